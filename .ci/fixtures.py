@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Build the coracle test-bed fixture images as OCI image layouts (stdlib only).
+
+Every tar entry is written explicitly with fixed mtimes, owners and sorted order,
+so the output is byte-for-byte deterministic for a given /bin/busybox.
+
+Usage:
+  fixtures.py all OUTDIR             build every fixture layout into OUTDIR/<name>
+  fixtures.py unique OUTDIR MARKER   busybox + one layer with /etc/coracle-unique = MARKER
+  fixtures.py big OUTDIR [--layers N] [--mib M]
+                                     N (5) gzip layers of ~M (200) MiB each, half random
+Each layout holds one tag, "latest" (annotation org.opencontainers.image.ref.name).
+
+Fixture contents (paths in the final, flattened root filesystem):
+
+busybox:latest - 1 gzip layer
+  /bin/busybox (0755), /bin/<applet> -> busybox for every `busybox --list` applet
+  /etc/passwd: root:x:0:0, app:x:1000:1000, nobody:x:65534:65534; /etc/group alike
+  /etc/hostname "coracle", /tmp (1777), /root (0700), /home/app (1000:1000),
+  /dev /proc /sys /run /var (0755). Config: Cmd ["sh"], Env PATH=..., WorkingDir /.
+
+multilayer:latest - busybox layer + 3 gzip layers:
+  layer 1 adds                         | layer 2               | layer 3
+  /data/kept.txt "kept\n"              |                       | rewrites it: "layer3\n"
+  /data/deleted.txt "deleted\n"        | .wh.deleted.txt       |
+  /opaque/old.txt, /opaque/sub/old2.txt| .wh..wh..opq,         |
+                                       | /opaque/new.txt "new\n"
+  /removeme/file.txt                   |                       | /.wh.removeme
+  /links/file.txt "hardlink\n"         |                       |
+  /links/hard.txt  hardlink of file.txt|                       |
+  /links/abs -> /data/kept.txt         |                       |
+  /links/rel -> ../data/kept.txt       |                       |
+  /bin/suid 04755 "#!/bin/sh\necho suid\n"                     |
+  /home/app/owned.txt 1000:1000 0640 "app\n"                   |
+  /nobody.txt 65534:65534 0644 "nobody\n"                      |
+  /fifo FIFO 0644                      |                       |
+  /xattr.txt "xattr\n" + user.coracle=test (PAX SCHILY.xattr) |
+                                       | /data/added.txt "added\n" | /etc/coracle-layers "3\n"
+  Final: /data/{kept.txt="layer3\n",added.txt}; no /data/deleted.txt; /opaque holds only
+  new.txt; no /removeme; links/file.txt and links/hard.txt share one inode.
+
+multiarch:latest - OCI index: linux/amd64 and linux/arm64 images, each busybox +
+  a layer with /etc/coracle-arch "amd64\n" / "arm64\n" (same host busybox in both).
+zstd:latest - busybox layer as tar+zstd (application/vnd.oci.image.layer.v1.tar+zstd).
+uncompressed:latest - busybox layer as plain tar (application/vnd.oci.image.layer.v1.tar).
+docker:latest - busybox, pushed by .ci/testbed with `skopeo copy --format v2s2`.
+traversal:latest - busybox + layer with a regular file "../../escape" ("escaped\n").
+symlink-escape:latest - busybox + layer with symlink "evil" -> /tmp then file "evil/pwned".
+"""
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tarfile
+
+MTIME = 1700000000  # 2023-11-14T22:13:20Z
+CREATED = "2023-11-14T22:13:20Z"
+PATH_ENV = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+BUSYBOX = os.environ.get("CORACLE_FIXTURE_BUSYBOX", "/bin/busybox")
+
+MT_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
+MT_INDEX = "application/vnd.oci.image.index.v1+json"
+MT_CONFIG = "application/vnd.oci.image.config.v1+json"
+MT_TAR = "application/vnd.oci.image.layer.v1.tar"
+MT_GZIP = MT_TAR + "+gzip"
+MT_ZSTD = MT_TAR + "+zstd"
+
+
+def host_arch():
+    m = platform.machine()
+    return {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "arm", "ppc64le": "ppc64le",
+            "s390x": "s390x", "riscv64": "riscv64", "i686": "386"}.get(m, m)
+
+
+# ---------------------------------------------------------------- tar entries
+
+def entry(name, kind=tarfile.REGTYPE, data=b"", mode=0o644, uid=0, gid=0,
+          linkname="", xattrs=None):
+    """A tar entry: (TarInfo, data)."""
+    ti = tarfile.TarInfo(name)
+    ti.type = kind
+    ti.mode = mode
+    ti.uid, ti.gid = uid, gid
+    ti.uname = ti.gname = ""
+    ti.mtime = MTIME
+    ti.linkname = linkname
+    if xattrs:
+        ti.pax_headers = {"SCHILY.xattr." + k: v for k, v in xattrs.items()}
+    if kind == tarfile.REGTYPE:
+        ti.size = len(data)
+    return ti, data
+
+
+def d(name, mode=0o755, uid=0, gid=0):
+    return entry(name + "/", tarfile.DIRTYPE, mode=mode, uid=uid, gid=gid)
+
+
+def f(name, text, mode=0o644, uid=0, gid=0, xattrs=None):
+    data = text.encode() if isinstance(text, str) else text
+    return entry(name, data=data, mode=mode, uid=uid, gid=gid, xattrs=xattrs)
+
+
+def sym(name, target):
+    return entry(name, tarfile.SYMTYPE, mode=0o777, linkname=target)
+
+
+def hard(name, target):
+    return entry(name, tarfile.LNKTYPE, linkname=target)
+
+
+def fifo(name, mode=0o644):
+    return entry(name, tarfile.FIFOTYPE, mode=mode)
+
+
+def tar_bytes(entries, sort=True):
+    """Serialize entries (sorted by name unless sort=False) into an uncompressed tar."""
+    if sort:
+        entries = sorted(entries, key=lambda e: e[0].name)
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for ti, data in entries:
+            tar.addfile(ti, io.BytesIO(data) if ti.type == tarfile.REGTYPE else None)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- OCI layout
+
+class Layout:
+    """An OCI image layout directory being written."""
+
+    def __init__(self, path):
+        self.path = path
+        if os.path.exists(path):
+            shutil.rmtree(path)
+        os.makedirs(os.path.join(path, "blobs", "sha256"))
+        with open(os.path.join(path, "oci-layout"), "w") as fh:
+            json.dump({"imageLayoutVersion": "1.0.0"}, fh)
+
+    def blob(self, data, media_type, **extra):
+        digest = hashlib.sha256(data).hexdigest()
+        with open(os.path.join(self.path, "blobs", "sha256", digest), "wb") as fh:
+            fh.write(data)
+        return dict({"mediaType": media_type, "digest": "sha256:" + digest,
+                     "size": len(data)}, **extra)
+
+    def blob_file(self, tmp, media_type):
+        """Move an already written file into the blob store."""
+        h = hashlib.sha256()
+        with open(tmp, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        digest = h.hexdigest()
+        size = os.path.getsize(tmp)
+        os.rename(tmp, os.path.join(self.path, "blobs", "sha256", digest))
+        return {"mediaType": media_type, "digest": "sha256:" + digest, "size": size}
+
+    def layer(self, tar, compression="gzip"):
+        """Store one layer; returns (descriptor, diff_id)."""
+        diff_id = "sha256:" + hashlib.sha256(tar).hexdigest()
+        if compression == "gzip":
+            buf = io.BytesIO()
+            with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, filename="") as gz:
+                gz.write(tar)
+            return self.blob(buf.getvalue(), MT_GZIP), diff_id
+        if compression == "zstd":
+            out = subprocess.run(["zstd", "-q", "-c", "-3", "--no-check"], input=tar,
+                                 stdout=subprocess.PIPE, check=True).stdout
+            return self.blob(out, MT_ZSTD), diff_id
+        return self.blob(tar, MT_TAR), diff_id
+
+    def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,)):
+        """Write config + manifest for (descriptor, diff_id) layers; returns manifest desc."""
+        arch = arch or host_arch()
+        config = {
+            "created": CREATED,
+            "architecture": arch,
+            "os": "linux",
+            "config": {"Env": list(env), "Cmd": list(cmd), "WorkingDir": "/"},
+            "rootfs": {"type": "layers", "diff_ids": [diff for _, diff in layers]},
+            "history": [{"created": CREATED, "created_by": "coracle fixtures.py layer %d" % i}
+                        for i in range(len(layers))],
+        }
+        cdesc = self.blob(canon(config), MT_CONFIG)
+        manifest = {"schemaVersion": 2, "mediaType": MT_MANIFEST, "config": cdesc,
+                    "layers": [desc for desc, _ in layers]}
+        return self.blob(canon(manifest), MT_MANIFEST,
+                         platform={"architecture": arch, "os": "linux"})
+
+    def index(self, manifests):
+        """Write an image index blob listing manifest descriptors; returns its desc."""
+        idx = {"schemaVersion": 2, "mediaType": MT_INDEX, "manifests": manifests}
+        return self.blob(canon(idx), MT_INDEX)
+
+    def tag(self, desc, tag="latest"):
+        desc = {k: v for k, v in desc.items() if k != "platform"}
+        desc["annotations"] = {"org.opencontainers.image.ref.name": tag}
+        with open(os.path.join(self.path, "index.json"), "wb") as fh:
+            fh.write(canon({"schemaVersion": 2, "manifests": [desc]}))
+
+
+def canon(obj):
+    return json.dumps(obj, sort_keys=True, separators=(",", ":")).encode()
+
+
+# ---------------------------------------------------------------- fixtures
+
+def busybox_entries():
+    with open(BUSYBOX, "rb") as fh:
+        binary = fh.read()
+    applets = subprocess.run([BUSYBOX, "--list"], stdout=subprocess.PIPE, check=True,
+                             text=True).stdout.split()
+    ents = [d("bin"), d("etc"), d("dev"), d("proc"), d("sys"), d("run"), d("var"),
+            d("home"), d("home/app", uid=1000, gid=1000), d("root", 0o700),
+            d("tmp", 0o1777),
+            f("bin/busybox", binary, 0o755),
+            f("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"
+                            "app:x:1000:1000:app:/home/app:/bin/sh\n"
+                            "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n"),
+            f("etc/group", "root:x:0:\napp:x:1000:\nnogroup:x:65534:\n"),
+            f("etc/hostname", "coracle\n")]
+    ents += [sym("bin/" + a, "busybox") for a in sorted(set(applets)) if a != "busybox"]
+    return ents
+
+
+def build_busybox(out, compression="gzip"):
+    lay = Layout(out)
+    lay.tag(lay.image([lay.layer(tar_bytes(busybox_entries()), compression)]))
+
+
+def build_multilayer(out):
+    lay = Layout(out)
+    l1 = [
+        d("data"), f("data/kept.txt", "kept\n"), f("data/deleted.txt", "deleted\n"),
+        d("opaque"), f("opaque/old.txt", "old\n"), d("opaque/sub"),
+        f("opaque/sub/old2.txt", "old2\n"),
+        d("removeme"), f("removeme/file.txt", "remove me\n"),
+        d("links"), f("links/file.txt", "hardlink\n"), hard("links/hard.txt", "links/file.txt"),
+        sym("links/abs", "/data/kept.txt"), sym("links/rel", "../data/kept.txt"),
+        d("bin"), f("bin/suid", "#!/bin/sh\necho suid\n", 0o4755),
+        d("home"), d("home/app", uid=1000, gid=1000),
+        f("home/app/owned.txt", "app\n", 0o640, 1000, 1000),
+        f("nobody.txt", "nobody\n", 0o644, 65534, 65534),
+        fifo("fifo"),
+        f("xattr.txt", "xattr\n", xattrs={"user.coracle": "test"}),
+    ]
+    l2 = [d("data"), f("data/.wh.deleted.txt", ""), f("data/added.txt", "added\n"),
+          d("opaque"), f("opaque/.wh..wh..opq", ""), f("opaque/new.txt", "new\n")]
+    l3 = [d("data"), f("data/kept.txt", "layer3\n"), f(".wh.removeme", ""),
+          d("etc"), f("etc/coracle-layers", "3\n")]
+    layers = [lay.layer(tar_bytes(busybox_entries()))]
+    # Hardlink targets must precede links: "links/file.txt" sorts before "links/hard.txt".
+    layers += [lay.layer(tar_bytes(l)) for l in (l1, l2, l3)]
+    lay.tag(lay.image(layers))
+
+
+def build_multiarch(out):
+    lay = Layout(out)
+    base = lay.layer(tar_bytes(busybox_entries()))
+    manifests = []
+    for arch in ("amd64", "arm64"):
+        marker = lay.layer(tar_bytes([d("etc"), f("etc/coracle-arch", arch + "\n")]))
+        manifests.append(lay.image([base, marker], arch=arch))
+    lay.tag(lay.index(manifests))
+
+
+def build_extra_layer(out, extra, sort=True):
+    lay = Layout(out)
+    layers = [lay.layer(tar_bytes(busybox_entries())), lay.layer(tar_bytes(extra, sort))]
+    lay.tag(lay.image(layers))
+
+
+def build_all(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    j = lambda n: os.path.join(outdir, n)
+    build_busybox(j("busybox"))
+    build_busybox(j("zstd"), "zstd")
+    build_busybox(j("uncompressed"), "none")
+    build_multilayer(j("multilayer"))
+    build_multiarch(j("multiarch"))
+    build_extra_layer(j("traversal"), [f("../../escape", "escaped\n")])
+    build_extra_layer(j("symlink-escape"), [sym("evil", "/tmp"), f("evil/pwned", "pwned\n")],
+                      sort=False)
+
+
+def build_big(out, layers=5, mib=200):
+    """Big image for benchmarks: each layer ~half urandom-like, half compressible text."""
+    lay = Layout(out)
+    rng = random.Random(42)
+    words = [b"coracle", b"container", b"layer", b"registry", b"blob", b"digest", b"rootless"]
+    descs = []
+    for n in range(layers):
+        tmp = os.path.join(out, "layer.tmp")
+        diff = hashlib.sha256()
+
+        class Hashing(io.RawIOBase):
+            def __init__(self, inner):
+                self.inner = inner
+
+            def writable(self):
+                return True
+
+            def write(self, b):
+                diff.update(b)
+                return self.inner.write(b)
+
+        with open(tmp, "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=1) as gz:
+            with tarfile.open(fileobj=Hashing(gz), mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                ti, _ = d("big%d" % n)
+                tar.addfile(ti)
+                for i in range(mib):
+                    if i % 2:
+                        data = rng.randbytes(1 << 20)
+                    else:
+                        line = b" ".join(rng.choice(words) for _ in range(12)) + b"\n"
+                        data = (line * ((1 << 20) // len(line) + 1))[: 1 << 20]
+                    ti, _ = f("big%d/chunk%04d" % (n, i), b"")
+                    ti.size = len(data)
+                    tar.addfile(ti, io.BytesIO(data))
+        descs.append((lay.blob_file(tmp, MT_GZIP), "sha256:" + diff.hexdigest()))
+        print("big: layer %d/%d done" % (n + 1, layers), file=sys.stderr)
+    lay.tag(lay.image(descs))
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[0] == "all":
+        build_all(argv[1])
+    elif len(argv) == 3 and argv[0] == "unique":
+        build_extra_layer(argv[1], [d("etc"), f("etc/coracle-unique", argv[2] + "\n")])
+    elif len(argv) >= 2 and argv[0] == "big":
+        opts = dict(zip(argv[2::2], argv[3::2]))
+        build_big(argv[1], int(opts.get("--layers", 5)), int(opts.get("--mib", 200)))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,78 @@
+# Helpers for the benchmarks in bench/*.sh (source it; needs root and the test bed).
+# shellcheck shell=bash
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+bench_log() { printf 'bench: %s\n' "$*" >&2; }
+bench_die() { bench_log "error: $*"; exit 1; }
+
+# bench_testbed: start (or reuse) the test bed and export its env (CORACLE_TEST_*).
+bench_testbed() {
+    [[ $(id -u) == 0 ]] || bench_die "run as root (sudo bash $0): it uses runuser and the test bed"
+    bash "$BENCH_ROOT/.ci/testbed" start >&2
+    set -a
+    # shellcheck disable=SC1091
+    . "${CORACLE_TESTBED_DIR:-/var/tmp/coracle-testbed}/env"
+    set +a
+    BENCH_DIR=$CORACLE_TESTBED_DIR/bench
+    mkdir -p "$BENCH_DIR"
+    chmod 0755 "$BENCH_DIR"
+}
+
+# bench_coracle_bin: a world-readable copy of the release coracle ($CORACLE_BIN to override).
+bench_coracle_bin() {
+    local src=${CORACLE_BIN:-}
+    if [[ -z $src ]]; then
+        (cd "$BENCH_ROOT" && cargo build --release -q -p coracle-cli) >&2
+        src=$BENCH_ROOT/target/release/coracle
+    fi
+    [[ -x $src ]] || bench_die "no coracle binary at $src"
+    install -D -m 0755 "$src" "$BENCH_DIR/bin/coracle"
+    chmod 0755 "$BENCH_DIR/bin"
+    echo "$BENCH_DIR/bin/coracle"
+}
+
+# bench_userdir NAME: a fresh empty directory owned by the test user.
+bench_userdir() {
+    local dir=$BENCH_DIR/$1
+    rm -rf "$dir"
+    mkdir -p "$dir"/{home,run}
+    chmod 0700 "$dir" "$dir/run"
+    chown -R "$CORACLE_TEST_UID:$CORACLE_TEST_GID" "$dir"
+    echo "$dir"
+}
+
+# bench_as_user DIR CMD...: run CMD as the test user, clean env, HOME/XDG_* inside DIR.
+bench_as_user() {
+    local dir=$1
+    shift
+    (cd "$dir" && runuser -u "$CORACLE_TEST_USER" -- env -i \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        HOME="$dir/home" USER="$CORACLE_TEST_USER" LOGNAME="$CORACLE_TEST_USER" \
+        XDG_DATA_HOME="$dir/home/.local/share" XDG_CONFIG_HOME="$dir/home/.config" \
+        XDG_RUNTIME_DIR="$dir/run" "$@")
+}
+
+# bench_time OUTVAR CMD...: run CMD (output to $BENCH_DIR/last.log), store wall seconds.
+bench_time() {
+    local -n _out=$1
+    shift
+    local start end
+    start=$(date +%s.%N)
+    if ! "$@" >"$BENCH_DIR/last.log" 2>&1; then
+        tail -n 20 "$BENCH_DIR/last.log" >&2
+        bench_die "command failed: $*"
+    fi
+    end=$(date +%s.%N)
+    _out=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+}
+
+# bench_median NUMBERS...: the median.
+bench_median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# bench_ratio A B: A / B with 2 decimals.
+bench_ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
+}

@@ -1,0 +1,243 @@
+//! The command line, defined once: parsing, `--help`, man pages and completions all
+//! come from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Daemonless, rootless containers.
+#[derive(Debug, Parser)]
+#[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Store directory (default: $XDG_DATA_HOME/coracle).
+    #[arg(long, global = true, env = "CORACLE_ROOT", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Pull an image from a registry.
+    Pull(PullArgs),
+    /// Push an image to a registry.
+    Push(PushArgs),
+    /// List images in local storage.
+    Images(ImagesArgs),
+    /// Manage images.
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Remove one or more images.
+    Rmi(RmiArgs),
+    /// Add names to a local image.
+    Tag(TagArgs),
+    /// Log in to a registry.
+    Login(LoginArgs),
+    /// Log out of a registry.
+    Logout(LogoutArgs),
+    /// Show information about the store and the host.
+    Info(FormatArgs),
+    /// Show version information.
+    Version(FormatArgs),
+}
+
+/// `coracle image …`
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Show the details of images.
+    Inspect(InspectArgs),
+    /// Exit 0 if an image is in local storage, 1 if not.
+    Exists(ExistsArgs),
+    /// List images in local storage.
+    #[command(visible_alias = "ls", alias = "list")]
+    Images(ImagesArgs),
+    /// Pull an image from a registry.
+    Pull(PullArgs),
+    /// Push an image to a registry.
+    Push(PushArgs),
+    /// Remove one or more images.
+    #[command(name = "rm")]
+    Rm(RmiArgs),
+    /// Add names to a local image.
+    Tag(TagArgs),
+    /// Remove unused images.
+    Prune(PruneArgs),
+}
+
+/// How to reach a registry (shared by pull, push and login).
+#[derive(Debug, Args, Clone, Default)]
+pub struct RegistryArgs {
+    /// Require HTTPS and verify certificates (default: as registries.conf says).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub tls_verify: Option<bool>,
+    /// Directory of CA certificates (*.crt) for the registry.
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json).
+    #[arg(long, env = "REGISTRY_AUTH_FILE", value_name = "FILE")]
+    pub authfile: Option<PathBuf>,
+}
+
+/// `coracle pull`
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// Image to pull: NAME[:TAG|@DIGEST].
+    pub image: String,
+    /// Print only the image ID.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host's).
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<String>,
+    /// Architecture to select (overrides the one in --platform).
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// Credentials USER[:PASSWORD] for this pull.
+    #[arg(long, value_name = "USER[:PASSWORD]")]
+    pub creds: Option<String>,
+    /// How many blobs to download at once.
+    #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub max_parallel: u16,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+/// `coracle push`
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Local image to push.
+    pub image: String,
+    /// Destination (default: the image name itself).
+    pub destination: Option<String>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Credentials USER[:PASSWORD] for this push.
+    #[arg(long, value_name = "USER[:PASSWORD]")]
+    pub creds: Option<String>,
+    /// Write the pushed manifest's digest to this file.
+    #[arg(long, value_name = "FILE")]
+    pub digestfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+/// `coracle images`
+#[derive(Debug, Args)]
+pub struct ImagesArgs {
+    /// Show all images (coracle keeps no intermediate images, so the same list).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print only image IDs.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show digests.
+    #[arg(long)]
+    pub digests: bool,
+    /// Do not truncate IDs.
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Do not print the header row.
+    #[arg(short, long = "noheading")]
+    pub noheading: bool,
+    /// Output format: json, or a Go template such as '{{.Repository}}:{{.Tag}}'.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show only images whose name matches this (REPOSITORY[:TAG]).
+    pub name: Option<String>,
+}
+
+/// `coracle image inspect`
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Images to inspect.
+    #[arg(required = true)]
+    pub images: Vec<String>,
+    /// Output format: json (default), or a Go template such as '{{.Digest}}'.
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+/// `coracle image exists`
+#[derive(Debug, Args)]
+pub struct ExistsArgs {
+    /// Image to look for.
+    pub image: String,
+}
+
+/// `coracle rmi`
+#[derive(Debug, Args)]
+pub struct RmiArgs {
+    /// Images to remove (names or IDs).
+    pub images: Vec<String>,
+    /// Remove an image even when it has several names, and ignore missing images.
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all images.
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// `coracle tag`
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Existing image.
+    pub image: String,
+    /// New names.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+/// `coracle image prune`
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Remove all unused images, not only dangling (unnamed) ones.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// `coracle login`
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Registry host[:port].
+    pub registry: String,
+    /// Username.
+    #[arg(short, long)]
+    pub username: Option<String>,
+    /// Password (prefer --password-stdin).
+    #[arg(short, long)]
+    pub password: Option<String>,
+    /// Read the password from standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+    #[command(flatten)]
+    pub registry_args: RegistryArgs,
+}
+
+/// `coracle logout`
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Registry host[:port].
+    #[arg(required_unless_present = "all")]
+    pub registry: Option<String>,
+    /// Remove the credentials of every registry.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json).
+    #[arg(long, env = "REGISTRY_AUTH_FILE", value_name = "FILE")]
+    pub authfile: Option<PathBuf>,
+}
+
+/// A `--format` flag alone.
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Output format: json, or a Go template.
+    #[arg(short, long)]
+    pub format: Option<String>,
+}

@@ -1,0 +1,109 @@
+//! `coracle info` and `coracle version`
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde_json::{json, Value};
+
+use crate::args::FormatArgs;
+use crate::context::Context;
+use crate::output;
+
+/// Print a value as YAML-like indented "key: value" lines, as `podman info` does.
+fn yaml(value: &Value, indent: usize, out: &mut String) {
+    if let Value::Object(map) = value {
+        for (k, v) in map {
+            match v {
+                Value::Object(_) => {
+                    out.push_str(&format!("{:indent$}{k}:\n", ""));
+                    yaml(v, indent + 2, out);
+                }
+                Value::Array(items) => {
+                    out.push_str(&format!("{:indent$}{k}:\n", ""));
+                    for item in items {
+                        out.push_str(&format!("{:indent$}- {}\n", "", scalar(item)));
+                    }
+                }
+                _ => out.push_str(&format!("{:indent$}{k}: {}\n", "", scalar(v))),
+            }
+        }
+    }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn print_value(value: Value, format: Option<&str>) -> Result<()> {
+    match format {
+        Some(f) if f.trim() == "json" => output::print(&output::json(&value)?),
+        Some(f) => output::print(&output::formatted(f, &[value], &BTreeMap::new())?),
+        None => {
+            let mut text = String::new();
+            yaml(&value, 0, &mut text);
+            output::print(&text);
+        }
+    }
+    Ok(())
+}
+
+fn kernel() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn version_value() -> Value {
+    json!({
+        "Version": env!("CARGO_PKG_VERSION"),
+        "RustVersion": option_env!("CARGO_PKG_RUST_VERSION").unwrap_or(""),
+        "OsArch": format!("{}/{}", std::env::consts::OS, coracle_image::platform::Platform::host().architecture),
+    })
+}
+
+/// Show the store and the host.
+pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let images = store.db.image_count()?;
+    let blobs = store.blobs.list()?.len();
+    let conf = ctx.registries()?;
+    let platform = coracle_image::platform::Platform::host();
+    let value = json!({
+        "host": {
+            "arch": platform.architecture,
+            "os": platform.os,
+            "kernel": kernel(),
+            "rootless": rustix::process::geteuid().as_raw() != 0,
+        },
+        "registries": { "search": conf.unqualified_search },
+        "store": {
+            "graphRoot": store.root.display().to_string(),
+            "graphDriverName": "overlay",
+            "imageStore": { "number": images },
+            "blobStore": { "number": blobs },
+            "databaseBackend": "sqlite",
+        },
+        "version": version_value(),
+    });
+    print_value(value, args.format.as_deref())?;
+    Ok(0)
+}
+
+/// Show the version.
+pub fn version(args: FormatArgs) -> Result<i32> {
+    match args.format.as_deref() {
+        None => {
+            let v = version_value();
+            output::print(&format!(
+                "Version:      {}\nOS/Arch:      {}\n",
+                scalar(&v["Version"]),
+                scalar(&v["OsArch"])
+            ));
+        }
+        Some(f) => print_value(json!({ "Client": version_value() }), Some(f))?,
+    }
+    Ok(0)
+}

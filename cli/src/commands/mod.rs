@@ -1,0 +1,60 @@
+//! One module per command group; each turns parsed arguments into calls on the
+//! library crates and prints the result.
+
+mod images;
+mod info;
+mod inspect;
+mod login;
+mod pull;
+mod push;
+mod remove;
+
+use anyhow::Result;
+
+use crate::args::{Cli, Command, ImageCommand};
+use crate::context::Context;
+
+/// Run a parsed command line; Ok carries the exit status.
+pub fn dispatch(cli: Cli) -> Result<i32> {
+    let ctx = Context::new(cli.root)?;
+    match cli.command {
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
+        Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect::run(&ctx, a),
+        Command::Image(ImageCommand::Exists(a)) => inspect::exists(&ctx, a),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => remove::rmi(&ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => remove::prune(&ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => remove::tag(&ctx, a),
+        Command::Login(a) => login::login(&ctx, a),
+        Command::Logout(a) => login::logout(&ctx, a),
+        Command::Info(a) => info::info(&ctx, a),
+        Command::Version(a) => info::version(a),
+    }
+}
+
+/// Parse `--creds USER[:PASSWORD]`.
+fn parse_creds(creds: &str) -> Result<coracle_image::auth::Credentials> {
+    let (user, pass) = creds.split_once(':').unwrap_or((creds, ""));
+    anyhow::ensure!(
+        !user.is_empty(),
+        "invalid --creds {creds:?}: the username is empty"
+    );
+    Ok(coracle_image::auth::Credentials {
+        username: user.to_string(),
+        password: pass.to_string(),
+    })
+}
+
+/// Build transport options from the shared registry flags.
+fn transport(
+    reg: &crate::args::RegistryArgs,
+    creds: Option<&str>,
+) -> Result<coracle_image::client::TransportOptions> {
+    Ok(coracle_image::client::TransportOptions {
+        tls_verify: reg.tls_verify,
+        cert_dir: reg.cert_dir.clone(),
+        authfile: reg.authfile.clone(),
+        credentials: creds.map(parse_creds).transpose()?,
+    })
+}

@@ -1,0 +1,34 @@
+//! The `coracle` command line: argument parsing and output only; the work is done by
+//! the image, storage, runtime and network crates.
+
+pub mod args;
+pub mod commands;
+pub mod context;
+pub mod docs;
+pub mod format;
+pub mod output;
+pub mod progress;
+
+use clap::Parser;
+
+/// Exit status for coracle's own errors (Podman's convention).
+pub const EXIT_ERROR: i32 = 125;
+
+/// Parse the command line, run the command, and return the process exit status.
+pub fn run() -> i32 {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match commands::dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            output::print_error(&err);
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The `coracle` binary.
+
+fn main() {
+    std::process::exit(coracle_cli::run());
+}

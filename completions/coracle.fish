@@ -1,0 +1,154 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_coracle_global_optspecs
+    string join \n root= h/help V/version
+end
+
+function __fish_coracle_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_coracle_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_coracle_using_subcommand
+    set -l cmd (__fish_coracle_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c coracle -n "__fish_coracle_needs_command" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_needs_command" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_needs_command" -s V -l version -d 'Print version'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "images" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "image" -d 'Manage images'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "rmi" -d 'Remove one or more images'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "tag" -d 'Add names to a local image'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "login" -d 'Log in to a registry'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "logout" -d 'Log out of a registry'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "info" -d 'Show information about the store and the host'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show version information'
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l max-parallel -d 'How many blobs to download at once' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand push" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l digests -d 'Show digests'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l no-trunc -d 'Do not truncate IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "inspect" -d 'Show the details of images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "images" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "ls" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "pull" -d 'Pull an image from a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "push" -d 'Push an image to a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "rm" -d 'Remove one or more images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "tag" -d 'Add names to a local image'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "prune" -d 'Remove unused images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s q -l quiet -d 'Print only image IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l digests -d 'Show digests'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l no-trunc -d 'Do not truncate IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s n -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l max-parallel -d 'How many blobs to download at once' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling (unnamed) ones'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand login" -s u -l username -d 'Username' -r
+complete -c coracle -n "__fish_coracle_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c coracle -n "__fish_coracle_using_subcommand login" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand info" -s f -l format -d 'Output format: json, or a Go template' -r
+complete -c coracle -n "__fish_coracle_using_subcommand info" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand info" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template' -r
+complete -c coracle -n "__fish_coracle_using_subcommand version" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand version" -s h -l help -d 'Print help'

@@ -1,0 +1,397 @@
+//! Pull: resolve the manifest (and the platform in an index), fetch config and layers
+//! in parallel with every byte hashed as it streams, and commit the image record only
+//! once every blob is verified and in place.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use coracle_storage::{BlobStore, Digest, ImageRecord, LayerRef, StorageError, Store};
+use futures_util::StreamExt;
+use oci_client::manifest::OciDescriptor;
+use tokio::sync::Semaphore;
+
+use crate::client::{chain_message, RegistryClient, TransportOptions};
+use crate::manifest::{self, Compression, Descriptor, ImageConfig, Manifest};
+use crate::paths::ConfigPaths;
+use crate::platform::Platform;
+use crate::reference::Reference;
+use crate::registries::RegistriesConf;
+use crate::transfer_error::TransferError;
+
+/// Default number of blobs fetched at once (Podman's default too).
+pub const DEFAULT_PARALLEL: usize = 6;
+
+/// What the user asked of a pull besides the name.
+#[derive(Clone, Debug)]
+pub struct PullOptions {
+    /// How to reach the registry.
+    pub transport: TransportOptions,
+    /// `--platform`; None means the host's.
+    pub platform: Option<Platform>,
+    /// How many blobs to fetch at once.
+    pub max_parallel: usize,
+}
+
+impl Default for PullOptions {
+    fn default() -> Self {
+        PullOptions {
+            transport: TransportOptions::default(),
+            platform: None,
+            max_parallel: DEFAULT_PARALLEL,
+        }
+    }
+}
+
+/// What a pull reports as it goes, for progress bars or plain lines.
+#[derive(Clone, Debug)]
+pub enum PullEvent {
+    /// About to ask a registry for this reference.
+    Trying(String),
+    /// A blob is being fetched.
+    BlobStart {
+        /// The blob.
+        digest: Digest,
+        /// Its size.
+        size: u64,
+        /// Whether it is the config rather than a layer.
+        config: bool,
+    },
+    /// Bytes of a blob have arrived (cumulative count).
+    BlobProgress {
+        /// The blob.
+        digest: Digest,
+        /// Bytes so far.
+        done: u64,
+    },
+    /// A blob is verified and stored.
+    BlobDone {
+        /// The blob.
+        digest: Digest,
+    },
+    /// A blob was already in the store.
+    BlobExists {
+        /// The blob.
+        digest: Digest,
+        /// Whether it is the config rather than a layer.
+        config: bool,
+    },
+    /// The image record is being written.
+    WritingManifest,
+}
+
+/// Receives pull events; implemented by the CLI.
+pub trait Progress: Send + Sync {
+    /// Handle one event.
+    fn event(&self, event: &PullEvent);
+}
+
+/// A progress sink that ignores everything.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn event(&self, _: &PullEvent) {}
+}
+
+/// The result of a successful pull.
+#[derive(Clone, Debug)]
+pub struct PullOutcome {
+    /// The image ID (config digest hex).
+    pub id: String,
+    /// The digest of the manifest the reference resolved to.
+    pub digest: Digest,
+    /// The fully qualified reference that was pulled.
+    pub reference: Reference,
+    /// How many blobs were fetched (0 when everything was present).
+    pub fetched: usize,
+}
+
+/// Pull the first candidate of `input` (resolved through registries.conf) that the
+/// registries have. Errors of every tried candidate are reported when none works.
+pub async fn pull_by_name(
+    store: &Store,
+    paths: &ConfigPaths,
+    conf: &RegistriesConf,
+    input: &str,
+    opts: &PullOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<PullOutcome, TransferError> {
+    let candidates = conf.resolve_for_pull(input)?;
+    let mut last: Option<TransferError> = None;
+    let count = candidates.len();
+    for candidate in candidates {
+        match pull(store, paths, conf, &candidate, opts, progress.clone()).await {
+            Ok(o) => return Ok(o),
+            Err(e @ TransferError::NotFound { .. }) | Err(e @ TransferError::Registry { .. })
+                if count > 1 =>
+            {
+                last = Some(e)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| TransferError::NotFound {
+        reference: input.to_string(),
+    }))
+}
+
+/// Pull one fully qualified reference into the store.
+pub async fn pull(
+    store: &Store,
+    paths: &ConfigPaths,
+    conf: &RegistriesConf,
+    reference: &Reference,
+    opts: &PullOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<PullOutcome, TransferError> {
+    let _lock = store.shared_lock()?;
+    progress.event(&PullEvent::Trying(reference.to_string()));
+    let rc = RegistryClient::connect(
+        &reference.registry,
+        Some(&reference.repository),
+        paths,
+        conf,
+        &opts.transport,
+    )
+    .await?;
+    let oci_ref = reference.to_oci();
+    let what = reference.to_string();
+
+    // The top-level manifest: always fetched, so a moved tag is noticed.
+    let (top_bytes, _) = rc
+        .client
+        .pull_manifest_raw(&oci_ref, &rc.auth, manifest::ACCEPTED)
+        .await
+        .map_err(|e| rc.error(&what, e))?;
+    let top_digest = Digest::of_bytes(&top_bytes);
+    if let Some(want) = &reference.digest {
+        if want != &top_digest {
+            return Err(TransferError::ManifestDigestMismatch {
+                expected: want.to_string(),
+                actual: top_digest.to_string(),
+            });
+        }
+    }
+    let (top, top_type) = Manifest::parse(&top_bytes, None)?;
+    let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+
+    let (image_manifest, manifest_digest, manifest_type) = match top {
+        Manifest::Image(m) => {
+            store.blobs.put(&top_digest, &top_bytes)?;
+            (m, top_digest.clone(), top_type)
+        }
+        Manifest::Index(index) => {
+            store.blobs.put(&top_digest, &top_bytes)?;
+            let entry = index.select(&platform)?;
+            let digest = Digest::parse(&entry.digest)?;
+            let bytes = if store.blobs.contains(&digest) {
+                store.blobs.read(&digest)?
+            } else {
+                let by_digest = oci_ref.clone_with_digest(digest.to_string());
+                let (bytes, _) = rc
+                    .client
+                    .pull_manifest_raw(&by_digest, &rc.auth, manifest::ACCEPTED)
+                    .await
+                    .map_err(|e| rc.error(&format!("{}@{digest}", reference.repo_name()), e))?;
+                store.blobs.put(&digest, &bytes)?;
+                bytes.to_vec()
+            };
+            match Manifest::parse(&bytes, Some(&entry.media_type))? {
+                (Manifest::Image(m), mt) => (m, digest, mt),
+                (Manifest::Index(_), _) => {
+                    return Err(TransferError::Unsupported("nested manifest lists".into()))
+                }
+            }
+        }
+    };
+
+    // Check every descriptor before fetching anything.
+    let config_desc = checked(&image_manifest.config)?;
+    let mut layers = Vec::with_capacity(image_manifest.layers.len());
+    for l in &image_manifest.layers {
+        let (digest, size) = checked(l)?;
+        if Compression::of_media_type(&l.media_type).is_none() {
+            return Err(TransferError::Unsupported(format!(
+                "layer media type {:?} of {digest}",
+                l.media_type
+            )));
+        }
+        layers.push(LayerRef {
+            digest,
+            size,
+            media_type: l.media_type.clone(),
+        });
+    }
+
+    let mut wanted: Vec<(Digest, u64, bool)> = vec![(config_desc.0.clone(), config_desc.1, true)];
+    for l in &layers {
+        if !wanted.iter().any(|(d, _, _)| d == &l.digest) {
+            wanted.push((l.digest.clone(), l.size, false));
+        }
+    }
+    let fetched = fetch_blobs(
+        &rc,
+        &oci_ref,
+        &store.blobs,
+        wanted,
+        opts.max_parallel,
+        progress.clone(),
+    )
+    .await?;
+
+    let config = ImageConfig::parse(&store.blobs.read(&config_desc.0)?)?;
+    progress.event(&PullEvent::WritingManifest);
+    let record = ImageRecord {
+        id: config_desc.0.hex().to_string(),
+        digest: top_digest.clone(),
+        manifest_digest,
+        manifest_media_type: manifest_type,
+        config_digest: config_desc.0.clone(),
+        created: config.created.clone(),
+        architecture: config.architecture.clone(),
+        os: config.os.clone(),
+        variant: config.variant.clone(),
+        size: config_desc.1 + layers.iter().map(|l| l.size).sum::<u64>(),
+        layers,
+        added: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+    };
+    let repo_digest = format!("{}@{}", reference.repo_name(), top_digest);
+    // A pull by digest alone names no tag (as Podman).
+    let name = reference.tagged_name();
+    store
+        .db
+        .commit_image(&record, name.as_deref(), Some(&repo_digest))?;
+    Ok(PullOutcome {
+        id: record.id,
+        digest: top_digest,
+        reference: reference.clone(),
+        fetched,
+    })
+}
+
+/// Validate a descriptor's digest and size.
+fn checked(d: &Descriptor) -> Result<(Digest, u64), TransferError> {
+    let digest = Digest::parse(&d.digest)?;
+    let size = u64::try_from(d.size)
+        .map_err(|_| TransferError::BadManifest(format!("negative size for {digest}")))?;
+    Ok((digest, size))
+}
+
+/// Fetch the blobs not yet stored, up to `parallel` at once. Returns how many were fetched.
+async fn fetch_blobs(
+    rc: &RegistryClient,
+    oci_ref: &oci_client::Reference,
+    blobs: &BlobStore,
+    wanted: Vec<(Digest, u64, bool)>,
+    parallel: usize,
+    progress: Arc<dyn Progress>,
+) -> Result<usize, TransferError> {
+    let semaphore = Arc::new(Semaphore::new(parallel.max(1)));
+    let mut tasks = Vec::new();
+    for (digest, size, is_config) in wanted {
+        if blobs.contains(&digest) {
+            progress.event(&PullEvent::BlobExists {
+                digest,
+                config: is_config,
+            });
+            continue;
+        }
+        let semaphore = semaphore.clone();
+        let progress = progress.clone();
+        let fut = fetch_one(
+            rc, oci_ref, blobs, digest, size, is_config, semaphore, progress,
+        );
+        tasks.push(fut);
+    }
+    let count = tasks.len();
+    // Run the fetches concurrently on this task; the first failure aborts the rest
+    // (their temp files are removed when their writers drop).
+    let mut stream = futures_util::stream::iter(tasks).buffer_unordered(parallel.max(1));
+    while let Some(result) = stream.next().await {
+        result?;
+    }
+    Ok(count)
+}
+
+/// Stream one blob into the store, hashing as it arrives.
+#[allow(clippy::too_many_arguments)]
+async fn fetch_one(
+    rc: &RegistryClient,
+    oci_ref: &oci_client::Reference,
+    blobs: &BlobStore,
+    digest: Digest,
+    size: u64,
+    is_config: bool,
+    semaphore: Arc<Semaphore>,
+    progress: Arc<dyn Progress>,
+) -> Result<(), TransferError> {
+    let _permit = semaphore
+        .acquire_owned()
+        .await
+        .map_err(|e| TransferError::Registry {
+            registry: rc.registry.clone(),
+            detail: e.to_string(),
+        })?;
+    progress.event(&PullEvent::BlobStart {
+        digest: digest.clone(),
+        size,
+        config: is_config,
+    });
+    let desc = OciDescriptor {
+        digest: digest.to_string(),
+        size: size as i64,
+        ..Default::default()
+    };
+    let mut stream = rc
+        .client
+        .pull_blob_stream(oci_ref, &desc)
+        .await
+        .map_err(|e| rc.error(&format!("blob {digest}"), e))?;
+    let mut writer = blobs.create(&digest, Some(size))?;
+    let mut last_report = 0u64;
+    while let Some(chunk) = stream.next().await {
+        let chunk = match chunk {
+            Ok(c) => c,
+            // oci-client's own verification fails at the end of the stream; ours names
+            // both digests, so let the writer decide when every byte has arrived.
+            Err(_) if writer.written() == size => break,
+            Err(e) => {
+                return Err(TransferError::Registry {
+                    registry: rc.registry.clone(),
+                    detail: format!("reading blob {digest}: {}", chain_message(&e)),
+                })
+            }
+        };
+        if let Err(e) = writer.write_all(&chunk) {
+            return Err(
+                match e
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<StorageError>())
+                {
+                    Some(_) => TransferError::Storage(StorageError::SizeMismatch {
+                        digest: digest.clone(),
+                        expected: size,
+                        actual: writer.written() + chunk.len() as u64,
+                    }),
+                    None => TransferError::Storage(StorageError::Io {
+                        path: blobs.path(&digest),
+                        source: e,
+                    }),
+                },
+            );
+        }
+        let done = writer.written();
+        if done - last_report >= 256 * 1024 || done == size {
+            last_report = done;
+            progress.event(&PullEvent::BlobProgress {
+                digest: digest.clone(),
+                done,
+            });
+        }
+    }
+    writer.commit()?;
+    progress.event(&PullEvent::BlobDone { digest });
+    Ok(())
+}

@@ -1,0 +1,535 @@
+//! Subordinate id ranges (/etc/subuid, /etc/subgid) and the user-namespace id mapping
+//! of a rootless container.
+//!
+//! [`plan_rootless`] decides the mapping; [`apply`] writes it for a child that has
+//! unshared its user namespace (through `newuidmap`/`newgidmap` when more than one id is
+//! mapped, directly through /proc otherwise).
+
+use crate::error::{Result, RuntimeError};
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A range of subordinate ids delegated to a user: `start..start+count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdRange {
+    /// First host id of the range.
+    pub start: u32,
+    /// Number of ids in the range.
+    pub count: u32,
+}
+
+/// One line of a uid_map/gid_map: `size` ids from `container_id` map to `host_id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdMapping {
+    /// First id inside the container.
+    pub container_id: u32,
+    /// First id on the host.
+    pub host_id: u32,
+    /// Number of consecutive ids.
+    pub size: u32,
+}
+
+/// The uid and gid maps of a rootless container, and why it had to fall back to a
+/// single id if it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserNsPlan {
+    /// Lines of /proc/PID/uid_map.
+    pub uid_map: Vec<IdMapping>,
+    /// Lines of /proc/PID/gid_map.
+    pub gid_map: Vec<IdMapping>,
+    /// Set when only the user's own id could be mapped; names the fix.
+    pub fallback_reason: Option<String>,
+}
+
+/// Reads the ranges delegated to `user_name` (or to the numeric `uid`) from a
+/// subuid/subgid file. A missing file yields no ranges; comments, blank and malformed
+/// lines are skipped.
+pub fn sub_ranges(path: &Path, user_name: &str, uid: u32) -> Result<Vec<IdRange>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(RuntimeError::io("failed to read", path, e)),
+    };
+    let uid_text = uid.to_string();
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split(':');
+            let owner = fields.next()?;
+            let start = fields.next()?.trim().parse::<u32>().ok()?;
+            let count = fields.next()?.trim().parse::<u32>().ok()?;
+            let matches = owner == user_name || owner == uid_text;
+            (fields.next().is_none() && matches && count > 0).then_some(IdRange { start, count })
+        })
+        .collect())
+}
+
+/// Finds an executable called `name` in `$PATH` (or checks `name` itself when it
+/// contains a slash).
+pub fn find_helper(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let is_exec = |p: &Path| {
+        p.metadata()
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
+    };
+    if name.contains('/') {
+        let p = PathBuf::from(name);
+        return is_exec(&p).then_some(p);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| is_exec(p))
+}
+
+/// Plans the id mapping of a rootless container for the user `uid`/`gid`.
+///
+/// Default: the user is container root (0) and the subordinate ranges follow from 1 on.
+/// With `keep_id` the user keeps its own id inside the container and the subordinate
+/// ranges fill 0..uid-1 and uid+1.. (as Podman's `--userns=keep-id`). Without the setuid
+/// helpers or without subordinate ranges only the user's own id is mapped and
+/// `fallback_reason` says how to fix that.
+pub fn plan_rootless(
+    uid: u32,
+    gid: u32,
+    user_name: &str,
+    subuid_path: &Path,
+    subgid_path: &Path,
+    helpers_present: bool,
+    keep_id: bool,
+) -> UserNsPlan {
+    let fix = format!(
+        "add a range with `usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {user_name}`"
+    );
+    let read = |path: &Path| sub_ranges(path, user_name, uid).map_err(|e| e.to_string());
+    let ranges = if helpers_present {
+        read(subuid_path).and_then(|u| Ok((u, read(subgid_path)?)))
+    } else {
+        Err("newuidmap/newgidmap not found in PATH: install the uidmap package".to_string())
+    };
+    let reason = match &ranges {
+        Err(e) => Some(e.clone()),
+        Ok((u, _)) if u.is_empty() => Some(format!(
+            "no subordinate uids for {user_name} in {}: {fix}",
+            subuid_path.display()
+        )),
+        Ok((_, g)) if g.is_empty() => Some(format!(
+            "no subordinate gids for {user_name} in {}: {fix}",
+            subgid_path.display()
+        )),
+        Ok(_) => None,
+    };
+    match (ranges, reason) {
+        (Ok((subuids, subgids)), None) => UserNsPlan {
+            uid_map: build_map(uid, &subuids, keep_id),
+            gid_map: build_map(gid, &subgids, keep_id),
+            fallback_reason: None,
+        },
+        (_, reason) => {
+            let single = |id: u32| {
+                vec![IdMapping {
+                    container_id: if keep_id { id } else { 0 },
+                    host_id: id,
+                    size: 1,
+                }]
+            };
+            UserNsPlan {
+                uid_map: single(uid),
+                gid_map: single(gid),
+                fallback_reason: reason,
+            }
+        }
+    }
+}
+
+/// Builds one map: `own` at container id 0 (or at `own` with `keep_id`), the
+/// subordinate ranges filling the other container ids contiguously from 0.
+fn build_map(own: u32, ranges: &[IdRange], keep_id: bool) -> Vec<IdMapping> {
+    let mut pool: VecDeque<IdRange> = ranges.iter().copied().collect();
+    let mut map = Vec::new();
+    let own_at = if keep_id { own } else { 0 };
+    // Ids below the user's own container id come from the pool (none without keep_id).
+    let mut next = take(&mut pool, 0, own_at, &mut map);
+    if next < own_at {
+        next = own_at; // not enough subordinate ids: leave a gap below the user
+    }
+    map.push(IdMapping {
+        container_id: own_at,
+        host_id: own,
+        size: 1,
+    });
+    if let Some(after) = next.checked_add(1) {
+        take(&mut pool, after, u32::MAX - after, &mut map);
+    }
+    map
+}
+
+/// Moves up to `want` ids from the front of `pool` into `map`, starting at container id
+/// `from`; returns the next free container id.
+fn take(pool: &mut VecDeque<IdRange>, from: u32, want: u32, map: &mut Vec<IdMapping>) -> u32 {
+    let mut next = from;
+    let mut want = want;
+    while want > 0 {
+        let Some(range) = pool.pop_front() else { break };
+        let n = range.count.min(want);
+        map.push(IdMapping {
+            container_id: next,
+            host_id: range.start,
+            size: n,
+        });
+        if n < range.count {
+            pool.push_front(IdRange {
+                start: range.start + n,
+                count: range.count - n,
+            });
+        }
+        next += n;
+        want -= n;
+    }
+    next
+}
+
+/// The highest container id covered by `map` (0 for an empty map).
+pub fn max_container_id(map: &[IdMapping]) -> u32 {
+    map.iter()
+        .map(|m| m.container_id.saturating_add(m.size.saturating_sub(1)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The host id that `container_id` maps to, if the map covers it.
+pub fn host_id_of(map: &[IdMapping], container_id: u32) -> Option<u32> {
+    map.iter().find_map(|m| {
+        let offset = container_id.checked_sub(m.container_id)?;
+        (offset < m.size).then(|| m.host_id + offset)
+    })
+}
+
+/// True when the plan maps exactly one uid and one gid (writable without helpers).
+fn is_single(plan: &UserNsPlan) -> bool {
+    let one = |m: &[IdMapping]| m.len() == 1 && m[0].size == 1;
+    one(&plan.uid_map) && one(&plan.gid_map)
+}
+
+/// The argument list of `newuidmap`/`newgidmap`: `PID c h n c h n ...`.
+pub fn helper_args(pid: i32, map: &[IdMapping]) -> Vec<String> {
+    std::iter::once(pid.to_string())
+        .chain(map.iter().flat_map(|m| {
+            [m.container_id, m.host_id, m.size]
+                .into_iter()
+                .map(|v| v.to_string())
+        }))
+        .collect()
+}
+
+/// Text of a /proc/PID/{uid,gid}_map file for `map`.
+fn map_text(map: &[IdMapping]) -> String {
+    map.iter()
+        .map(|m| format!("{} {} {}\n", m.container_id, m.host_id, m.size))
+        .collect()
+}
+
+/// Writes the plan for process `pid`, which must already be in its new user namespace.
+///
+/// Multi-id plans run `newuidmap` and `newgidmap`; a single-id plan writes
+/// /proc/PID/uid_map, then "deny" to /proc/PID/setgroups, then /proc/PID/gid_map
+/// (the kernel only allows an unprivileged gid_map after setgroups is denied).
+pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
+    if is_single(plan) {
+        let proc = PathBuf::from(format!("/proc/{pid}"));
+        let write = |name: &str, text: &str| {
+            let path = proc.join(name);
+            std::fs::write(&path, text).map_err(|e| RuntimeError::io("failed to write", path, e))
+        };
+        write("uid_map", &map_text(&plan.uid_map))?;
+        write("setgroups", "deny")?;
+        return write("gid_map", &map_text(&plan.gid_map));
+    }
+    run_helper("newuidmap", pid, &plan.uid_map)?;
+    run_helper("newgidmap", pid, &plan.gid_map)
+}
+
+/// Runs one mapping helper and turns a failure into an error carrying its stderr.
+fn run_helper(helper: &str, pid: i32, map: &[IdMapping]) -> Result<()> {
+    let fail = |message: String| RuntimeError::IdMapHelper {
+        helper: helper.to_string(),
+        pid,
+        message,
+    };
+    let path = find_helper(helper)
+        .ok_or_else(|| fail("not found in PATH: install the uidmap package".into()))?;
+    let out = Command::new(&path)
+        .args(helper_args(pid, map))
+        .output()
+        .map_err(|e| fail(e.to_string()))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr.trim().replace('\n', "; ");
+    Err(fail(if stderr.is_empty() {
+        out.status.to_string()
+    } else {
+        stderr
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn m(container_id: u32, host_id: u32, size: u32) -> IdMapping {
+        IdMapping {
+            container_id,
+            host_id,
+            size,
+        }
+    }
+
+    fn file(text: &str) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+        f
+    }
+
+    #[test]
+    fn sub_ranges_by_name_and_uid_skipping_junk() {
+        let f = file(
+            "# comment\n\nalice:100000:65536\nbob:200000:65536\n1000:300000:10\n\
+             alice:notanumber:5\nalice:1:2:3\nalice:5\nalice:400000:0\n alice:500000:5 \n",
+        );
+        let r = sub_ranges(f.path(), "alice", 1000).unwrap();
+        assert_eq!(
+            r,
+            vec![
+                IdRange {
+                    start: 100000,
+                    count: 65536
+                },
+                IdRange {
+                    start: 300000,
+                    count: 10
+                },
+                IdRange {
+                    start: 500000,
+                    count: 5
+                },
+            ]
+        );
+        assert!(sub_ranges(f.path(), "carol", 7).unwrap().is_empty());
+    }
+
+    #[test]
+    fn missing_file_gives_no_ranges() {
+        let r = sub_ranges(Path::new("/nonexistent/subuid"), "alice", 1000).unwrap();
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn default_plan_maps_user_to_root_and_ranges_after() {
+        let u = file("alice:100000:65536\nalice:300000:10\n");
+        let g = file("alice:200000:65536\n");
+        let p = plan_rootless(1000, 1001, "alice", u.path(), g.path(), true, false);
+        assert_eq!(p.fallback_reason, None);
+        assert_eq!(
+            p.uid_map,
+            vec![m(0, 1000, 1), m(1, 100000, 65536), m(65537, 300000, 10)]
+        );
+        assert_eq!(p.gid_map, vec![m(0, 1001, 1), m(1, 200000, 65536)]);
+        assert_eq!(max_container_id(&p.uid_map), 65546);
+    }
+
+    #[test]
+    fn keep_id_puts_user_at_own_id() {
+        let u = file("alice:100000:65536\n");
+        let p = plan_rootless(1000, 1000, "alice", u.path(), u.path(), true, true);
+        assert_eq!(
+            p.uid_map,
+            vec![m(0, 100000, 1000), m(1000, 1000, 1), m(1001, 101000, 64536)]
+        );
+        assert_eq!(host_id_of(&p.uid_map, 999), Some(100999));
+        assert_eq!(host_id_of(&p.uid_map, 1000), Some(1000));
+        assert_eq!(host_id_of(&p.uid_map, 1001), Some(101000));
+        assert_eq!(host_id_of(&p.uid_map, 65536), Some(165535));
+        assert_eq!(host_id_of(&p.uid_map, 65537), None);
+        assert_eq!(max_container_id(&p.uid_map), 65536);
+    }
+
+    #[test]
+    fn keep_id_with_small_range_leaves_gap() {
+        let u = file("alice:100000:10\n");
+        let p = plan_rootless(1000, 1000, "alice", u.path(), u.path(), true, true);
+        assert_eq!(p.uid_map, vec![m(0, 100000, 10), m(1000, 1000, 1)]);
+        assert_eq!(host_id_of(&p.uid_map, 500), None);
+    }
+
+    #[test]
+    fn falls_back_without_helpers() {
+        let u = file("alice:100000:65536\n");
+        let p = plan_rootless(1000, 1000, "alice", u.path(), u.path(), false, false);
+        assert_eq!(p.uid_map, vec![m(0, 1000, 1)]);
+        assert_eq!(p.gid_map, vec![m(0, 1000, 1)]);
+        assert!(p
+            .fallback_reason
+            .unwrap()
+            .contains("install the uidmap package"));
+    }
+
+    #[test]
+    fn falls_back_without_ranges_naming_the_fix() {
+        let u = file("bob:100000:65536\n");
+        let p = plan_rootless(1000, 1000, "alice", u.path(), u.path(), true, true);
+        assert_eq!(p.uid_map, vec![m(1000, 1000, 1)]);
+        let reason = p.fallback_reason.unwrap();
+        assert!(
+            reason.starts_with("no subordinate uids for alice in "),
+            "{reason}"
+        );
+        assert!(reason.contains("usermod --add-subuids 100000-165535"));
+        let g = file("alice:100000:65536\n");
+        let p = plan_rootless(1000, 1000, "alice", g.path(), u.path(), true, false);
+        assert!(p
+            .fallback_reason
+            .unwrap()
+            .starts_with("no subordinate gids"));
+    }
+
+    #[test]
+    fn helper_args_flatten_triples() {
+        let args = helper_args(42, &[m(0, 1000, 1), m(1, 100000, 65536)]);
+        assert_eq!(args, ["42", "0", "1000", "1", "1", "100000", "65536"]);
+    }
+
+    #[test]
+    fn find_helper_checks_path_and_explicit_paths() {
+        assert_eq!(find_helper("sh").is_some(), Path::new("/bin/sh").exists());
+        assert!(find_helper("coracle-no-such-helper").is_none());
+        let plain = tempfile::NamedTempFile::new().unwrap(); // created 0600: not executable
+        assert!(find_helper(plain.path().to_str().unwrap()).is_none());
+        assert_eq!(find_helper("/bin/sh"), Some(PathBuf::from("/bin/sh")));
+    }
+
+    #[test]
+    fn apply_single_mapping_writes_proc_files() {
+        use std::io::{BufRead, BufReader};
+        use std::os::unix::process::CommandExt;
+        use std::process::Stdio;
+        let uid = rustix::process::geteuid().as_raw();
+        let gid = rustix::process::getegid().as_raw();
+        let mut cmd = Command::new("/bin/sh");
+        cmd.args([
+            "-c",
+            "read x; cat /proc/self/uid_map /proc/self/gid_map; id -u",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+        // SAFETY: unshare is async-signal-safe and touches no memory of the parent.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWUSER)
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let mut child = match cmd.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("skipping: cannot create a user namespace here: {e}");
+                return;
+            }
+        };
+        let plan = UserNsPlan {
+            uid_map: vec![m(0, uid, 1)],
+            gid_map: vec![m(0, gid, 1)],
+            fallback_reason: None,
+        };
+        apply(child.id() as i32, &plan).unwrap();
+        child.stdin.take().unwrap().write_all(b"go\n").unwrap();
+        let lines: Vec<String> = BufReader::new(child.stdout.take().unwrap())
+            .lines()
+            .map(|l| l.unwrap().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert!(child.wait().unwrap().success());
+        assert_eq!(
+            lines,
+            [format!("0 {uid} 1"), format!("0 {gid} 1"), "0".into()]
+        );
+    }
+
+    /// Needs a non-root user with /etc/subuid and /etc/subgid ranges and the uidmap
+    /// package: `runuser -u USER -- TESTBIN --ignored apply_with_helpers`.
+    #[test]
+    #[ignore]
+    fn apply_with_helpers_as_unprivileged_user() {
+        use std::io::Read;
+        use std::os::unix::process::CommandExt;
+        use std::process::Stdio;
+        let uid = rustix::process::geteuid().as_raw();
+        let gid = rustix::process::getegid().as_raw();
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap();
+        let helpers = find_helper("newuidmap").is_some() && find_helper("newgidmap").is_some();
+        let plan = plan_rootless(
+            uid,
+            gid,
+            &user,
+            Path::new("/etc/subuid"),
+            Path::new("/etc/subgid"),
+            helpers,
+            false,
+        );
+        assert_eq!(plan.fallback_reason, None);
+        let mut cmd = Command::new("/bin/sh");
+        cmd.args(["-c", "read x; cat /proc/self/uid_map /proc/self/gid_map"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped());
+        // SAFETY: unshare is async-signal-safe and touches no memory of the parent.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWUSER)
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
+        apply(child.id() as i32, &plan).unwrap();
+        child.stdin.take().unwrap().write_all(b"go\n").unwrap();
+        let mut out = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+        let lines: Vec<String> = out
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let want: Vec<String> = [&plan.uid_map, &plan.gid_map]
+            .iter()
+            .flat_map(|m| m.iter())
+            .map(|m| format!("{} {} {}", m.container_id, m.host_id, m.size))
+            .collect();
+        assert_eq!(lines, want);
+    }
+
+    #[test]
+    fn apply_multi_mapping_reports_helper_failure() {
+        let plan = UserNsPlan {
+            uid_map: vec![m(0, 1000, 1), m(1, 100000, 10)],
+            gid_map: vec![m(0, 1000, 1), m(1, 100000, 10)],
+            fallback_reason: None,
+        };
+        // A pid that cannot exist: the helper (or its absence) must produce an error.
+        let err = apply(i32::MAX, &plan).unwrap_err().to_string();
+        assert!(
+            err.starts_with("newuidmap failed for pid 2147483647: "),
+            "{err}"
+        );
+    }
+}

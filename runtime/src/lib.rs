@@ -1,0 +1,32 @@
+//! coracle-runtime: namespaces, id mapping, process start, pty, exec, capabilities
+//! and seccomp. The container-start path is synchronous and single-threaded: it never
+//! runs inside the tokio runtime that registry I/O uses (see the design notes).
+//!
+//! Rootless `run` arrives with the next issue; this crate holds its place in the
+//! workspace so the CLI's dependency graph does not change when it does.
+//!
+//! Building blocks for the rootless container start, each with one job:
+//! - [`idmap`]: subordinate ids and the user-namespace uid/gid maps;
+//! - [`caps`]: capability sets (`--cap-add/--cap-drop/--privileged`) and applying them;
+//! - [`seccomp`]: the default profile, JSON profiles, BPF compilation, cache, install;
+//! - [`passwd`]: `-u USER[:GROUP]` against the container's /etc/passwd and /etc/group;
+//! - [`mounts_spec`]: parsing of `-v`, `--mount` and `--tmpfs`;
+//! - [`exitcode`]: the exit code of `coracle run`.
+//!
+//! Order inside the container process, after mounts and pivot_root, right before exec:
+//! 1. `prctl(PR_SET_KEEPCAPS, 1)` so the permitted set survives the user switch;
+//! 2. [`seccomp::install`] while CAP_SYS_ADMIN (in the user namespace) is still held
+//!    (or [`seccomp::set_no_new_privs`] first, then install at any point);
+//! 3. setgroups / setresgid / setresuid to the [`passwd::ExecUser`];
+//! 4. [`caps::apply`];
+//! 5. execve; map its errno with [`exitcode::exec_error_code`].
+
+pub mod caps;
+pub mod error;
+pub mod exitcode;
+pub mod idmap;
+pub mod mounts_spec;
+pub mod passwd;
+pub mod seccomp;
+
+pub use error::{Result, RuntimeError};

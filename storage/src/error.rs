@@ -1,0 +1,66 @@
+//! The error type of the storage crate.
+
+use std::path::PathBuf;
+
+use crate::digest::Digest;
+
+/// Everything that can go wrong while reading or writing the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A string that is not a valid (supported) content digest.
+    #[error("invalid digest `{0}`")]
+    InvalidDigest(String),
+    /// Content whose sha256 differs from the digest it was stored under.
+    #[error("digest mismatch for blob {expected}: registry sent content with digest {actual}")]
+    DigestMismatch {
+        /// The digest the content was supposed to have.
+        expected: Digest,
+        /// The digest of the bytes actually received.
+        actual: Digest,
+    },
+    /// Content whose length differs from the announced size.
+    #[error("size mismatch for blob {digest}: expected {expected} bytes, got {actual}")]
+    SizeMismatch {
+        /// The blob being written.
+        digest: Digest,
+        /// The announced size.
+        expected: u64,
+        /// The number of bytes received (so far, when writing failed early).
+        actual: u64,
+    },
+    /// A filesystem operation failed.
+    #[error("i/o error on {}: {source}", path.display())]
+    Io {
+        /// The file or directory involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An SQLite operation failed.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// No image with this id or name.
+    #[error("{0}: image not known")]
+    ImageNotFound(String),
+    /// The database was written by a newer coracle.
+    #[error("database schema version {found} is newer than the supported version {supported}")]
+    SchemaTooNew {
+        /// `PRAGMA user_version` of the file.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+}
+
+/// Result alias of the storage crate.
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+impl StorageError {
+    /// Wrap an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> StorageError {
+        StorageError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
+
+pub mod blobs;
+pub mod digest;
+pub mod error;
+pub mod lock;
+pub mod records;
+
+use std::fs::DirBuilder;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+pub use blobs::{BlobStore, BlobWriter};
+pub use digest::Digest;
+pub use error::{Result, StorageError};
+pub use lock::StoreLock;
+pub use records::{Db, ImageRecord, ImageSummary, LayerRef};
+
+/// The on-disk store rooted at one directory.
+#[derive(Debug)]
+pub struct Store {
+    /// The store directory.
+    pub root: PathBuf,
+    /// Blob files under `<root>/blobs`.
+    pub blobs: BlobStore,
+    /// Records in `<root>/db.sqlite`.
+    pub db: Db,
+}
+
+impl Store {
+    /// Create the directory layout if missing (root mode 0700), open the database,
+    /// remove stale temp files of dead processes.
+    pub fn open(root: &Path) -> Result<Store> {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(root)
+            .map_err(|e| StorageError::io(root, e))?;
+        let blobs = BlobStore::new(root)?;
+        let db = Db::open(&root.join("db.sqlite"))?;
+        blobs.clean_stale_temp()?;
+        Ok(Store {
+            root: root.to_path_buf(),
+            blobs,
+            db,
+        })
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.root.join("store.lock")
+    }
+
+    /// Shared lock held by pulls/pushes for their whole duration.
+    pub fn shared_lock(&self) -> Result<StoreLock> {
+        StoreLock::shared(&self.lock_path())
+    }
+
+    /// Exclusive lock held while deleting blobs (rmi, prune).
+    ///
+    /// Do not call while this process holds a shared lock: it would wait forever.
+    pub fn exclusive_lock(&self) -> Result<StoreLock> {
+        StoreLock::exclusive(&self.lock_path())
+    }
+
+    /// Delete an image record and then every blob no longer referenced by any image,
+    /// under the exclusive lock. Returns the removed blob digests.
+    pub fn remove_image(&self, id: &str) -> Result<Vec<Digest>> {
+        let _lock = self.exclusive_lock()?;
+        let unreferenced = self.db.delete_image(id)?;
+        self.remove_blobs(unreferenced)
+    }
+
+    /// Delete every stored blob that no image references (e.g. superseded manifests),
+    /// under the exclusive lock. Returns the removed blob digests.
+    pub fn gc(&self) -> Result<Vec<Digest>> {
+        let _lock = self.exclusive_lock()?;
+        let referenced = self.db.referenced_digests()?;
+        let unreferenced = self
+            .blobs
+            .list()?
+            .into_iter()
+            .filter(|d| !referenced.contains(d))
+            .collect();
+        self.remove_blobs(unreferenced)
+    }
+
+    fn remove_blobs(&self, digests: Vec<Digest>) -> Result<Vec<Digest>> {
+        let mut removed = Vec::new();
+        for d in digests {
+            if self.blobs.contains(&d) {
+                self.blobs.remove(&d)?;
+                removed.push(d);
+            }
+        }
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn open_creates_layout_and_remove_image_deletes_unshared_blobs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let store = Store::open(&root).unwrap();
+        assert_eq!(
+            std::fs::metadata(&root).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+
+        let put = |s: &str| {
+            let d = Digest::of_bytes(s.as_bytes());
+            store.blobs.put(&d, s.as_bytes()).unwrap();
+            d
+        };
+        let layer = |d: &Digest| LayerRef {
+            digest: d.clone(),
+            size: 1,
+            media_type: "t".into(),
+        };
+        let (shared, own, config_a, config_b, man_a, man_b) = (
+            put("shared"),
+            put("own"),
+            put("ca"),
+            put("cb"),
+            put("ma"),
+            put("mb"),
+        );
+        let stray = put("stray");
+        let rec = |config: &Digest, man: &Digest, layers: Vec<LayerRef>| ImageRecord {
+            id: config.hex().into(),
+            digest: man.clone(),
+            manifest_digest: man.clone(),
+            manifest_media_type: "m".into(),
+            config_digest: config.clone(),
+            created: None,
+            architecture: "amd64".into(),
+            os: "linux".into(),
+            variant: None,
+            size: 3,
+            layers,
+            added: 0,
+        };
+        store
+            .db
+            .commit_image(
+                &rec(&config_a, &man_a, vec![layer(&shared), layer(&own)]),
+                Some("r/a:1"),
+                None,
+            )
+            .unwrap();
+        store
+            .db
+            .commit_image(
+                &rec(&config_b, &man_b, vec![layer(&shared)]),
+                Some("r/b:1"),
+                None,
+            )
+            .unwrap();
+
+        let mut removed = store.remove_image(config_a.hex()).unwrap();
+        removed.sort();
+        let mut expected = vec![own.clone(), config_a.clone(), man_a.clone()];
+        expected.sort();
+        assert_eq!(removed, expected);
+        assert!(store.blobs.contains(&shared));
+        assert!(matches!(
+            store.remove_image(config_a.hex()),
+            Err(StorageError::ImageNotFound(_))
+        ));
+
+        assert_eq!(store.gc().unwrap(), vec![stray]);
+        store.remove_image(config_b.hex()).unwrap();
+        assert!(store.blobs.list().unwrap().is_empty());
+
+        drop(store);
+        let again = Store::open(&root).unwrap();
+        assert_eq!(again.db.image_count().unwrap(), 0);
+        let _shared = again.shared_lock().unwrap();
+    }
+}

@@ -1,0 +1,8 @@
+//! All black-box integration tests, in one binary (one harness: `coracle_tests`).
+//! Needs the test bed: `sudo bash .ci/testbed start`, and `cargo build -p coracle-cli`.
+
+mod auth;
+mod images;
+mod pull;
+mod testbed;
+mod util;
