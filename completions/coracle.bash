@@ -40,6 +40,9 @@ _coracle() {
             coracle,rmi)
                 cmd="coracle__subcmd__rmi"
                 ;;
+            coracle,run)
+                cmd="coracle__subcmd__run"
+                ;;
             coracle,tag)
                 cmd="coracle__subcmd__tag"
                 ;;
@@ -80,13 +83,17 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --help --version pull push images image rmi tag login logout info version"
+            opts="-h -V --root --storage-opt --help --version run pull push images image rmi tag login logout info version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -98,13 +105,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image)
-            opts="-h --root --help inspect exists images ls pull push rm tag prune"
+            opts="-h --root --storage-opt --help inspect exists images ls pull push rm tag prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -116,13 +127,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__exists)
-            opts="-h --root --help"
+            opts="-h --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -134,7 +149,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__images)
-            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --help"
+            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -148,6 +163,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -156,7 +175,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__inspect)
-            opts="-f -h --format --root --help"
+            opts="-f -h --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -174,6 +193,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -182,13 +205,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__prune)
-            opts="-a -f -h --all --force --root --help"
+            opts="-a -f -h --all --force --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -200,7 +227,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__pull)
-            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --help"
+            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +265,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -246,7 +277,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__push)
-            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --help"
+            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +307,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -284,13 +319,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__rm)
-            opts="-f -a -h --force --all --root --help"
+            opts="-f -a -h --force --all --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -302,13 +341,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__tag)
-            opts="-h --root --help"
+            opts="-h --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -320,7 +363,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__images)
-            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --help"
+            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +377,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -342,7 +389,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__info)
-            opts="-f -h --format --root --help"
+            opts="-f -h --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +407,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -368,7 +419,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__login)
-            opts="-u -p -h --username --password --password-stdin --tls-verify --cert-dir --authfile --root --help"
+            opts="-u -p -h --username --password --password-stdin --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -406,6 +457,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -414,7 +469,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__logout)
-            opts="-a -h --all --authfile --root --help"
+            opts="-a -h --all --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +483,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -436,7 +495,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pull)
-            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --help"
+            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +533,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -482,7 +545,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__push)
-            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --help"
+            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +575,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -520,13 +587,135 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__rmi)
-            opts="-f -a -h --force --all --root --help"
+            opts="-f -a -h --force --all --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__run)
+            opts="-i -t -d -e -w -u -v -q -h --rm --interactive --tty --detach --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --read-only --cap-add --cap-drop --privileged --security-opt --userns --network --platform --quiet --tls-verify --cert-dir --authfile --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entrypoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpfs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -538,13 +727,17 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__tag)
-            opts="-h --root --help"
+            opts="-h --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -556,7 +749,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__version)
-            opts="-f -h --format --root --help"
+            opts="-f -h --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -571,6 +764,10 @@ _coracle() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_coracle_global_optspecs
-    string join \n root= h/help V/version
+    string join \n root= storage-opt= h/help V/version
 end
 
 function __fish_coracle_needs_command
@@ -25,8 +25,10 @@ function __fish_coracle_using_subcommand
 end
 
 complete -c coracle -n "__fish_coracle_needs_command" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_needs_command" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_needs_command" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_needs_command" -s V -l version -d 'Print version'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "images" -d 'List images in local storage'
@@ -37,6 +39,41 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "login" -d 'Log in t
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "info" -d 'Show information about the store and the host'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show version information'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l name -d 'Name of the container' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l hostname -d 'Hostname inside the container (default: the short container ID)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add capabilities (or ALL)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s d -l detach -d 'Run in the background (not available yet: needs the container monitor)'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l init -d 'Run a minimal init as PID 1 that forwards signals and reaps zombies'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
@@ -46,6 +83,7 @@ false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
@@ -55,10 +93,12 @@ false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l digests -d 'Show digests'
@@ -66,6 +106,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand images" -l no-trunc -d '
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "inspect" -d 'Show the details of images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
@@ -78,11 +119,14 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "prune" -d 'Remove unused images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l digests -d 'Show digests'
@@ -91,6 +135,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
@@ -106,6 +151,7 @@ false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
@@ -115,23 +161,29 @@ false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling (unnamed) ones'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand tag" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand login" -s u -l username -d 'Username' -r
 complete -c coracle -n "__fish_coracle_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
@@ -140,15 +192,19 @@ false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c coracle -n "__fish_coracle_using_subcommand login" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand info" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand info" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand info" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand version" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -s h -l help -d 'Print help'

@@ -13,6 +13,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "CORACLE_ROOT", value_name = "DIR")]
     pub root: Option<PathBuf>,
 
+    /// Storage options, e.g. ignore_chown_errors=true (as storage.conf).
+    #[arg(long, global = true, value_name = "OPT")]
+    pub storage_opt: Vec<String>,
+
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -21,6 +25,8 @@ pub struct Cli {
 /// Top-level commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a command in a new container.
+    Run(RunArgs),
     /// Pull an image from a registry.
     Pull(PullArgs),
     /// Push an image to a registry.
@@ -240,4 +246,92 @@ pub struct FormatArgs {
     /// Output format: json, or a Go template.
     #[arg(short, long)]
     pub format: Option<String>,
+}
+
+/// `coracle run`
+#[derive(Debug, Args)]
+#[command(trailing_var_arg = true)]
+pub struct RunArgs {
+    /// Image to run.
+    pub image: String,
+    /// Command and arguments (default: the image's entrypoint and command).
+    #[arg(allow_hyphen_values = true)]
+    pub command: Vec<String>,
+    /// Remove the container when it exits.
+    #[arg(long)]
+    pub rm: bool,
+    /// Keep standard input open.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal.
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run in the background (not available yet: needs the container monitor).
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Name of the container.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Hostname inside the container (default: the short container ID).
+    #[arg(long)]
+    pub hostname: Option<String>,
+    /// Set environment variables: KEY=VALUE, or KEY to copy it from the caller.
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file (KEY=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<std::path::PathBuf>,
+    /// Working directory inside the container.
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User to run as: USER[:GROUP], names or numbers.
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Override the image's entrypoint.
+    #[arg(long)]
+    pub entrypoint: Option<String>,
+    /// Run a minimal init as PID 1 that forwards signals and reaps zombies.
+    #[arg(long)]
+    pub init: bool,
+    /// When to pull the image: always, missing, never, newer.
+    #[arg(long, default_value = "missing", value_parser = ["always", "missing", "never", "newer"])]
+    pub pull: String,
+    /// Bind mount: HOST-DIR:CONTAINER-DIR[:ro].
+    #[arg(short, long = "volume", value_name = "HOST:CONTAINER[:OPTIONS]")]
+    pub volume: Vec<String>,
+    /// Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=….
+    #[arg(long, value_name = "type=TYPE,…")]
+    pub mount: Vec<String>,
+    /// Mount a tmpfs: PATH[:OPTIONS].
+    #[arg(long, value_name = "PATH[:OPTIONS]")]
+    pub tmpfs: Vec<String>,
+    /// Mount the root filesystem read-only.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Add capabilities (or ALL).
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop capabilities (or ALL).
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Give the container every capability, no seccomp filter and no masked paths.
+    #[arg(long)]
+    pub privileged: bool,
+    /// Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json.
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// User namespace mode: keep-id (map your uid to itself inside).
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// Network mode: none (default for now) or host.
+    #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
+    pub network: String,
+    /// Platform for an implicit pull.
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<String>,
+    /// Suppress the output of an implicit pull.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
 }

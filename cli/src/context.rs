@@ -14,6 +14,8 @@ pub struct Context {
     pub root: PathBuf,
     /// Where configuration lives.
     pub paths: ConfigPaths,
+    /// `--storage-opt` values given on the command line.
+    pub storage_opts: Vec<String>,
 }
 
 impl Context {
@@ -30,6 +32,7 @@ impl Context {
         Ok(Context {
             root,
             paths: ConfigPaths::from_env(),
+            storage_opts: Vec::new(),
         })
     }
 
@@ -37,6 +40,33 @@ impl Context {
     pub fn store(&self) -> Result<Store> {
         Store::open(&self.root)
             .with_context(|| format!("cannot open the store at {}", self.root.display()))
+    }
+
+    /// `ignore_chown_errors` from --storage-opt, else from storage.conf's
+    /// `[storage.options.overlay]` (user file, then /etc/containers/storage.conf).
+    pub fn ignore_chown_errors(&self) -> bool {
+        let from = |opts: &[String]| {
+            opts.iter().rev().find_map(|o| {
+                o.strip_prefix("ignore_chown_errors=")
+                    .or_else(|| o.strip_prefix("overlay.ignore_chown_errors="))
+                    .map(|v| v == "true")
+            })
+        };
+        if let Some(v) = from(&self.storage_opts) {
+            return v;
+        }
+        for file in [
+            self.paths.config_home.join("containers/storage.conf"),
+            self.paths.etc_containers.join("storage.conf"),
+        ] {
+            if let Ok(text) = std::fs::read_to_string(&file) {
+                let lines: Vec<String> = text.lines().map(|l| l.replace([' ', '"'], "")).collect();
+                if let Some(v) = from(&lines) {
+                    return v;
+                }
+            }
+        }
+        false
     }
 
     /// Read registries.conf from the standard places.

@@ -103,6 +103,12 @@ pub struct PullOutcome {
     pub reference: Reference,
     /// How many blobs were fetched (0 when everything was present).
     pub fetched: usize,
+    /// The name to point at the image, "registry/repo:tag".
+    pub name: Option<String>,
+    /// "registry/repo@digest".
+    pub repo_digest: String,
+    /// The record to commit once the layers are unpacked.
+    pub record: ImageRecord,
 }
 
 /// Pull the first candidate of `input` (resolved through registries.conf) that the
@@ -134,7 +140,8 @@ pub async fn pull_by_name(
     }))
 }
 
-/// Pull one fully qualified reference into the store.
+/// Fetch one fully qualified reference into the blob store (every blob verified).
+/// Nothing names the image until [`commit`] records it.
 pub async fn pull(
     store: &Store,
     paths: &ConfigPaths,
@@ -258,17 +265,27 @@ pub async fn pull(
             .unwrap_or(0),
     };
     let repo_digest = format!("{}@{}", reference.repo_name(), top_digest);
-    // A pull by digest alone names no tag (as Podman).
-    let name = reference.tagged_name();
-    store
-        .db
-        .commit_image(&record, name.as_deref(), Some(&repo_digest))?;
     Ok(PullOutcome {
-        id: record.id,
+        id: record.id.clone(),
         digest: top_digest,
         reference: reference.clone(),
         fetched,
+        // A pull by digest alone names no tag (as Podman).
+        name: reference.tagged_name(),
+        repo_digest,
+        record,
     })
+}
+
+/// Record a pulled image (after its layers are unpacked): one transaction that
+/// adds the image and points its name at it.
+pub fn commit(store: &Store, outcome: &PullOutcome) -> Result<(), TransferError> {
+    store.db.commit_image(
+        &outcome.record,
+        outcome.name.as_deref(),
+        Some(&outcome.repo_digest),
+    )?;
+    Ok(())
 }
 
 /// Validate a descriptor's digest and size.

@@ -78,6 +78,17 @@ pub enum RuntimeError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The container could not be set up or started.
+    #[error("{0}")]
+    Start(String),
+    /// The command could not be executed (126: not executable, 127: not found).
+    #[error("{message}")]
+    Exec {
+        /// 126 or 127.
+        code: i32,
+        /// One line.
+        message: String,
+    },
 }
 
 impl RuntimeError {

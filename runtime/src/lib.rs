@@ -2,9 +2,6 @@
 //! and seccomp. The container-start path is synchronous and single-threaded: it never
 //! runs inside the tokio runtime that registry I/O uses (see the design notes).
 //!
-//! Rootless `run` arrives with the next issue; this crate holds its place in the
-//! workspace so the CLI's dependency graph does not change when it does.
-//!
 //! Building blocks for the rootless container start, each with one job:
 //! - [`idmap`]: subordinate ids and the user-namespace uid/gid maps;
 //! - [`caps`]: capability sets (`--cap-add/--cap-drop/--privileged`) and applying them;
@@ -22,11 +19,18 @@
 //! 5. execve; map its errno with [`exitcode::exec_error_code`].
 
 pub mod caps;
+pub mod container;
 pub mod error;
 pub mod exitcode;
 pub mod idmap;
+pub mod launch;
+pub mod layers;
 pub mod mounts_spec;
 pub mod passwd;
+pub mod rootfs;
 pub mod seccomp;
+pub mod supervise;
+pub mod sys;
+pub mod userns;
 
 pub use error::{Result, RuntimeError};

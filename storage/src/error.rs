@@ -50,6 +50,43 @@ pub enum StorageError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// A layer entry would land outside its directory.
+    #[error("refusing layer entry {path:?}: {reason}")]
+    UnsafePath {
+        /// The entry's path in the tar.
+        path: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// An owner the user namespace does not map.
+    #[error("cannot set owner {uid}:{gid} on {path}: the id is not mapped in the user namespace (add a larger range to /etc/subuid and /etc/subgid, or set ignore_chown_errors)")]
+    UnmappedId {
+        /// The uid.
+        uid: u32,
+        /// The gid.
+        gid: u32,
+        /// The path in the layer.
+        path: String,
+    },
+    /// A container name is taken.
+    #[error("the container name {name:?} is already in use by {owner}. You have to remove that container to be able to reuse that name: that name is already in use")]
+    NameInUse {
+        /// The name.
+        name: String,
+        /// Short id of the container that has it.
+        owner: String,
+    },
+    /// An image is used by containers.
+    #[error("image {} is in use by containers {}: remove them first", &id[..id.len().min(12)], containers.join(", "))]
+    ImageInUse {
+        /// The image.
+        id: String,
+        /// Short ids of the containers.
+        containers: Vec<String>,
+    },
+    /// No such container.
+    #[error("{0}: no such container")]
+    ContainerNotFound(String),
 }
 
 /// Result alias of the storage crate.

@@ -1,10 +1,13 @@
 //! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
 
 pub mod blobs;
+pub mod containers;
 pub mod digest;
 pub mod error;
+pub mod layers;
 pub mod lock;
 pub mod records;
+pub mod unpack;
 
 use std::fs::DirBuilder;
 use std::os::unix::fs::DirBuilderExt;

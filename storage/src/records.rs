@@ -18,7 +18,8 @@ use crate::error::{Result, StorageError};
 
 /// Schema migrations; entry `i` upgrades `user_version` `i` to `i + 1`.
 /// Append new entries (e.g. container records) — never edit old ones.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE images (
     id                  TEXT PRIMARY KEY NOT NULL,
     digest              TEXT NOT NULL,
@@ -52,7 +53,25 @@ CREATE TABLE repo_digests (
     PRIMARY KEY (repo_digest, image_id)
 );
 CREATE INDEX repo_digests_by_image ON repo_digests(image_id);
-"#];
+"#,
+    r#"
+CREATE TABLE containers (
+    id         TEXT PRIMARY KEY NOT NULL,
+    name       TEXT NOT NULL UNIQUE,
+    image_id   TEXT NOT NULL REFERENCES images(id),
+    image_name TEXT NOT NULL,
+    command    TEXT NOT NULL,
+    created    INTEGER NOT NULL,
+    state      TEXT NOT NULL,
+    pid        INTEGER,
+    exit_code  INTEGER,
+    started    INTEGER,
+    finished   INTEGER,
+    config     TEXT NOT NULL
+);
+CREATE INDEX containers_by_image ON containers(image_id);
+"#,
+];
 
 /// One layer of an image, as listed in its manifest.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,14 +159,14 @@ impl Db {
         })
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
@@ -156,7 +175,7 @@ impl Db {
     }
 
     /// Run `f` in one read transaction (a consistent snapshot).
-    fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         f(&tx)
@@ -286,6 +305,10 @@ impl Db {
                 .pop()
                 .ok_or_else(|| StorageError::ImageNotFound(id.to_owned()))?
                 .record;
+            let users = crate::containers::containers_using(tx, id)?;
+            if !users.is_empty() {
+                return Err(StorageError::ImageInUse { id: id.to_owned(), containers: users });
+            }
             tx.execute("DELETE FROM images WHERE id = ?1", [id])?;
             let mut candidates: BTreeSet<Digest> = rec.layers.into_iter().map(|l| l.digest).collect();
             candidates.extend([rec.digest, rec.manifest_digest, rec.config_digest]);

@@ -151,6 +151,24 @@ impl Sandbox {
         cmd
     }
 
+    /// A shell command line that runs coracle with this sandbox's environment and
+    /// directory, for tools that take one string (tmux); the caller runs it as the user.
+    pub fn shell_command(&self, args: &[&str]) -> String {
+        let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+        let mut words = vec![
+            "cd".to_string(),
+            quote(&self.work().to_string_lossy()),
+            "&&".into(),
+            "exec".into(),
+            "env".into(),
+            "-i".into(),
+        ];
+        words.extend(self.user_env(&[]).iter().map(|v| quote(v)));
+        words.push(quote(&coracle_bin().to_string_lossy()));
+        words.extend(args.iter().map(|a| quote(a)));
+        words.join(" ")
+    }
+
     /// Run coracle as the test user (see [`Sandbox::run_as_user`]).
     pub fn coracle(&self, args: &[&str]) -> Run {
         self.coracle_with(args, &[], None)

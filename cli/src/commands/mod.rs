@@ -8,6 +8,7 @@ mod login;
 mod pull;
 mod push;
 mod remove;
+mod run;
 
 use anyhow::Result;
 
@@ -16,8 +17,10 @@ use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
 pub fn dispatch(cli: Cli) -> Result<i32> {
-    let ctx = Context::new(cli.root)?;
+    let mut ctx = Context::new(cli.root)?;
+    ctx.storage_opts = cli.storage_opt;
     match cli.command {
+        Command::Run(a) => run::run(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

@@ -25,6 +25,7 @@ pub fn rmi(ctx: &Context, args: RmiArgs) -> Result<i32> {
             store.remove_image(&image.record.id)?;
             output::print(&format!("Deleted: {}\n", image.record.id));
         }
+        remove_unused_layers(&store)?;
         return Ok(0);
     }
     if args.images.is_empty() {
@@ -69,7 +70,15 @@ pub fn rmi(ctx: &Context, args: RmiArgs) -> Result<i32> {
         store.remove_image(&image.record.id)?;
         output::print(&format!("Deleted: {}\n", image.record.id));
     }
+    remove_unused_layers(&store)?;
     Ok(if missing.is_some() { EXIT_NOT_FOUND } else { 0 })
+}
+
+/// Delete unpacked layers that no image uses any more.
+fn remove_unused_layers(store: &coracle_storage::Store) -> Result<()> {
+    let (plan, _) = coracle_runtime::userns::current_user_plan(false);
+    coracle_runtime::layers::remove_unused(store, plan.as_ref())?;
+    Ok(())
 }
 
 /// Does a stored full name correspond to what the user typed?
@@ -119,6 +128,7 @@ pub fn prune(ctx: &Context, args: PruneArgs) -> Result<i32> {
         store.remove_image(&id)?;
         output::print(&format!("{id}\n"));
     }
+    remove_unused_layers(&store)?;
     Ok(0)
 }
 

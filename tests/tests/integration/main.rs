@@ -4,5 +4,6 @@
 mod auth;
 mod images;
 mod pull;
+mod run;
 mod testbed;
 mod util;

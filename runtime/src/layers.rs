@@ -1,0 +1,210 @@
+//! Unpacking an image's layers into per-layer directories (keyed by chain ID) inside
+//! the rootless user namespace, so that files get the owners the image gives them.
+//! Blobs are unpacked only after their digest was verified by the pull; the
+//! uncompressed digest is checked against the image configuration's diff IDs.
+
+use std::path::PathBuf;
+
+use coracle_storage::layers::{chain_ids, LayerStore};
+use coracle_storage::unpack::{self, Compression, UnpackOptions};
+use coracle_storage::{Digest, ImageRecord, Store};
+
+use crate::error::{Result, RuntimeError};
+use crate::idmap::UserNsPlan;
+use crate::userns::run_in_userns;
+
+/// One layer to unpack: its blob, compression, expected diff ID and chain ID.
+#[derive(Clone, Debug)]
+struct Job {
+    blob: PathBuf,
+    compression: Compression,
+    diff_id: Digest,
+    chain_id: Digest,
+}
+
+/// The chain IDs of an image's layers, bottom first, from its stored configuration.
+pub fn image_chain_ids(store: &Store, image: &ImageRecord) -> Result<Vec<Digest>> {
+    Ok(chain_ids(&diff_ids(store, image)?))
+}
+
+fn diff_ids(store: &Store, image: &ImageRecord) -> Result<Vec<Digest>> {
+    let config = store
+        .blobs
+        .read(&image.config_digest)
+        .map_err(|e| RuntimeError::Start(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(&config)
+        .map_err(|e| RuntimeError::Start(format!("image configuration: {e}")))?;
+    let ids = value["rootfs"]["diff_ids"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let ids: Vec<Digest> = ids
+        .iter()
+        .map(|v| {
+            Digest::parse(v.as_str().unwrap_or_default())
+                .map_err(|e| RuntimeError::Start(e.to_string()))
+        })
+        .collect::<Result<_>>()?;
+    if ids.len() != image.layers.len() {
+        return Err(RuntimeError::Start(format!(
+            "image configuration lists {} diff IDs for {} layers",
+            ids.len(),
+            image.layers.len()
+        )));
+    }
+    Ok(ids)
+}
+
+fn compression_of(media_type: &str) -> Compression {
+    if media_type.ends_with("zstd") {
+        Compression::Zstd
+    } else if media_type.ends_with("gzip") {
+        Compression::Gzip
+    } else {
+        Compression::None
+    }
+}
+
+/// Make sure every layer of `image` is unpacked; unpack the missing ones in parallel
+/// inside the user namespace. Returns the layer directories, top first (overlay order).
+pub fn ensure_unpacked(
+    store: &Store,
+    image: &ImageRecord,
+    plan: Option<&UserNsPlan>,
+    ignore_chown_errors: bool,
+) -> Result<Vec<PathBuf>> {
+    let layer_store =
+        LayerStore::new(&store.root).map_err(|e| RuntimeError::Start(e.to_string()))?;
+    let diffs = diff_ids(store, image)?;
+    let chains = chain_ids(&diffs);
+    let mut jobs = Vec::new();
+    for ((layer, diff_id), chain_id) in image.layers.iter().zip(&diffs).zip(&chains) {
+        if !layer_store.contains(chain_id) && !jobs.iter().any(|j: &Job| &j.chain_id == chain_id) {
+            jobs.push(Job {
+                blob: store.blobs.path(&layer.digest),
+                compression: compression_of(&layer.media_type),
+                diff_id: diff_id.clone(),
+                chain_id: chain_id.clone(),
+            });
+        }
+    }
+    if !jobs.is_empty() {
+        let opts = UnpackOptions {
+            overlay_xattr_prefix: if plan.is_some() {
+                "user.overlay.".into()
+            } else {
+                "trusted.overlay.".into()
+            },
+            ignore_chown_errors,
+            preserve_ownership: true,
+        };
+        run_in_userns(plan, || unpack_all(&layer_store, &jobs, &opts))?;
+    }
+    Ok(chains.iter().rev().map(|c| layer_store.path(c)).collect())
+}
+
+/// In the user namespace: unpack every job, a thread each; remove what failed.
+fn unpack_all(
+    layer_store: &LayerStore,
+    jobs: &[Job],
+    opts: &UnpackOptions,
+) -> std::result::Result<(), String> {
+    let results: Vec<std::result::Result<(), String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .iter()
+            .map(|job| s.spawn(move || unpack_one(layer_store, job, opts)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("unpack thread panicked".into()))
+            })
+            .collect()
+    });
+    results
+        .into_iter()
+        .collect::<std::result::Result<Vec<()>, String>>()
+        .map(|_| ())
+}
+
+fn unpack_one(
+    layer_store: &LayerStore,
+    job: &Job,
+    opts: &UnpackOptions,
+) -> std::result::Result<(), String> {
+    let file =
+        std::fs::File::open(&job.blob).map_err(|e| format!("layer {}: {e}", job.blob.display()))?;
+    let temp = layer_store
+        .temp_dir(&job.chain_id)
+        .map_err(|e| e.to_string())?;
+    let result = unpack::unpack(
+        std::io::BufReader::with_capacity(1 << 20, file),
+        job.compression,
+        &temp,
+        opts,
+    )
+    .map_err(|e| format!("layer {}: {e}", job.diff_id))
+    .and_then(|stats| {
+        if stats.diff_id != job.diff_id {
+            Err(format!(
+                "layer {}: uncompressed content has digest {}, the image configuration says {}",
+                job.blob.display(),
+                stats.diff_id,
+                job.diff_id
+            ))
+        } else {
+            Ok(())
+        }
+    });
+    match result {
+        Ok(()) => layer_store
+            .commit(&temp, &job.chain_id)
+            .map_err(|e| e.to_string()),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Remove layer directories no stored image uses (inside the user namespace, since
+/// their files belong to the image's owners), and stale temp directories of dead pulls.
+pub fn remove_unused(store: &Store, plan: Option<&UserNsPlan>) -> Result<usize> {
+    let layer_store =
+        LayerStore::new(&store.root).map_err(|e| RuntimeError::Start(e.to_string()))?;
+    let mut used = std::collections::HashSet::new();
+    for image in store
+        .db
+        .list_images()
+        .map_err(|e| RuntimeError::Start(e.to_string()))?
+    {
+        // An image whose configuration cannot be read keeps nothing alive.
+        if let Ok(chains) = image_chain_ids(store, &image.record) {
+            used.extend(chains.into_iter().map(|c| c.hex().to_string()));
+        }
+    }
+    let dir = store.root.join("layers");
+    let unused: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.len() == 64
+                        && name.bytes().all(|b| b.is_ascii_hexdigit())
+                        && !used.contains(&name)
+                })
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    let count = unused.len();
+    run_in_userns(plan, move || {
+        let _ = layer_store.clean_stale_temp();
+        for p in &unused {
+            std::fs::remove_dir_all(p).map_err(|e| format!("remove {}: {e}", p.display()))?;
+        }
+        Ok(())
+    })?;
+    Ok(count)
+}

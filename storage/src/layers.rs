@@ -1,0 +1,158 @@
+//! Unpacked layer directories, keyed by chain ID: `<root>/layers/<chain-hex>/`.
+//! A layer is unpacked into `<root>/layers/tmp/<chain-hex>.<pid>.<n>/` and renamed
+//! into place after a `syncfs`: a directory under its final name is complete.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use sha2::{Digest as _, Sha256};
+
+use crate::digest::Digest;
+use crate::error::{Result, StorageError};
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// The layer directories of a store.
+#[derive(Clone, Debug)]
+pub struct LayerStore {
+    dir: PathBuf,
+}
+
+fn io(path: &Path, e: std::io::Error) -> StorageError {
+    StorageError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
+}
+
+impl LayerStore {
+    /// Open (creating) `<root>/layers`.
+    pub fn new(root: &Path) -> Result<LayerStore> {
+        let dir = root.join("layers");
+        std::fs::create_dir_all(dir.join("tmp")).map_err(|e| io(&dir, e))?;
+        Ok(LayerStore { dir })
+    }
+
+    /// The directory of a layer.
+    pub fn path(&self, chain_id: &Digest) -> PathBuf {
+        self.dir.join(chain_id.hex())
+    }
+
+    /// Is the layer unpacked?
+    pub fn contains(&self, chain_id: &Digest) -> bool {
+        self.path(chain_id).is_dir()
+    }
+
+    /// A fresh, empty temp directory to unpack into.
+    pub fn temp_dir(&self, chain_id: &Digest) -> Result<PathBuf> {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let p = self
+            .dir
+            .join("tmp")
+            .join(format!("{}.{}.{n}", chain_id.hex(), std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir(&p).map_err(|e| io(&p, e))?;
+        Ok(p)
+    }
+
+    /// Sync the filesystem, then rename `temp` into place. When another process got
+    /// there first, its copy stays and `temp` is removed.
+    pub fn commit(&self, temp: &Path, chain_id: &Digest) -> Result<()> {
+        let dir = std::fs::File::open(temp).map_err(|e| io(temp, e))?;
+        rustix::fs::syncfs(&dir).map_err(|e| io(temp, e.into()))?;
+        let target = self.path(chain_id);
+        match std::fs::rename(temp, &target) {
+            Ok(()) => Ok(()),
+            Err(e) if target.is_dir() => {
+                let _ = e;
+                std::fs::remove_dir_all(temp).map_err(|e| io(temp, e))
+            }
+            Err(e) => Err(io(&target, e)),
+        }
+    }
+
+    /// Remove a layer directory.
+    pub fn remove(&self, chain_id: &Digest) -> Result<()> {
+        let p = self.path(chain_id);
+        match std::fs::remove_dir_all(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&p, e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Remove temp directories whose owning process is gone; returns how many.
+    pub fn clean_stale_temp(&self) -> Result<usize> {
+        let tmp = self.dir.join("tmp");
+        let mut removed = 0;
+        for entry in std::fs::read_dir(&tmp).map_err(|e| io(&tmp, e))?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid: Option<i32> = name.split('.').nth(1).and_then(|p| p.parse().ok());
+            let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
+            if !alive && std::fs::remove_dir_all(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// OCI chain IDs: ChainID(L0) = DiffID(L0); ChainID(L0..n) = sha256(ChainID(L0..n-1) + " " + DiffID(Ln)).
+pub fn chain_ids(diff_ids: &[Digest]) -> Vec<Digest> {
+    let mut out: Vec<Digest> = Vec::with_capacity(diff_ids.len());
+    for d in diff_ids {
+        let next = match out.last() {
+            None => d.clone(),
+            Some(prev) => Digest::from_sha256(&Sha256::digest(format!("{prev} {d}").as_bytes())),
+        };
+        out.push(next);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chain_ids_follow_the_oci_formula() {
+        let a = Digest::of_bytes(b"a");
+        let b = Digest::of_bytes(b"b");
+        let c = Digest::of_bytes(b"c");
+        let ids = chain_ids(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(ids[0], a);
+        let ab = Digest::from_sha256(&Sha256::digest(format!("{a} {b}").as_bytes()));
+        assert_eq!(ids[1], ab);
+        assert_eq!(
+            ids[2],
+            Digest::from_sha256(&Sha256::digest(format!("{ab} {c}").as_bytes()))
+        );
+        assert!(chain_ids(&[]).is_empty());
+    }
+
+    #[test]
+    fn temp_commit_and_stale_cleanup() {
+        let root = std::env::temp_dir().join(format!("coracle-layers-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let store = LayerStore::new(&root).unwrap();
+        let id = Digest::of_bytes(b"layer");
+        let t = store.temp_dir(&id).unwrap();
+        std::fs::write(t.join("f"), "x").unwrap();
+        assert!(!store.contains(&id));
+        store.commit(&t, &id).unwrap();
+        assert!(store.contains(&id) && !t.exists());
+        // A second commit of the same layer keeps the first.
+        let t2 = store.temp_dir(&id).unwrap();
+        store.commit(&t2, &id).unwrap();
+        assert!(!t2.exists() && store.path(&id).join("f").exists());
+        let dead = root
+            .join("layers/tmp")
+            .join(format!("{}.2147483647.0", id.hex()));
+        std::fs::create_dir_all(&dead).unwrap();
+        let live = store.temp_dir(&id).unwrap();
+        assert_eq!(store.clean_stale_temp().unwrap(), 1);
+        assert!(!dead.exists() && live.exists());
+        store.remove(&id).unwrap();
+        assert!(!store.contains(&id));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

@@ -1,0 +1,472 @@
+//! Rootless `coracle run`, as the unprivileged user: exit codes, namespaces, security
+//! defaults, image contents as the image says, mounts, a real terminal.
+
+use std::os::unix::fs::MetadataExt;
+
+use coracle_tests::{testbed, Sandbox};
+
+/// A sandbox with `image` pulled; returns it and the full reference.
+fn with_image(name: &str, image: &str) -> (Sandbox, String) {
+    let tb = testbed();
+    let sb = Sandbox::new(name);
+    let reference = format!("{}/{image}:latest", tb.registry);
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &reference])
+        .success();
+    (sb, reference)
+}
+
+fn run(sb: &Sandbox, reference: &str, extra: &[&str], cmd: &[&str]) -> coracle_tests::Run {
+    let mut args = vec!["run", "--rm"];
+    args.extend_from_slice(extra);
+    args.push(reference);
+    args.extend_from_slice(cmd);
+    sb.coracle(&args)
+}
+
+#[test]
+fn exit_codes_follow_podman() {
+    let (sb, img) = with_image("run-exit-codes", "busybox");
+    run(&sb, &img, &[], &["true"]).code(0);
+    run(&sb, &img, &[], &["false"]).code(1);
+    run(&sb, &img, &[], &["sh", "-c", "exit 32"]).code(32);
+    let echo = run(&sb, &img, &[], &["echo", "X"]);
+    assert_eq!(echo.success().stdout, "X\n");
+    let missing = run(&sb, &img, &[], &["/no/such"]);
+    missing.code(127);
+    assert!(missing.stderr.contains("/no/such"), "{}", missing.stderr);
+    run(&sb, &img, &[], &["no-such-command"]).code(127);
+    let dir = run(&sb, &img, &[], &["/etc"]);
+    dir.code(126);
+    // PID 1 ignores signals from inside its namespace; with --init the command is a
+    // normal process and its death by signal becomes 128+n.
+    run(&sb, &img, &["--init"], &["sh", "-c", "kill -9 $$"]).code(137);
+    // Bad flags and unknown images are coracle's own errors.
+    sb.coracle(&["run", "--rm", "--cap-add", "NOT_A_CAP", &img, "true"])
+        .code(125);
+    sb.coracle(&["run", "--rm", "--pull=never", "never-pulled", "true"])
+        .code(125);
+    // --rm leaves no container behind.
+    let containers = std::fs::read_dir(sb.dir.join("data/coracle/containers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(containers, 0, "--rm left container directories");
+}
+
+#[test]
+fn a_container_killed_by_a_signal_exits_128_plus_n() {
+    let (sb, img) = with_image("run-signal", "busybox");
+    let mut child = sb
+        .command(&["run", "--rm", &img, "sleep", "30"])
+        .spawn()
+        .unwrap();
+    let coracle = child.id();
+    // The container's PID 1 is coracle's direct child.
+    let mut container = None;
+    for _ in 0..200 {
+        let children = std::fs::read_to_string(format!("/proc/{coracle}/task/{coracle}/children"))
+            .unwrap_or_default();
+        if let Some(pid) = children.split_whitespace().next() {
+            let cmdline =
+                std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if cmdline.starts_with("sleep") {
+                container = Some(pid.to_string());
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let pid = container.expect("the container process did not appear as coracle's child");
+    assert!(std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(137));
+}
+
+#[test]
+fn namespaces_identity_and_security_defaults() {
+    let (sb, img) = with_image("run-defaults", "busybox");
+    let id = run(&sb, &img, &[], &["id"]);
+    assert!(
+        id.success().stdout.starts_with("uid=0(root) gid=0(root)"),
+        "{}",
+        id.stdout
+    );
+    let pid = run(&sb, &img, &[], &["sh", "-c", "echo $$"]);
+    assert_eq!(pid.success().stdout.trim(), "1", "PID 1 is the command");
+    let status = run(&sb, &img, &[], &["cat", "/proc/self/status"]);
+    let s = &status.success().stdout;
+    assert!(s.contains("CapEff:\t00000000800405fb"), "{s}");
+    assert!(s.contains("Seccomp:\t2"), "{s}");
+    assert!(s.contains("NoNewPrivs:\t0"), "{s}");
+    let nnp = run(
+        &sb,
+        &img,
+        &["--security-opt", "no-new-privileges"],
+        &["cat", "/proc/self/status"],
+    );
+    assert!(
+        nnp.success().stdout.contains("NoNewPrivs:\t1"),
+        "{}",
+        nnp.stdout
+    );
+    let unconfined = run(
+        &sb,
+        &img,
+        &["--security-opt", "seccomp=unconfined"],
+        &["cat", "/proc/self/status"],
+    );
+    assert!(
+        unconfined.success().stdout.contains("Seccomp:\t0"),
+        "{}",
+        unconfined.stdout
+    );
+    let dropped = run(
+        &sb,
+        &img,
+        &["--cap-drop", "ALL"],
+        &["cat", "/proc/self/status"],
+    );
+    assert!(
+        dropped
+            .success()
+            .stdout
+            .contains("CapEff:\t0000000000000000"),
+        "{}",
+        dropped.stdout
+    );
+    let host = run(&sb, &img, &["--hostname", "boat"], &["hostname"]);
+    assert_eq!(host.success().stdout.trim(), "boat");
+    let default_host = run(&sb, &img, &[], &["hostname"]);
+    let h = default_host.success().stdout.trim().to_string();
+    assert!(
+        h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()),
+        "default hostname {h:?}"
+    );
+    let net = run(&sb, &img, &[], &["ls", "/sys/class/net"]);
+    assert_eq!(
+        net.success().stdout.split_whitespace().collect::<Vec<_>>(),
+        ["lo"]
+    );
+    // Masked and read-only paths.
+    // Masked: /proc/keys reads as /dev/null, /sys/firmware is an empty directory.
+    let keys = run(
+        &sb,
+        &img,
+        &[],
+        &[
+            "sh",
+            "-c",
+            "wc -c < /proc/keys; ls -A /sys/firmware | wc -l",
+        ],
+    );
+    assert_eq!(
+        keys.success().stdout.split_whitespace().collect::<Vec<_>>(),
+        ["0", "0"]
+    );
+    run(
+        &sb,
+        &img,
+        &[],
+        &["sh", "-c", "echo 1 > /proc/sys/kernel/domainname"],
+    )
+    .code(1);
+    // The coracle binary is nowhere in the container's view.
+    let exe = run(&sb, &img, &[], &["readlink", "/proc/1/exe"]);
+    assert_eq!(exe.success().stdout.trim(), "/bin/busybox");
+}
+
+#[test]
+fn image_contents_keep_owners_whiteouts_and_links() {
+    let (sb, img) = with_image("run-multilayer", "multilayer");
+    let ls = run(
+        &sb,
+        &img,
+        &[],
+        &[
+            "ls",
+            "-ln",
+            "/home/app/owned.txt",
+            "/nobody.txt",
+            "/bin/busybox",
+        ],
+    );
+    let out = ls.success().stdout.clone();
+    let owner = |path: &str| -> (String, String) {
+        let line = out
+            .lines()
+            .find(|l| l.ends_with(path))
+            .unwrap_or_else(|| panic!("{path} missing in {out}"));
+        let f: Vec<&str> = line.split_whitespace().collect();
+        (f[2].to_string(), f[3].to_string())
+    };
+    assert_eq!(owner("/home/app/owned.txt"), ("1000".into(), "1000".into()));
+    assert_eq!(owner("/nobody.txt"), ("65534".into(), "65534".into()));
+    assert_eq!(owner("/bin/busybox"), ("0".into(), "0".into()));
+    run(&sb, &img, &[], &["test", "-e", "/data/deleted.txt"]).code(1);
+    run(&sb, &img, &[], &["test", "-e", "/removeme"]).code(1);
+    let opaque = run(&sb, &img, &[], &["ls", "-A", "/opaque"]);
+    assert_eq!(
+        opaque
+            .success()
+            .stdout
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["new.txt"]
+    );
+    let inodes = run(
+        &sb,
+        &img,
+        &[],
+        &["stat", "-c", "%i", "/links/file.txt", "/links/hard.txt"],
+    );
+    let i: Vec<&str> = inodes.success().stdout.lines().collect();
+    assert_eq!(i.len(), 2);
+    assert_eq!(i[0], i[1], "hardlinks do not share an inode");
+    let links = run(
+        &sb,
+        &img,
+        &[],
+        &["sh", "-c", "readlink /links/abs; readlink /links/rel"],
+    );
+    assert_eq!(links.success().stdout, "/data/kept.txt\n../data/kept.txt\n");
+    let modes = run(
+        &sb,
+        &img,
+        &[],
+        &["stat", "-c", "%a %F", "/bin/suid", "/fifo"],
+    );
+    assert_eq!(modes.success().stdout, "4755 regular file\n644 fifo\n");
+    assert_eq!(
+        run(&sb, &img, &[], &["cat", "/data/kept.txt"])
+            .success()
+            .stdout,
+        "layer3\n"
+    );
+    // A write in one container shows neither in the image nor in the next container.
+    run(
+        &sb,
+        &img,
+        &[],
+        &[
+            "sh",
+            "-c",
+            "echo changed > /data/kept.txt && rm /nobody.txt",
+        ],
+    )
+    .success();
+    assert_eq!(
+        run(&sb, &img, &[], &["cat", "/data/kept.txt"])
+            .success()
+            .stdout,
+        "layer3\n"
+    );
+    run(&sb, &img, &[], &["test", "-e", "/nobody.txt"]).success();
+}
+
+#[test]
+fn users_env_workdir_and_entrypoint() {
+    let (sb, img) = with_image("run-process", "busybox");
+    let app = run(&sb, &img, &["-u", "app"], &["id"]);
+    assert!(
+        app.success()
+            .stdout
+            .starts_with("uid=1000(app) gid=1000(app)"),
+        "{}",
+        app.stdout
+    );
+    let numeric = run(&sb, &img, &["-u", "1234:5678"], &["id", "-u"]);
+    assert_eq!(numeric.success().stdout.trim(), "1234");
+    run(&sb, &img, &["-u", "nosuchuser"], &["true"]).code(125);
+    let env_file = sb.write("work/env.list", "FROM_FILE=yes\n# comment\nOVERRIDE=file\n");
+    let env = run(
+        &sb,
+        &img,
+        &[
+            "--env-file",
+            env_file.to_str().unwrap(),
+            "-e",
+            "OVERRIDE=flag",
+            "-e",
+            "A=1",
+        ],
+        &["env"],
+    );
+    let e = &env.success().stdout;
+    for want in [
+        "FROM_FILE=yes",
+        "OVERRIDE=flag",
+        "A=1",
+        "PATH=/usr/local/sbin",
+    ] {
+        assert!(e.contains(want), "{want} missing in {e}");
+    }
+    assert_eq!(
+        run(&sb, &img, &["-w", "/tmp"], &["pwd"])
+            .success()
+            .stdout
+            .trim(),
+        "/tmp"
+    );
+    assert_eq!(
+        run(&sb, &img, &["-w", "/new/dir"], &["pwd"])
+            .success()
+            .stdout
+            .trim(),
+        "/new/dir"
+    );
+    let ep = run(
+        &sb,
+        &img,
+        &["--entrypoint", "echo"],
+        &["from", "entrypoint"],
+    );
+    assert_eq!(ep.success().stdout, "from entrypoint\n");
+    let keep = run(&sb, &img, &["--userns=keep-id"], &["id", "-u"]);
+    assert_eq!(keep.success().stdout.trim(), testbed().uid.to_string());
+    let init = run(&sb, &img, &["--init"], &["sh", "-c", "echo $$; exit 5"]);
+    init.code(5);
+    assert_ne!(
+        init.stdout.trim(),
+        "1",
+        "with --init the command is not PID 1"
+    );
+    // Names are unique among containers.
+    sb.coracle(&["run", "--name", "twice", &img, "true"])
+        .success();
+    let again = sb.coracle(&["run", "--name", "twice", &img, "true"]);
+    again.code(125);
+    assert!(again.stderr.contains("twice"), "{}", again.stderr);
+}
+
+#[test]
+fn volumes_read_only_and_tmpfs() {
+    let tb = testbed();
+    let (sb, img) = with_image("run-mounts", "busybox");
+    let dir = sb.dir.join("work/shared");
+    std::fs::create_dir_all(&dir).unwrap();
+    crate::util::chown_to_user(&dir);
+    let vol = format!("{}:/data", dir.display());
+    run(
+        &sb,
+        &img,
+        &["-v", &vol],
+        &["sh", "-c", "echo hi > /data/from-container"],
+    )
+    .success();
+    let meta = std::fs::metadata(dir.join("from-container")).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid()),
+        (tb.uid, tb.gid),
+        "container root maps to the invoking user"
+    );
+    let ro = format!("{}:/data:ro", dir.display());
+    run(&sb, &img, &["-v", &ro], &["touch", "/data/x"]).code(1);
+    sb.coracle(&["run", "--rm", "-v", "relative/path:/data", &img, "true"])
+        .code(125);
+    sb.coracle(&["run", "--rm", "-v", "namedvol:/data", &img, "true"])
+        .code(125);
+    run(&sb, &img, &["--read-only"], &["touch", "/x"]).code(1);
+    run(
+        &sb,
+        &img,
+        &["--read-only", "--tmpfs", "/tmp"],
+        &["touch", "/tmp/x"],
+    )
+    .success();
+    let mount = format!("type=bind,source={},target=/m,readonly", dir.display());
+    assert_eq!(
+        run(
+            &sb,
+            &img,
+            &["--mount", &mount],
+            &["cat", "/m/from-container"]
+        )
+        .success()
+        .stdout,
+        "hi\n"
+    );
+}
+
+#[test]
+fn malicious_layers_are_refused_at_pull() {
+    let tb = testbed();
+    let sb = Sandbox::new("run-malicious");
+    for image in ["traversal", "symlink-escape"] {
+        let reference = format!("{}/{image}:latest", tb.registry);
+        let pull = sb.coracle(&["pull", "--tls-verify=false", &reference]);
+        pull.code(125);
+        assert_eq!(
+            sb.coracle(&["images", "-q"]).success().stdout,
+            "",
+            "{image} was stored"
+        );
+    }
+    assert!(!std::path::Path::new("/tmp/pwned").exists());
+    let escaped: Vec<_> = walk(&sb.dir)
+        .into_iter()
+        .filter(|p| p.ends_with("escape") || p.ends_with("pwned"))
+        .collect();
+    assert!(
+        escaped.is_empty(),
+        "files written by malicious layers: {escaped:?}"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                out.extend(walk(&p));
+            }
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn interactive_terminal_has_the_callers_size() {
+    let tb = testbed();
+    let (sb, img) = with_image("run-tty", "busybox");
+    let session = format!("coracle-it-{}", std::process::id());
+    let cmd = sb.shell_command(&["run", "--rm", "-it", &img, "sh"]);
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("runuser")
+            .args(["-u", &tb.user, "--", "tmux", "-L", &session])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let started = tmux(&["new-session", "-d", "-x", "97", "-y", "31", &cmd]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).to_string();
+    let wait_for = |needle: &str| {
+        for _ in 0..100 {
+            if screen().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    assert!(wait_for("#"), "no shell prompt:\n{}", screen());
+    tmux(&["send-keys", "stty size; echo done-$((6*7))", "Enter"]);
+    assert!(wait_for("done-42"), "no output:\n{}", screen());
+    let s = screen();
+    tmux(&["send-keys", "exit", "Enter"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    tmux(&["kill-server"]);
+    assert!(
+        s.lines().any(|l| l.trim() == "31 97"),
+        "stty size does not match the terminal:\n{s}"
+    );
+}
