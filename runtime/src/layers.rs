@@ -98,7 +98,11 @@ pub fn ensure_unpacked(
             ignore_chown_errors,
             preserve_ownership: true,
         };
-        run_in_userns(plan, || unpack_all(&layer_store, &jobs, &opts))?;
+        run_in_userns(plan, || {
+            // Leftovers of pulls that were killed while unpacking.
+            let _ = layer_store.clean_stale_temp();
+            unpack_all(&layer_store, &jobs, &opts)
+        })?;
     }
     Ok(chains.iter().rev().map(|c| layer_store.path(c)).collect())
 }

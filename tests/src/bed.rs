@@ -17,6 +17,8 @@ pub struct TestBed {
     pub uid: u32,
     /// Its primary gid.
     pub gid: u32,
+    /// A second unprivileged user with no subordinate ids (single-id fallback).
+    pub nosub_user: String,
     /// Plain-HTTP anonymous registry, `127.0.0.1:PORT`.
     pub registry: String,
     /// TLS + basic-auth registry, `127.0.0.1:PORT`.
@@ -60,6 +62,7 @@ impl TestBed {
             user: get("CORACLE_TEST_USER")?,
             uid: num("CORACLE_TEST_UID")?,
             gid: num("CORACLE_TEST_GID")?,
+            nosub_user: get("CORACLE_TEST_NOSUB_USER")?,
             registry: get("CORACLE_TEST_REGISTRY")?,
             tls_registry: get("CORACLE_TEST_TLS_REGISTRY")?,
             tls_ca: get("CORACLE_TEST_TLS_CA")?.into(),

@@ -470,3 +470,132 @@ fn interactive_terminal_has_the_callers_size() {
         "stty size does not match the terminal:\n{s}"
     );
 }
+
+#[test]
+fn without_subordinate_ids_coracle_falls_back_to_one_id() {
+    let tb = testbed();
+    let dir = crate::util::tempdir("nosub");
+    let status = std::process::Command::new("chown")
+        .args([&tb.nosub_user, dir.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let coracle = coracle_tests::coracle_bin().to_string_lossy().into_owned();
+    let as_nosub = |args: &[&str]| {
+        let out = std::process::Command::new("runuser")
+            .args([
+                "-u",
+                &tb.nosub_user,
+                "--",
+                "env",
+                "-i",
+                "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+            ])
+            .arg(format!("HOME={}", dir.display()))
+            .arg(format!("CORACLE_ROOT={}/store", dir.display()))
+            .arg(&coracle)
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let img = format!("{}/multilayer:latest", tb.registry);
+    // Files owned by 1000 and 65534 cannot be represented: a clear error naming the id and the fix.
+    let (code, _, err) = as_nosub(&["pull", "--tls-verify=false", &img]);
+    assert_eq!(code, 125, "{err}");
+    assert!(
+        err.contains("WARN")
+            && err.contains("/etc/subuid")
+            && err.contains("usermod --add-subuids"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1000:1000") && err.contains("ignore_chown_errors"),
+        "{err}"
+    );
+    let (code, out, _) = as_nosub(&["images", "-q"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, ""),
+        "a failed pull stored an image"
+    );
+    // With ignore_chown_errors the owners are squashed to root and the container runs.
+    let (code, out, err) = as_nosub(&[
+        "--storage-opt",
+        "ignore_chown_errors=true",
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        &img,
+        "stat",
+        "-c",
+        "%u",
+        "/nobody.txt",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "0");
+    let (code, out, _) = as_nosub(&["run", "--rm", &img, "id", "-u"]);
+    assert_eq!((code, out.trim()), (0, "0"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn signals_are_forwarded_and_dev_is_complete() {
+    let (sb, img) = with_image("run-forward", "busybox");
+    let mut child = sb
+        .command(&[
+            "run",
+            "--rm",
+            &img,
+            "sh",
+            "-c",
+            "trap 'exit 7' TERM; echo ready; while true; do sleep 0.1; done",
+        ])
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 6];
+    std::io::Read::read_exact(&mut stdout, &mut buf).unwrap();
+    assert_eq!(&buf, b"ready\n");
+    assert!(std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(
+        child.wait().unwrap().code(),
+        Some(7),
+        "SIGTERM was not forwarded"
+    );
+    let dev = run(&sb, &img, &[], &["sh", "-c", "ls /dev; readlink /dev/ptmx; readlink /dev/fd; grep -c ' /dev/pts devpts' /proc/mounts; grep ' /sys ' /proc/mounts"]);
+    let out = dev.success().stdout.clone();
+    for want in [
+        "null", "zero", "full", "random", "urandom", "tty", "pts", "shm", "mqueue", "stdin",
+        "stdout", "stderr",
+    ] {
+        assert!(
+            out.split_whitespace().any(|w| w == want),
+            "/dev/{want} missing: {out}"
+        );
+    }
+    assert!(
+        out.contains("pts/ptmx") && out.contains("/proc/self/fd"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains(" /sys ") && l.contains(" ro,")),
+        "/sys is not read-only: {out}"
+    );
+    let info = sb.coracle(&["info", "--format", "{{.store.graphDriverName}}"]);
+    assert_eq!(
+        info.success().stdout.trim(),
+        "overlay",
+        "native overlay is expected on this kernel"
+    );
+}
