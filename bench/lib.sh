@@ -42,7 +42,8 @@ bench_userdir() {
     echo "$dir"
 }
 
-# bench_as_user DIR CMD...: run CMD as the test user, clean env, HOME/XDG_* inside DIR.
+# bench_as_user DIR CMD...: run CMD as the test user, clean env, HOME/XDG_* inside DIR
+# (XDG_RUNTIME_DIR is $BENCH_RUNTIME_DIR when set: see bench_runtime_dir).
 bench_as_user() {
     local dir=$1
     shift
@@ -50,7 +51,16 @@ bench_as_user() {
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME="$dir/home" USER="$CORACLE_TEST_USER" LOGNAME="$CORACLE_TEST_USER" \
         XDG_DATA_HOME="$dir/home/.local/share" XDG_CONFIG_HOME="$dir/home/.config" \
-        XDG_RUNTIME_DIR="$dir/run" "$@")
+        XDG_RUNTIME_DIR="${BENCH_RUNTIME_DIR:-$dir/run}" "$@")
+}
+
+# bench_runtime_dir: set BENCH_RUNTIME_DIR to a fresh short directory under /tmp owned by
+# the test user. Rootless podman refuses a runroot ($XDG_RUNTIME_DIR/containers) longer
+# than 50 characters in its conmon exit command, and `podman run` then hangs for 20 s.
+bench_runtime_dir() {
+    BENCH_RUNTIME_DIR=$(mktemp -d /tmp/coracle-bench.XXXXXX)
+    chmod 0700 "$BENCH_RUNTIME_DIR"
+    chown "$CORACLE_TEST_UID:$CORACLE_TEST_GID" "$BENCH_RUNTIME_DIR"
 }
 
 # bench_time OUTVAR CMD...: run CMD (output to $BENCH_DIR/last.log), store wall seconds.

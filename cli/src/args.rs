@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run a command in a new container.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Pull an image from a registry.
     Pull(PullArgs),
     /// Push an image to a registry.

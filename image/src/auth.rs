@@ -61,18 +61,25 @@ fn read_json(path: &Path) -> Result<Option<Value>> {
         })
 }
 
-/// Normalise an auths key: drop the scheme and a trailing "/v1/" or "/".
-fn normalize_key(key: &str) -> String {
-    let k = key
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    let k = k
-        .trim_end_matches('/')
-        .trim_end_matches("/v1")
-        .trim_end_matches("/v2");
-    match k {
-        "index.docker.io" | "registry-1.docker.io" => "docker.io".into(),
-        other => other.to_string(),
+/// The registry an auths key names, as containers/image normalises it: a key with
+/// a URL scheme (or any key of the legacy format) is cut to its host; Docker Hub's
+/// host names are all "docker.io".
+fn normalize_key(key: &str, legacy: bool) -> String {
+    let stripped = key
+        .strip_prefix("http://")
+        .or_else(|| key.strip_prefix("https://"));
+    let k = match stripped {
+        Some(rest) => rest.split('/').next().unwrap_or(rest),
+        None if legacy => key.split('/').next().unwrap_or(key),
+        None => key,
+    };
+    normalize_registry(k).to_string()
+}
+
+fn normalize_registry(registry: &str) -> &str {
+    match registry {
+        "index.docker.io" | "registry-1.docker.io" => "docker.io",
+        other => other,
     }
 }
 
@@ -80,6 +87,9 @@ fn decode(path: &Path, entry: &Value) -> Result<Option<Credentials>> {
     let Some(auth) = entry.get("auth").and_then(Value::as_str) else {
         return Ok(None);
     };
+    if auth.is_empty() {
+        return Ok(None);
+    }
     let bad = |reason: &str| ImageError::AuthFile {
         path: path.to_path_buf(),
         reason: reason.to_string(),
@@ -97,25 +107,47 @@ fn decode(path: &Path, entry: &Value) -> Result<Option<Credentials>> {
     }))
 }
 
-/// Find credentials in one file: the most specific key ("host/ns/repo" beats "host") wins.
-fn lookup_in(path: &Path, registry: &str, repository: Option<&str>) -> Result<Option<Credentials>> {
+/// Find credentials in one file: exact keys first, most specific first
+/// ("host/ns/repo", "host/ns", "host"), then any key naming the same registry.
+fn lookup_in(
+    path: &Path,
+    legacy: bool,
+    registry: &str,
+    repository: Option<&str>,
+) -> Result<Option<Credentials>> {
     let Some(json) = read_json(path)? else {
         return Ok(None);
     };
-    let Some(auths) = json.get("auths").and_then(Value::as_object) else {
+    let auths = if legacy {
+        json.as_object()
+    } else {
+        json.get("auths").and_then(Value::as_object)
+    };
+    let Some(auths) = auths else {
         return Ok(None);
     };
-    let mut wanted: Vec<String> = Vec::new();
+    let registry = normalize_registry(registry);
+    let mut exact: Vec<String> = Vec::new();
     if let Some(repo) = repository {
         let mut parts: Vec<&str> = repo.split('/').collect();
         while !parts.is_empty() {
-            wanted.push(format!("{registry}/{}", parts.join("/")));
+            exact.push(format!("{registry}/{}", parts.join("/")));
             parts.pop();
         }
     }
-    wanted.push(registry.to_string());
-    for key in &wanted {
-        if let Some((_, entry)) = auths.iter().find(|(k, _)| &normalize_key(k) == key) {
+    exact.push(registry.to_string());
+    for key in &exact {
+        if let Some(c) = auths
+            .get(key)
+            .map(|e| decode(path, e))
+            .transpose()?
+            .flatten()
+        {
+            return Ok(Some(c));
+        }
+    }
+    for (key, entry) in auths {
+        if normalize_key(key, legacy) == registry {
             if let Some(c) = decode(path, entry)? {
                 return Ok(Some(c));
             }
@@ -125,7 +157,8 @@ fn lookup_in(path: &Path, registry: &str, repository: Option<&str>) -> Result<Op
 }
 
 /// Credentials for `registry` (and optionally a repository under it): the auth file,
-/// then (without --authfile) config_home/containers/auth.json and ~/.docker/config.json.
+/// then (without --authfile or $REGISTRY_AUTH_FILE) config_home/containers/auth.json,
+/// ~/.docker/config.json and the legacy ~/.dockercfg.
 pub fn lookup(
     paths: &ConfigPaths,
     authfile: Option<&Path>,
@@ -133,18 +166,19 @@ pub fn lookup(
     repository: Option<&str>,
 ) -> Result<Option<Credentials>> {
     let primary = auth_file_path(paths, authfile);
-    if let Some(c) = lookup_in(&primary, registry, repository)? {
+    if let Some(c) = lookup_in(&primary, false, registry, repository)? {
         return Ok(Some(c));
     }
     if authfile.is_some() || paths.auth_file.is_some() {
         return Ok(None);
     }
-    for fallback in [
-        paths.config_home.join("containers/auth.json"),
-        paths.home.join(".docker/config.json"),
+    for (fallback, legacy) in [
+        (paths.config_home.join("containers/auth.json"), false),
+        (paths.home.join(".docker/config.json"), false),
+        (paths.home.join(".dockercfg"), true),
     ] {
         if fallback != primary {
-            if let Some(c) = lookup_in(&fallback, registry, repository)? {
+            if let Some(c) = lookup_in(&fallback, legacy, registry, repository)? {
                 return Ok(Some(c));
             }
         }
@@ -152,43 +186,33 @@ pub fn lookup(
     Ok(None)
 }
 
-/// Write JSON atomically: temp file (0600) in the same directory, then rename.
+/// Write JSON atomically: a temporary file (mode 0600) in the same directory, then
+/// rename. Missing directories are created with mode 0700.
 fn write_atomic(path: &Path, value: &Value) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| ImageError::io(dir, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("auth.json"),
-        std::process::id()
-    ));
-    let text = serde_json::to_string_pretty(value).map_err(|e| ImageError::AuthFile {
+    use std::os::unix::fs::DirBuilderExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| ImageError::io(dir, e))?;
+    let mut text = serde_json::to_vec_pretty(value).map_err(|e| ImageError::AuthFile {
         path: path.into(),
         reason: e.to_string(),
     })?;
-    let result = (|| -> std::io::Result<()> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.write_all(b"\n")?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(ImageError::io(path, e));
-    }
+    text.push(b'\n');
+    let io = |e: std::io::Error| ImageError::io(path, e);
+    // tempfile creates the file with mode 0600.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".auth.json.")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(&text).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
 
@@ -227,17 +251,21 @@ pub fn remove(path: &Path, registry: &str) -> Result<bool> {
     let Some(Value::Object(auths)) = root.get_mut("auths") else {
         return Ok(false);
     };
+    // The exact key; for a registry (not a namespace) also keys naming the same host.
+    let namespaced = registry.contains('/');
     let keys: Vec<String> = auths
         .keys()
-        .filter(|k| normalize_key(k) == registry)
+        .filter(|k| {
+            k.as_str() == registry
+                || (!namespaced && normalize_key(k, false) == normalize_registry(registry))
+        })
         .cloned()
         .collect();
     if keys.is_empty() {
         return Ok(false);
     }
-    for k in keys {
-        auths.remove(&k);
-    }
+    // retain keeps the file's order (plain remove would swap entries around).
+    auths.retain(|k, _| !keys.contains(k));
     write_atomic(path, &Value::Object(root))?;
     Ok(true)
 }
@@ -257,18 +285,9 @@ mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
-    fn setup(name: &str) -> (PathBuf, ConfigPaths) {
-        let d = std::env::temp_dir().join(format!("coracle-auth-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        let p = ConfigPaths {
-            etc_containers: d.join("etc"),
-            config_home: d.join("config"),
-            home: d.join("home"),
-            runtime_dir: Some(d.join("run")),
-            registries_conf: None,
-            auth_file: None,
-        };
+    fn setup() -> (tempfile::TempDir, ConfigPaths) {
+        let d = tempfile::tempdir().unwrap();
+        let p = ConfigPaths::under(d.path());
         (d, p)
     }
 
@@ -279,87 +298,246 @@ mod tests {
         }
     }
 
-    #[test]
-    fn store_lookup_remove_round_trip() {
-        let (d, p) = setup("roundtrip");
-        let path = auth_file_path(&p, None);
-        assert_eq!(path, d.join("run/containers/auth.json"));
+    fn enc(s: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(s)
+    }
+
+    fn write_json(path: &Path, v: Value) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(
-            &path,
-            r#"{"auths":{"other.io":{"auth":"eDp5"}},"credHelpers":{"x":"y"}}"#,
-        )
-        .unwrap();
-        store(&path, "127.0.0.1:5000", &creds("tester", "pa:ss")).unwrap();
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
-        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(json["credHelpers"]["x"], "y", "other keys are kept");
-        assert_eq!(
-            lookup(&p, None, "127.0.0.1:5000", None).unwrap(),
-            Some(creds("tester", "pa:ss"))
-        );
-        assert_eq!(
-            lookup(&p, None, "other.io", Some("a/b")).unwrap(),
-            Some(creds("x", "y"))
-        );
-        assert!(remove(&path, "127.0.0.1:5000").unwrap());
-        assert!(!remove(&path, "127.0.0.1:5000").unwrap());
-        assert_eq!(lookup(&p, None, "127.0.0.1:5000", None).unwrap(), None);
-        let _ = std::fs::remove_dir_all(&d);
+        std::fs::write(path, v.to_string()).unwrap();
     }
 
     #[test]
-    fn docker_config_fallback_and_specific_keys() {
-        let (d, p) = setup("fallback");
-        let docker = d.join("home/.docker/config.json");
-        std::fs::create_dir_all(docker.parent().unwrap()).unwrap();
-        let enc = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
-        std::fs::write(
+    fn auth_file_path_precedence() {
+        let (d, mut p) = setup();
+        assert_eq!(
+            auth_file_path(&p, None),
+            d.path().join("run/containers/auth.json")
+        );
+        p.runtime_dir = None;
+        assert_eq!(
+            auth_file_path(&p, None),
+            d.path().join("home/.config/containers/auth.json")
+        );
+        p.auth_file = Some(d.path().join("env.json"));
+        assert_eq!(auth_file_path(&p, None), d.path().join("env.json"));
+        let flag = d.path().join("flag.json");
+        assert_eq!(auth_file_path(&p, Some(&flag)), flag);
+    }
+
+    #[test]
+    fn store_keeps_other_keys_and_is_private() {
+        let (_d, p) = setup();
+        let path = auth_file_path(&p, None);
+        assert!(!path.parent().unwrap().exists());
+        store(&path, "first.io", &creds("a", "b")).unwrap();
+        let dir_mode = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(dir_mode & 0o777, 0o700, "created directory is private");
+        write_json(
+            &path,
+            serde_json::json!({"auths": {"other.io": {"auth": enc("x:y")}}, "credHelpers": {"x": "y"}}),
+        );
+        store(&path, "127.0.0.1:5000", &creds("tester", "pa:ss")).unwrap();
+        store(&path, "127.0.0.1:5000", &creds("tester", "new")).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            json["credHelpers"]["x"], "y",
+            "other top-level keys are kept"
+        );
+        assert_eq!(
+            json["auths"]["other.io"]["auth"],
+            enc("x:y"),
+            "other entries are kept"
+        );
+        assert_eq!(json["auths"]["127.0.0.1:5000"]["auth"], enc("tester:new"));
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+        // An existing directory's mode is left alone.
+        let shared = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        store(&shared.path().join("a.json"), "x.io", &creds("u", "p")).unwrap();
+        let mode = std::fs::metadata(shared.path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o755);
+    }
+
+    #[test]
+    fn store_lookup_remove_round_trip() {
+        let (_d, p) = setup();
+        let path = auth_file_path(&p, None);
+        store(&path, "127.0.0.1:5000", &creds("tester", "pa:ss")).unwrap();
+        assert_eq!(
+            lookup(&p, None, "127.0.0.1:5000", Some("a/b")).unwrap(),
+            Some(creds("tester", "pa:ss")),
+            "the password may contain ':'"
+        );
+        assert_eq!(lookup(&p, None, "127.0.0.1:5001", None).unwrap(), None);
+        assert!(remove(&path, "127.0.0.1:5000").unwrap());
+        assert!(!remove(&path, "127.0.0.1:5000").unwrap());
+        assert_eq!(lookup(&p, None, "127.0.0.1:5000", None).unwrap(), None);
+        assert!(!remove(&p.home.join("missing.json"), "x.io").unwrap());
+    }
+
+    #[test]
+    fn remove_matches_equivalent_keys_but_not_namespaces() {
+        let (_d, p) = setup();
+        let path = auth_file_path(&p, None);
+        write_json(
+            &path,
+            serde_json::json!({"auths": {
+                "https://index.docker.io/v1/": {"auth": enc("a:1")},
+                "docker.io": {"auth": enc("a:2")},
+                "docker.io/team": {"auth": enc("a:3")},
+                "quay.io": {"auth": enc("q:1")},
+            }}),
+        );
+        assert!(remove(&path, "docker.io").unwrap());
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let keys: Vec<&String> = json["auths"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["docker.io/team", "quay.io"]);
+        assert!(remove(&path, "docker.io/team").unwrap());
+        remove_all(&path).unwrap();
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(json["auths"], serde_json::json!({}));
+        remove_all(&p.home.join("none.json")).unwrap();
+        assert!(!p.home.join("none.json").exists());
+    }
+
+    #[test]
+    fn lookup_order_and_specific_keys() {
+        let (d, p) = setup();
+        let runtime = auth_file_path(&p, None);
+        let config = p.config_home.join("containers/auth.json");
+        let docker = p.home.join(".docker/config.json");
+        let legacy = p.home.join(".dockercfg");
+        write_json(
+            &runtime,
+            serde_json::json!({"auths": {"a.io": {"auth": enc("run:1")}}}),
+        );
+        write_json(
+            &config,
+            serde_json::json!({"auths": {"a.io": {"auth": enc("cfg:1")}, "b.io": {"auth": enc("cfg:2")}}}),
+        );
+        write_json(
             &docker,
             serde_json::json!({"auths": {
+                "b.io": {"auth": enc("dock:0")},
                 "https://index.docker.io/v1/": {"auth": enc("hub:pw")},
+                "https://c.io/v2/": {"auth": enc("c:url")},
                 "quay.io": {"auth": enc("q:1")},
-                "quay.io/team/app": {"auth": enc("q:2")}
-            }})
-            .to_string(),
-        )
-        .unwrap();
+                "quay.io/team": {"auth": enc("q:2")},
+                "quay.io/team/app": {"auth": enc("q:3")},
+                "empty.io": {},
+            }}),
+        );
+        write_json(
+            &legacy,
+            serde_json::json!({"https://old.io/v1/": {"auth": enc("old:1")}}),
+        );
+        let get = |reg: &str, repo: Option<&str>| lookup(&p, None, reg, repo).unwrap();
         assert_eq!(
-            lookup(&p, None, "docker.io", Some("library/busybox")).unwrap(),
+            get("a.io", None),
+            Some(creds("run", "1")),
+            "runtime file first"
+        );
+        assert_eq!(
+            get("b.io", None),
+            Some(creds("cfg", "2")),
+            "then config_home"
+        );
+        assert_eq!(
+            get("docker.io", Some("library/busybox")),
             Some(creds("hub", "pw"))
         );
+        assert_eq!(get("index.docker.io", None), Some(creds("hub", "pw")));
         assert_eq!(
-            lookup(&p, None, "quay.io", Some("team/app")).unwrap(),
-            Some(creds("q", "2"))
+            get("c.io", None),
+            Some(creds("c", "url")),
+            "URL keys name their host"
         );
+        assert_eq!(get("quay.io", Some("team/app")), Some(creds("q", "3")));
+        assert_eq!(get("quay.io", Some("team/app2")), Some(creds("q", "2")));
+        assert_eq!(get("quay.io", Some("other/app")), Some(creds("q", "1")));
+        assert_eq!(get("quay.io", None), Some(creds("q", "1")));
         assert_eq!(
-            lookup(&p, None, "quay.io", Some("other/app")).unwrap(),
-            Some(creds("q", "1"))
+            get("old.io", None),
+            Some(creds("old", "1")),
+            "legacy ~/.dockercfg"
         );
-        // --authfile means only that file.
+        assert_eq!(get("empty.io", None), None);
+        assert_eq!(get("team", None), None);
+        // --authfile (or $REGISTRY_AUTH_FILE) means only that file.
+        let only = d.path().join("only.json");
+        write_json(
+            &only,
+            serde_json::json!({"auths": {"z.io": {"auth": enc("z:1")}}}),
+        );
+        assert_eq!(lookup(&p, Some(&only), "quay.io", None).unwrap(), None);
         assert_eq!(
-            lookup(&p, Some(&d.join("none.json")), "quay.io", None).unwrap(),
-            None
+            lookup(&p, Some(&only), "z.io", None).unwrap(),
+            Some(creds("z", "1"))
         );
-        let _ = std::fs::remove_dir_all(&d);
+        let mut env = p.clone();
+        env.auth_file = Some(only.clone());
+        assert_eq!(lookup(&env, None, "a.io", None).unwrap(), None);
+        assert_eq!(
+            lookup(&env, None, "z.io", None).unwrap(),
+            Some(creds("z", "1"))
+        );
     }
 
     #[test]
     fn malformed_files_name_the_file() {
-        let (d, p) = setup("bad");
+        let (_d, p) = setup();
         let path = auth_file_path(&p, None);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, "{not json").unwrap();
-        let e = lookup(&p, None, "x.io", None).unwrap_err().to_string();
-        assert!(e.contains("auth.json"), "{e}");
-        std::fs::write(&path, r#"{"auths":{"x.io":{"auth":"!!!"}}}"#).unwrap();
-        assert!(lookup(&p, None, "x.io", None)
+        std::fs::write(&path, "   \n").unwrap();
+        assert_eq!(
+            lookup(&p, None, "x.io", None).unwrap(),
+            None,
+            "blank file is empty"
+        );
+        let cases = [
+            ("{not json", "key must be a string"),
+            (r#"{"auths":{"x.io":{"auth":"!!!"}}}"#, "not base64"),
+            (
+                r#"{"auths":{"x.io":{"auth":"bm9jb2xvbg=="}}}"#,
+                "not user:password",
+            ),
+            (r#"{"auths":{"x.io":{"auth":"/w=="}}}"#, "not UTF-8"),
+        ];
+        for (text, needle) in cases {
+            std::fs::write(&path, text).unwrap();
+            let e = lookup(&p, None, "x.io", None).unwrap_err().to_string();
+            assert!(e.contains("auth.json") && e.contains(needle), "{text}: {e}");
+            assert!(!e.contains('\n'), "{e}");
+        }
+        std::fs::write(&path, "[1]").unwrap();
+        let e = store(&path, "x.io", &creds("u", "p"))
             .unwrap_err()
-            .to_string()
-            .contains("base64"));
-        let _ = std::fs::remove_dir_all(&d);
+            .to_string();
+        assert!(e.contains("not a JSON object"), "{e}");
+        std::fs::write(&path, r#"{"auths": 3}"#).unwrap();
+        let e = store(&path, "x.io", &creds("u", "p"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"auths\" is not an object"), "{e}");
+    }
+
+    #[test]
+    fn debug_hides_the_password() {
+        let s = format!("{:?}", creds("me", "secret"));
+        assert!(s.contains("me") && !s.contains("secret"), "{s}");
     }
 }

@@ -1,24 +1,30 @@
 //! CA certificates for a registry, from certs.d directories (containers-certs.d(5)).
+//! Client certificate/key pairs (*.cert, *.key) are not used.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{ImageError, Result};
 use crate::paths::ConfigPaths;
 
-/// The directories searched for host[:port], in order.
+/// Docker's per-host certificate directory, also read by Podman.
+const DOCKER_CERTS_D: &str = "/etc/docker/certs.d";
+
+/// The directories searched for host[:port], in order: only `cert_dir` when given
+/// (--cert-dir), else config_home/containers/certs.d/HOST, etc_containers/certs.d/HOST
+/// and /etc/docker/certs.d/HOST.
 pub fn cert_dirs(paths: &ConfigPaths, host_port: &str, cert_dir: Option<&Path>) -> Vec<PathBuf> {
     match cert_dir {
         Some(d) => vec![d.to_path_buf()],
         None => vec![
             paths.config_home.join("containers/certs.d").join(host_port),
             paths.etc_containers.join("certs.d").join(host_port),
-            PathBuf::from("/etc/docker/certs.d").join(host_port),
+            Path::new(DOCKER_CERTS_D).join(host_port),
         ],
     }
 }
 
-/// PEM bytes of every *.crt in those directories. Missing directories are fine;
-/// with --cert-dir the directory must exist.
+/// PEM bytes of every *.crt file in those directories (directory order, then file
+/// name order). Missing directories are fine, as in Podman; unreadable ones are errors.
 pub fn ca_certificates(
     paths: &ConfigPaths,
     host_port: &str,
@@ -28,13 +34,13 @@ pub fn ca_certificates(
     for dir in cert_dirs(paths, host_port, cert_dir) {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && cert_dir.is_none() => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(ImageError::io(&dir, e)),
         };
         let mut files: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "crt"))
+            .filter(|p| p.extension().is_some_and(|x| x == "crt") && p.is_file())
             .collect();
         files.sort();
         for f in files {
@@ -48,38 +54,60 @@ pub fn ca_certificates(
 mod tests {
     use super::*;
 
+    fn write(p: &Path, s: &str) {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, s).unwrap();
+    }
+
+    #[test]
+    fn directory_order() {
+        let p = ConfigPaths::under(Path::new("/r"));
+        assert_eq!(
+            cert_dirs(&p, "h:1", None),
+            [
+                PathBuf::from("/r/home/.config/containers/certs.d/h:1"),
+                PathBuf::from("/r/etc/containers/certs.d/h:1"),
+                PathBuf::from("/etc/docker/certs.d/h:1"),
+            ]
+        );
+        assert_eq!(
+            cert_dirs(&p, "h:1", Some(Path::new("/mine"))),
+            [PathBuf::from("/mine")]
+        );
+    }
+
     #[test]
     fn reads_crt_files_in_order() {
-        let d = std::env::temp_dir().join(format!("coracle-certs-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        let p = ConfigPaths {
-            etc_containers: d.join("etc"),
-            config_home: d.join("cfg"),
-            home: d.clone(),
-            runtime_dir: None,
-            registries_conf: None,
-            auth_file: None,
-        };
-        let user = d.join("cfg/containers/certs.d/h:1");
-        let sys = d.join("etc/certs.d/h:1");
-        std::fs::create_dir_all(&user).unwrap();
-        std::fs::create_dir_all(&sys).unwrap();
-        std::fs::write(user.join("a.crt"), "U").unwrap();
-        std::fs::write(user.join("client.key"), "K").unwrap();
-        std::fs::write(sys.join("b.crt"), "S").unwrap();
+        let d = tempfile::tempdir().unwrap();
+        let p = ConfigPaths::under(d.path());
+        let user = p.config_home.join("containers/certs.d/h:1");
+        let sys = p.etc_containers.join("certs.d/h:1");
+        write(&user.join("b.crt"), "U2");
+        write(&user.join("a.crt"), "U1");
+        write(&user.join("client.cert"), "C");
+        write(&user.join("client.key"), "K");
+        write(&user.join("sub.crt/x.crt"), "nested");
+        write(&sys.join("ca.crt"), "S");
+        write(&p.etc_containers.join("certs.d/h/other.crt"), "wrong host");
         assert_eq!(
             ca_certificates(&p, "h:1", None).unwrap(),
-            vec![b"U".to_vec(), b"S".to_vec()]
+            [b"U1".to_vec(), b"U2".to_vec(), b"S".to_vec()]
         );
         assert!(ca_certificates(&p, "other:2", None).unwrap().is_empty());
+        // --cert-dir replaces the search; a missing one is fine (as Podman).
         assert_eq!(
-            ca_certificates(&p, "x", Some(&sys)).unwrap(),
-            vec![b"S".to_vec()]
+            ca_certificates(&p, "h:1", Some(&sys)).unwrap(),
+            [b"S".to_vec()]
         );
-        let e = ca_certificates(&p, "x", Some(&d.join("missing")))
+        let missing = d.path().join("missing");
+        assert!(ca_certificates(&p, "h:1", Some(&missing))
+            .unwrap()
+            .is_empty());
+        // A --cert-dir that is a file is an error naming it.
+        let file = sys.join("ca.crt");
+        let e = ca_certificates(&p, "h:1", Some(&file))
             .unwrap_err()
             .to_string();
-        assert!(e.contains("missing"), "{e}");
-        let _ = std::fs::remove_dir_all(&d);
+        assert!(e.contains("ca.crt"), "{e}");
     }
 }

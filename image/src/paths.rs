@@ -1,6 +1,6 @@
 //! Where configuration lives, read once from the environment.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Configuration locations (injectable for tests).
 #[derive(Clone, Debug)]
@@ -38,5 +38,32 @@ impl ConfigPaths {
             auth_file: env_path("REGISTRY_AUTH_FILE"),
             home,
         }
+    }
+
+    /// Locations under `root` only, untouched by the environment (for tests):
+    /// `root/etc/containers`, `root/home`, `root/home/.config`, `root/run`.
+    pub fn under(root: &Path) -> ConfigPaths {
+        ConfigPaths {
+            etc_containers: root.join("etc/containers"),
+            config_home: root.join("home/.config"),
+            home: root.join("home"),
+            runtime_dir: Some(root.join("run")),
+            registries_conf: None,
+            auth_file: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn under_keeps_everything_below_root() {
+        let p = ConfigPaths::under(Path::new("/r"));
+        assert_eq!(p.etc_containers, Path::new("/r/etc/containers"));
+        assert_eq!(p.config_home, Path::new("/r/home/.config"));
+        assert_eq!(p.runtime_dir.as_deref(), Some(Path::new("/r/run")));
+        assert!(p.registries_conf.is_none() && p.auth_file.is_none());
     }
 }

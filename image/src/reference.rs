@@ -76,33 +76,53 @@ fn valid_tag(t: &str) -> bool {
             .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-')
 }
 
-fn valid_domain(d: &str) -> bool {
-    let (host, port) = match d.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(']') || d.starts_with('[') => (h, Some(p)),
-        _ => (d, None),
+/// Check a registry host[:port] (a DNS name, IPv4 address or bracketed IPv6
+/// address, with an optional port); the error says what is wrong.
+pub(crate) fn check_domain(d: &str) -> std::result::Result<(), String> {
+    let (host, port) = if let Some(rest) = d.strip_prefix('[') {
+        let (addr, after) = rest
+            .split_once(']')
+            .ok_or_else(|| format!("bad registry {d:?}: unclosed '['"))?;
+        if addr.parse::<std::net::Ipv6Addr>().is_err() {
+            return Err(format!(
+                "bad registry {d:?}: {addr:?} is not an IPv6 address"
+            ));
+        }
+        match after {
+            "" => return Ok(()),
+            _ => match after.strip_prefix(':') {
+                Some(p) => ("", Some(p)),
+                None => return Err(format!("bad registry {d:?}: junk after ']'")),
+            },
+        }
+    } else {
+        match d.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (d, None),
+        }
     };
     if let Some(p) = port {
-        if p.is_empty()
-            || !p.bytes().all(|b| b.is_ascii_digit())
-            || p.parse::<u32>().map_or(true, |n| n > 65535)
-        {
-            return false;
+        let ok = !p.is_empty()
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
+        if !ok {
+            return Err(format!("bad port {p:?} in registry {d:?}"));
         }
     }
-    if host.starts_with('[') && host.ends_with(']') {
-        return host[1..host.len() - 1]
-            .parse::<std::net::Ipv6Addr>()
-            .is_ok();
+    if d.starts_with('[') {
+        return Ok(());
     }
-    !host.is_empty()
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        })
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if host.split('.').all(label_ok) {
+        Ok(())
+    } else {
+        Err(format!("bad registry {d:?}"))
+    }
 }
 
 /// Does the first path component name a registry?
@@ -154,9 +174,7 @@ impl Reference {
         }
         let (registry, path) = match name.split_once('/') {
             Some((first, path)) if is_domain(first) => {
-                if !valid_domain(first) {
-                    return Err(invalid(input, format!("bad registry {first:?}")));
-                }
+                check_domain(first).map_err(|reason| invalid(input, reason))?;
                 (first.to_string(), path.to_string())
             }
             _ => (DOCKER_HUB.to_string(), name.to_string()),
@@ -278,66 +296,187 @@ mod tests {
 
     const D: &str = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+    type Parts<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+    fn parts(r: &Reference) -> Parts<'_> {
+        (
+            r.registry.as_str(),
+            r.repository.as_str(),
+            r.tag.as_deref(),
+            r.digest.as_ref().map(|d| d.as_str()),
+        )
+    }
+
     #[test]
-    fn normalises() {
-        let cases = [
-            ("busybox", "docker.io/library/busybox:latest"),
-            ("user/app", "docker.io/user/app:latest"),
-            ("busybox:1.36", "docker.io/library/busybox:1.36"),
+    fn grammar_table() {
+        let cases: &[(&str, Parts)] = &[
+            (
+                "busybox",
+                ("docker.io", "library/busybox", Some("latest"), None),
+            ),
+            (
+                "busybox:1.36",
+                ("docker.io", "library/busybox", Some("1.36"), None),
+            ),
+            ("user/app", ("docker.io", "user/app", Some("latest"), None)),
+            (
+                "docker.io/busybox",
+                ("docker.io", "library/busybox", Some("latest"), None),
+            ),
             (
                 "index.docker.io/library/alpine",
-                "docker.io/library/alpine:latest",
+                ("docker.io", "library/alpine", Some("latest"), None),
             ),
-            ("localhost/x", "localhost/x:latest"),
-            ("localhost:5000/x/y:t", "localhost:5000/x/y:t"),
-            ("127.0.0.1:5000/a/b:t", "127.0.0.1:5000/a/b:t"),
-            ("quay.io/a/b-c__d.e", "quay.io/a/b-c__d.e:latest"),
-            ("[::1]:5000/a", "[::1]:5000/a:latest"),
+            (
+                "registry-1.docker.io/x/y:t",
+                ("docker.io", "x/y", Some("t"), None),
+            ),
+            ("localhost/x", ("localhost", "x", Some("latest"), None)),
+            (
+                "localhost:5000/x/y:t",
+                ("localhost:5000", "x/y", Some("t"), None),
+            ),
+            (
+                "127.0.0.1:5000/a/b:t",
+                ("127.0.0.1:5000", "a/b", Some("t"), None),
+            ),
+            (
+                "quay.io/a/b-c__d.e---f",
+                ("quay.io", "a/b-c__d.e---f", Some("latest"), None),
+            ),
+            ("[::1]:5000/a", ("[::1]:5000", "a", Some("latest"), None)),
+            ("[fe80::1]/a:v", ("[fe80::1]", "a", Some("v"), None)),
+            (
+                "my-host.example/a/b/c",
+                ("my-host.example", "a/b/c", Some("latest"), None),
+            ),
+            // Docker's rule: "host:5000" alone is the repository "host" with tag "5000".
+            (
+                "localhost:5000",
+                ("docker.io", "library/localhost", Some("5000"), None),
+            ),
+            (
+                "busybox:_x.Y-1",
+                ("docker.io", "library/busybox", Some("_x.Y-1"), None),
+            ),
         ];
         for (input, want) in cases {
-            assert_eq!(
-                Reference::parse(input).unwrap().to_string(),
-                want,
-                "{input}"
-            );
+            let r = Reference::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(parts(&r), *want, "{input}");
         }
+    }
+
+    #[test]
+    fn digests_and_names() {
         let by_digest = Reference::parse(&format!("host.io/a@{D}")).unwrap();
-        assert_eq!(by_digest.tag, None);
+        assert_eq!(parts(&by_digest), ("host.io", "a", None, Some(D)));
+        assert_eq!(by_digest.tagged_name(), None);
         assert_eq!(by_digest.digested_name().unwrap(), format!("host.io/a@{D}"));
+        assert_eq!(by_digest.to_string(), format!("host.io/a@{D}"));
         let both = Reference::parse(&format!("host.io/a:t@{D}")).unwrap();
-        assert_eq!(both.tag.as_deref(), Some("t"));
+        assert_eq!(parts(&both), ("host.io", "a", Some("t"), Some(D)));
         assert_eq!(both.to_string(), format!("host.io/a:t@{D}"));
-        assert_eq!(both.to_oci().digest(), Some(D));
+        let short = Reference::parse(&format!("busybox@{D}")).unwrap();
+        assert_eq!(short.repo_name(), "docker.io/library/busybox");
+        let plain = Reference::parse("busybox").unwrap();
+        assert_eq!(
+            plain.tagged_name().unwrap(),
+            "docker.io/library/busybox:latest"
+        );
+        assert_eq!(plain.digested_name(), None);
+        assert_eq!(plain.to_string(), "docker.io/library/busybox:latest");
+        // Display output parses back to the same reference.
+        for r in [&by_digest, &both, &short, &plain] {
+            assert_eq!(&Reference::parse(&r.to_string()).unwrap(), r);
+        }
+    }
+
+    #[test]
+    fn to_oci_keeps_every_part() {
+        let both = Reference::parse(&format!("127.0.0.1:5000/a/b:t@{D}"))
+            .unwrap()
+            .to_oci();
+        assert_eq!(both.registry(), "127.0.0.1:5000");
+        assert_eq!(both.repository(), "a/b");
+        assert_eq!(both.tag(), Some("t"));
+        assert_eq!(both.digest(), Some(D));
+        let hub = Reference::parse("busybox").unwrap().to_oci();
+        assert_eq!(hub.registry(), "docker.io");
+        assert_eq!(hub.repository(), "library/busybox");
+        assert_eq!(hub.tag(), Some("latest"));
+        assert_eq!(hub.digest(), None);
+        let d = Reference::parse(&format!("quay.io/x@{D}"))
+            .unwrap()
+            .to_oci();
+        assert_eq!((d.tag(), d.digest()), (None, Some(D)));
     }
 
     #[test]
     fn errors_name_the_bad_part() {
+        let long_tag = format!("a:{}", "t".repeat(129));
+        let long_name = format!("a/{}", "b".repeat(260));
         let cases = [
-            ("Busy Box", "whitespace"),
-            ("UPPER/case", "\"UPPER/case\" must be lowercase"),
-            ("busybox:bad tag!", "whitespace"),
+            ("Busy Box", "\"Busy Box\": a name cannot contain whitespace"),
+            (" busybox", "whitespace"),
+            ("busybox\t", "whitespace"),
+            (
+                "UPPER/case",
+                "repository name \"UPPER/case\" must be lowercase",
+            ),
+            ("quay.io/Team/app", "must be lowercase"),
             ("busybox:bad!", "bad tag \"bad!\""),
+            ("busybox:.x", "bad tag \".x\""),
+            ("busybox:", "bad tag \"\""),
+            (long_tag.as_str(), "bad tag"),
             ("a//b", "empty path component"),
             ("a/", "empty path component"),
+            ("/a", "empty path component"),
+            ("quay.io/", "the repository name is empty"),
             ("busybox@sha256:abc", "bad digest \"sha256:abc\""),
-            ("host:99999/a", "bad registry \"host:99999\""),
-            ("http://host/a", "\"http://\""),
+            ("busybox@md5:0123", "bad digest \"md5:0123\""),
+            ("busybox@", "bad digest \"\""),
+            (
+                "host:99999/a",
+                "bad port \"99999\" in registry \"host:99999\"",
+            ),
+            ("host:0/a", "bad port \"0\""),
+            ("host:/a", "bad port \"\""),
+            ("host:5x/a", "bad port \"5x\""),
+            ("-bad.io/a", "bad registry \"-bad.io\""),
+            ("bad..io/a", "bad registry \"bad..io\""),
+            ("[::1/a", "unclosed '['"),
+            ("[zz]/a", "not an IPv6 address"),
+            ("http://host/a", "remove the \"http://\" prefix"),
+            ("https://host/a", "\"https://\""),
             ("-a", "bad repository name component \"-a\""),
-            ("", "empty"),
+            ("a_", "bad repository name component \"a_\""),
+            ("a___b", "bad repository name component \"a___b\""),
+            ("a.-b", "bad repository name component \"a.-b\""),
+            ("a:b:c", "bad repository name component \"a:b\""),
+            (long_name.as_str(), "longer than 255"),
+            ("", "the name is empty"),
         ];
         for (input, needle) in cases {
             let e = Reference::parse(input).unwrap_err().to_string();
+            assert!(e.starts_with("invalid reference "), "{input:?}: {e}");
             assert!(e.contains(needle), "{input:?}: {e}");
-            assert!(!e.contains('\n'));
+            assert!(!e.contains('\n'), "{input:?}: {e}");
         }
     }
 
     #[test]
     fn short_names() {
-        assert!(Reference::is_short_name("busybox"));
-        assert!(Reference::is_short_name("user/app:1"));
-        assert!(!Reference::is_short_name("localhost/app"));
-        assert!(!Reference::is_short_name("quay.io/a"));
-        assert!(!Reference::is_short_name("host:5000/a"));
+        for short in ["busybox", "user/app:1", "a/b/c", &format!("busybox@{D}")] {
+            assert!(Reference::is_short_name(short), "{short}");
+        }
+        for long in [
+            "localhost/app",
+            "quay.io/a",
+            "host:5000/a",
+            "[::1]/a",
+            "docker.io/busybox",
+        ] {
+            assert!(!Reference::is_short_name(long), "{long}");
+        }
     }
 }

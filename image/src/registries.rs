@@ -1,5 +1,6 @@
-//! registries.conf (version 2): short-name search, aliases, and per-registry
-//! settings, loaded from the places and in the order containers-registries.conf(5) gives.
+//! registries.conf (version 2, and version 1 for the main file): short-name search,
+//! aliases and per-registry settings, loaded from the places and in the order
+//! containers-registries.conf(5) gives.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -9,14 +10,14 @@ use serde::Deserialize;
 
 use crate::error::{ImageError, Result};
 use crate::paths::ConfigPaths;
-use crate::reference::{Reference, DOCKER_HUB};
+use crate::reference::{check_domain, Reference, DOCKER_HUB};
 
 /// What to do with a short name that has several candidates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ShortNameMode {
     /// Ask on a terminal; without one, several candidates are an error.
     Enforcing,
-    /// Ask on a terminal; without one, try the candidates in order.
+    /// Ask on a terminal; without one, try the candidates in order (the default).
     #[default]
     Permissive,
     /// Try the candidates in order.
@@ -26,9 +27,9 @@ pub enum ShortNameMode {
 /// One `[[registry]]` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegistryEntry {
-    /// The name prefix it applies to (defaults to `location`).
+    /// The name prefix it applies to (defaults to `location`); may be `*.example.com`.
     pub prefix: String,
-    /// Where the registry is.
+    /// Where the registry is (empty only for a wildcard prefix).
     pub location: String,
     /// Plain HTTP or unverified TLS allowed.
     pub insecure: bool,
@@ -41,96 +42,198 @@ pub struct RegistryEntry {
 pub struct RegistriesConf {
     /// `unqualified-search-registries`, in order.
     pub unqualified_search: Vec<String>,
-    /// `[aliases]`: short name → qualified repository.
+    /// `[aliases]`: short name (no tag or digest) → qualified repository.
     pub aliases: BTreeMap<String, String>,
-    /// `[[registry]]` tables.
+    /// `[[registry]]` tables, one per prefix.
     pub registries: Vec<RegistryEntry>,
     /// `short-name-mode`.
     pub short_name_mode: ShortNameMode,
 }
 
+/// A file as written: v2 keys, plus the v1 `[registries.*]` tables.
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
-struct FileV2 {
+struct RawFile {
     unqualified_search_registries: Option<Vec<String>>,
     short_name_mode: Option<String>,
     #[serde(default)]
-    registry: Vec<FileRegistry>,
+    registry: Vec<RawRegistry>,
     #[serde(default)]
     aliases: BTreeMap<String, String>,
+    registries: Option<RawV1>,
 }
 
 #[derive(Deserialize)]
-struct FileRegistry {
-    prefix: Option<String>,
-    location: Option<String>,
+struct RawRegistry {
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    location: String,
     #[serde(default)]
     insecure: bool,
     #[serde(default)]
     blocked: bool,
 }
 
-fn conf_files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "conf") && p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
+#[derive(Deserialize, Default)]
+struct RawV1 {
+    #[serde(default)]
+    search: RawV1List,
+    #[serde(default)]
+    insecure: RawV1List,
+    #[serde(default)]
+    block: RawV1List,
+}
+
+#[derive(Deserialize, Default)]
+struct RawV1List {
+    #[serde(default)]
+    registries: Vec<String>,
+}
+
+/// One parsed file: `None` where the file does not set a value.
+struct FileConf {
+    unqualified_search: Option<Vec<String>>,
+    short_name_mode: Option<ShortNameMode>,
+    aliases: BTreeMap<String, String>,
+    registries: Vec<RegistryEntry>,
+}
+
+/// The `*.conf` files of a drop-in directory, sorted; a missing directory has none.
+fn conf_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(ImageError::io(dir, e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conf") && p.is_file())
+        .collect();
     files.sort();
-    files
+    Ok(files)
+}
+
+/// A location or prefix: trailing "/" dropped, no URL scheme.
+fn clean_location(s: &str) -> std::result::Result<String, String> {
+    let t = s.trim_end_matches('/');
+    if t.starts_with("http://") || t.starts_with("https://") {
+        return Err(format!(
+            "invalid location {s:?}: URL schemes are not supported"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// An alias key: a short name without tag or digest.
+fn check_alias_name(name: &str) -> std::result::Result<(), String> {
+    if name.contains([':', '@']) {
+        return Err(format!(
+            "invalid short name {name:?}: must not contain a tag or digest"
+        ));
+    }
+    if !Reference::is_short_name(name) {
+        return Err(format!(
+            "invalid short name {name:?}: must not contain a registry"
+        ));
+    }
+    Reference::parse(name)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// An alias value: a qualified repository without tag or digest ("" resets an alias).
+fn check_alias_value(value: &str) -> std::result::Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let last = value.rsplit('/').next().unwrap_or(value);
+    if value.contains('@') || last.contains(':') {
+        return Err(format!(
+            "invalid alias {value:?}: must not contain a tag or digest"
+        ));
+    }
+    if Reference::is_short_name(value) {
+        return Err(format!(
+            "invalid alias {value:?}: must contain a registry and repository"
+        ));
+    }
+    Reference::parse(value)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Does `name` (host[:port], a repository or a reference) fall under `prefix`?
+/// As containers/image: the prefix must end at ':', '/' or '@' in `name`, and
+/// `*.example.com` matches any subdomain of example.com.
+fn prefix_matches(name: &str, prefix: &str) -> bool {
+    let end = if let Some(domain) = prefix.strip_prefix('*') {
+        match name.find(domain) {
+            Some(i) if !name[..i].contains('/') => i + domain.len(),
+            _ => return false,
+        }
+    } else if name.starts_with(prefix) {
+        prefix.len()
+    } else {
+        return false;
+    };
+    matches!(name.as_bytes().get(end), None | Some(b':' | b'/' | b'@'))
 }
 
 impl RegistriesConf {
-    /// Load from the standard places: $CONTAINERS_REGISTRIES_CONF alone if set; else the
-    /// user's registries.conf (replacing the system one and its drop-ins) or the system
-    /// file with /etc/containers/registries.conf.d; then the user's drop-ins.
+    /// Load from the standard places: $CONTAINERS_REGISTRIES_CONF alone if set (it must
+    /// exist); else the user's registries.conf (which replaces the system file and the
+    /// system drop-ins) or the system file with etc_containers/registries.conf.d/*.conf;
+    /// then the user's registries.conf.d/*.conf. Later files override earlier ones.
     pub fn load(paths: &ConfigPaths) -> Result<RegistriesConf> {
         let mut conf = RegistriesConf::default();
         if let Some(only) = &paths.registries_conf {
-            conf.merge_file(only)?;
+            let text = std::fs::read_to_string(only).map_err(|e| ImageError::io(only, e))?;
+            conf.merge(parse_file(&text, only, false)?);
+            conf.drop_reset_aliases();
             return Ok(conf);
         }
         let user_dir = paths.config_home.join("containers");
         let user_file = user_dir.join("registries.conf");
         if user_file.exists() {
-            conf.merge_file(&user_file)?;
+            conf.merge_file(&user_file, false)?;
         } else {
-            conf.merge_file(&paths.etc_containers.join("registries.conf"))?;
-            for f in conf_files_in(&paths.etc_containers.join("registries.conf.d")) {
-                conf.merge_file(&f)?;
+            conf.merge_file(&paths.etc_containers.join("registries.conf"), false)?;
+            for f in conf_files_in(&paths.etc_containers.join("registries.conf.d"))? {
+                conf.merge_file(&f, true)?;
             }
         }
-        for f in conf_files_in(&user_dir.join("registries.conf.d")) {
-            conf.merge_file(&f)?;
+        for f in conf_files_in(&user_dir.join("registries.conf.d"))? {
+            conf.merge_file(&f, true)?;
         }
+        conf.drop_reset_aliases();
         Ok(conf)
     }
 
-    /// Merge one file if it exists; later settings override earlier ones.
-    fn merge_file(&mut self, path: &Path) -> Result<()> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(ImageError::io(path, e)),
-        };
-        let other = RegistriesConf::parse(&text, path)?;
-        self.merge(other, &text);
-        Ok(())
+    /// Merge one file if it exists (drop-ins must use the v2 format).
+    fn merge_file(&mut self, path: &Path, drop_in: bool) -> Result<()> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                self.merge(parse_file(&text, path, drop_in)?);
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(ImageError::io(path, e)),
+        }
     }
 
-    fn merge(&mut self, other: RegistriesConf, text: &str) {
-        // Only fields a file sets override: an empty search list is a real setting.
-        if text.contains("unqualified-search-registries") {
-            self.unqualified_search = other.unqualified_search;
+    /// Lay `file` over `self`: values it sets replace ours (an empty search list
+    /// included); `[[registry]]` tables replace ours by prefix; aliases merge by name.
+    fn merge(&mut self, file: FileConf) {
+        if let Some(search) = file.unqualified_search {
+            self.unqualified_search = search;
         }
-        if text.contains("short-name-mode") {
-            self.short_name_mode = other.short_name_mode;
+        if let Some(mode) = file.short_name_mode {
+            self.short_name_mode = mode;
         }
-        self.aliases.extend(other.aliases);
-        for entry in other.registries {
+        self.aliases.extend(file.aliases);
+        for entry in file.registries {
             match self
                 .registries
                 .iter_mut()
@@ -142,61 +245,31 @@ impl RegistriesConf {
         }
     }
 
-    /// Parse one file's text; errors name the file and the TOML problem.
-    pub fn parse(text: &str, origin: &Path) -> Result<RegistriesConf> {
-        let bad = |reason: String| ImageError::Config {
-            path: origin.to_path_buf(),
-            reason: reason.replace('\n', " "),
-        };
-        let file: FileV2 = toml::from_str(text)
-            .map_err(|e| bad(e.message().to_string() + &line_of(text, e.span())))?;
-        let short_name_mode = match file.short_name_mode.as_deref() {
-            None | Some("") | Some("permissive") => ShortNameMode::Permissive,
-            Some("enforcing") => ShortNameMode::Enforcing,
-            Some("disabled") => ShortNameMode::Disabled,
-            Some(other) => return Err(bad(format!("invalid short-name-mode {other:?}"))),
-        };
-        let mut registries = Vec::new();
-        for r in file.registry {
-            let location = r
-                .location
-                .clone()
-                .or_else(|| r.prefix.clone())
-                .unwrap_or_default();
-            let prefix = r.prefix.unwrap_or_else(|| location.clone());
-            if prefix.is_empty() {
-                return Err(bad("a [[registry]] needs a location or a prefix".into()));
-            }
-            registries.push(RegistryEntry {
-                prefix,
-                location,
-                insecure: r.insecure,
-                blocked: r.blocked,
-            });
-        }
-        Ok(RegistriesConf {
-            unqualified_search: file.unqualified_search_registries.unwrap_or_default(),
-            aliases: file.aliases,
-            registries,
-            short_name_mode,
-        })
+    /// An alias set to "" in a later file cancels an earlier one.
+    fn drop_reset_aliases(&mut self) {
+        self.aliases.retain(|_, v| !v.is_empty());
     }
 
-    /// The candidates for what the user typed, in order of preference.
+    /// Parse one file's text; errors name `origin`, and the line for TOML syntax errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<RegistriesConf> {
+        let mut conf = RegistriesConf::default();
+        conf.merge(parse_file(text, origin, false)?);
+        conf.drop_reset_aliases();
+        Ok(conf)
+    }
+
+    /// The candidates for what the user typed, in order of preference: a qualified
+    /// name is itself; a short name is its alias (keeping the user's tag or digest),
+    /// else one candidate per unqualified-search registry (docker.io when none are
+    /// configured).
     pub fn resolve(&self, input: &str) -> Result<Vec<Reference>> {
         let parsed = Reference::parse(input)?;
         if !Reference::is_short_name(input) {
             return Ok(vec![parsed]);
         }
-        let name_end = input.find(['@']).unwrap_or(input.len());
-        let name_part = &input[..name_end];
-        let bare = match name_part.rfind(':') {
-            Some(i) => &name_part[..i],
-            None => name_part,
-        };
-        let suffix = &input[bare.len()..];
-        let alias_keys = [bare.to_string(), format!("library/{bare}")];
-        if let Some(target) = alias_keys.iter().find_map(|k| self.aliases.get(k)) {
+        let name_end = input.find([':', '@']).unwrap_or(input.len());
+        let (name, suffix) = input.split_at(name_end);
+        if let Some(target) = self.aliases.get(name).filter(|t| !t.is_empty()) {
             return Ok(vec![Reference::parse(&format!("{target}{suffix}"))?]);
         }
         let search: Vec<&str> = if self.unqualified_search.is_empty() {
@@ -214,10 +287,8 @@ impl RegistriesConf {
     /// several candidates without a terminal to ask on are an error (as Podman).
     pub fn resolve_for_pull(&self, input: &str) -> Result<Vec<Reference>> {
         let candidates = self.resolve(input)?;
-        if candidates.len() > 1
-            && self.short_name_mode == ShortNameMode::Enforcing
-            && !std::io::stdin().is_terminal()
-        {
+        let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        if candidates.len() > 1 && self.short_name_mode == ShortNameMode::Enforcing && !tty {
             return Err(ImageError::InvalidReference {
                 input: input.to_string(),
                 reason: format!(
@@ -229,37 +300,154 @@ impl RegistriesConf {
         Ok(candidates)
     }
 
-    /// The settings for host[:port] or a repository under it: the longest matching prefix.
+    /// The settings for a host[:port], a repository or a reference under it: the
+    /// entry with the longest matching prefix.
     pub fn entry_for(&self, name: &str) -> Option<&RegistryEntry> {
         self.registries
             .iter()
-            .filter(|e| {
-                let p = e.prefix.trim_end_matches('/');
-                name == p || name.starts_with(&format!("{p}/")) || wildcard_match(p, name)
-            })
+            .filter(|e| prefix_matches(name, &e.prefix))
             .max_by_key(|e| e.prefix.len())
     }
 
-    /// May this registry be reached over plain HTTP or unverified TLS?
-    pub fn is_insecure(&self, host_port: &str) -> bool {
-        self.entry_for(host_port).is_some_and(|e| e.insecure)
+    /// May this registry (or repository) be reached over plain HTTP or unverified TLS?
+    pub fn is_insecure(&self, name: &str) -> bool {
+        self.entry_for(name).is_some_and(|e| e.insecure)
+    }
+
+    /// Are pulls from this registry (or repository) refused?
+    pub fn is_blocked(&self, name: &str) -> bool {
+        self.entry_for(name).is_some_and(|e| e.blocked)
     }
 }
 
-/// `*.example.com` prefixes match any subdomain.
-fn wildcard_match(prefix: &str, name: &str) -> bool {
-    let Some(domain) = prefix.strip_prefix("*.") else {
-        return false;
+/// Parse and check one file; `v2_only` refuses the v1 `[registries.*]` tables.
+fn parse_file(text: &str, origin: &Path, v2_only: bool) -> Result<FileConf> {
+    let bad = |reason: String| ImageError::Config {
+        path: origin.to_path_buf(),
+        reason: reason.replace('\n', " "),
     };
-    let host = name.split('/').next().unwrap_or(name);
-    host.ends_with(&format!(".{domain}"))
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| bad(e.message().trim_end().to_string() + &line_of(text, e.span())))?;
+    let v2_set = raw.unqualified_search_registries.is_some()
+        || raw.short_name_mode.is_some()
+        || !raw.registry.is_empty()
+        || !raw.aliases.is_empty();
+    let mut search = raw.unqualified_search_registries;
+    let mut registries = Vec::new();
+    let v1 = raw.registries.filter(|v| {
+        !(v.search.registries.is_empty()
+            && v.insecure.registries.is_empty()
+            && v.block.registries.is_empty())
+    });
+    if let Some(v1) = v1 {
+        if v2_only {
+            return Err(bad(
+                "drop-in files must use the v2 format, not [registries.*] tables".into(),
+            ));
+        }
+        if v2_set {
+            return Err(bad(
+                "mixing the v1 [registries.*] tables and v2 settings is not supported".into(),
+            ));
+        }
+        // As containers/image converts v1: one entry per location, blocked or insecure.
+        for loc in v1.block.registries.iter().chain(&v1.insecure.registries) {
+            let location = clean_location(loc).map_err(&bad)?;
+            if !registries
+                .iter()
+                .any(|e: &RegistryEntry| e.location == location)
+            {
+                registries.push(RegistryEntry {
+                    prefix: location.clone(),
+                    location,
+                    insecure: false,
+                    blocked: false,
+                });
+            }
+        }
+        for e in &mut registries {
+            e.blocked = v1
+                .block
+                .registries
+                .iter()
+                .any(|r| r.trim_end_matches('/') == e.location);
+            e.insecure = v1
+                .insecure
+                .registries
+                .iter()
+                .any(|r| r.trim_end_matches('/') == e.location);
+        }
+        search = Some(v1.search.registries).filter(|s| !s.is_empty());
+    }
+    for r in raw.registry {
+        let location = clean_location(&r.location).map_err(&bad)?;
+        let prefix = match clean_location(&r.prefix).map_err(&bad)? {
+            p if p.is_empty() && location.is_empty() => {
+                return Err(bad("a [[registry]] needs a location or a prefix".into()))
+            }
+            p if p.is_empty() => location.clone(),
+            p if p.starts_with("*.") && p.contains(['/', '@', ':']) => {
+                return Err(bad(format!(
+                    "wildcard prefix {p:?} must have the form *.example.com"
+                )))
+            }
+            p if !p.starts_with("*.") && location.is_empty() => {
+                return Err(bad(format!(
+                    "[[registry]] prefix {p:?} needs a location (only *.example.com prefixes may omit it)"
+                )))
+            }
+            p => p,
+        };
+        // The first table for a prefix wins within one file.
+        if !registries.iter().any(|e| e.prefix == prefix) {
+            registries.push(RegistryEntry {
+                prefix,
+                location,
+                insecure: r.insecure,
+                blocked: r.blocked,
+            });
+        }
+    }
+    if let Some(list) = &mut search {
+        for reg in list.iter_mut() {
+            *reg = clean_location(reg).map_err(&bad)?;
+            check_domain(reg).map_err(|_| {
+                bad(format!(
+                    "invalid unqualified-search-registries entry {reg:?}"
+                ))
+            })?;
+        }
+    }
+    let short_name_mode = match raw.short_name_mode.as_deref() {
+        None | Some("") => None,
+        Some("permissive") => Some(ShortNameMode::Permissive),
+        Some("enforcing") => Some(ShortNameMode::Enforcing),
+        Some("disabled") => Some(ShortNameMode::Disabled),
+        Some(other) => {
+            return Err(bad(format!(
+                "invalid short-name-mode {other:?}: expected enforcing, permissive or disabled"
+            )))
+        }
+    };
+    for (name, value) in &raw.aliases {
+        check_alias_name(name)
+            .and_then(|()| check_alias_value(value))
+            .map_err(|reason| bad(format!("[aliases] {reason}")))?;
+    }
+    Ok(FileConf {
+        unqualified_search: search,
+        short_name_mode,
+        aliases: raw.aliases,
+        registries,
+    })
 }
 
+/// " (line N)" for a TOML error span.
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> String {
     match span {
         Some(s) => format!(
             " (line {})",
-            text[..s.start.min(text.len())].matches('\n').count() + 1
+            text.get(..s.start).unwrap_or(text).matches('\n').count() + 1
         ),
         None => String::new(),
     }
@@ -269,114 +457,341 @@ fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> String {
 mod tests {
     use super::*;
 
-    fn paths(dir: &Path) -> ConfigPaths {
-        ConfigPaths {
-            etc_containers: dir.join("etc"),
-            config_home: dir.join("home/.config"),
-            home: dir.join("home"),
-            runtime_dir: None,
-            registries_conf: None,
-            auth_file: None,
-        }
-    }
+    const D: &str = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     fn write(p: &Path, s: &str) {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, s).unwrap();
     }
 
-    fn tmp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("coracle-regconf-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        d
+    fn parse(text: &str) -> RegistriesConf {
+        RegistriesConf::parse(text, Path::new("test.conf")).unwrap()
+    }
+
+    fn parse_err(text: &str) -> String {
+        let e = RegistriesConf::parse(text, Path::new("/x/registries.conf"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("/x/registries.conf: "), "{e}");
+        assert!(!e.contains('\n'), "{e}");
+        e
+    }
+
+    fn names(c: &RegistriesConf, input: &str) -> Vec<String> {
+        c.resolve(input)
+            .unwrap()
+            .iter()
+            .map(|r| r.to_string())
+            .collect()
     }
 
     #[test]
     fn defaults_to_docker_hub() {
         let c = RegistriesConf::default();
-        let r = c.resolve("busybox").unwrap();
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].to_string(), "docker.io/library/busybox:latest");
-        assert_eq!(
-            c.resolve("quay.io/a/b:1").unwrap()[0].to_string(),
-            "quay.io/a/b:1"
-        );
+        assert_eq!(names(&c, "busybox"), ["docker.io/library/busybox:latest"]);
+        assert_eq!(names(&c, "user/app:2"), ["docker.io/user/app:2"]);
+        assert_eq!(names(&c, "quay.io/a/b:1"), ["quay.io/a/b:1"]);
+        assert_eq!(c.short_name_mode, ShortNameMode::Permissive);
+        assert!(c.resolve("Bad Name").is_err());
     }
 
     #[test]
-    fn search_order_aliases_and_insecure() {
-        let text = r#"
-unqualified-search-registries = ["127.0.0.1:5000", "quay.io"]
+    fn search_order_and_aliases() {
+        let c = parse(
+            r#"
+unqualified-search-registries = ["127.0.0.1:5000", "quay.io/", "docker.io"]
+[aliases]
+"box" = "127.0.0.1:5000/tools/box"
+"team/app" = "quay.io/team/app"
+"hub" = "docker.io/alpine"
+"#,
+        );
+        assert_eq!(
+            c.unqualified_search,
+            ["127.0.0.1:5000", "quay.io", "docker.io"]
+        );
+        assert_eq!(
+            names(&c, "app:1"),
+            [
+                "127.0.0.1:5000/app:1",
+                "quay.io/app:1",
+                "docker.io/library/app:1"
+            ]
+        );
+        // An alias wins and keeps the user's tag or digest.
+        assert_eq!(names(&c, "box"), ["127.0.0.1:5000/tools/box:latest"]);
+        assert_eq!(names(&c, "box:2"), ["127.0.0.1:5000/tools/box:2"]);
+        assert_eq!(
+            names(&c, &format!("box@{D}")),
+            [format!("127.0.0.1:5000/tools/box@{D}")]
+        );
+        assert_eq!(names(&c, "team/app:v"), ["quay.io/team/app:v"]);
+        assert_eq!(names(&c, "hub"), ["docker.io/library/alpine:latest"]);
+        // Keys match the short name exactly, not a normalised form.
+        assert_eq!(names(&c, "library/box").len(), 3);
+        assert_eq!(names(&c, "boxes").len(), 3);
+        // Qualified names ignore search and aliases.
+        assert_eq!(names(&c, "localhost/box"), ["localhost/box:latest"]);
+    }
+
+    #[test]
+    fn registry_prefix_matching() {
+        let c = parse(
+            r#"
 [[registry]]
 location = "127.0.0.1:5000"
 insecure = true
 [[registry]]
 prefix = "quay.io/secure"
 location = "quay.io/secure"
-[aliases]
-"box" = "127.0.0.1:5000/tools/box"
-"#;
-        let c = RegistriesConf::parse(text, Path::new("x.conf")).unwrap();
-        let r: Vec<String> = c
-            .resolve("app:1")
-            .unwrap()
-            .iter()
-            .map(|r| r.to_string())
-            .collect();
-        assert_eq!(r, ["127.0.0.1:5000/app:1", "quay.io/app:1"]);
-        assert_eq!(
-            c.resolve("box:2").unwrap()[0].to_string(),
-            "127.0.0.1:5000/tools/box:2"
+blocked = true
+[[registry]]
+location = "quay.io"
+insecure = true
+[[registry]]
+location = "localhost"
+insecure = true
+[[registry]]
+prefix = "*.internal.example"
+insecure = true
+"#,
         );
         assert!(c.is_insecure("127.0.0.1:5000"));
+        assert!(c.is_insecure("127.0.0.1:5000/a/b:t"));
         assert!(!c.is_insecure("127.0.0.1:5001"));
-        assert!(!c.is_insecure("quay.io"));
+        assert!(!c.is_insecure("127.0.0.10:5000"));
+        // Longest prefix wins.
+        let e = c.entry_for("quay.io/secure/x").unwrap();
         assert_eq!(
-            c.entry_for("quay.io/secure/x").unwrap().prefix,
-            "quay.io/secure"
+            (e.prefix.as_str(), e.blocked, e.insecure),
+            ("quay.io/secure", true, false)
         );
+        assert!(c.is_blocked(&format!("quay.io/secure@{D}")));
+        assert!(!c.is_blocked("quay.io/securex/y"));
+        assert!(c.is_insecure("quay.io/securex/y"));
+        assert!(c.is_insecure("quay.io"));
+        assert!(!c.is_insecure("quay.iox"));
+        // As containers/image: "localhost" also matches "localhost:5000".
+        assert!(c.is_insecure("localhost:5000/a"));
+        // Wildcards match subdomains only, in the host part.
+        assert!(c.is_insecure("reg.internal.example"));
+        assert!(c.is_insecure("a.b.internal.example:443/x"));
+        assert!(!c.is_insecure("internal.example"));
+        assert!(!c.is_insecure("reg.internal.examples"));
+        assert!(!c.is_insecure("docker.io/x.internal.example"));
+        assert!(c.entry_for("docker.io").is_none());
+    }
+
+    #[test]
+    fn registry_tables_default_and_dedupe() {
+        let c = parse(
+            r#"
+[[registry]]
+prefix = "a.io/x/"
+location = "mirror.io/x/"
+[[registry]]
+prefix = "a.io/x"
+location = "other.io"
+insecure = true
+"#,
+        );
+        assert_eq!(
+            c.registries,
+            [RegistryEntry {
+                prefix: "a.io/x".into(),
+                location: "mirror.io/x".into(),
+                insecure: false,
+                blocked: false,
+            }],
+            "trailing '/' dropped, first table for a prefix wins"
+        );
+        let c = parse("[[registry]]\nlocation = \"b.io\"\n");
+        assert_eq!(c.registries[0].prefix, "b.io");
+    }
+
+    #[test]
+    fn v1_format_is_converted() {
+        let c = parse(
+            r#"
+[registries.search]
+registries = ["quay.io", "docker.io"]
+[registries.insecure]
+registries = ["127.0.0.1:5000", "both.io"]
+[registries.block]
+registries = ["bad.io", "both.io"]
+"#,
+        );
+        assert_eq!(c.unqualified_search, ["quay.io", "docker.io"]);
+        assert!(c.is_insecure("127.0.0.1:5000") && !c.is_blocked("127.0.0.1:5000"));
+        assert!(c.is_blocked("bad.io/x") && !c.is_insecure("bad.io"));
+        assert!(c.is_blocked("both.io") && c.is_insecure("both.io"));
+        assert_eq!(c.registries.len(), 3);
+    }
+
+    #[test]
+    fn invalid_files_are_errors_naming_the_problem() {
+        let cases = [
+            ("a = [\n\nbad", "(line 3)"),
+            ("short-name-mode = \"loud\"", "invalid short-name-mode \"loud\""),
+            ("unqualified-search-registries = \"quay.io\"", "invalid type"),
+            ("unqualified-search-registries = [\"https://quay.io\"]", "URL schemes"),
+            ("unqualified-search-registries = [\"bad host\"]", "\"bad host\""),
+            ("[[registry]]\ninsecure = true", "needs a location or a prefix"),
+            ("[[registry]]\nlocation = \"http://x.io\"", "invalid location \"http://x.io\""),
+            ("[[registry]]\nprefix = \"x.io\"", "prefix \"x.io\" needs a location"),
+            ("[[registry]]\nprefix = \"*.x.io:5000\"", "*.example.com"),
+            ("[aliases]\n\"box:1\" = \"quay.io/box\"", "short name \"box:1\""),
+            ("[aliases]\n\"quay.io/box\" = \"quay.io/box\"", "must not contain a registry"),
+            ("[aliases]\n\"box\" = \"quay.io/box:1\"", "alias \"quay.io/box:1\""),
+            ("[aliases]\n\"box\" = \"box\"", "must contain a registry"),
+            ("[aliases]\n\"box\" = \"quay.io/Box\"", "lowercase"),
+            (
+                "unqualified-search-registries = [\"a.io\"]\n[registries.search]\nregistries = [\"b.io\"]",
+                "mixing",
+            ),
+        ];
+        for (text, needle) in cases {
+            let e = parse_err(text);
+            assert!(e.contains(needle), "{text:?}: {e}");
+        }
+        // An empty v1 table is not a v1 file.
+        parse("unqualified-search-registries = [\"a.io\"]\n[registries.search]\nregistries = []");
+    }
+
+    #[test]
+    fn system_file_then_dropins_in_order_then_user_dropins() {
+        let d = tempfile::tempdir().unwrap();
+        let p = ConfigPaths::under(d.path());
+        assert!(
+            RegistriesConf::load(&p).unwrap().registries.is_empty(),
+            "no files is fine"
+        );
+        let etc = &p.etc_containers;
+        write(
+            &etc.join("registries.conf"),
+            "unqualified-search-registries = [\"sys.io\"]\nshort-name-mode = \"enforcing\"\n\
+             [[registry]]\nlocation = \"r.io\"\ninsecure = true\n\
+             [aliases]\n\"x\" = \"sys.io/x\"\n\"gone\" = \"sys.io/gone\"\n",
+        );
+        write(
+            &etc.join("registries.conf.d/20-b.conf"),
+            "unqualified-search-registries = [\"b.io\"]\n",
+        );
+        write(
+            &etc.join("registries.conf.d/10-a.conf"),
+            "unqualified-search-registries = [\"a.io\"]\n[aliases]\n\"gone\" = \"\"\n",
+        );
+        write(&etc.join("registries.conf.d/30-c.conf.bak"), "not toml [");
+        write(
+            &p.config_home.join("containers/registries.conf.d/50-u.conf"),
+            "[[registry]]\nlocation = \"r.io\"\nblocked = true\n[aliases]\n\"y\" = \"user.io/y\"\n",
+        );
+        let c = RegistriesConf::load(&p).unwrap();
+        assert_eq!(
+            c.unqualified_search,
+            ["b.io"],
+            "drop-ins sorted, later wins"
+        );
+        assert_eq!(
+            c.short_name_mode,
+            ShortNameMode::Enforcing,
+            "unset in drop-ins: kept"
+        );
+        assert_eq!(c.aliases.get("x").map(String::as_str), Some("sys.io/x"));
+        assert_eq!(c.aliases.get("y").map(String::as_str), Some("user.io/y"));
+        assert!(!c.aliases.contains_key("gone"), "\"\" resets an alias");
+        let r = c.entry_for("r.io").unwrap();
+        assert!(
+            r.blocked && !r.insecure,
+            "a later table for a prefix replaces it"
+        );
+        assert_eq!(c.registries.len(), 1);
+
+        // An explicit empty list in a drop-in is a setting too.
+        write(
+            &etc.join("registries.conf.d/40-empty.conf"),
+            "unqualified-search-registries = []\n",
+        );
+        assert!(RegistriesConf::load(&p)
+            .unwrap()
+            .unqualified_search
+            .is_empty());
+
+        // Drop-ins must be v2; errors name the file.
+        write(
+            &etc.join("registries.conf.d/45-v1.conf"),
+            "[registries.search]\nregistries = [\"v.io\"]\n",
+        );
+        let e = RegistriesConf::load(&p).unwrap_err().to_string();
+        assert!(e.contains("45-v1.conf") && e.contains("v2 format"), "{e}");
+        std::fs::remove_file(etc.join("registries.conf.d/45-v1.conf")).unwrap();
+        write(&etc.join("registries.conf.d/45-bad.conf"), "x = \n");
+        let e = RegistriesConf::load(&p).unwrap_err().to_string();
+        assert!(e.contains("45-bad.conf") && e.contains("line 1"), "{e}");
     }
 
     #[test]
     fn user_file_replaces_system_file_and_its_dropins() {
-        let d = tmp("precedence");
-        let p = paths(&d);
+        let d = tempfile::tempdir().unwrap();
+        let p = ConfigPaths::under(d.path());
         write(
-            &d.join("etc/registries.conf"),
+            &p.etc_containers.join("registries.conf"),
             "unqualified-search-registries = [\"sys.io\"]\n",
         );
         write(
-            &d.join("etc/registries.conf.d/10-a.conf"),
+            &p.etc_containers.join("registries.conf.d/10-a.conf"),
             "[aliases]\n\"x\" = \"sys.io/x\"\n",
         );
-        let c = RegistriesConf::load(&p).unwrap();
-        assert_eq!(c.unqualified_search, ["sys.io"]);
-        assert_eq!(c.aliases["x"], "sys.io/x");
+        let user = p.config_home.join("containers");
         write(
-            &d.join("home/.config/containers/registries.conf"),
-            "unqualified-search-registries = [\"user.io\"]\n",
+            &user.join("registries.conf"),
+            "[aliases]\n\"z\" = \"user.io/z\"\n",
         );
         write(
-            &d.join("home/.config/containers/registries.conf.d/50-b.conf"),
-            "[aliases]\n\"y\" = \"user.io/y\"\n",
+            &user.join("registries.conf.d/50-b.conf"),
+            "unqualified-search-registries = [\"user.io\"]\n",
         );
         let c = RegistriesConf::load(&p).unwrap();
         assert_eq!(c.unqualified_search, ["user.io"]);
         assert!(!c.aliases.contains_key("x"));
-        assert_eq!(c.aliases["y"], "user.io/y");
-        let _ = std::fs::remove_dir_all(&d);
+        assert_eq!(c.aliases["z"], "user.io/z");
     }
 
     #[test]
-    fn malformed_file_names_file_and_line() {
-        let e = RegistriesConf::parse("a = [\n\nbad", Path::new("/x/registries.conf"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("/x/registries.conf:"), "{e}");
-        assert!(e.contains("line"), "{e}");
-        let e = RegistriesConf::parse("short-name-mode = \"loud\"", Path::new("f"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("loud"), "{e}");
+    fn env_file_is_the_only_one_read_and_must_exist() {
+        let d = tempfile::tempdir().unwrap();
+        let mut p = ConfigPaths::under(d.path());
+        write(
+            &p.etc_containers.join("registries.conf"),
+            "unqualified-search-registries = [\"sys.io\"]\n",
+        );
+        write(
+            &p.config_home.join("containers/registries.conf.d/a.conf"),
+            "[aliases]\n\"x\" = \"user.io/x\"\n",
+        );
+        let only = d.path().join("only.conf");
+        write(&only, "unqualified-search-registries = [\"env.io\"]\n");
+        p.registries_conf = Some(only.clone());
+        let c = RegistriesConf::load(&p).unwrap();
+        assert_eq!(c.unqualified_search, ["env.io"]);
+        assert!(c.aliases.is_empty());
+        std::fs::remove_file(&only).unwrap();
+        let e = RegistriesConf::load(&p).unwrap_err().to_string();
+        assert!(e.contains("only.conf"), "{e}");
+    }
+
+    #[test]
+    fn enforcing_mode_refuses_ambiguity_without_a_tty() {
+        let c = parse(
+            "unqualified-search-registries = [\"a.io\", \"b.io\"]\nshort-name-mode = \"enforcing\"\n",
+        );
+        assert_eq!(c.resolve_for_pull("quay.io/x").unwrap().len(), 1);
+        let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        if !tty {
+            let e = c.resolve_for_pull("x").unwrap_err().to_string();
+            assert!(e.contains("a.io/x:latest, b.io/x:latest"), "{e}");
+        }
+        let permissive = parse("unqualified-search-registries = [\"a.io\", \"b.io\"]\n");
+        assert_eq!(permissive.resolve_for_pull("x").unwrap().len(), 2);
     }
 }

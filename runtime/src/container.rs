@@ -69,11 +69,11 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let pty = if spec.tty {
-        Some(crate::supervise::open_pty()?)
+        Some(crate::pty::open_pty()?)
     } else {
         None
     };
-    let old_mask = crate::supervise::block_forwarded()?;
+    let old_mask = crate::signals::block_forwarded()?;
 
     let mut flags = libc::CLONE_NEWNS
         | libc::CLONE_NEWPID
@@ -90,7 +90,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     if pid == 0 {
         drop(sync_w);
         drop(report_r);
-        let _ = crate::supervise::restore_mask(&old_mask);
+        let _ = crate::signals::restore_mask(&old_mask);
         child(spec, sync_r, report_w, pty.as_ref().map(|p| &p.slave))
     }
     drop(sync_r);
@@ -99,16 +99,21 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     if let Err(e) = result {
         sys::kill(pid, libc::SIGKILL);
         let _ = sys::wait_pid(pid);
-        let _ = crate::supervise::restore_mask(&old_mask);
+        let _ = crate::signals::restore_mask(&old_mask);
         return Err(e);
     }
     let master = pty.map(|p| {
         drop(p.slave);
         p.master
     });
-    let status =
-        crate::supervise::supervise(pid, master.as_ref().map(|m| m.as_fd()), spec.interactive);
-    let _ = crate::supervise::restore_mask(&old_mask);
+    let child_pid = rustix::process::Pid::from_raw(pid)
+        .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+    let status = crate::signals::supervise(
+        child_pid,
+        master.as_ref().map(|m| m.as_fd()),
+        spec.interactive,
+    );
+    let _ = crate::signals::restore_mask(&old_mask);
     Ok(exitcode::from_wait_status(status?))
 }
 
@@ -168,7 +173,7 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, slave: Option<&
         let Ok(report_for_command) = report.try_clone() else {
             fail(&report, TAG_SETUP, "duplicate the report pipe")
         };
-        crate::supervise::run_init(vec![report], move || {
+        crate::init::run_init(vec![report], move || {
             exec_command(spec, &report_for_command)
         })
     }
@@ -181,7 +186,7 @@ fn prepare(spec: &ContainerSpec, slave: Option<&OwnedFd>) -> std::result::Result
         sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
     }
     if let Some(slave) = slave {
-        crate::supervise::attach_child(slave).map_err(|e| format!("attach the terminal: {e}"))?;
+        crate::pty::attach_child(slave).map_err(|e| format!("attach the terminal: {e}"))?;
     }
     rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
     sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;

@@ -81,6 +81,15 @@ pub enum RuntimeError {
     /// The container could not be set up or started.
     #[error("{0}")]
     Start(String),
+    /// A terminal, signal or process-supervision system call failed.
+    #[error("failed to {action}: {source}")]
+    Os {
+        /// What was being done ("open a pseudo-terminal", ...).
+        action: &'static str,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
     /// The command could not be executed (126: not executable, 127: not found).
     #[error("{message}")]
     Exec {

@@ -23,13 +23,15 @@ pub mod container;
 pub mod error;
 pub mod exitcode;
 pub mod idmap;
+pub mod init;
 pub mod launch;
 pub mod layers;
 pub mod mounts_spec;
 pub mod passwd;
+pub mod pty;
 pub mod rootfs;
 pub mod seccomp;
-pub mod supervise;
+pub mod signals;
 pub mod sys;
 pub mod userns;
 

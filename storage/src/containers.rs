@@ -32,14 +32,16 @@ impl ContainerState {
         }
     }
 
-    /// Parse the stored name.
-    pub fn parse(s: &str) -> ContainerState {
-        match s {
-            "running" => ContainerState::Running,
-            "exited" => ContainerState::Exited,
-            "stopped" => ContainerState::Stopped,
-            _ => ContainerState::Created,
-        }
+    /// Parse a stored name; `None` for anything else.
+    pub fn parse(s: &str) -> Option<ContainerState> {
+        [
+            ContainerState::Created,
+            ContainerState::Running,
+            ContainerState::Exited,
+            ContainerState::Stopped,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == s)
     }
 }
 
@@ -75,22 +77,36 @@ pub struct ContainerRecord {
 const COLUMNS: &str = "id, name, image_id, image_name, command, created, state, pid, exit_code, started, finished, config";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContainerRecord> {
-    let command: String = r.get(4)?;
+    let json = |i: usize| -> rusqlite::Result<serde_json::Value> {
+        let text: String = r.get(i)?;
+        serde_json::from_str(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
+    let command = serde_json::from_value(json(4)?).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     let state: String = r.get(6)?;
-    let config: String = r.get(11)?;
+    let state = ContainerState::parse(&state).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            6,
+            rusqlite::types::Type::Text,
+            format!("unknown container state {state:?}").into(),
+        )
+    })?;
     Ok(ContainerRecord {
         id: r.get(0)?,
         name: r.get(1)?,
         image_id: r.get(2)?,
         image_name: r.get(3)?,
-        command: serde_json::from_str(&command).unwrap_or_default(),
+        command,
         created: r.get(5)?,
-        state: ContainerState::parse(&state),
+        state,
         pid: r.get(7)?,
         exit_code: r.get(8)?,
         started: r.get(9)?,
         finished: r.get(10)?,
-        config: serde_json::from_str(&config).unwrap_or(serde_json::Value::Null),
+        config: json(11)?,
     })
 }
 
@@ -130,38 +146,56 @@ impl Db {
             );
             match inserted {
                 Ok(_) => Ok(()),
-                Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
-                    let owner: Option<String> =
-                        tx.query_row("SELECT id FROM containers WHERE name = ?1", [&rec.name], |r| r.get(0)).optional()?;
-                    match owner {
-                        Some(o) => Err(StorageError::NameInUse { name: rec.name.clone(), owner: o[..12.min(o.len())].to_string() }),
-                        None => Err(StorageError::ImageNotFound(rec.image_id.clone())),
-                    }
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+                {
+                    let owner: Option<String> = tx
+                        .query_row("SELECT id FROM containers WHERE name = ?1", [&rec.name], |r| {
+                            r.get(0)
+                        })
+                        .optional()?;
+                    let owner = owner.unwrap_or_default();
+                    Err(StorageError::NameInUse {
+                        name: rec.name.clone(),
+                        owner: owner[..12.min(owner.len())].to_string(),
+                    })
+                }
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
+                {
+                    Err(StorageError::ImageNotFound(rec.image_id.clone()))
                 }
                 Err(e) => Err(e.into()),
             }
         })
     }
 
-    /// Mark a container running.
+    /// Mark a container running with its host pid; [`StorageError::ContainerNotFound`]
+    /// when there is no container with this full id.
     pub fn set_container_running(&self, id: &str, pid: i32, started: i64) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE containers SET state = 'running', pid = ?2, started = ?3 WHERE id = ?1",
-                params![id, pid, started],
-            )?;
-            Ok(())
-        })
+        self.update_container(
+            id,
+            "UPDATE containers SET state = 'running', pid = ?2, started = ?3, exit_code = NULL, \
+             finished = NULL WHERE id = ?1",
+            params![id, pid, started],
+        )
     }
 
-    /// Mark a container exited.
+    /// Mark a container exited (pid cleared); [`StorageError::ContainerNotFound`] when
+    /// there is no container with this full id.
     pub fn set_container_exited(&self, id: &str, exit_code: i32, finished: i64) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE containers SET state = 'exited', pid = NULL, exit_code = ?2, finished = ?3 WHERE id = ?1",
-                params![id, exit_code, finished],
-            )?;
-            Ok(())
+        self.update_container(
+            id,
+            "UPDATE containers SET state = 'exited', pid = NULL, exit_code = ?2, finished = ?3 \
+             WHERE id = ?1",
+            params![id, exit_code, finished],
+        )
+    }
+
+    fn update_container(&self, id: &str, sql: &str, params: impl rusqlite::Params) -> Result<()> {
+        self.write(|tx| match tx.execute(sql, params)? {
+            0 => Err(StorageError::ContainerNotFound(id.to_owned())),
+            _ => Ok(()),
         })
     }
 
@@ -183,12 +217,13 @@ impl Db {
         })
     }
 
-    /// A container by exact name, full id, or unique id prefix.
+    /// A container by exact name, full id, or unique id prefix; a prefix matching several
+    /// containers is [`StorageError::AmbiguousContainer`].
     pub fn find_container(&self, name_or_id: &str) -> Result<Option<ContainerRecord>> {
         self.read(|tx| {
             let exact = tx
                 .query_row(
-                    &format!("SELECT {COLUMNS} FROM containers WHERE name = ?1 OR id = ?1"),
+                    &format!("SELECT {COLUMNS} FROM containers WHERE id = ?1 OR name = ?1 ORDER BY id = ?1 DESC LIMIT 1"),
                     [name_or_id],
                     from_row,
                 )
@@ -208,10 +243,7 @@ impl Db {
             match rows.len() {
                 0 => Ok(None),
                 1 => Ok(rows.pop()),
-                _ => Err(StorageError::ContainerNotFound(format!(
-                    "{name_or_id} (ambiguous: {} containers match)",
-                    rows.len()
-                ))),
+                _ => Err(StorageError::AmbiguousContainer(name_or_id.to_owned())),
             }
         })
     }
@@ -526,32 +558,28 @@ pub fn new_container_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Store;
+    use crate::{Digest, ImageRecord, Store};
 
-    fn record(id: &str, name: &str, image_id: &str) -> ContainerRecord {
+    fn record(id: &str, name: &str, image_id: &str, created: i64) -> ContainerRecord {
         ContainerRecord {
             id: id.into(),
             name: name.into(),
             image_id: image_id.into(),
-            image_name: "img".into(),
-            command: vec!["sh".into()],
-            created: 1,
+            image_name: "localhost/x:latest".into(),
+            command: vec!["sh".into(), "-c".into(), "echo 'a b'".into()],
+            created,
             state: ContainerState::Created,
             pid: None,
             exit_code: None,
             started: None,
             finished: None,
-            config: serde_json::json!({}),
+            config: serde_json::json!({"env": ["A=1"], "tty": false}),
         }
     }
 
-    fn store_with_image(name: &str) -> (std::path::PathBuf, Store, String) {
-        let root =
-            std::env::temp_dir().join(format!("coracle-containers-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let store = Store::open(&root).unwrap();
-        let d = crate::Digest::of_bytes(name.as_bytes());
-        let rec = crate::ImageRecord {
+    fn image(seed: &str) -> ImageRecord {
+        let d = Digest::of_bytes(seed.as_bytes());
+        ImageRecord {
             id: d.hex().into(),
             digest: d.clone(),
             manifest_digest: d.clone(),
@@ -564,96 +592,246 @@ mod tests {
             size: 1,
             layers: vec![],
             added: 1,
-        };
+        }
+    }
+
+    /// A store in a temp dir holding one image named localhost/x:latest.
+    fn store_with_image() -> (tempfile::TempDir, Store, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let img = image("x");
         store
             .db
-            .commit_image(&rec, Some("localhost/x:latest"), None)
+            .commit_image(&img, Some("localhost/x:latest"), None)
             .unwrap();
-        (root, store, d.hex().to_string())
+        (dir, store, img.id)
     }
 
     #[test]
-    fn create_find_state_delete() {
-        let (root, store, image) = store_with_image("lifecycle");
+    fn create_list_and_find_by_name_id_and_prefix() {
+        let (_dir, store, image) = store_with_image();
+        let db = &store.db;
+        let a = format!("abc1{}", "0".repeat(60));
+        let b = format!("abc2{}", "0".repeat(60));
+        let c = format!("ffff{}", "1".repeat(60));
+        db.create_container(&record(&a, "first", &image, 10))
+            .unwrap();
+        db.create_container(&record(&b, "second", &image, 30))
+            .unwrap();
+        db.create_container(&record(&c, "third", &image, 20))
+            .unwrap();
+
+        let all = db.list_containers().unwrap();
+        let names: Vec<&str> = all.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["second", "third", "first"]);
+        assert_eq!(all[2], record(&a, "first", &image, 10));
+
+        assert_eq!(db.find_container("first").unwrap().unwrap().id, a);
+        assert_eq!(db.find_container(&b).unwrap().unwrap().name, "second");
+        assert_eq!(db.find_container("abc1").unwrap().unwrap().name, "first");
+        assert_eq!(db.find_container("ff").unwrap().unwrap().name, "third");
+        let err = db.find_container("abc").unwrap_err();
+        assert!(
+            matches!(err, StorageError::AmbiguousContainer(ref p) if p == "abc"),
+            "{err}"
+        );
+        assert!(db.find_container("abd").unwrap().is_none());
+        assert!(db.find_container("nosuch").unwrap().is_none());
+        assert!(db.find_container("").unwrap().is_none());
+        // A name that looks like another container's id prefix is found by name first.
+        db.create_container(&record(&new_container_id(), "abc", &image, 40))
+            .unwrap();
+        assert_eq!(db.find_container("abc").unwrap().unwrap().name, "abc");
+    }
+
+    #[test]
+    fn taken_name_and_unknown_image_are_refused() {
+        let (_dir, store, image) = store_with_image();
         let id = new_container_id();
-        assert_eq!(id.len(), 64);
         store
             .db
-            .create_container(&record(&id, "first", &image))
+            .create_container(&record(&id, "first", &image, 1))
             .unwrap();
         let dup = store
             .db
-            .create_container(&record(&new_container_id(), "first", &image))
+            .create_container(&record(&new_container_id(), "first", &image, 2))
             .unwrap_err();
-        assert!(matches!(dup, StorageError::NameInUse { .. }), "{dup}");
-        assert!(dup.to_string().contains(&id[..12]));
-        assert_eq!(store.db.find_container("first").unwrap().unwrap().id, id);
-        assert_eq!(
-            store.db.find_container(&id[..8]).unwrap().unwrap().name,
-            "first"
+        assert!(
+            matches!(&dup, StorageError::NameInUse { name, owner } if name == "first" && *owner == id[..12]),
+            "{dup}"
         );
-        store.db.set_container_running(&id, 42, 5).unwrap();
         assert_eq!(
-            store.db.find_container(&id).unwrap().unwrap().state,
-            ContainerState::Running
+            dup.to_string(),
+            format!(
+                "the container name \"first\" is already in use by {}. You have to remove that \
+                 container to be able to reuse that name: that name is already in use",
+                &id[..12]
+            )
         );
-        store.db.set_container_exited(&id, 3, 6).unwrap();
-        let c = store.db.find_container(&id).unwrap().unwrap();
+        let err = store
+            .db
+            .create_container(&record(&new_container_id(), "other", &"9".repeat(64), 2))
+            .unwrap_err();
+        assert!(matches!(err, StorageError::ImageNotFound(_)), "{err}");
+        assert_eq!(store.db.list_containers().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn state_transitions_and_delete() {
+        let (_dir, store, image) = store_with_image();
+        let db = &store.db;
+        let id = new_container_id();
+        db.create_container(&record(&id, "c", &image, 1)).unwrap();
+        db.set_container_running(&id, 42, 5).unwrap();
+        let c = db.find_container(&id).unwrap().unwrap();
         assert_eq!(
-            (c.state, c.exit_code, c.pid),
-            (ContainerState::Exited, Some(3), None)
+            (c.state, c.pid, c.started),
+            (ContainerState::Running, Some(42), Some(5))
         );
-        // An image in use cannot be deleted.
-        let err = store.db.delete_image(&image).unwrap_err();
-        assert!(matches!(err, StorageError::ImageInUse { .. }), "{err}");
+        db.set_container_exited(&id, 3, 6).unwrap();
+        let c = db.find_container(&id).unwrap().unwrap();
+        assert_eq!(
+            (c.state, c.pid, c.exit_code, c.started, c.finished),
+            (ContainerState::Exited, None, Some(3), Some(5), Some(6))
+        );
+        let missing = "0".repeat(64);
+        assert!(matches!(
+            db.set_container_running(&missing, 1, 1),
+            Err(StorageError::ContainerNotFound(_))
+        ));
+        assert!(matches!(
+            db.set_container_exited(&missing, 1, 1),
+            Err(StorageError::ContainerNotFound(_))
+        ));
+        assert!(db.delete_container(&id).unwrap());
+        assert!(!db.delete_container(&id).unwrap());
+        assert!(db.find_container("c").unwrap().is_none());
+        // A corrupt row is an error, not a made-up record.
+        let other = new_container_id();
+        db.create_container(&record(&other, "bad", &image, 1))
+            .unwrap();
+        db.conn()
+            .execute(
+                "UPDATE containers SET state = 'bogus' WHERE id = ?1",
+                [&other],
+            )
+            .unwrap();
+        assert!(db.find_container("bad").is_err());
+        db.delete_container(&other).unwrap();
+        // The name is free again.
+        db.create_container(&record(&new_container_id(), "c", &image, 2))
+            .unwrap();
+    }
+
+    #[test]
+    fn image_in_use_cannot_be_deleted() {
+        let (_dir, store, image) = store_with_image();
+        let id = new_container_id();
+        store
+            .db
+            .create_container(&record(&id, "user", &image, 1))
+            .unwrap();
         assert_eq!(
             store.db.containers_using_image(&image).unwrap(),
             vec![id[..12].to_string()]
         );
+        let err = store.remove_image(&image).unwrap_err();
+        assert!(
+            matches!(&err, StorageError::ImageInUse { id: i, containers } if *i == image && containers.len() == 1),
+            "{err}"
+        );
+        assert!(err.to_string().contains(&id[..12]), "{err}");
+        assert_eq!(store.db.image_count().unwrap(), 1);
+        // Even a raw DELETE is refused by the foreign key.
+        assert!(store
+            .db
+            .conn()
+            .execute("DELETE FROM images WHERE id = ?1", [&image])
+            .is_err());
         assert!(store.db.delete_container(&id).unwrap());
-        assert!(!store.db.delete_container(&id).unwrap());
-        assert!(store.db.find_container("first").unwrap().is_none());
-        store.db.delete_image(&image).unwrap();
-        let _ = std::fs::remove_dir_all(&root);
+        assert!(store.db.containers_using_image(&image).unwrap().is_empty());
+        store.remove_image(&image).unwrap();
+        assert_eq!(store.db.image_count().unwrap(), 0);
     }
 
     #[test]
-    fn one_of_two_concurrent_creators_gets_the_name() {
-        let (root, store, image) = store_with_image("race");
-        drop(store);
+    fn one_of_two_concurrent_handles_gets_the_name() {
+        let (dir, store, image) = store_with_image();
+        let path = dir.path().join("db.sqlite");
+        let barrier = std::sync::Barrier::new(2);
         let results: Vec<Result<()>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..2)
                 .map(|_| {
-                    let root = root.clone();
-                    let image = image.clone();
+                    let (path, image, barrier) = (&path, &image, &barrier);
                     s.spawn(move || {
-                        Store::open(&root).unwrap().db.create_container(&record(
-                            &new_container_id(),
-                            "shared",
-                            &image,
-                        ))
+                        let db = Db::open(path).unwrap();
+                        barrier.wait();
+                        db.create_container(&record(&new_container_id(), "shared", image, 1))
                     })
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
-        assert_eq!(
-            Store::open(&root)
-                .unwrap()
-                .db
-                .list_containers()
-                .unwrap()
-                .len(),
-            1
-        );
-        let _ = std::fs::remove_dir_all(&root);
+        assert!(results
+            .iter()
+            .any(|r| matches!(r, Err(StorageError::NameInUse { .. }))));
+        assert_eq!(store.db.list_containers().unwrap().len(), 1);
     }
 
     #[test]
-    fn random_names_look_like_podmans() {
+    fn version_1_database_is_migrated_keeping_images() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let img = image("old");
+        {
+            // Make a version-1 file: the current schema without the containers table.
+            let db = Db::open(&path).unwrap();
+            db.commit_image(&img, Some("localhost/old:1"), None)
+                .unwrap();
+            let c = db.conn();
+            c.execute_batch("DROP TABLE containers; PRAGMA user_version = 1;")
+                .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        let version: i64 = db
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        assert_eq!(
+            db.find_by_name("localhost/old:1").unwrap().unwrap().record,
+            img
+        );
+        db.create_container(&record(&new_container_id(), "new", &img.id, 1))
+            .unwrap();
+        assert_eq!(db.list_containers().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn random_names_and_ids() {
+        assert!(ADJECTIVES.len() >= 50 && SURNAMES.len() >= 50);
         let n = random_name();
         let (a, s) = n.split_once('_').unwrap();
         assert!(ADJECTIVES.contains(&a) && SURNAMES.contains(&s), "{n}");
+        let id = new_container_id();
+        assert_eq!(id.len(), 64);
+        assert!(id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert_ne!(id, new_container_id());
+    }
+
+    #[test]
+    fn state_names_round_trip() {
+        for s in [
+            ContainerState::Created,
+            ContainerState::Running,
+            ContainerState::Exited,
+            ContainerState::Stopped,
+        ] {
+            assert_eq!(ContainerState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ContainerState::parse("paused"), None);
     }
 }

@@ -87,6 +87,9 @@ pub enum StorageError {
     /// No such container.
     #[error("{0}: no such container")]
     ContainerNotFound(String),
+    /// An id prefix that matches more than one container.
+    #[error("more than one result for container {0:?}: container already exists")]
+    AmbiguousContainer(String),
 }
 
 /// Result alias of the storage crate.

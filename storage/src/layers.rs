@@ -1,16 +1,16 @@
 //! Unpacked layer directories, keyed by chain ID: `<root>/layers/<chain-hex>/`.
-//! A layer is unpacked into `<root>/layers/tmp/<chain-hex>.<pid>.<n>/` and renamed
-//! into place after a `syncfs`: a directory under its final name is complete.
+//! A layer is unpacked into `<root>/layers/tmp/<chain-hex>.<pid>.<random>/` and renamed
+//! into place after a `syncfs`: a directory under its final name is complete. Removal
+//! renames the layer into `tmp/` first, so an interrupted removal leaves only a stale
+//! temp directory behind.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use sha2::{Digest as _, Sha256};
 
 use crate::digest::Digest;
 use crate::error::{Result, StorageError};
-
-static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// The layer directories of a store.
 #[derive(Clone, Debug)]
@@ -43,16 +43,20 @@ impl LayerStore {
         self.path(chain_id).is_dir()
     }
 
-    /// A fresh, empty temp directory to unpack into.
+    /// A fresh, empty temp directory (mode 0755) to unpack into.
     pub fn temp_dir(&self, chain_id: &Digest) -> Result<PathBuf> {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let p = self
-            .dir
-            .join("tmp")
-            .join(format!("{}.{}.{n}", chain_id.hex(), std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir(&p).map_err(|e| io(&p, e))?;
-        Ok(p)
+        self.fresh_temp(chain_id.hex())
+    }
+
+    /// `tmp/<name>.<pid>.<random>`, created.
+    fn fresh_temp(&self, name: &str) -> Result<PathBuf> {
+        let tmp = self.dir.join("tmp");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{name}.{}.", std::process::id()))
+            .permissions(std::fs::Permissions::from_mode(0o755))
+            .tempdir_in(&tmp)
+            .map_err(|e| io(&tmp, e))?;
+        Ok(dir.keep())
     }
 
     /// Sync the filesystem, then rename `temp` into place. When another process got
@@ -71,12 +75,24 @@ impl LayerStore {
         }
     }
 
-    /// Remove a layer directory.
+    /// Remove a layer directory (its files may belong to subordinate ids: call this
+    /// inside the user namespace). Missing layers are not an error.
     pub fn remove(&self, chain_id: &Digest) -> Result<()> {
         let p = self.path(chain_id);
-        match std::fs::remove_dir_all(&p) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&p, e)),
-            _ => Ok(()),
+        if std::fs::symlink_metadata(&p).is_err() {
+            return Ok(());
+        }
+        // Move it out of its final name first: a half-removed layer must not look complete.
+        let doomed = self.fresh_temp(&format!("{}-removing", chain_id.hex()))?;
+        match std::fs::rename(&p, &doomed) {
+            Ok(()) => std::fs::remove_dir_all(&doomed).map_err(|e| io(&doomed, e)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::remove_dir(&doomed).map_err(|e| io(&doomed, e))
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir(&doomed);
+                Err(io(&p, e))
+            }
         }
     }
 
@@ -151,8 +167,16 @@ mod tests {
         let live = store.temp_dir(&id).unwrap();
         assert_eq!(store.clean_stale_temp().unwrap(), 1);
         assert!(!dead.exists() && live.exists());
+        let mode = std::fs::metadata(&live).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o755, "layer roots are not private");
         store.remove(&id).unwrap();
         assert!(!store.contains(&id));
+        store.remove(&id).unwrap();
+        let left: Vec<_> = std::fs::read_dir(root.join("layers/tmp"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(left, vec![live], "remove leaves nothing behind in tmp");
         let _ = std::fs::remove_dir_all(&root);
     }
 }

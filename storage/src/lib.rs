@@ -14,10 +14,13 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobStore, BlobWriter};
+pub use containers::{new_container_id, random_name, ContainerRecord, ContainerState};
 pub use digest::Digest;
 pub use error::{Result, StorageError};
+pub use layers::{chain_ids, LayerStore};
 pub use lock::StoreLock;
 pub use records::{Db, ImageRecord, ImageSummary, LayerRef};
+pub use unpack::{Compression, UnpackOptions, UnpackStats};
 
 /// The on-disk store rooted at one directory.
 #[derive(Debug)]

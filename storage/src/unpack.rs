@@ -1,18 +1,22 @@
 //! Unpacking one layer (a tar stream, optionally gzip- or zstd-compressed) into an
 //! empty directory that later serves as an overlayfs lower directory.
 //!
-//! Every path is resolved beneath the destination without following symlinks
-//! (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS), so an entry can never write
-//! outside it. OCI whiteouts become overlay whiteouts (0/0 character devices) and
-//! opaque markers become the `<prefix>opaque` xattr. Owners are set as the tar says;
-//! the caller runs this inside the user namespace that maps them.
+//! Every parent directory is opened beneath the destination without following
+//! symlinks (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)
+//! and the final name is handled with `*at` calls that do not follow it, so an entry
+//! can never write outside the destination. OCI whiteouts become overlay whiteouts
+//! (0/0 character devices) and opaque markers the `<prefix>opaque` xattr. Owners are
+//! set as the tar says; the caller runs this inside the user namespace that maps them.
 
 use std::collections::HashMap;
-use std::io::{self, Read};
+use std::ffi::{OsStr, OsString};
+use std::io::{self, BufReader, Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
-use rustix::fs::{AtFlags, Dev, FileType, Mode, OFlags, ResolveFlags, Timespec, Timestamps};
+use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Timespec, Timestamps};
+use rustix::io::Errno;
 use sha2::{Digest as _, Sha256};
 
 use crate::digest::Digest;
@@ -23,35 +27,59 @@ use crate::error::{Result, StorageError};
 pub enum Compression {
     /// A plain tar.
     None,
-    /// gzip.
+    /// gzip (concatenated members are read as one stream, like Go's reader).
     Gzip,
-    /// zstd.
+    /// zstd (all frames; skippable frames are ignored).
     Zstd,
 }
 
 /// How to unpack.
 #[derive(Clone, Debug)]
 pub struct UnpackOptions {
-    /// "user.overlay." inside a user namespace, "trusted.overlay." as real root.
+    /// "user.overlay." inside a user namespace (overlay mounted with `userxattr`),
+    /// "trusted.overlay." as real root.
     pub overlay_xattr_prefix: String,
-    /// Squash owners that cannot be set to 0:0 instead of failing (Podman's ignore_chown_errors).
+    /// Set owners the user namespace does not map to 0:0 instead of failing
+    /// (Podman's ignore_chown_errors).
     pub ignore_chown_errors: bool,
-    /// Set owners at all.
+    /// Set owners at all (false: everything belongs to the unpacking user).
     pub preserve_ownership: bool,
+}
+
+impl Default for UnpackOptions {
+    /// The rootless defaults: `user.overlay.` xattrs, owners preserved, errors fatal.
+    fn default() -> UnpackOptions {
+        UnpackOptions {
+            overlay_xattr_prefix: "user.overlay.".into(),
+            ignore_chown_errors: false,
+            preserve_ownership: true,
+        }
+    }
 }
 
 /// What an unpack did.
 #[derive(Clone, Debug)]
 pub struct UnpackStats {
-    /// sha256 of the uncompressed tar stream.
+    /// sha256 of the whole uncompressed tar stream.
     pub diff_id: Digest,
-    /// Entries written.
+    /// Entries written (directories, files, links, special files, whiteouts).
     pub files: u64,
     /// Bytes of file content written.
     pub bytes: u64,
-    /// Device nodes that could not be created (rootless).
+    /// Device nodes that could not be created (rootless), as tar paths.
     pub skipped_devices: Vec<String>,
 }
+
+/// Size of the read buffer over the decompressed stream and of the copy buffer.
+const BUFFER: usize = 1 << 20;
+
+const BENEATH: ResolveFlags = ResolveFlags::BENEATH
+    .union(ResolveFlags::NO_SYMLINKS)
+    .union(ResolveFlags::NO_MAGICLINKS);
+
+const DIR_FLAGS: OFlags = OFlags::RDONLY
+    .union(OFlags::DIRECTORY)
+    .union(OFlags::CLOEXEC);
 
 /// A reader that hashes everything read through it.
 struct HashingReader<R> {
@@ -75,105 +103,176 @@ fn unsafe_path(path: &str, reason: &str) -> StorageError {
 }
 
 fn io_err(path: &str, e: impl Into<io::Error>) -> StorageError {
-    StorageError::Io {
-        path: PathBuf::from(path),
-        source: e.into(),
-    }
+    StorageError::io(path, e.into())
 }
 
-/// Turn a tar path into components beneath the root; refuse anything else.
-fn clean_path(raw: &str) -> Result<Vec<String>> {
-    if raw.starts_with('/') {
-        return Err(unsafe_path(raw, "absolute path in a layer"));
+/// Split a tar path into its components beneath the root; refuse absolute paths and
+/// `..`. A leading `./` (and any `.` component) is dropped.
+fn clean_path(raw: &[u8]) -> std::result::Result<Vec<OsString>, &'static str> {
+    if raw.starts_with(b"/") {
+        return Err("absolute path in a layer");
     }
-    let mut parts = Vec::new();
-    for c in Path::new(raw).components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::CurDir => {}
-            Component::ParentDir => return Err(unsafe_path(raw, "\"..\" in a layer path")),
-            Component::RootDir | Component::Prefix(_) => {
-                return Err(unsafe_path(raw, "absolute path in a layer"))
-            }
-        }
-    }
-    Ok(parts)
+    Path::new(OsStr::from_bytes(raw))
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .map(|c| match c {
+            Component::Normal(p) => Ok(p.to_os_string()),
+            Component::ParentDir => Err("\"..\" in a layer path"),
+            _ => Err("absolute path in a layer"),
+        })
+        .collect()
 }
 
-const BENEATH: ResolveFlags = ResolveFlags::BENEATH
-    .union(ResolveFlags::NO_SYMLINKS)
-    .union(ResolveFlags::NO_MAGICLINKS);
+/// `a/b/c` for messages.
+fn display(parts: &[OsString]) -> String {
+    let joined: Vec<_> = parts.iter().map(|p| p.to_string_lossy()).collect();
+    joined.join("/")
+}
 
-/// Open (creating missing directories) the directory `parts` beneath `root`.
-fn open_dir(root: &OwnedFd, parts: &[String], display: &str) -> Result<OwnedFd> {
-    let rel = if parts.is_empty() {
-        ".".to_string()
-    } else {
-        parts.join("/")
-    };
-    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-    match rustix::fs::openat2(root, &rel, flags, Mode::empty(), BENEATH) {
-        Ok(fd) => Ok(fd),
-        Err(rustix::io::Errno::NOENT) => {
-            let mut dir = rustix::fs::openat2(root, ".", flags, Mode::empty(), BENEATH)
-                .map_err(|e| io_err(display, e))?;
-            for p in parts {
-                match rustix::fs::mkdirat(&dir, p.as_str(), Mode::from_raw_mode(0o755)) {
-                    Ok(()) | Err(rustix::io::Errno::EXIST) => {}
-                    Err(e) => return Err(io_err(display, e)),
-                }
-                dir = rustix::fs::openat2(&dir, p.as_str(), flags, Mode::empty(), BENEATH)
-                    .map_err(|e| match e {
-                        rustix::io::Errno::LOOP
-                        | rustix::io::Errno::XDEV
-                        | rustix::io::Errno::NOTDIR => unsafe_path(
-                            display,
-                            "the path goes through a symlink or a non-directory",
-                        ),
-                        e => io_err(display, e),
-                    })?;
-            }
-            Ok(dir)
-        }
-        Err(rustix::io::Errno::LOOP)
-        | Err(rustix::io::Errno::XDEV)
-        | Err(rustix::io::Errno::NOTDIR) => Err(unsafe_path(
+/// Map openat2 refusals to `UnsafePath`.
+fn resolve_err(display: &str, e: Errno) -> StorageError {
+    match e {
+        Errno::LOOP | Errno::XDEV | Errno::NOTDIR => unsafe_path(
             display,
             "the path goes through a symlink or a non-directory",
-        )),
-        Err(e) => Err(io_err(display, e)),
+        ),
+        e => io_err(display, e),
     }
+}
+
+/// Open the directory `parts` beneath `root`, creating missing ones (mode 0755).
+fn open_dir(root: &OwnedFd, parts: &[OsString], display: &str) -> Result<OwnedFd> {
+    let rel = if parts.is_empty() {
+        PathBuf::from(".")
+    } else {
+        parts.iter().collect()
+    };
+    match rustix::fs::openat2(root, &rel, DIR_FLAGS, Mode::empty(), BENEATH) {
+        Err(Errno::NOENT) => {}
+        other => return other.map_err(|e| resolve_err(display, e)),
+    }
+    let mut dir = rustix::fs::openat2(root, ".", DIR_FLAGS, Mode::empty(), BENEATH)
+        .map_err(|e| io_err(display, e))?;
+    for p in parts {
+        match rustix::fs::mkdirat(&dir, p.as_os_str(), Mode::from_raw_mode(0o755)) {
+            Ok(()) | Err(Errno::EXIST) => {}
+            Err(e) => return Err(io_err(display, e)),
+        }
+        dir = rustix::fs::openat2(&dir, p.as_os_str(), DIR_FLAGS, Mode::empty(), BENEATH)
+            .map_err(|e| resolve_err(display, e))?;
+    }
+    Ok(dir)
 }
 
 /// Remove whatever is at `name` in `dir` (a directory recursively), unless it is a
-/// directory and `keep_dir` is set.
-fn clear(dir: &OwnedFd, dir_path: &Path, name: &str, keep_dir: bool) -> io::Result<()> {
+/// directory and `keep_dir` is set. `name` is a single normal component (never `.`
+/// or `..`) and `dir_path` was reached without symlinks.
+fn clear(dir: &OwnedFd, dir_path: &Path, name: &OsStr, keep_dir: bool) -> io::Result<()> {
+    debug_assert!(name != "." && name != ".." && !name.is_empty());
     match rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
-        Err(rustix::io::Errno::NOENT) => Ok(()),
+        Err(Errno::NOENT) => Ok(()),
         Err(e) => Err(e.into()),
-        Ok(st) => {
-            if FileType::from_raw_mode(st.st_mode) == FileType::Directory {
-                if keep_dir {
-                    return Ok(());
-                }
-                // The parent was reached without symlinks and the entry is a real
-                // directory: remove_dir_all does not follow symlinks inside it.
-                std::fs::remove_dir_all(dir_path.join(name))
+        Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::Directory => {
+            if keep_dir {
+                Ok(())
             } else {
-                rustix::fs::unlinkat(dir, name, AtFlags::empty()).map_err(Into::into)
+                // remove_dir_all does not follow symlinks inside the directory.
+                std::fs::remove_dir_all(dir_path.join(name))
             }
         }
+        Ok(_) => rustix::fs::unlinkat(dir, name, AtFlags::empty()).map_err(Into::into),
     }
 }
 
-/// Where directories' final modes and times are applied, after their contents.
-struct DirMeta {
-    parts: Vec<String>,
+/// The metadata of one entry, with PAX overrides applied.
+struct Meta {
     mode: u32,
-    mtime: i64,
+    uid: u64,
+    gid: u64,
+    mtime: Timespec,
+    xattrs: Vec<(OsString, Vec<u8>)>,
 }
 
-/// Decompress and unpack `reader` into `dest` (an empty directory).
+impl Meta {
+    fn read<R: Read>(entry: &mut tar::Entry<'_, R>, display: &str, prefix: &str) -> Result<Meta> {
+        let h = entry.header();
+        let bad = |e: io::Error| io_err(display, e);
+        let mut meta = Meta {
+            mode: h.mode().map_err(bad)? & 0o7777,
+            uid: h.uid().map_err(bad)?,
+            gid: h.gid().map_err(bad)?,
+            mtime: Timespec {
+                tv_sec: h.mtime().unwrap_or(0) as i64,
+                tv_nsec: 0,
+            },
+            xattrs: Vec::new(),
+        };
+        let Ok(Some(exts)) = entry.pax_extensions() else {
+            return Ok(meta);
+        };
+        for ext in exts.flatten() {
+            let (Ok(key), Ok(value)) = (ext.key(), ext.value()) else {
+                continue;
+            };
+            match key {
+                "uid" => meta.uid = value.parse().unwrap_or(meta.uid),
+                "gid" => meta.gid = value.parse().unwrap_or(meta.gid),
+                "mtime" => meta.mtime = parse_pax_time(value).unwrap_or(meta.mtime),
+                _ => {}
+            }
+            // Overlay's own xattrs would change how the layer is merged: never from a layer.
+            if let Some(name) = key.strip_prefix("SCHILY.xattr.") {
+                if !name.starts_with(prefix)
+                    && !name.starts_with("trusted.overlay.")
+                    && !name.starts_with("user.overlay.")
+                {
+                    meta.xattrs.push((name.into(), ext.value_bytes().to_vec()));
+                }
+            }
+        }
+        Ok(meta)
+    }
+}
+
+/// A PAX time "SECONDS[.FRACTION]".
+fn parse_pax_time(s: &str) -> Option<Timespec> {
+    let (sec, frac) = s.split_once('.').unwrap_or((s, ""));
+    let tv_sec: i64 = sec.parse().ok()?;
+    let digits: String = frac.chars().take(9).collect();
+    let tv_nsec = if digits.is_empty() || tv_sec < 0 {
+        0
+    } else {
+        format!("{digits:0<9}").parse().ok()?
+    };
+    Some(Timespec { tv_sec, tv_nsec })
+}
+
+fn times(t: Timespec) -> Timestamps {
+    Timestamps {
+        last_access: t,
+        last_modification: t,
+    }
+}
+
+/// A directory's mode and time, applied after all entries (adding children changes
+/// its mtime; a read-only mode would block them).
+struct DirMeta {
+    mode: u32,
+    mtime: Timespec,
+}
+
+/// The state of one unpack.
+struct Unpacker<'a> {
+    root: OwnedFd,
+    dest: &'a Path,
+    opts: &'a UnpackOptions,
+    stats: UnpackStats,
+    dirs: HashMap<Vec<OsString>, DirMeta>,
+    buf: Vec<u8>,
+}
+
+/// Decompress and unpack a layer stream into `dest` (an empty directory), computing
+/// the diff id (sha256 of the uncompressed stream) on the way.
 pub fn unpack(
     reader: impl Read,
     compression: Compression,
@@ -182,304 +281,395 @@ pub fn unpack(
 ) -> Result<UnpackStats> {
     let decompressed: Box<dyn Read> = match compression {
         Compression::None => Box::new(reader),
-        Compression::Gzip => Box::new(flate2::read::GzDecoder::new(reader)),
-        Compression::Zstd => {
-            Box::new(zstd::stream::read::Decoder::new(reader).map_err(|e| io_err("zstd", e))?)
-        }
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(reader)),
+        Compression::Zstd => Box::new(
+            zstd::stream::read::Decoder::new(reader).map_err(|e| io_err("zstd stream", e))?,
+        ),
     };
-    let mut hashing = HashingReader {
-        inner: decompressed,
-        hasher: Sha256::new(),
-    };
-    let root = rustix::fs::open(
+    let mut stream = BufReader::with_capacity(
+        BUFFER,
+        HashingReader {
+            inner: decompressed,
+            hasher: Sha256::new(),
+        },
+    );
+    let root = rustix::fs::open(dest, DIR_FLAGS, Mode::empty())
+        .map_err(|e| io_err(&dest.display().to_string(), e))?;
+    let mut u = Unpacker {
+        root,
         dest,
-        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )
-    .map_err(|e| io_err(&dest.display().to_string(), e))?;
-    let mut stats = UnpackStats {
-        diff_id: Digest::of_bytes(b""),
-        files: 0,
-        bytes: 0,
-        skipped_devices: Vec::new(),
+        opts,
+        stats: UnpackStats {
+            diff_id: Digest::of_bytes(b""),
+            files: 0,
+            bytes: 0,
+            skipped_devices: Vec::new(),
+        },
+        dirs: HashMap::new(),
+        buf: vec![0; BUFFER],
     };
-    let mut dirs: Vec<DirMeta> = Vec::new();
     {
-        let mut archive = tar::Archive::new(&mut hashing);
-        let entries = archive.entries().map_err(|e| io_err("layer", e))?;
-        for entry in entries {
+        let mut archive = tar::Archive::new(&mut stream);
+        for entry in archive.entries().map_err(|e| io_err("layer", e))? {
             let mut entry = entry.map_err(|e| io_err("layer", e))?;
-            unpack_entry(&mut entry, &root, dest, opts, &mut stats, &mut dirs)?;
+            u.entry(&mut entry)?;
         }
     }
     // The digest covers the whole stream, including the end-of-archive blocks.
-    io::copy(&mut hashing, &mut io::sink()).map_err(|e| io_err("layer", e))?;
-    for d in dirs.iter().rev() {
-        let display = d.parts.join("/");
-        // A later entry may have replaced the directory with something else.
-        let Ok(fd) = rustix::fs::openat2(
-            &root,
-            display.as_str(),
-            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-            Mode::empty(),
-            BENEATH,
-        ) else {
-            continue;
+    io::copy(&mut stream, &mut io::sink()).map_err(|e| io_err("layer", e))?;
+    u.finish_dirs()?;
+    u.stats.diff_id = Digest::from_sha256(&stream.into_inner().hasher.finalize());
+    Ok(u.stats)
+}
+
+impl Unpacker<'_> {
+    fn entry<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<()> {
+        let kind = entry.header().entry_type();
+        // PAX headers (the tar crate applies per-entry ones itself) carry no file.
+        if matches!(
+            kind,
+            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader
+        ) {
+            return Ok(());
+        }
+        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let parts = clean_path(&entry.path_bytes()).map_err(|why| unsafe_path(&raw, why))?;
+        let meta = Meta::read(entry, &raw, &self.opts.overlay_xattr_prefix)?;
+        let Some((name, parent_parts)) = parts.split_last() else {
+            // "./": the layer root itself.
+            if kind == tar::EntryType::Directory {
+                self.set_owner(&self.root, OsStr::new("."), &parts, &meta)?;
+                apply_xattrs(&self.root, &meta.xattrs, &raw)?;
+                self.dirs.insert(
+                    parts,
+                    DirMeta {
+                        mode: meta.mode,
+                        mtime: meta.mtime,
+                    },
+                );
+            }
+            return Ok(());
         };
-        rustix::fs::fchmod(&fd, Mode::from_raw_mode(d.mode)).map_err(|e| io_err(&display, e))?;
-        let t = Timespec {
-            tv_sec: d.mtime,
-            tv_nsec: 0,
+        // Inside aufs metadata directories (.wh..wh.plnk/...): skipped like the directory.
+        if parent_parts
+            .iter()
+            .any(|p| p.as_bytes().starts_with(b".wh..wh."))
+        {
+            return Ok(());
+        }
+        let parent = open_dir(&self.root, parent_parts, &raw)?;
+        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
+            .chain(parent_parts.iter().map(|p| p.as_os_str()))
+            .collect();
+
+        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
+            return self.whiteout(&parent, &parent_path, OsStr::from_bytes(hidden), &raw);
+        }
+
+        let is_dir = kind == tar::EntryType::Directory;
+        clear(&parent, &parent_path, name, is_dir).map_err(|e| io_err(&raw, e))?;
+        let created = match kind {
+            tar::EntryType::Directory => {
+                match rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700)) {
+                    Ok(()) | Err(Errno::EXIST) => {}
+                    Err(e) => return Err(io_err(&raw, e)),
+                }
+                self.set_owner(&parent, name, &parts, &meta)?;
+                let fd = rustix::fs::openat2(
+                    &parent,
+                    name.as_os_str(),
+                    DIR_FLAGS,
+                    Mode::empty(),
+                    BENEATH,
+                )
+                .map_err(|e| resolve_err(&raw, e))?;
+                apply_xattrs(&fd, &meta.xattrs, &raw)?;
+                self.dirs.insert(
+                    parts.clone(),
+                    DirMeta {
+                        mode: meta.mode,
+                        mtime: meta.mtime,
+                    },
+                );
+                true
+            }
+            tar::EntryType::Regular | tar::EntryType::Continuous | tar::EntryType::GNUSparse => {
+                self.regular(entry, &parent, name, &parts, &meta, &raw)?;
+                true
+            }
+            tar::EntryType::Symlink => {
+                let target = entry
+                    .link_name_bytes()
+                    .ok_or_else(|| unsafe_path(&raw, "symlink without a target"))?;
+                rustix::fs::symlinkat(OsStr::from_bytes(&target), &parent, name.as_os_str())
+                    .map_err(|e| io_err(&raw, e))?;
+                self.finish_node(&parent, &parent_path, name, &parts, &meta, false)?;
+                true
+            }
+            tar::EntryType::Link => {
+                self.hardlink(entry, &parent, name, &raw)?;
+                true
+            }
+            tar::EntryType::Fifo => {
+                rustix::fs::mknodat(
+                    &parent,
+                    name.as_os_str(),
+                    FileType::Fifo,
+                    Mode::from_raw_mode(0o600),
+                    0,
+                )
+                .map_err(|e| io_err(&raw, e))?;
+                self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
+                true
+            }
+            tar::EntryType::Char | tar::EntryType::Block => {
+                let h = entry.header();
+                let major = h.device_major().ok().flatten().unwrap_or(0);
+                let minor = h.device_minor().ok().flatten().unwrap_or(0);
+                let ft = if kind == tar::EntryType::Char {
+                    FileType::CharacterDevice
+                } else {
+                    FileType::BlockDevice
+                };
+                let dev = rustix::fs::makedev(major, minor);
+                match rustix::fs::mknodat(
+                    &parent,
+                    name.as_os_str(),
+                    ft,
+                    Mode::from_raw_mode(0o600),
+                    dev,
+                ) {
+                    Ok(()) => {
+                        self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
+                        true
+                    }
+                    Err(Errno::PERM) => {
+                        self.stats.skipped_devices.push(raw.clone());
+                        false
+                    }
+                    Err(e) => return Err(io_err(&raw, e)),
+                }
+            }
+            // GNU volume labels and other metadata-only entries.
+            _ => false,
         };
-        rustix::fs::futimens(
-            &fd,
-            &Timestamps {
-                last_access: t,
-                last_modification: t,
+        if created {
+            self.stats.files += 1;
+        }
+        Ok(())
+    }
+
+    /// `.wh..wh..opq` marks the parent opaque; `.wh.NAME` becomes a 0/0 character
+    /// device NAME; other `.wh..wh.` names are aufs metadata and skipped.
+    fn whiteout(
+        &mut self,
+        parent: &OwnedFd,
+        parent_path: &Path,
+        hidden: &OsStr,
+        raw: &str,
+    ) -> Result<()> {
+        if hidden == ".wh..opq" {
+            let key = format!("{}opaque", self.opts.overlay_xattr_prefix);
+            return rustix::fs::fsetxattr(
+                parent,
+                key.as_str(),
+                b"y",
+                rustix::fs::XattrFlags::empty(),
+            )
+            .map_err(|e| io_err(raw, e));
+        }
+        if hidden.as_bytes().starts_with(b".wh.") {
+            return Ok(());
+        }
+        if hidden.is_empty() || hidden == "." || hidden == ".." {
+            return Err(unsafe_path(
+                raw,
+                "whiteout of an empty, \".\" or \"..\" name",
+            ));
+        }
+        clear(parent, parent_path, hidden, false).map_err(|e| io_err(raw, e))?;
+        rustix::fs::mknodat(parent, hidden, FileType::CharacterDevice, Mode::empty(), 0)
+            .map_err(|e| io_err(raw, e))?;
+        self.stats.files += 1;
+        Ok(())
+    }
+
+    fn regular<R: Read>(
+        &mut self,
+        entry: &mut tar::Entry<'_, R>,
+        parent: &OwnedFd,
+        name: &OsStr,
+        parts: &[OsString],
+        meta: &Meta,
+        raw: &str,
+    ) -> Result<()> {
+        let fd = rustix::fs::openat(
+            parent,
+            name,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )
+        .map_err(|e| io_err(raw, e))?;
+        let mut file = std::fs::File::from(fd);
+        loop {
+            let n = match entry.read(&mut self.buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io_err(raw, e)),
+            };
+            file.write_all(&self.buf[..n]).map_err(|e| io_err(raw, e))?;
+            self.stats.bytes += n as u64;
+        }
+        self.set_owner(parent, name, parts, meta)?;
+        // chmod after chown: chown clears setuid and setgid.
+        rustix::fs::fchmod(&file, Mode::from_raw_mode(meta.mode)).map_err(|e| io_err(raw, e))?;
+        apply_xattrs(&file, &meta.xattrs, raw)?;
+        rustix::fs::futimens(&file, &times(meta.mtime)).map_err(|e| io_err(raw, e))
+    }
+
+    /// Link `name` to an entry already unpacked beneath the root (a symlink itself,
+    /// never what it points to).
+    fn hardlink<R: Read>(
+        &mut self,
+        entry: &mut tar::Entry<'_, R>,
+        parent: &OwnedFd,
+        name: &OsStr,
+        raw: &str,
+    ) -> Result<()> {
+        let target = entry
+            .link_name_bytes()
+            .ok_or_else(|| unsafe_path(raw, "hardlink without a target"))?;
+        let tparts = clean_path(&target)
+            .map_err(|_| unsafe_path(raw, "hardlink target outside the layer"))?;
+        let Some((tname, tparent_parts)) = tparts.split_last() else {
+            return Err(unsafe_path(raw, "hardlink to the layer root"));
+        };
+        // Looked up, never created: a missing target fails the entry.
+        let rel: PathBuf = std::iter::once(OsStr::new("."))
+            .chain(tparent_parts.iter().map(|p| p.as_os_str()))
+            .collect();
+        let tparent = rustix::fs::openat2(&self.root, &rel, DIR_FLAGS, Mode::empty(), BENEATH)
+            .map_err(|e| match e {
+                Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
+                e => resolve_err(raw, e),
+            })?;
+        rustix::fs::linkat(&tparent, tname.as_os_str(), parent, name, AtFlags::empty()).map_err(
+            |e| match e {
+                Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
+                e => io_err(raw, e),
             },
         )
-        .map_err(|e| io_err(&display, e))?;
-    }
-    stats.diff_id = Digest::from_sha256(&hashing.hasher.finalize());
-    Ok(stats)
-}
-
-fn set_owner(
-    dir: &OwnedFd,
-    name: &str,
-    display: &str,
-    uid: u32,
-    gid: u32,
-    opts: &UnpackOptions,
-) -> Result<()> {
-    if !opts.preserve_ownership {
-        return Ok(());
-    }
-    let chown = |u: u32, g: u32| {
-        rustix::fs::chownat(
-            dir,
-            name,
-            Some(rustix::process::Uid::from_raw(u)),
-            Some(rustix::process::Gid::from_raw(g)),
-            AtFlags::SYMLINK_NOFOLLOW,
-        )
-    };
-    match chown(uid, gid) {
-        Ok(()) => Ok(()),
-        Err(rustix::io::Errno::INVAL) | Err(rustix::io::Errno::PERM)
-            if opts.ignore_chown_errors =>
-        {
-            chown(0, 0).map_err(|e| io_err(display, e))
-        }
-        Err(rustix::io::Errno::INVAL) | Err(rustix::io::Errno::PERM) => {
-            Err(StorageError::UnmappedId {
-                uid,
-                gid,
-                path: format!("/{display}"),
-            })
-        }
-        Err(e) => Err(io_err(display, e)),
-    }
-}
-
-fn unpack_entry<R: Read>(
-    entry: &mut tar::Entry<'_, R>,
-    root: &OwnedFd,
-    dest: &Path,
-    opts: &UnpackOptions,
-    stats: &mut UnpackStats,
-    dirs: &mut Vec<DirMeta>,
-) -> Result<()> {
-    let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-    let parts = clean_path(&raw)?;
-    let Some((name, parent_parts)) = parts.split_last() else {
-        return Ok(());
-    };
-    let header = entry.header().clone();
-    let kind = header.entry_type();
-    let mode = header.mode().map_err(|e| io_err(&raw, e))? & 0o7777;
-    let uid = header.uid().map_err(|e| io_err(&raw, e))? as u32;
-    let gid = header.gid().map_err(|e| io_err(&raw, e))? as u32;
-    let mtime = header.mtime().unwrap_or(0) as i64;
-    let link = entry
-        .link_name_bytes()
-        .map(|l| String::from_utf8_lossy(&l).into_owned());
-    let parent = open_dir(root, parent_parts, &raw)?;
-    let parent_path = dest.join(parent_parts.join("/"));
-
-    // OCI whiteouts.
-    if name == ".wh..wh..opq" {
-        let key = format!("{}opaque", opts.overlay_xattr_prefix);
-        return rustix::fs::fsetxattr(&parent, key.as_str(), b"y", rustix::fs::XattrFlags::empty())
-            .map_err(|e| io_err(&raw, e));
-    }
-    if let Some(hidden) = name.strip_prefix(".wh.") {
-        clear(&parent, &parent_path, hidden, false).map_err(|e| io_err(&raw, e))?;
-        rustix::fs::mknodat(
-            &parent,
-            hidden,
-            FileType::CharacterDevice,
-            Mode::empty(),
-            0 as Dev,
-        )
-        .map_err(|e| io_err(&raw, e))?;
-        stats.files += 1;
-        return Ok(());
     }
 
-    let xattrs = pax_xattrs(entry);
-    let is_dir = kind == tar::EntryType::Directory;
-    clear(&parent, &parent_path, name, is_dir).map_err(|e| io_err(&raw, e))?;
-    match kind {
-        tar::EntryType::Directory => {
-            match rustix::fs::mkdirat(&parent, name.as_str(), Mode::from_raw_mode(0o700)) {
-                Ok(()) | Err(rustix::io::Errno::EXIST) => {}
-                Err(e) => return Err(io_err(&raw, e)),
-            }
-            set_owner(&parent, name, &raw, uid, gid, opts)?;
-            let fd = open_dir(root, &parts, &raw)?;
-            apply_xattrs(&fd, &xattrs, &raw)?;
-            dirs.push(DirMeta {
-                parts: parts.clone(),
-                mode,
-                mtime,
-            });
-        }
-        tar::EntryType::Regular | tar::EntryType::Continuous => {
-            let fd = rustix::fs::openat(
-                &parent,
-                name.as_str(),
-                OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-                Mode::from_raw_mode(0o600),
-            )
-            .map_err(|e| io_err(&raw, e))?;
-            let mut file = std::fs::File::from(fd);
-            stats.bytes += io::copy(entry, &mut file).map_err(|e| io_err(&raw, e))?;
-            set_owner(&parent, name, &raw, uid, gid, opts)?;
-            // chmod after chown: chown clears setuid and setgid.
-            rustix::fs::fchmod(&file, Mode::from_raw_mode(mode)).map_err(|e| io_err(&raw, e))?;
-            apply_xattrs(&file, &xattrs, &raw)?;
-            let t = Timespec {
-                tv_sec: mtime,
-                tv_nsec: 0,
-            };
-            rustix::fs::futimens(
-                &file,
-                &Timestamps {
-                    last_access: t,
-                    last_modification: t,
-                },
-            )
-            .map_err(|e| io_err(&raw, e))?;
-        }
-        tar::EntryType::Symlink => {
-            let target = link.ok_or_else(|| unsafe_path(&raw, "symlink without a target"))?;
-            rustix::fs::symlinkat(target.as_str(), &parent, name.as_str())
-                .map_err(|e| io_err(&raw, e))?;
-            set_owner(&parent, name, &raw, uid, gid, opts)?;
-            let t = Timespec {
-                tv_sec: mtime,
-                tv_nsec: 0,
-            };
-            let _ = rustix::fs::utimensat(
-                &parent,
-                name.as_str(),
-                &Timestamps {
-                    last_access: t,
-                    last_modification: t,
-                },
-                AtFlags::SYMLINK_NOFOLLOW,
-            );
-        }
-        tar::EntryType::Link => {
-            let target = link.ok_or_else(|| unsafe_path(&raw, "hardlink without a target"))?;
-            let tparts = clean_path(&target)
-                .map_err(|_| unsafe_path(&raw, "hardlink target outside the layer"))?;
-            let Some((tname, tparent_parts)) = tparts.split_last() else {
-                return Err(unsafe_path(&raw, "hardlink to the layer root"));
-            };
-            let tparent = open_dir(root, tparent_parts, &raw)?;
-            rustix::fs::linkat(
-                &tparent,
-                tname.as_str(),
-                &parent,
-                name.as_str(),
-                AtFlags::empty(),
-            )
-            .map_err(|e| match e {
-                rustix::io::Errno::NOENT => {
-                    unsafe_path(&raw, "hardlink target is not in the layer")
-                }
-                e => io_err(&raw, e),
-            })?;
-        }
-        tar::EntryType::Fifo => {
-            rustix::fs::mknodat(
-                &parent,
-                name.as_str(),
-                FileType::Fifo,
-                Mode::from_raw_mode(mode),
-                0 as Dev,
-            )
-            .map_err(|e| io_err(&raw, e))?;
-            set_owner(&parent, name, &raw, uid, gid, opts)?;
+    /// Owner, mode (not for symlinks), xattrs and time of a node created by path.
+    fn finish_node(
+        &self,
+        parent: &OwnedFd,
+        parent_path: &Path,
+        name: &OsStr,
+        parts: &[OsString],
+        meta: &Meta,
+        chmod: bool,
+    ) -> Result<()> {
+        let raw = display(parts);
+        self.set_owner(parent, name, parts, meta)?;
+        if chmod {
             rustix::fs::chmodat(
-                &parent,
-                name.as_str(),
-                Mode::from_raw_mode(mode),
+                parent,
+                name,
+                Mode::from_raw_mode(meta.mode),
                 AtFlags::empty(),
             )
             .map_err(|e| io_err(&raw, e))?;
         }
-        tar::EntryType::Char | tar::EntryType::Block => {
-            let major = header.device_major().ok().flatten().unwrap_or(0);
-            let minor = header.device_minor().ok().flatten().unwrap_or(0);
-            let ft = if kind == tar::EntryType::Char {
-                FileType::CharacterDevice
-            } else {
-                FileType::BlockDevice
-            };
-            let dev = rustix::fs::makedev(major, minor);
-            match rustix::fs::mknodat(&parent, name.as_str(), ft, Mode::from_raw_mode(mode), dev) {
-                Ok(()) => set_owner(&parent, name, &raw, uid, gid, opts)?,
-                Err(rustix::io::Errno::PERM) => {
-                    stats.skipped_devices.push(raw.clone());
-                    return Ok(());
-                }
+        let path = parent_path.join(name);
+        for (key, value) in &meta.xattrs {
+            match rustix::fs::lsetxattr(
+                &path,
+                key.as_os_str(),
+                value,
+                rustix::fs::XattrFlags::empty(),
+            ) {
+                Ok(()) | Err(Errno::PERM | Errno::OPNOTSUPP | Errno::ACCESS) => {}
                 Err(e) => return Err(io_err(&raw, e)),
             }
         }
-        // Metadata-only entries (PAX and GNU headers are consumed by the tar crate).
-        _ => return Ok(()),
-    }
-    stats.files += 1;
-    Ok(())
-}
-
-/// The xattrs a PAX header carries (SCHILY.xattr.NAME).
-fn pax_xattrs<R: Read>(entry: &mut tar::Entry<'_, R>) -> HashMap<String, Vec<u8>> {
-    let mut out = HashMap::new();
-    if let Ok(Some(exts)) = entry.pax_extensions() {
-        for ext in exts.flatten() {
-            if let Ok(key) = ext.key() {
-                if let Some(name) = key.strip_prefix("SCHILY.xattr.") {
-                    out.insert(name.to_string(), ext.value_bytes().to_vec());
-                }
-            }
+        match rustix::fs::utimensat(parent, name, &times(meta.mtime), AtFlags::SYMLINK_NOFOLLOW) {
+            // Some filesystems refuse times on symlinks; nothing depends on them.
+            Ok(()) | Err(Errno::OPNOTSUPP) => Ok(()),
+            Err(e) => Err(io_err(&raw, e)),
         }
     }
-    out
+
+    /// lchown `name` in `dir` to the entry's owner (see [`UnpackOptions`]).
+    fn set_owner(
+        &self,
+        dir: &OwnedFd,
+        name: &OsStr,
+        parts: &[OsString],
+        meta: &Meta,
+    ) -> Result<()> {
+        if !self.opts.preserve_ownership {
+            return Ok(());
+        }
+        let chown = |u: u32, g: u32| {
+            rustix::fs::chownat(
+                dir,
+                name,
+                Some(rustix::fs::Uid::from_raw(u)),
+                Some(rustix::fs::Gid::from_raw(g)),
+                AtFlags::SYMLINK_NOFOLLOW,
+            )
+        };
+        // u32::MAX means "unchanged" to chown: treat it like any unmappable id.
+        let id = |v: u64| u32::try_from(v).ok().filter(|&v| v != u32::MAX);
+        let result = match (id(meta.uid), id(meta.gid)) {
+            (Some(u), Some(g)) => chown(u, g),
+            _ => Err(Errno::INVAL),
+        };
+        let path = format!("/{}", display(parts));
+        match result {
+            Ok(()) => Ok(()),
+            Err(Errno::INVAL | Errno::PERM) if self.opts.ignore_chown_errors => {
+                chown(0, 0).map_err(|e| io_err(&path, e))
+            }
+            Err(Errno::INVAL | Errno::PERM) => Err(StorageError::UnmappedId {
+                uid: u32::try_from(meta.uid).unwrap_or(u32::MAX),
+                gid: u32::try_from(meta.gid).unwrap_or(u32::MAX),
+                path,
+            }),
+            Err(e) => Err(io_err(&path, e)),
+        }
+    }
+
+    /// Apply directories' modes and times, after all their contents were written.
+    fn finish_dirs(&self) -> Result<()> {
+        for (parts, meta) in &self.dirs {
+            let rel: PathBuf = if parts.is_empty() {
+                PathBuf::from(".")
+            } else {
+                parts.iter().collect()
+            };
+            // A later entry may have replaced the directory with something else.
+            let Ok(fd) = rustix::fs::openat2(&self.root, &rel, DIR_FLAGS, Mode::empty(), BENEATH)
+            else {
+                continue;
+            };
+            let raw = display(parts);
+            rustix::fs::fchmod(&fd, Mode::from_raw_mode(meta.mode)).map_err(|e| io_err(&raw, e))?;
+            rustix::fs::futimens(&fd, &times(meta.mtime)).map_err(|e| io_err(&raw, e))?;
+        }
+        Ok(())
+    }
 }
 
 /// Set xattrs on an open file or directory; names the kernel refuses here
 /// (security.*, trusted.* in a user namespace) are skipped.
-fn apply_xattrs(fd: &impl AsFd, xattrs: &HashMap<String, Vec<u8>>, display: &str) -> Result<()> {
+fn apply_xattrs(fd: &impl AsFd, xattrs: &[(OsString, Vec<u8>)], display: &str) -> Result<()> {
     for (name, value) in xattrs {
-        match rustix::fs::fsetxattr(fd, name.as_str(), value, rustix::fs::XattrFlags::empty()) {
-            Ok(())
-            | Err(rustix::io::Errno::PERM)
-            | Err(rustix::io::Errno::OPNOTSUPP)
-            | Err(rustix::io::Errno::ACCESS) => {}
+        match rustix::fs::fsetxattr(fd, name.as_os_str(), value, rustix::fs::XattrFlags::empty()) {
+            Ok(()) | Err(Errno::PERM | Errno::OPNOTSUPP | Errno::ACCESS) => {}
             Err(e) => return Err(io_err(display, e)),
         }
     }

@@ -20,7 +20,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     let mut ctx = Context::new(cli.root)?;
     ctx.storage_opts = cli.storage_opt;
     match cli.command {
-        Command::Run(a) => run::run(&ctx, a),
+        Command::Run(a) => run::run(&ctx, *a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

@@ -21,7 +21,7 @@ fn environment(args: &RunArgs) -> Result<Vec<String>> {
             return Ok(());
         }
         match entry.split_once('=') {
-            Some((k, _)) if k.is_empty() => {
+            Some(("", _)) => {
                 bail!("invalid environment variable {entry:?} in {origin}: the name is empty")
             }
             Some(_) => env.push(entry.to_string()),

@@ -39,11 +39,12 @@ impl Tar {
         h
     }
     /// Append with a raw name (no validation by the tar crate).
-    fn raw(&mut self, mut h: tar::Header, name: &str, data: &[u8]) -> &mut Self {
+    fn raw(&mut self, mut h: tar::Header, name: impl AsRef<[u8]>, data: &[u8]) -> &mut Self {
+        let name = name.as_ref();
         h.set_size(data.len() as u64);
         let gnu = h.as_gnu_mut().unwrap();
         gnu.name = [0; 100];
-        gnu.name[..name.len()].copy_from_slice(name.as_bytes());
+        gnu.name[..name.len()].copy_from_slice(name);
         h.set_cksum();
         self.0.append(&h, data).unwrap();
         self
@@ -228,9 +229,35 @@ fn refuses_entries_that_escape() {
             t.link(tar::EntryType::Link, "h", "../../etc/passwd");
             t.finish()
         }),
+        ("hardlink-through-symlink", {
+            let mut t = Tar::new();
+            t.link(tar::EntryType::Symlink, "evil", "/etc").link(
+                tar::EntryType::Link,
+                "h",
+                "evil/passwd",
+            );
+            t.finish()
+        }),
+        ("whiteout-through-symlink", {
+            let mut t = Tar::new();
+            t.link(tar::EntryType::Symlink, "evil", outside.to_str().unwrap())
+                .file("evil/.wh.pwned", b"", 0o644, 0, 0);
+            t.finish()
+        }),
+        ("opaque-through-symlink", {
+            let mut t = Tar::new();
+            t.link(tar::EntryType::Symlink, "evil", outside.to_str().unwrap())
+                .file("evil/.wh..wh..opq", b"", 0o644, 0, 0);
+            t.finish()
+        }),
         ("hardlink-missing", {
             let mut t = Tar::new();
             t.link(tar::EntryType::Link, "h", "nothing");
+            t.finish()
+        }),
+        ("hardlink-missing-dir", {
+            let mut t = Tar::new();
+            t.link(tar::EntryType::Link, "h", "no/such/file");
             t.finish()
         }),
     ];
@@ -241,12 +268,24 @@ fn refuses_entries_that_escape() {
             matches!(err, StorageError::UnsafePath { .. }),
             "{name}: {err}"
         );
+        assert!(
+            !d.join("no").exists(),
+            "{name}: a hardlink target's parents were created"
+        );
+        if name == "through-symlink" {
+            assert!(err.to_string().contains("\"evil/pwned\""), "{err}");
+        }
         assert!(!err.to_string().contains('\n'));
         let _ = std::fs::remove_dir_all(&d);
     }
     assert!(
         !outside.join("pwned").exists(),
         "a file was written through the symlink"
+    );
+    let mut buf = [0u8; 4];
+    assert!(
+        rustix::fs::getxattr(outside.as_path(), "user.overlay.opaque", &mut buf).is_err(),
+        "an xattr was set through the symlink"
     );
     let _ = std::fs::remove_dir_all(&outside);
 }
@@ -301,5 +340,241 @@ fn replaces_entries_of_another_type() {
         .file("x", b"now a file", 0o644, 0, 0);
     unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
     assert_eq!(std::fs::read_to_string(d.join("x")).unwrap(), "now a file");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn whiteouts_of_dot_names_are_refused_and_touch_nothing() {
+    for name in [".wh...", ".wh..", ".wh.", "sub/.wh...", "sub/.wh.."] {
+        let parent = dest(&format!("dotwh-{}", name.len()));
+        let d = parent.join("layer");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::write(parent.join("victim"), "x").unwrap();
+        std::fs::write(d.join("sub/kept"), "x").unwrap();
+        let mut t = Tar::new();
+        t.file(name, b"", 0o644, 0, 0);
+        let result = unpack_bytes(&t.finish(), Compression::None, &d);
+        assert!(
+            parent.join("victim").exists(),
+            "{name} removed a file outside the layer"
+        );
+        assert!(
+            d.join("sub/kept").exists(),
+            "{name} removed the layer's contents"
+        );
+        let err = result.unwrap_err();
+        assert!(
+            matches!(err, StorageError::UnsafePath { .. }),
+            "{name}: {err}"
+        );
+        let _ = std::fs::remove_dir_all(&parent);
+    }
+}
+
+#[test]
+fn clean_path_drops_dot_and_refuses_escapes() {
+    let ok = |p: &str| clean_path(p.as_bytes()).unwrap();
+    assert_eq!(ok("./usr/bin/"), vec![OsString::from("usr"), "bin".into()]);
+    assert_eq!(ok("a/./b"), vec![OsString::from("a"), "b".into()]);
+    assert!(ok("./").is_empty());
+    for bad in ["/etc/x", "../x", "a/../../x", "a/..", "//x"] {
+        assert!(clean_path(bad.as_bytes()).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn pax_times_keep_nanoseconds() {
+    let t = parse_pax_time("1700000000.5").unwrap();
+    assert_eq!((t.tv_sec, t.tv_nsec), (1_700_000_000, 500_000_000));
+    let t = parse_pax_time("12.0123456789").unwrap();
+    assert_eq!((t.tv_sec, t.tv_nsec), (12, 12_345_678));
+    assert_eq!(parse_pax_time("7").unwrap().tv_nsec, 0);
+    assert!(parse_pax_time("x.1").is_none());
+}
+
+#[test]
+fn directory_modes_last_entry_wins_and_special_bits_stay() {
+    let d = dest("dirmodes");
+    let mut t = Tar::new();
+    let mut root = Tar::header(tar::EntryType::Directory, 0o711, 0, 0);
+    root.set_mtime(1_600_000_000);
+    t.raw(root, "./", b"")
+        .dir("tmp/", 0o755)
+        .dir("shared/", 0o2775)
+        .file("shared/f", b"", 0o644, 0, 0)
+        .dir("tmp/", 0o1777);
+    unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
+    let mode = |p: &str| std::fs::metadata(d.join(p)).unwrap().mode() & 0o7777;
+    assert_eq!(mode("tmp"), 0o1777);
+    assert_eq!(mode("shared"), 0o2775);
+    assert_eq!(mode(""), 0o711, "the ./ entry applies to the layer root");
+    assert_eq!(std::fs::metadata(&d).unwrap().mtime(), 1_600_000_000);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn names_and_link_targets_are_bytes_verbatim() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = dest("bytes");
+    let mut t = Tar::new();
+    let mut h = Tar::header(tar::EntryType::Symlink, 0o777, 0, 0);
+    h.as_gnu_mut().unwrap().linkname[..4].copy_from_slice(b"t\xe9\xff/");
+    t.raw(
+        Tar::header(tar::EntryType::Regular, 0o644, 0, 0),
+        b"caf\xe9",
+        b"latin1",
+    )
+    .raw(h, b"l\xff", b"");
+    unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
+    let name = OsStr::from_bytes(b"caf\xe9");
+    assert_eq!(std::fs::read(d.join(name)).unwrap(), b"latin1");
+    let target = std::fs::read_link(d.join(OsStr::from_bytes(b"l\xff"))).unwrap();
+    assert_eq!(target.as_os_str().as_bytes(), b"t\xe9\xff/");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// A PAX-extended regular file.
+fn pax_file(b: &mut tar::Builder<Vec<u8>>, name: &str, pax: &[(&str, &[u8])]) {
+    b.append_pax_extensions(pax.iter().copied()).unwrap();
+    let mut h = tar::Header::new_ustar();
+    h.set_size(1);
+    h.set_mode(0o644);
+    h.set_mtime(5);
+    h.set_cksum();
+    b.append_data(&mut h, name, b"x".as_slice()).unwrap();
+}
+
+#[test]
+fn pax_overrides_owner_and_time_and_overlay_xattrs_are_dropped() {
+    let d = dest("pax");
+    let mut b = tar::Builder::new(Vec::new());
+    pax_file(
+        &mut b,
+        "f",
+        &[
+            ("uid", b"3000000"),
+            ("gid", b"3000001"),
+            ("mtime", b"1700000000.25"),
+            ("SCHILY.xattr.user.coracle", b"kept"),
+            ("SCHILY.xattr.user.overlay.redirect", b"/etc"),
+            ("SCHILY.xattr.trusted.overlay.opaque", b"y"),
+        ],
+    );
+    unpack_bytes(&b.into_inner().unwrap(), Compression::None, &d).unwrap();
+    let m = std::fs::metadata(d.join("f")).unwrap();
+    assert_eq!((m.uid(), m.gid()), (3_000_000, 3_000_001));
+    assert_eq!((m.mtime(), m.mtime_nsec()), (1_700_000_000, 250_000_000));
+    let mut buf = [0u8; 256];
+    let n = rustix::fs::listxattr(d.join("f").as_path(), &mut buf).unwrap();
+    assert_eq!(
+        &buf[..n],
+        b"user.coracle\0",
+        "overlay xattrs from a layer are dropped"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn ids_that_cannot_be_set_fail_or_are_squashed() {
+    // 2^32 cannot be any owner, even for real root.
+    let tar_of = || {
+        let mut b = tar::Builder::new(Vec::new());
+        pax_file(
+            &mut b,
+            "usr/bin/x",
+            &[("uid", b"4294967296"), ("gid", b"7")],
+        );
+        b.into_inner().unwrap()
+    };
+    let d = dest("badid");
+    let err = unpack_bytes(&tar_of(), Compression::None, &d).unwrap_err();
+    assert!(
+        matches!(err, StorageError::UnmappedId { ref path, gid: 7, .. } if path == "/usr/bin/x")
+    );
+    assert!(err.to_string().starts_with("cannot set owner "), "{err}");
+    assert!(err.to_string().contains("/etc/subuid"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+    let d = dest("badid-squash");
+    let squash = UnpackOptions {
+        ignore_chown_errors: true,
+        ..opts()
+    };
+    unpack(tar_of().as_slice(), Compression::None, &d, &squash).unwrap();
+    let m = std::fs::metadata(d.join("usr/bin/x")).unwrap();
+    assert_eq!((m.uid(), m.gid()), (0, 0));
+    let _ = std::fs::remove_dir_all(&d);
+    // Without ownership, nothing is checked.
+    let d = dest("badid-noowner");
+    let no_owner = UnpackOptions {
+        preserve_ownership: false,
+        ..opts()
+    };
+    unpack(tar_of().as_slice(), Compression::None, &d, &no_owner).unwrap();
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn multi_member_gzip_is_read_whole() {
+    let mut t = Tar::new();
+    t.file("a", &[b'a'; 3000], 0o644, 0, 0)
+        .file("b", b"second member", 0o644, 0, 0);
+    let tar_bytes = t.finish();
+    let mut gz = Vec::new();
+    for half in [&tar_bytes[..1024], &tar_bytes[1024..]] {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(half).unwrap();
+        gz.extend(e.finish().unwrap());
+    }
+    let d = dest("multigz");
+    let stats = unpack_bytes(&gz, Compression::Gzip, &d).unwrap();
+    assert_eq!(stats.diff_id, Digest::of_bytes(&tar_bytes));
+    assert_eq!((stats.files, stats.bytes), (2, 3013));
+    assert_eq!(std::fs::read(d.join("b")).unwrap(), b"second member");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn whiteouts_replace_same_layer_entries_and_aufs_metadata_is_skipped() {
+    let d = dest("wh-replace");
+    let mut t = Tar::new();
+    t.dir("gone/", 0o755)
+        .file("gone/inner", b"x", 0o644, 0, 0)
+        .file(".wh.gone", b"", 0o644, 0, 0)
+        .dir(".wh..wh.plnk/", 0o700)
+        .file(".wh..wh.plnk/1.2", b"", 0o644, 0, 0)
+        .file(".wh..wh.aufs", b"", 0o644, 0, 0);
+    unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
+    let m = std::fs::symlink_metadata(d.join("gone")).unwrap();
+    assert!(m.file_type().is_char_device() && m.rdev() == 0);
+    let names: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![OsString::from("gone")]);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn devices_as_root_keep_numbers_mode_and_owner() {
+    if !rustix::process::geteuid().is_root() {
+        return;
+    }
+    let d = dest("devices");
+    let mut t = Tar::new();
+    let mut h = Tar::header(tar::EntryType::Char, 0o666, 0, 5);
+    h.set_device_major(1).unwrap();
+    h.set_device_minor(3).unwrap();
+    t.raw(h, "dev/null", b"");
+    let stats = unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
+    assert!(stats.skipped_devices.is_empty());
+    let m = std::fs::symlink_metadata(d.join("dev/null")).unwrap();
+    assert!(m.file_type().is_char_device());
+    assert_eq!(m.rdev(), rustix::fs::makedev(1, 3));
+    assert_eq!(
+        (m.mode() & 0o7777, m.gid()),
+        (0o666, 5),
+        "umask does not apply"
+    );
+    assert_eq!(m.mtime(), 1_700_000_000);
     let _ = std::fs::remove_dir_all(&d);
 }
