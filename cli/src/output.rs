@@ -93,9 +93,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let (date, rest) = s.split_once('T')?;
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
     let (y, mo, da) = (d.next()??, d.next()??, d.next()??);
-    let time_end = rest
-        .find(['Z', '+', '-'])
-        .unwrap_or(rest.len());
+    let time_end = rest.find(['Z', '+', '-']).unwrap_or(rest.len());
     let (time, zone) = rest.split_at(time_end);
     let mut t = time.split(':');
     let h: i64 = t.next()?.parse().ok()?;

@@ -13,6 +13,7 @@ pub mod pull;
 pub mod push;
 pub mod reference;
 pub mod registries;
+pub mod sink;
 pub mod transfer_error;
 
 pub use error::ImageError;

@@ -1,5 +1,6 @@
-//! Pull: resolve the manifest (and the platform in an index), fetch config and layers
-//! in parallel with every byte hashed as it streams, and commit the image record only
+//! Pull: resolve the manifest (and the platform in an index), fetch the config, then
+//! the layers in parallel with every byte hashed as it streams (and, given a
+//! [`LayerSink`], handed to the unpacker on the way), and commit the image record only
 //! once every blob is verified and in place.
 
 use std::io::Write;
@@ -9,6 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use coracle_storage::{BlobStore, Digest, ImageRecord, LayerRef, StorageError, Store};
 use futures_util::StreamExt;
 use oci_client::manifest::OciDescriptor;
+use tokio::io::AsyncWriteExt;
 use tokio::sync::Semaphore;
 
 use crate::client::{chain_message, RegistryClient, TransportOptions};
@@ -17,6 +19,7 @@ use crate::paths::ConfigPaths;
 use crate::platform::Platform;
 use crate::reference::Reference;
 use crate::registries::RegistriesConf;
+use crate::sink::{LayerFeed, LayerSink, LayerStart};
 use crate::transfer_error::TransferError;
 
 /// Default number of blobs fetched at once (Podman's default too).
@@ -120,12 +123,23 @@ pub async fn pull_by_name(
     input: &str,
     opts: &PullOptions,
     progress: Arc<dyn Progress>,
+    sink: Option<Arc<dyn LayerSink>>,
 ) -> Result<PullOutcome, TransferError> {
     let candidates = conf.resolve_for_pull(input)?;
     let mut last: Option<TransferError> = None;
     let count = candidates.len();
     for candidate in candidates {
-        match pull(store, paths, conf, &candidate, opts, progress.clone()).await {
+        match pull(
+            store,
+            paths,
+            conf,
+            &candidate,
+            opts,
+            progress.clone(),
+            sink.clone(),
+        )
+        .await
+        {
             Ok(o) => return Ok(o),
             Err(e @ TransferError::NotFound { .. }) | Err(e @ TransferError::Registry { .. })
                 if count > 1 =>
@@ -140,8 +154,9 @@ pub async fn pull_by_name(
     }))
 }
 
-/// Fetch one fully qualified reference into the blob store (every blob verified).
-/// Nothing names the image until [`commit`] records it.
+/// Fetch one fully qualified reference into the blob store (every blob verified),
+/// handing each downloaded layer to `sink` as it streams. Nothing names the image
+/// until [`commit`] records it.
 pub async fn pull(
     store: &Store,
     paths: &ConfigPaths,
@@ -149,6 +164,7 @@ pub async fn pull(
     reference: &Reference,
     opts: &PullOptions,
     progress: Arc<dyn Progress>,
+    sink: Option<Arc<dyn LayerSink>>,
 ) -> Result<PullOutcome, TransferError> {
     let _lock = store.shared_lock()?;
     progress.event(&PullEvent::Trying(reference.to_string()));
@@ -229,23 +245,47 @@ pub async fn pull(
         });
     }
 
-    let mut wanted: Vec<(Digest, u64, bool)> = vec![(config_desc.0.clone(), config_desc.1, true)];
-    for l in &layers {
-        if !wanted.iter().any(|(d, _, _)| d == &l.digest) {
-            wanted.push((l.digest.clone(), l.size, false));
+    // The config first: its diff IDs name the layers' unpacked directories.
+    let config_wanted = vec![Wanted {
+        digest: config_desc.0.clone(),
+        size: config_desc.1,
+        is_config: true,
+        start: None,
+    }];
+    let mut fetched = fetch_blobs(
+        &rc,
+        &oci_ref,
+        &store.blobs,
+        config_wanted,
+        opts.max_parallel,
+        progress.clone(),
+        None,
+    )
+    .await?;
+    let config = ImageConfig::parse(&store.blobs.read(&config_desc.0)?)?;
+    let starts = layer_starts(&layers, &config);
+    let mut wanted: Vec<Wanted> = Vec::with_capacity(layers.len());
+    for (i, l) in layers.iter().enumerate() {
+        if !wanted.iter().any(|w| w.digest == l.digest) {
+            wanted.push(Wanted {
+                digest: l.digest.clone(),
+                size: l.size,
+                is_config: false,
+                start: starts.as_ref().map(|s| s[i].clone()),
+            });
         }
     }
-    let fetched = fetch_blobs(
+    fetched += fetch_blobs(
         &rc,
         &oci_ref,
         &store.blobs,
         wanted,
         opts.max_parallel,
         progress.clone(),
+        sink,
     )
     .await?;
 
-    let config = ImageConfig::parse(&store.blobs.read(&config_desc.0)?)?;
     progress.event(&PullEvent::WritingManifest);
     let record = ImageRecord {
         id: config_desc.0.hex().to_string(),
@@ -288,6 +328,44 @@ pub fn commit(store: &Store, outcome: &PullOutcome) -> Result<(), TransferError>
     Ok(())
 }
 
+/// What the unpacker needs to know of each layer (by position), or None when the
+/// configuration's diff IDs do not match the layers (the unpack after the pull then
+/// reports the problem).
+fn layer_starts(layers: &[LayerRef], config: &ImageConfig) -> Option<Vec<LayerStart>> {
+    if config.rootfs.diff_ids.len() != layers.len() {
+        return None;
+    }
+    let diff_ids = config
+        .rootfs
+        .diff_ids
+        .iter()
+        .map(|d| Digest::parse(d).ok())
+        .collect::<Option<Vec<Digest>>>()?;
+    let chains = coracle_storage::layers::chain_ids(&diff_ids);
+    Some(
+        layers
+            .iter()
+            .zip(diff_ids)
+            .zip(chains)
+            .map(|((l, diff_id), chain_id)| LayerStart {
+                digest: l.digest.clone(),
+                media_type: l.media_type.clone(),
+                diff_id,
+                chain_id,
+            })
+            .collect(),
+    )
+}
+
+/// One blob to fetch.
+struct Wanted {
+    digest: Digest,
+    size: u64,
+    is_config: bool,
+    /// For a layer: what a [`LayerSink`] is told about it.
+    start: Option<LayerStart>,
+}
+
 /// Validate a descriptor's digest and size.
 fn checked(d: &Descriptor) -> Result<(Digest, u64), TransferError> {
     let digest = Digest::parse(&d.digest)?;
@@ -301,24 +379,37 @@ async fn fetch_blobs(
     rc: &RegistryClient,
     oci_ref: &oci_client::Reference,
     blobs: &BlobStore,
-    wanted: Vec<(Digest, u64, bool)>,
+    wanted: Vec<Wanted>,
     parallel: usize,
     progress: Arc<dyn Progress>,
+    sink: Option<Arc<dyn LayerSink>>,
 ) -> Result<usize, TransferError> {
     let semaphore = Arc::new(Semaphore::new(parallel.max(1)));
     let mut tasks = Vec::new();
-    for (digest, size, is_config) in wanted {
-        if blobs.contains(&digest) {
+    for w in wanted {
+        if blobs.contains(&w.digest) {
             progress.event(&PullEvent::BlobExists {
-                digest,
-                config: is_config,
+                digest: w.digest,
+                config: w.is_config,
             });
             continue;
         }
         let semaphore = semaphore.clone();
         let progress = progress.clone();
+        let sink = match (&sink, w.start) {
+            (Some(sink), Some(start)) => Some((sink.clone(), start)),
+            _ => None,
+        };
         let fut = fetch_one(
-            rc, oci_ref, blobs, digest, size, is_config, semaphore, progress,
+            rc,
+            oci_ref,
+            blobs,
+            w.digest,
+            w.size,
+            w.is_config,
+            semaphore,
+            progress,
+            sink,
         );
         tasks.push(fut);
     }
@@ -343,6 +434,7 @@ async fn fetch_one(
     is_config: bool,
     semaphore: Arc<Semaphore>,
     progress: Arc<dyn Progress>,
+    sink: Option<(Arc<dyn LayerSink>, LayerStart)>,
 ) -> Result<(), TransferError> {
     let _permit = semaphore
         .acquire_owned()
@@ -356,6 +448,39 @@ async fn fetch_one(
         size,
         config: is_config,
     });
+    let unpack_error = |detail: String| TransferError::Unpack {
+        digest: digest.to_string(),
+        detail,
+    };
+    let mut feed = match &sink {
+        Some((sink, start)) => sink.begin(start).map_err(unpack_error)?,
+        None => None,
+    };
+    let result = download(rc, oci_ref, blobs, &digest, size, feed.as_mut(), &progress).await;
+    if let Some(feed) = feed {
+        let LayerFeed { writer, finish } = feed;
+        drop(writer);
+        let unpacked = finish(result.is_ok()).await;
+        // A download error says more than the unpacker's view of a cut stream.
+        result?;
+        unpacked.map_err(unpack_error)?;
+    } else {
+        result?;
+    }
+    progress.event(&PullEvent::BlobDone { digest });
+    Ok(())
+}
+
+/// Stream one blob into the store (and to `feed`), then verify and commit it.
+async fn download(
+    rc: &RegistryClient,
+    oci_ref: &oci_client::Reference,
+    blobs: &BlobStore,
+    digest: &Digest,
+    size: u64,
+    mut feed: Option<&mut LayerFeed>,
+    progress: &Arc<dyn Progress>,
+) -> Result<(), TransferError> {
     let desc = OciDescriptor {
         digest: digest.to_string(),
         size: size as i64,
@@ -366,7 +491,7 @@ async fn fetch_one(
         .pull_blob_stream(oci_ref, &desc)
         .await
         .map_err(|e| rc.error(&format!("blob {digest}"), e))?;
-    let mut writer = blobs.create(&digest, Some(size))?;
+    let mut writer = blobs.create(digest, Some(size))?;
     let mut last_report = 0u64;
     while let Some(chunk) = stream.next().await {
         let chunk = match chunk {
@@ -393,11 +518,18 @@ async fn fetch_one(
                         actual: writer.written() + chunk.len() as u64,
                     }),
                     None => TransferError::Storage(StorageError::Io {
-                        path: blobs.path(&digest),
+                        path: blobs.path(digest),
                         source: e,
                     }),
                 },
             );
+        }
+        if let Some(f) = feed.as_mut() {
+            // A feed that fails (the unpacker gave up) is dropped; its error comes
+            // back from `finish`, once the blob itself is complete.
+            if f.writer.write_all(&chunk).await.is_err() {
+                feed = None;
+            }
         }
         let done = writer.written();
         if done - last_report >= 256 * 1024 || done == size {
@@ -409,6 +541,5 @@ async fn fetch_one(
         }
     }
     writer.commit()?;
-    progress.event(&PullEvent::BlobDone { digest });
     Ok(())
 }

@@ -55,6 +55,14 @@ pub enum TransferError {
         /// The digest of what arrived.
         actual: String,
     },
+    /// A layer could not be unpacked while it streamed in.
+    #[error("unpacking layer {digest}: {detail}")]
+    Unpack {
+        /// The layer blob's digest.
+        digest: String,
+        /// What went wrong.
+        detail: String,
+    },
     /// The store failed (including blob digest and size mismatches).
     #[error(transparent)]
     Storage(#[from] StorageError),

@@ -55,7 +55,7 @@ fn diff_ids(store: &Store, image: &ImageRecord) -> Result<Vec<Digest>> {
     Ok(ids)
 }
 
-fn compression_of(media_type: &str) -> Compression {
+pub(crate) fn compression_of(media_type: &str) -> Compression {
     if media_type.ends_with("zstd") {
         Compression::Zstd
     } else if media_type.ends_with("gzip") {
@@ -89,15 +89,7 @@ pub fn ensure_unpacked(
         }
     }
     if !jobs.is_empty() {
-        let opts = UnpackOptions {
-            overlay_xattr_prefix: if plan.is_some() {
-                "user.overlay.".into()
-            } else {
-                "trusted.overlay.".into()
-            },
-            ignore_chown_errors,
-            preserve_ownership: true,
-        };
+        let opts = unpack_options(plan.is_some(), ignore_chown_errors);
         run_in_userns(plan, || {
             // Leftovers of pulls that were killed while unpacking.
             let _ = layer_store.clean_stale_temp();
@@ -105,6 +97,19 @@ pub fn ensure_unpacked(
         })?;
     }
     Ok(chains.iter().rev().map(|c| layer_store.path(c)).collect())
+}
+
+/// How layers are unpacked: in a user namespace the overlay xattrs must be `user.*`.
+pub(crate) fn unpack_options(in_userns: bool, ignore_chown_errors: bool) -> UnpackOptions {
+    UnpackOptions {
+        overlay_xattr_prefix: if in_userns {
+            "user.overlay.".into()
+        } else {
+            "trusted.overlay.".into()
+        },
+        ignore_chown_errors,
+        preserve_ownership: true,
+    }
 }
 
 /// In the user namespace: unpack every job, a thread each; remove what failed.
@@ -142,26 +147,8 @@ fn unpack_one(
     let temp = layer_store
         .temp_dir(&job.chain_id)
         .map_err(|e| e.to_string())?;
-    let result = unpack::unpack(
-        std::io::BufReader::with_capacity(1 << 20, file),
-        job.compression,
-        &temp,
-        opts,
-    )
-    .map_err(|e| format!("layer {}: {e}", job.diff_id))
-    .and_then(|stats| {
-        if stats.diff_id != job.diff_id {
-            Err(format!(
-                "layer {}: uncompressed content has digest {}, the image configuration says {}",
-                job.blob.display(),
-                stats.diff_id,
-                job.diff_id
-            ))
-        } else {
-            Ok(())
-        }
-    });
-    match result {
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    match unpack_checked(reader, job.compression, &job.diff_id, &temp, opts) {
         Ok(()) => layer_store
             .commit(&temp, &job.chain_id)
             .map_err(|e| e.to_string()),
@@ -170,6 +157,28 @@ fn unpack_one(
             Err(e)
         }
     }
+}
+
+/// Unpack a compressed layer stream into `temp` and check its diff ID; the input is
+/// read to its end either way the archive ends, so that a writer feeding it never
+/// blocks. The caller removes `temp` on failure.
+pub(crate) fn unpack_checked(
+    mut input: impl std::io::Read,
+    compression: Compression,
+    diff_id: &Digest,
+    temp: &std::path::Path,
+    opts: &UnpackOptions,
+) -> std::result::Result<(), String> {
+    let stats = unpack::unpack(&mut input, compression, temp, opts)
+        .map_err(|e| format!("layer {diff_id}: {e}"))?;
+    std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| format!("layer {diff_id}: {e}"))?;
+    if &stats.diff_id != diff_id {
+        return Err(format!(
+            "layer {diff_id}: uncompressed content has digest {}, the image configuration says {diff_id}",
+            stats.diff_id
+        ));
+    }
+    Ok(())
 }
 
 /// Remove layer directories no stored image uses (inside the user namespace, since

@@ -32,6 +32,7 @@ pub mod pty;
 pub mod rootfs;
 pub mod seccomp;
 pub mod signals;
+pub mod stream_unpack;
 pub mod sys;
 pub mod userns;
 

@@ -1,9 +1,13 @@
-//! `coracle pull`: fetch and verify every blob, unpack the layers in the user
+//! `coracle pull`: fetch and verify every blob while the layers unpack in the user
 //! namespace, then record the image.
+
+use std::sync::Arc;
 
 use anyhow::Result;
 use coracle_image::platform::Platform;
 use coracle_image::pull::{self, pull_by_name, PullOptions, PullOutcome};
+use coracle_image::sink::{LayerFeed, LayerSink, LayerStart};
+use coracle_runtime::stream_unpack::StreamingUnpacker;
 use coracle_storage::Store;
 
 use crate::args::{PullArgs, RegistryArgs};
@@ -31,8 +35,10 @@ pub(crate) fn options(
     })
 }
 
-/// Pull `name` into `store`: download (on a temporary I/O runtime, gone before any
-/// namespace work), unpack, commit. Used by `pull` and by `run`.
+/// Pull `name` into `store`: download and unpack as one stream (the unpack helper
+/// starts before the I/O runtime, which is gone before any other namespace work),
+/// unpack what the stream did not cover (blobs already present), commit. Used by
+/// `pull` and by `run`.
 pub(crate) fn pull_image(
     ctx: &Context,
     store: &Store,
@@ -42,15 +48,35 @@ pub(crate) fn pull_image(
 ) -> Result<PullOutcome> {
     let conf = ctx.registries()?;
     let progress = crate::progress::for_stderr(quiet);
-    let outcome = {
-        let rt = io_runtime()?;
-        let outcome = rt.block_on(pull_by_name(store, &ctx.paths, &conf, name, opts, progress));
-        rt.shutdown_timeout(std::time::Duration::from_secs(5));
-        outcome?
-    };
     let (plan, warning) = coracle_runtime::userns::current_user_plan(false);
     if let Some(w) = warning {
         eprintln!("WARN[0000] {w}");
+    }
+    let unpacker = Arc::new(StreamingUnpacker::start(
+        store,
+        plan.as_ref(),
+        ctx.ignore_chown_errors(),
+    )?);
+    let outcome = {
+        let sink: Arc<dyn LayerSink> = Arc::new(UnpackWhileDownloading(unpacker.clone()));
+        let rt = io_runtime()?;
+        let outcome = rt.block_on(pull_by_name(
+            store,
+            &ctx.paths,
+            &conf,
+            name,
+            opts,
+            progress,
+            Some(sink),
+        ));
+        rt.shutdown_timeout(std::time::Duration::from_secs(5));
+        outcome
+    };
+    // Stops the helper (dropping it does too, when a stray reference is left).
+    let stopped = Arc::try_unwrap(unpacker).map(StreamingUnpacker::finish);
+    let outcome = outcome?;
+    if let Ok(result) = stopped {
+        result?;
     }
     coracle_runtime::layers::ensure_unpacked(
         store,
@@ -60,6 +86,27 @@ pub(crate) fn pull_image(
     )?;
     pull::commit(store, &outcome)?;
     Ok(outcome)
+}
+
+/// Hands each downloading layer to the unpack helper.
+struct UnpackWhileDownloading(Arc<StreamingUnpacker>);
+
+impl LayerSink for UnpackWhileDownloading {
+    fn begin(&self, layer: &LayerStart) -> std::result::Result<Option<LayerFeed>, String> {
+        let stream = self
+            .0
+            .begin(&layer.chain_id, &layer.diff_id, &layer.media_type)
+            .map_err(|e| e.to_string())?;
+        let Some(stream) = stream else {
+            return Ok(None);
+        };
+        let verdict = stream.verdict;
+        LayerFeed::pipe(stream.input, move |verified| {
+            Box::pin(verdict.send(verified))
+        })
+        .map(Some)
+        .map_err(|e| format!("layer pipe: {e}"))
+    }
 }
 
 /// Pull an image and print its ID.
