@@ -278,7 +278,18 @@ fn start(
     caps: caps::CapSet,
     seccomp: Option<seccomp::Program>,
 ) -> Result<i32> {
-    let etc = etc_files(dir, hostname, name)?;
+    let mut etc = etc_files(dir, hostname, name)?;
+    let keep_id_user = (opts.keep_id && plan.is_some()).then(crate::keep_id::HostUser::current);
+    if let Some(user) = &keep_id_user {
+        let userdata = dir.join("userdata");
+        let files =
+            crate::keep_id::etc_files(&lower, user, &userdata).map_err(|e| RuntimeError::Io {
+                action: "failed to write",
+                path: userdata.clone(),
+                source: e,
+            })?;
+        etc.extend(files);
+    }
     let mut base_env =
         vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
     if opts.tty {
@@ -288,7 +299,10 @@ fn start(
     base_env.push(format!("HOSTNAME={hostname}"));
     let mut env = merge_env(&[base_env, strings(&defaults["Env"]), opts.env.clone()]);
     if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push("HOME=/root".into());
+        match &keep_id_user {
+            Some(u) => env.push(format!("HOME={}", u.home)),
+            None => env.push("HOME=/root".into()),
+        }
     }
     let user = opts.user.clone().or_else(|| {
         defaults["User"]
@@ -322,7 +336,9 @@ fn start(
                 work: dir.join("work"),
                 merged: dir.join("merged"),
                 userxattr: plan.is_some(),
-                fuse: overlay_driver(store, plan) == "fuse-overlayfs",
+                // Probed with the default mapping: the driver belongs to the store.
+                fuse: overlay_driver(store, current_user_plan(false).0.as_ref())
+                    == "fuse-overlayfs",
             },
             mounts: opts.mounts.clone(),
             etc_files: etc,

@@ -24,6 +24,7 @@ pub mod error;
 pub mod exitcode;
 pub mod idmap;
 pub mod init;
+pub mod keep_id;
 pub mod launch;
 pub mod layers;
 pub mod mounts_spec;

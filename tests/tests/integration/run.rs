@@ -324,8 +324,23 @@ fn users_env_workdir_and_entrypoint() {
         &["from", "entrypoint"],
     );
     assert_eq!(ep.success().stdout, "from entrypoint\n");
-    let keep = run(&sb, &img, &["--userns=keep-id"], &["id", "-u"]);
-    assert_eq!(keep.success().stdout.trim(), testbed().uid.to_string());
+    let keep = run(
+        &sb,
+        &img,
+        &["--userns=keep-id"],
+        &["sh", "-c", "id -u; id -un; id -g; echo $HOME"],
+    );
+    let bed = testbed();
+    let lines: Vec<String> = keep.success().stdout.lines().map(String::from).collect();
+    assert_eq!(
+        lines[..3],
+        [bed.uid.to_string(), bed.user.clone(), bed.gid.to_string()],
+        "keep-id keeps the user's ids and gives it a passwd entry"
+    );
+    assert!(
+        lines[3].starts_with('/') && lines[3] != "/root",
+        "HOME is the user's: {lines:?}"
+    );
     let init = run(&sb, &img, &["--init"], &["sh", "-c", "echo $$; exit 5"]);
     init.code(5);
     assert_ne!(
