@@ -166,6 +166,10 @@ pub async fn pull(
     progress: Arc<dyn Progress>,
     sink: Option<Arc<dyn LayerSink>>,
 ) -> Result<PullOutcome, TransferError> {
+    let repository = format!("{}/{}", reference.registry, reference.repository);
+    if conf.is_blocked(&repository) {
+        return Err(TransferError::Blocked(repository));
+    }
     let _lock = store.shared_lock()?;
     progress.event(&PullEvent::Trying(reference.to_string()));
     let rc = RegistryClient::connect(

@@ -55,6 +55,9 @@ pub enum TransferError {
         /// The digest of what arrived.
         actual: String,
     },
+    /// registries.conf blocks the registry or repository.
+    #[error("registry {0} is blocked in registries.conf")]
+    Blocked(String),
     /// A layer could not be unpacked while it streamed in.
     #[error("unpacking layer {digest}: {detail}")]
     Unpack {

@@ -398,6 +398,35 @@ fn short_names_resolve_through_registries_conf() {
 }
 
 #[test]
+fn a_registry_blocked_in_registries_conf_is_refused() {
+    let tb = testbed();
+    let sb = Sandbox::new("pull-blocked");
+    sb.write(
+        "config/containers/registries.conf",
+        &format!(
+            "[[registry]]\nlocation = \"{reg}/multilayer\"\nblocked = true\ninsecure = true\n",
+            reg = tb.registry
+        ),
+    );
+    let blocked = sb.coracle(&[
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        &tb.fixture("multilayer"),
+    ]);
+    blocked.code(125);
+    assert!(
+        blocked.stderr.contains("is blocked in registries.conf"),
+        "{}",
+        blocked.stderr
+    );
+    assert_eq!(sb.coracle(&["images", "-q"]).success().stdout, "");
+    // Only that repository is blocked.
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &tb.fixture("busybox")])
+        .success();
+}
+
+#[test]
 fn root_flag_and_env_choose_the_store() {
     let tb = testbed();
     let sb = Sandbox::new("pull-root");
