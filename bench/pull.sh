@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Pull benchmark: coracle vs skopeo (vs podman when installed) on a ~1 GB, 5-layer image
-# served by the test bed's plain registry.
+# Pull benchmark on a ~1 GB, 5-layer image served by the test bed's plain registry:
+# coracle and podman (when installed) both download, verify and unpack; skopeo copy to
+# dir: only downloads and verifies (the floor of the transfer itself).
 #
 #   sudo bash bench/pull.sh [RUNS]          (default 3 runs of each tool)
 #
