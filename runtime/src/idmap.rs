@@ -278,6 +278,40 @@ fn run_helper(helper: &str, pid: i32, map: &[IdMapping]) -> Result<()> {
     }))
 }
 
+/// The fuse-overlayfs `uidmapping=`/`gidmapping=` value that shows layer files, which
+/// are stored with the owners of the `stored` mapping (the default rootless one the
+/// layers were unpacked under), with those same owners inside a container running
+/// under `running` (e.g. `--userns=keep-id`). Entries are `RAW:SHOWN:LEN`, RAW being
+/// the id fuse-overlayfs sees on disk from inside `running`, SHOWN the image's id.
+/// None when the two mappings are the same (nothing to translate).
+pub fn fuse_remap(stored: &[IdMapping], running: &[IdMapping]) -> Option<String> {
+    if stored == running {
+        return None;
+    }
+    let mut entries = Vec::new();
+    for s in stored {
+        for r in running {
+            let start = s.host_id.max(r.host_id);
+            let end = (u64::from(s.host_id) + u64::from(s.size))
+                .min(u64::from(r.host_id) + u64::from(r.size));
+            if u64::from(start) >= end {
+                continue;
+            }
+            let raw = r.container_id + (start - r.host_id);
+            let shown = s.container_id + (start - s.host_id);
+            entries.push((raw, shown, end - u64::from(start)));
+        }
+    }
+    entries.sort();
+    Some(
+        entries
+            .iter()
+            .map(|(raw, shown, len)| format!("{raw}:{shown}:{len}"))
+            .collect::<Vec<_>>()
+            .join(":"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +376,23 @@ mod tests {
         );
         assert_eq!(p.gid_map, vec![m(0, 1001, 1), m(1, 200000, 65536)]);
         assert_eq!(max_container_id(&p.uid_map), 65546);
+    }
+
+    #[test]
+    fn fuse_remap_undoes_keep_id() {
+        let m = |container_id, host_id, size| IdMapping {
+            container_id,
+            host_id,
+            size,
+        };
+        // Default: user 1001 is 0, 100000.. are 1..; keep-id: 1001 stays 1001.
+        let stored = [m(0, 1001, 1), m(1, 100000, 65536)];
+        let running = [m(0, 100000, 1001), m(1001, 1001, 1), m(1002, 101001, 64535)];
+        assert_eq!(
+            fuse_remap(&stored, &running).unwrap(),
+            "0:1:1001:1001:0:1:1002:1002:64535"
+        );
+        assert_eq!(fuse_remap(&stored, &stored), None);
     }
 
     #[test]

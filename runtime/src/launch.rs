@@ -279,6 +279,16 @@ fn start(
     seccomp: Option<seccomp::Program>,
 ) -> Result<i32> {
     let mut etc = etc_files(dir, hostname, name)?;
+    // Layers are unpacked under the default mapping; another one (keep-id) sees them
+    // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
+    let default_plan = current_user_plan(false).0;
+    let fuse_idmapping = match (plan, &default_plan) {
+        (Some(running), Some(stored)) => {
+            crate::idmap::fuse_remap(&stored.uid_map, &running.uid_map)
+                .zip(crate::idmap::fuse_remap(&stored.gid_map, &running.gid_map))
+        }
+        _ => None,
+    };
     let keep_id_user = (opts.keep_id && plan.is_some()).then(crate::keep_id::HostUser::current);
     if let Some(user) = &keep_id_user {
         let userdata = dir.join("userdata");
@@ -337,8 +347,8 @@ fn start(
                 merged: dir.join("merged"),
                 userxattr: plan.is_some(),
                 // Probed with the default mapping: the driver belongs to the store.
-                fuse: overlay_driver(store, current_user_plan(false).0.as_ref())
-                    == "fuse-overlayfs",
+                fuse: overlay_driver(store, default_plan.as_ref()) == "fuse-overlayfs",
+                fuse_idmapping,
             },
             mounts: opts.mounts.clone(),
             etc_files: etc,
@@ -422,6 +432,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
         merged: dirs[3].clone(),
         userxattr: plan.is_some(),
         fuse: false,
+        fuse_idmapping: None,
     };
     let ok = run_in_userns(plan, || {
         // SAFETY: this runs in the freshly cloned single-threaded helper process; no

@@ -51,6 +51,10 @@ pub struct RootfsSpec {
     pub userxattr: bool,
     /// Use fuse-overlayfs instead of the kernel's overlay.
     pub fuse: bool,
+    /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
+    /// [`crate::idmap::fuse_remap`]) when the container's id mapping differs from the
+    /// one the layers were unpacked under; implies fuse-overlayfs.
+    pub fuse_idmapping: Option<(String, String)>,
 }
 
 /// Everything the mount setup needs.
@@ -133,21 +137,40 @@ pub fn overlay_options(spec: &RootfsSpec) -> String {
 
 /// Mount the root filesystem at `spec.merged`.
 fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
-    if spec.fuse {
+    if spec.fuse || spec.fuse_idmapping.is_some() {
+        let mut opts = overlay_options(&RootfsSpec {
+            userxattr: false,
+            ..spec.clone()
+        });
+        if let Some((uids, gids)) = &spec.fuse_idmapping {
+            opts.push_str(&format!(",uidmapping={uids},gidmapping={gids}"));
+        }
+        // Its chatter ("unknown argument ignored: lazytime") goes to a log next to the
+        // upper directory, not to the user's terminal; a failure quotes it. (A pipe
+        // would never close: fuse-overlayfs daemonizes.)
+        let log_path = spec.upper.with_file_name("fuse-overlayfs.log");
+        let log = step(
+            || format!("create {}", log_path.display()),
+            std::fs::File::create(&log_path),
+        )?;
         let status = std::process::Command::new("fuse-overlayfs")
             .arg("-o")
-            .arg(overlay_options(&RootfsSpec {
-                userxattr: false,
-                ..spec.clone()
-            }))
+            .arg(opts)
             .arg(&spec.merged)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(log)
             .status();
         return match status {
             Ok(s) if s.success() => Ok(()),
-            Ok(s) => Err(MountError {
-                what: "fuse-overlayfs".into(),
-                source: io::Error::other(format!("exited with {s}")),
-            }),
+            Ok(s) => {
+                let said = std::fs::read_to_string(&log_path).unwrap_or_default();
+                let last = said.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+                Err(MountError {
+                    what: "fuse-overlayfs".into(),
+                    source: io::Error::other(format!("{s}: {last}")),
+                })
+            }
             Err(e) => Err(MountError {
                 what: "fuse-overlayfs".into(),
                 source: e,
@@ -470,6 +493,7 @@ mod tests {
             merged: "/c/merged".into(),
             userxattr: true,
             fuse: false,
+            fuse_idmapping: None,
         };
         assert_eq!(
             overlay_options(&spec),

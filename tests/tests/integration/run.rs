@@ -614,3 +614,101 @@ fn signals_are_forwarded_and_dev_is_complete() {
         "native overlay is expected on this kernel"
     );
 }
+
+#[test]
+fn keep_id_shows_the_image_owners_through_fuse_overlayfs() {
+    let (sb, img) = with_image("run-keep-id-owners", "multilayer");
+    let bed = testbed();
+    let out = run(
+        &sb,
+        &img,
+        &["--userns=keep-id"],
+        &[
+            "sh",
+            "-c",
+            "stat -c %u:%g / /bin /home/app /nobody.txt; id -u; touch /not-mine",
+        ],
+    );
+    // touch fails: / belongs to root, and the user is not root.
+    out.code(1);
+    assert_eq!(
+        out.stdout,
+        format!("0:0\n0:0\n1000:1000\n65534:65534\n{}\n", bed.uid),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("lazytime"),
+        "fuse-overlayfs chatter reached the terminal: {}",
+        out.stderr
+    );
+    // Without keep-id the same store is seen through the kernel's overlay as before.
+    let plain = run(&sb, &img, &[], &["stat", "-c", "%u", "/home/app"]);
+    assert_eq!(plain.success().stdout, "1000\n");
+}
+
+#[test]
+fn a_seccomp_profile_file_is_applied_and_a_bad_one_refused() {
+    let (sb, img) = with_image("run-seccomp-file", "busybox");
+    let profile = sb.write(
+        "work/no-mkdir.json",
+        r#"{"defaultAction": "SCMP_ACT_ALLOW",
+            "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}"#,
+    );
+    let opt = format!("seccomp={}", profile.display());
+    let denied = run(
+        &sb,
+        &img,
+        &["--security-opt", &opt],
+        &["mkdir", "/tmp/denied"],
+    );
+    denied.code(1);
+    assert!(
+        denied.stderr.contains("Operation not permitted"),
+        "{}",
+        denied.stderr
+    );
+    let status = run(
+        &sb,
+        &img,
+        &["--security-opt", &opt],
+        &["grep", "Seccomp:", "/proc/self/status"],
+    );
+    assert!(status.success().stdout.contains('2'), "{}", status.stdout);
+    // The default profile allows mkdir.
+    run(&sb, &img, &[], &["mkdir", "/tmp/allowed"]).success();
+
+    let broken = sb.write("work/broken.json", "{\"defaultAction\": ");
+    let opt = format!("seccomp={}", broken.display());
+    let bad = run(&sb, &img, &["--security-opt", &opt], &["true"]);
+    bad.code(125);
+    assert!(
+        bad.stderr.contains("broken.json") && bad.stderr.lines().count() == 1,
+        "a one-line error naming the file: {}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn the_init_binary_cannot_be_opened_from_the_container() {
+    let (sb, img) = with_image("run-init-exe", "busybox");
+    // With --init, PID 1 is coracle's own init: its executable must stay out of reach
+    // (the CVE-2019-5736 class), for reading and for writing.
+    let read = run(
+        &sb,
+        &img,
+        &["--init"],
+        &["sh", "-c", "cat /proc/1/exe > /dev/null"],
+    );
+    assert_ne!(read.code, 0, "the init's executable could be read");
+    let write = run(
+        &sb,
+        &img,
+        &["--init"],
+        &["sh", "-c", "echo x >> /proc/1/exe"],
+    );
+    assert_ne!(
+        write.code, 0,
+        "the init's executable could be opened for writing"
+    );
+}
