@@ -45,15 +45,33 @@ impl Context {
     /// `ignore_chown_errors` from --storage-opt, else from storage.conf's
     /// `[storage.options.overlay]` (user file, then /etc/containers/storage.conf).
     pub fn ignore_chown_errors(&self) -> bool {
-        let from = |opts: &[String]| {
+        self.storage_option("ignore_chown_errors")
+            .is_some_and(|v| v == "true")
+    }
+
+    /// `mount_program` (as Podman: `--storage-opt overlay.mount_program=PATH` or
+    /// storage.conf): mount the root filesystem with this fuse-overlayfs instead of
+    /// the kernel's overlay.
+    pub fn mount_program(&self) -> Option<PathBuf> {
+        self.storage_option("mount_program")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    }
+
+    /// An overlay storage option, `NAME=VALUE` or `overlay.NAME=VALUE`: the last
+    /// --storage-opt that sets it, else the user's storage.conf, else the system's.
+    fn storage_option(&self, name: &str) -> Option<String> {
+        let find = |opts: &[String]| {
+            let plain = format!("{name}=");
+            let scoped = format!("overlay.{name}=");
             opts.iter().rev().find_map(|o| {
-                o.strip_prefix("ignore_chown_errors=")
-                    .or_else(|| o.strip_prefix("overlay.ignore_chown_errors="))
-                    .map(|v| v == "true")
+                o.strip_prefix(&plain)
+                    .or_else(|| o.strip_prefix(&scoped))
+                    .map(String::from)
             })
         };
-        if let Some(v) = from(&self.storage_opts) {
-            return v;
+        if let Some(v) = find(&self.storage_opts) {
+            return Some(v);
         }
         for file in [
             self.paths.config_home.join("containers/storage.conf"),
@@ -61,12 +79,12 @@ impl Context {
         ] {
             if let Ok(text) = std::fs::read_to_string(&file) {
                 let lines: Vec<String> = text.lines().map(|l| l.replace([' ', '"'], "")).collect();
-                if let Some(v) = from(&lines) {
-                    return v;
+                if let Some(v) = find(&lines) {
+                    return Some(v);
                 }
             }
         }
-        false
+        None
     }
 
     /// Read registries.conf from the standard places.

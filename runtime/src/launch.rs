@@ -73,6 +73,8 @@ pub struct LaunchOptions {
     pub remove: bool,
     /// Squash unmapped owners to root while unpacking.
     pub ignore_chown_errors: bool,
+    /// `overlay.mount_program`: always mount with this fuse-overlayfs.
+    pub mount_program: Option<PathBuf>,
 }
 
 fn storage_err(e: StorageError) -> RuntimeError {
@@ -347,7 +349,11 @@ fn start(
                 merged: dir.join("merged"),
                 userxattr: plan.is_some(),
                 // Probed with the default mapping: the driver belongs to the store.
-                fuse: overlay_driver(store, default_plan.as_ref()) == "fuse-overlayfs",
+                fuse_program: match &opts.mount_program {
+                    Some(p) => Some(p.clone()),
+                    None => (overlay_driver(store, default_plan.as_ref(), None) != "overlay")
+                        .then(|| PathBuf::from(crate::rootfs::FUSE_OVERLAYFS)),
+                },
                 fuse_idmapping,
             },
             mounts: opts.mounts.clone(),
@@ -397,9 +403,17 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
 }
 
 /// Which overlay implementation this store uses: "overlay" (the kernel's, mounted in
-/// the user namespace with `userxattr`) or "fuse-overlayfs" where the kernel refuses.
-/// Probed once per store and remembered in `<root>/overlay-driver`.
-pub fn overlay_driver(store: &Store, plan: Option<&UserNsPlan>) -> String {
+/// the user namespace with `userxattr`) or "fuse-overlayfs" where the kernel refuses
+/// or a `mount_program` is configured. Probed once per store and remembered in
+/// `<root>/overlay-driver`.
+pub fn overlay_driver(
+    store: &Store,
+    plan: Option<&UserNsPlan>,
+    mount_program: Option<&Path>,
+) -> String {
+    if mount_program.is_some() {
+        return "fuse-overlayfs".into();
+    }
     let marker = store.root.join("overlay-driver");
     if let Ok(text) = std::fs::read_to_string(&marker) {
         return text.trim().to_string();
@@ -431,7 +445,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
         work: dirs[2].clone(),
         merged: dirs[3].clone(),
         userxattr: plan.is_some(),
-        fuse: false,
+        fuse_program: None,
         fuse_idmapping: None,
     };
     let ok = run_in_userns(plan, || {

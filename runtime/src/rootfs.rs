@@ -49,8 +49,8 @@ pub struct RootfsSpec {
     pub merged: PathBuf,
     /// Mount with `userxattr` (inside a user namespace).
     pub userxattr: bool,
-    /// Use fuse-overlayfs instead of the kernel's overlay.
-    pub fuse: bool,
+    /// Mount with this fuse-overlayfs program instead of the kernel's overlay.
+    pub fuse_program: Option<PathBuf>,
     /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
     /// [`crate::idmap::fuse_remap`]) when the container's id mapping differs from the
     /// one the layers were unpacked under; implies fuse-overlayfs.
@@ -135,9 +135,16 @@ pub fn overlay_options(spec: &RootfsSpec) -> String {
     opts
 }
 
+/// The fuse-overlayfs program when none is configured (found through $PATH).
+pub const FUSE_OVERLAYFS: &str = "fuse-overlayfs";
+
 /// Mount the root filesystem at `spec.merged`.
 fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
-    if spec.fuse || spec.fuse_idmapping.is_some() {
+    if spec.fuse_program.is_some() || spec.fuse_idmapping.is_some() {
+        let program = spec
+            .fuse_program
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(FUSE_OVERLAYFS));
         let mut opts = overlay_options(&RootfsSpec {
             userxattr: false,
             ..spec.clone()
@@ -153,7 +160,7 @@ fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
             || format!("create {}", log_path.display()),
             std::fs::File::create(&log_path),
         )?;
-        let status = std::process::Command::new("fuse-overlayfs")
+        let status = std::process::Command::new(&program)
             .arg("-o")
             .arg(opts)
             .arg(&spec.merged)
@@ -167,12 +174,12 @@ fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
                 let said = std::fs::read_to_string(&log_path).unwrap_or_default();
                 let last = said.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
                 Err(MountError {
-                    what: "fuse-overlayfs".into(),
+                    what: program.display().to_string(),
                     source: io::Error::other(format!("{s}: {last}")),
                 })
             }
             Err(e) => Err(MountError {
-                what: "fuse-overlayfs".into(),
+                what: program.display().to_string(),
                 source: e,
             }),
         };
@@ -492,7 +499,7 @@ mod tests {
             work: "/c/work".into(),
             merged: "/c/merged".into(),
             userxattr: true,
-            fuse: false,
+            fuse_program: None,
             fuse_idmapping: None,
         };
         assert_eq!(

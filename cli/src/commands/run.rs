@@ -114,6 +114,7 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
         init: args.init,
         remove: args.rm,
         ignore_chown_errors: ctx.ignore_chown_errors(),
+        mount_program: ctx.mount_program(),
     })
 }
 

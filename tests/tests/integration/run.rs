@@ -712,3 +712,51 @@ fn the_init_binary_cannot_be_opened_from_the_container() {
         "the init's executable could be opened for writing"
     );
 }
+
+#[test]
+fn a_configured_mount_program_mounts_the_same_root_with_fuse_overlayfs() {
+    let (sb, img) = with_image("run-mount-program", "multilayer");
+    let look = "grep -c ' / fuse' /proc/mounts; \
+                stat -c '%u:%g %a %F %n' /home/app/owned.txt /nobody.txt /bin/suid /fifo; \
+                test -e /data/deleted.txt || echo deleted-absent; \
+                ls -A /opaque; readlink /links/abs; \
+                [ $(stat -c %i /links/file.txt) = $(stat -c %i /links/hard.txt) ] && echo hardlinked";
+    let native = run(&sb, &img, &[], &["sh", "-c", look]);
+    let fuse_opt = [
+        "--storage-opt",
+        "overlay.mount_program=/usr/bin/fuse-overlayfs",
+    ];
+    let mut args = fuse_opt.to_vec();
+    args.extend(["run", "--rm", img.as_str(), "sh", "-c", look]);
+    let fuse = sb.coracle(&args);
+    // The first line differs (no fuse mount, one); everything the image says is the same.
+    let native_out = native.success().stdout.clone();
+    let fuse_out = fuse.success().stdout.clone();
+    let (n_first, n_rest) = native_out.split_once('\n').unwrap();
+    let (f_first, f_rest) = fuse_out.split_once('\n').unwrap();
+    assert_eq!((n_first, f_first), ("0", "1"), "{native_out}\n{fuse_out}");
+    assert_eq!(n_rest, f_rest);
+    assert!(
+        f_rest.contains("deleted-absent") && f_rest.contains("hardlinked"),
+        "{f_rest}"
+    );
+    // coracle info says which overlay is in use.
+    let mut info = fuse_opt.to_vec();
+    info.extend(["info", "--format", "{{.store.graphDriverName}}"]);
+    assert_eq!(sb.coracle(&info).success().stdout.trim(), "fuse-overlayfs");
+    let plain = sb.coracle(&["info", "--format", "{{.store.graphDriverName}}"]);
+    assert_eq!(plain.success().stdout.trim(), "overlay");
+    // Writes stay in their container.
+    let mut write = fuse_opt.to_vec();
+    write.extend([
+        "run",
+        "--rm",
+        img.as_str(),
+        "sh",
+        "-c",
+        "echo x > /data/kept.txt",
+    ]);
+    sb.coracle(&write).success();
+    let kept = run(&sb, &img, &[], &["cat", "/data/kept.txt"]);
+    assert_ne!(kept.success().stdout, "x\n");
+}
