@@ -181,7 +181,7 @@ pub fn run(
 ) -> Result<i32> {
     let (plan, warning) = current_user_plan(opts.keep_id);
     if let Some(w) = warning {
-        eprintln!("WARN[0000] {w}");
+        crate::userns::warn_once(&w);
     }
     let lower = crate::layers::ensure_unpacked(
         store,

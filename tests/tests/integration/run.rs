@@ -539,6 +539,21 @@ fn without_subordinate_ids_coracle_falls_back_to_one_id() {
         (0, ""),
         "a failed pull stored an image"
     );
+    // No half-unpacked layer: the failed layer's temp directory is gone, and every
+    // layer directory in place is one that unpacked completely (none has the
+    // unrepresentable owners' files).
+    let layers = dir.join("store/layers");
+    let leftovers: Vec<_> = std::fs::read_dir(layers.join("tmp"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(leftovers.is_empty(), "temp layers left: {leftovers:?}");
+    for entry in std::fs::read_dir(&layers).unwrap().flatten() {
+        assert!(
+            !entry.path().join("home/app/owned.txt").exists(),
+            "the layer with uid 1000's files is in place: {}",
+            entry.path().display()
+        );
+    }
     // With ignore_chown_errors the owners are squashed to root and the container runs.
     let (code, out, err) = as_nosub(&[
         "--storage-opt",
@@ -554,6 +569,11 @@ fn without_subordinate_ids_coracle_falls_back_to_one_id() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "0");
+    assert_eq!(
+        err.matches("WARN").count(),
+        1,
+        "a run that pulls first warns once: {err}"
+    );
     let (code, out, _) = as_nosub(&["run", "--rm", &img, "id", "-u"]);
     assert_eq!((code, out.trim()), (0, "0"));
     let _ = std::fs::remove_dir_all(&dir);
