@@ -23,6 +23,9 @@ pub struct TestBed {
     pub registry: String,
     /// TLS + basic-auth registry, `127.0.0.1:PORT`.
     pub tls_registry: String,
+    /// Plain-HTTP registry with Docker Hub style bearer tokens, `127.0.0.1:PORT`:
+    /// anonymous pulls except under `private/`; `tls_user` may pull and push all.
+    pub token_registry: String,
     /// World-readable CA certificate of the TLS registry.
     pub tls_ca: PathBuf,
     /// User name accepted by the TLS registry.
@@ -65,6 +68,7 @@ impl TestBed {
             nosub_user: get("CORACLE_TEST_NOSUB_USER")?,
             registry: get("CORACLE_TEST_REGISTRY")?,
             tls_registry: get("CORACLE_TEST_TLS_REGISTRY")?,
+            token_registry: get("CORACLE_TEST_TOKEN_REGISTRY")?,
             tls_ca: get("CORACLE_TEST_TLS_CA")?.into(),
             tls_user: get("CORACLE_TEST_TLS_USER")?,
             tls_password: get("CORACLE_TEST_TLS_PASSWORD")?,
@@ -114,7 +118,7 @@ pub fn testbed() -> &'static TestBed {
             .unwrap_or_else(|e| panic!("{NOT_RUNNING} ({}: {e})", path.display()));
         let bed = TestBed::from_env(&parse_env(&text))
             .unwrap_or_else(|e| panic!("{NOT_RUNNING} ({}: {e})", path.display()));
-        for addr in [&bed.registry, &bed.tls_registry] {
+        for addr in [&bed.registry, &bed.tls_registry, &bed.token_registry] {
             assert!(answers(addr), "{NOT_RUNNING} (no registry on {addr})");
         }
         bed

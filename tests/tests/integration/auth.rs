@@ -151,3 +151,70 @@ fn authfile_flag_and_push_with_credentials() {
     );
     assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), stored);
 }
+
+#[test]
+fn bearer_tokens_docker_hub_style() {
+    let tb = testbed();
+    let sb = Sandbox::new("auth-token");
+    let public = format!("{}/busybox:latest", tb.token_registry);
+    let private = format!("{}/private/busybox:latest", tb.token_registry);
+    let insecure = "--tls-verify=false";
+
+    // Anonymous: the registry answers 401 with a Bearer challenge, the token server
+    // grants pull of public repositories.
+    sb.coracle(&["pull", "-q", insecure, &public]).success();
+    let digest = sb.coracle(&["image", "inspect", "--format", "{{.Digest}}", &public]);
+    assert_eq!(
+        digest.success().stdout.trim(),
+        skopeo_inspect(&tb.fixture("busybox"))["Digest"]
+            .as_str()
+            .unwrap()
+    );
+
+    // A private repository needs credentials: a clear error, exit 125, nothing stored.
+    let denied = sb.coracle(&["pull", "-q", insecure, &private]);
+    denied.code(125);
+    assert!(
+        denied.stderr.contains("authentication required")
+            && denied.stderr.contains("coracle login"),
+        "{}",
+        denied.stderr
+    );
+    assert_eq!(denied.stderr.lines().count(), 1, "{}", denied.stderr);
+    sb.coracle(&["image", "exists", &private]).code(1);
+
+    // Login checks the password against the token server.
+    let login = |password: &str| {
+        sb.coracle_with(
+            &[
+                "login",
+                insecure,
+                "-u",
+                &tb.tls_user,
+                "--password-stdin",
+                &tb.token_registry,
+            ],
+            &[],
+            Some(format!("{password}\n").as_bytes()),
+        )
+    };
+    let wrong = login("not-the-password");
+    wrong.code(125);
+    assert!(
+        wrong.stderr.contains("invalid username or password"),
+        "{}",
+        wrong.stderr
+    );
+    login(&tb.tls_password).success();
+    sb.coracle(&["pull", "-q", insecure, &private]).success();
+
+    // Push with a token that grants push, then read it back.
+    let copy = format!(
+        "{}/private/copy-{}:latest",
+        tb.token_registry,
+        std::process::id()
+    );
+    sb.coracle(&["push", insecure, &private, &copy]).success();
+    sb.coracle(&["rmi", &private]).success();
+    sb.coracle(&["pull", "-q", insecure, &copy]).success();
+}
