@@ -249,33 +249,66 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
         write("setgroups", "deny")?;
         return write("gid_map", &map_text(&plan.gid_map));
     }
-    run_helper("newuidmap", pid, &plan.uid_map)?;
-    run_helper("newgidmap", pid, &plan.gid_map)
+    // The two helpers write different files: run them at once (each is a setuid
+    // program start, the larger part of the cost of a container start).
+    let uids = spawn_helper("newuidmap", pid, &plan.uid_map)?;
+    let gids = spawn_helper("newgidmap", pid, &plan.gid_map);
+    let uid_result = uids.finish();
+    let gid_result = gids.and_then(Helper::finish);
+    uid_result.and(gid_result)
 }
 
-/// Runs one mapping helper and turns a failure into an error carrying its stderr.
-fn run_helper(helper: &str, pid: i32, map: &[IdMapping]) -> Result<()> {
-    let fail = |message: String| RuntimeError::IdMapHelper {
-        helper: helper.to_string(),
+/// A running mapping helper.
+struct Helper {
+    name: &'static str,
+    pid: i32,
+    child: std::process::Child,
+}
+
+/// Starts one mapping helper (stdout discarded, stderr kept for the error).
+fn spawn_helper(name: &'static str, pid: i32, map: &[IdMapping]) -> Result<Helper> {
+    let path = find_helper(name).ok_or_else(|| RuntimeError::IdMapHelper {
+        helper: name.to_string(),
         pid,
-        message,
-    };
-    let path = find_helper(helper)
-        .ok_or_else(|| fail("not found in PATH: install the uidmap package".into()))?;
-    let out = Command::new(&path)
+        message: "not found in PATH: install the uidmap package".into(),
+    })?;
+    let child = Command::new(&path)
         .args(helper_args(pid, map))
-        .output()
-        .map_err(|e| fail(e.to_string()))?;
-    if out.status.success() {
-        return Ok(());
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| RuntimeError::IdMapHelper {
+            helper: name.to_string(),
+            pid,
+            message: e.to_string(),
+        })?;
+    Ok(Helper { name, pid, child })
+}
+
+impl Helper {
+    /// Waits for the helper; a failure becomes an error carrying its stderr.
+    fn finish(self) -> Result<()> {
+        let fail = |message: String| RuntimeError::IdMapHelper {
+            helper: self.name.to_string(),
+            pid: self.pid,
+            message,
+        };
+        let out = self
+            .child
+            .wait_with_output()
+            .map_err(|e| fail(e.to_string()))?;
+        if out.status.success() {
+            return Ok(());
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = stderr.trim().replace('\n', "; ");
+        Err(fail(if stderr.is_empty() {
+            out.status.to_string()
+        } else {
+            stderr
+        }))
     }
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stderr = stderr.trim().replace('\n', "; ");
-    Err(fail(if stderr.is_empty() {
-        out.status.to_string()
-    } else {
-        stderr
-    }))
 }
 
 /// The fuse-overlayfs `uidmapping=`/`gidmapping=` value that shows layer files, which

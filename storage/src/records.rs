@@ -153,6 +153,17 @@ impl Db {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Every coracle command is a short-lived process: without this, each one's
+        // close checkpoints the WAL and deletes it (two fsyncs), and the next open
+        // re-creates it (two more). The WAL is still checkpointed as it grows
+        // (wal_autocheckpoint), and a crash at any point leaves a consistent database.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
+        // The next process re-reads the frames written since the last checkpoint
+        // (WAL recovery): checkpoint often enough that this stays short.
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
         migrate(&mut conn)?;
         Ok(Db {
             conn: Mutex::new(conn),
@@ -359,6 +370,11 @@ impl Db {
 
 /// Bring the schema up to the newest version in one transaction.
 fn migrate(conn: &mut Connection) -> Result<()> {
+    // The common case, an up-to-date file, needs no write transaction.
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current == MIGRATIONS.len() as i64 {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let supported = MIGRATIONS.len() as i64;
@@ -375,6 +391,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// WAL pages after which a commit checkpoints (SQLite's default is 1000).
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 64;
 
 /// Point `name` at image `id`.
 fn set_name(tx: &Transaction<'_>, id: &str, name: &str) -> Result<()> {
