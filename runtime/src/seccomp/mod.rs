@@ -1,5 +1,5 @@
-//! Seccomp: the default profile, OCI JSON profiles, compilation to BPF with
-//! `seccompiler`, a cache of the compiled default, and installation.
+//! Seccomp: the default profile, OCI JSON profiles, compilation to BPF (our own
+//! binary-search layout, [`bpf`]), a cache of the compiled default, and installation.
 //!
 //! A profile compiles to one or more BPF filters, installed in order. The first
 //! ("base") filter returns the default action for syscalls no rule names and ALLOW for
@@ -16,6 +16,7 @@
 //! namespace (rootless: before [`crate::caps::apply`] drops it), or call
 //! [`set_no_new_privs`] first for `--security-opt no-new-privileges`.
 
+mod bpf;
 mod cache;
 mod default;
 mod json;
@@ -25,10 +26,7 @@ pub use default::{default_profile, PROFILE_VERSION};
 
 use crate::caps::CapSet;
 use crate::error::{Result, RuntimeError};
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
-    SeccompRule, TargetArch,
-};
+use seccompiler::BpfProgram;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
@@ -150,10 +148,11 @@ impl Arch {
         }
     }
 
-    fn target(self) -> TargetArch {
+    #[cfg(test)]
+    fn target(self) -> seccompiler::TargetArch {
         match self {
-            Arch::X86_64 => TargetArch::x86_64,
-            Arch::Aarch64 => TargetArch::aarch64,
+            Arch::X86_64 => seccompiler::TargetArch::x86_64,
+            Arch::Aarch64 => seccompiler::TargetArch::aarch64,
         }
     }
 }
@@ -165,7 +164,7 @@ pub struct Program {
 }
 
 /// Magic at the start of a serialized [`Program`].
-const MAGIC: &[u8; 8] = b"CRBPF001";
+const MAGIC: &[u8; 8] = b"CRBPF002";
 /// The kernel's limit on instructions per filter.
 const MAX_INSNS: usize = 4096;
 
@@ -222,56 +221,29 @@ impl Program {
     }
 }
 
-/// Syscall number → rule chain; `None` means "matches unconditionally".
-type Chains = BTreeMap<i64, Option<Vec<SeccompRule>>>;
+/// Syscall number → its rules (see [`bpf::RuleSet`]).
+type Chains = BTreeMap<u32, bpf::RuleSet>;
 
-fn add_chain(chains: &mut Chains, nr: i64, rule: &Option<SeccompRule>) {
+/// Adds one rule (`None`: no conditions) for syscall `nr`.
+fn add_chain(chains: &mut Chains, nr: u32, conds: Option<&Vec<ArgCond>>) {
     let entry = chains.entry(nr).or_insert_with(|| Some(Vec::new()));
-    match (entry.as_mut(), rule) {
+    match (entry.as_mut(), conds) {
         (Some(_), None) => *entry = None,
-        (Some(list), Some(r)) => list.push(r.clone()),
+        (Some(list), Some(c)) => list.push(c.clone()),
         (None, _) => {}
     }
 }
 
-fn to_seccompiler(action: Action) -> SeccompAction {
-    match action {
-        Action::Allow => SeccompAction::Allow,
-        Action::Errno(e) => SeccompAction::Errno(e),
-        Action::KillThread => SeccompAction::KillThread,
-        Action::KillProcess => SeccompAction::KillProcess,
-        Action::Trap => SeccompAction::Trap,
-        Action::Log => SeccompAction::Log,
+fn filter(chains: &Chains, mismatch: Action, on_match: Action, arch: Arch) -> Result<BpfProgram> {
+    let program =
+        bpf::compile(chains, mismatch, on_match, arch).map_err(RuntimeError::SeccompCompile)?;
+    if program.len() > MAX_INSNS {
+        return Err(RuntimeError::SeccompCompile(format!(
+            "the filter needs {} instructions, more than the kernel's {MAX_INSNS}",
+            program.len()
+        )));
     }
-}
-
-fn condition(c: &ArgCond) -> Result<SeccompCondition> {
-    let (op, value) = match c.op {
-        CmpOp::Eq => (SeccompCmpOp::Eq, c.value),
-        CmpOp::Ne => (SeccompCmpOp::Ne, c.value),
-        CmpOp::Lt => (SeccompCmpOp::Lt, c.value),
-        CmpOp::Le => (SeccompCmpOp::Le, c.value),
-        CmpOp::Gt => (SeccompCmpOp::Gt, c.value),
-        CmpOp::Ge => (SeccompCmpOp::Ge, c.value),
-        CmpOp::MaskedEq => (SeccompCmpOp::MaskedEq(c.value), c.value_two),
-    };
-    SeccompCondition::new(c.index, SeccompCmpArgLen::Qword, op, value)
-        .map_err(|e| RuntimeError::SeccompCompile(e.to_string()))
-}
-
-fn filter(chains: Chains, mismatch: Action, on_match: Action, arch: Arch) -> Result<BpfProgram> {
-    let rules = chains
-        .into_iter()
-        .map(|(nr, chain)| (nr, chain.unwrap_or_default()))
-        .collect();
-    SeccompFilter::new(
-        rules,
-        to_seccompiler(mismatch),
-        to_seccompiler(on_match),
-        arch.target(),
-    )
-    .and_then(BpfProgram::try_from)
-    .map_err(|e| RuntimeError::SeccompCompile(e.to_string()))
+    Ok(program)
 }
 
 /// Compiles `profile` for `arch` (see the module doc for the filter layout).
@@ -279,29 +251,25 @@ pub fn compile(profile: &Profile, arch: Arch) -> Result<Program> {
     let mut all = Chains::new();
     let mut by_action: BTreeMap<Action, Chains> = BTreeMap::new();
     for rule in &profile.rules {
-        let conds = rule
-            .args
+        let conds = (!rule.args.is_empty()).then_some(&rule.args);
+        for nr in rule
+            .names
             .iter()
-            .map(condition)
-            .collect::<Result<Vec<_>>>()?;
-        let cond = if conds.is_empty() {
-            None
-        } else {
-            Some(SeccompRule::new(conds).map_err(|e| RuntimeError::SeccompCompile(e.to_string()))?)
-        };
-        for nr in rule.names.iter().filter_map(|n| arch.syscall_nr(n)) {
-            add_chain(&mut all, nr, &cond);
+            .filter_map(|n| arch.syscall_nr(n))
+            .filter_map(|nr| u32::try_from(nr).ok())
+        {
+            add_chain(&mut all, nr, conds);
             if rule.action != Action::Allow {
-                add_chain(by_action.entry(rule.action).or_default(), nr, &cond);
+                add_chain(by_action.entry(rule.action).or_default(), nr, conds);
             }
         }
     }
     let mut filters = Vec::new();
     if profile.default_action != Action::Allow {
-        filters.push(filter(all, profile.default_action, Action::Allow, arch)?);
+        filters.push(filter(&all, profile.default_action, Action::Allow, arch)?);
     }
-    for (action, chains) in by_action {
-        filters.push(filter(chains, Action::Allow, action, arch)?);
+    for (action, chains) in &by_action {
+        filters.push(filter(chains, Action::Allow, *action, arch)?);
     }
     Ok(Program { filters })
 }
