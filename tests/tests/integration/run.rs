@@ -780,3 +780,46 @@ fn a_configured_mount_program_mounts_the_same_root_with_fuse_overlayfs() {
     let kept = run(&sb, &img, &[], &["cat", "/data/kept.txt"]);
     assert_ne!(kept.success().stdout, "x\n");
 }
+
+#[test]
+fn as_root_there_is_no_user_namespace() {
+    // The harness runs as root; so does this test's coracle (the only one that does).
+    let tb = testbed();
+    let dir = crate::util::tempdir("as-root");
+    let img = tb.fixture("multilayer");
+    let coracle = |args: &[&str]| {
+        let out = std::process::Command::new(coracle_tests::coracle_bin())
+            .arg("--root")
+            .arg(dir.join("store"))
+            .args(args)
+            .env("HOME", &dir)
+            .env("XDG_RUNTIME_DIR", &dir)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = coracle(&["pull", "-q", "--tls-verify=false", &img]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = coracle(&[
+        "run",
+        "--rm",
+        &img,
+        "sh",
+        "-c",
+        "cat /proc/self/uid_map; stat -c %u /home/app; ls -A /opaque; \
+         test -e /data/deleted.txt || echo deleted-gone",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let words: Vec<&str> = out.split_whitespace().collect();
+    assert_eq!(
+        words,
+        ["0", "0", "4294967295", "1000", "new.txt", "deleted-gone"],
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
