@@ -544,64 +544,6 @@ mod tests {
         );
     }
 
-    /// Needs a non-root user with /etc/subuid and /etc/subgid ranges and the uidmap
-    /// package: `runuser -u USER -- TESTBIN --ignored apply_with_helpers`.
-    #[test]
-    #[ignore]
-    fn apply_with_helpers_as_unprivileged_user() {
-        use std::io::Read;
-        use std::os::unix::process::CommandExt;
-        use std::process::Stdio;
-        let uid = rustix::process::geteuid().as_raw();
-        let gid = rustix::process::getegid().as_raw();
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap();
-        let helpers = find_helper("newuidmap").is_some() && find_helper("newgidmap").is_some();
-        let plan = plan_rootless(
-            uid,
-            gid,
-            &user,
-            Path::new("/etc/subuid"),
-            Path::new("/etc/subgid"),
-            helpers,
-            false,
-        );
-        assert_eq!(plan.fallback_reason, None);
-        let mut cmd = Command::new("/bin/sh");
-        cmd.args(["-c", "read x; cat /proc/self/uid_map /proc/self/gid_map"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped());
-        // SAFETY: unshare is async-signal-safe and touches no memory of the parent.
-        unsafe {
-            cmd.pre_exec(|| {
-                rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWUSER)
-                    .map_err(std::io::Error::from)
-            });
-        }
-        let mut child = cmd.spawn().unwrap();
-        apply(child.id() as i32, &plan).unwrap();
-        child.stdin.take().unwrap().write_all(b"go\n").unwrap();
-        let mut out = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
-        assert!(child.wait().unwrap().success());
-        let lines: Vec<String> = out
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
-        let want: Vec<String> = [&plan.uid_map, &plan.gid_map]
-            .iter()
-            .flat_map(|m| m.iter())
-            .map(|m| format!("{} {} {}", m.container_id, m.host_id, m.size))
-            .collect();
-        assert_eq!(lines, want);
-    }
-
     #[test]
     fn apply_multi_mapping_reports_helper_failure() {
         let plan = UserNsPlan {

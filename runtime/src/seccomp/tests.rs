@@ -236,31 +236,6 @@ fn json_filter_denies_by_name_and_by_argument() {
     assert!(out.contains("U26-OK"), "{out}");
 }
 
-/// Run as a non-root user: `runuser -u USER -- TESTBIN --ignored rootless_install`.
-/// Proves a process holding CAP_SYS_ADMIN only in its own user namespace can install
-/// the filter without no_new_privs.
-#[test]
-#[ignore]
-fn rootless_install_without_no_new_privs() {
-    let program = default_program(&CapSet::default_set()).unwrap();
-    let mut cmd = Command::new("/bin/sh");
-    cmd.args(["-c", "grep -E '^(Seccomp|NoNewPrivs):' /proc/self/status"]);
-    // SAFETY: unshare and install make syscalls only (no allocation on success).
-    unsafe {
-        cmd.pre_exec(move || {
-            rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWUSER)?;
-            install(&program).map_err(std::io::Error::other)
-        });
-    }
-    let out = cmd.output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{out:?}");
-    assert!(
-        text.contains("Seccomp:\t2") && text.contains("NoNewPrivs:\t0"),
-        "{text}"
-    );
-}
-
 /// The same filter compiled by seccompiler (a linear chain): the reference the
 /// binary-search layout must agree with.
 fn seccompiler_filter(
