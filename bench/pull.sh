@@ -8,6 +8,8 @@
 # Env: BIG_LAYERS (5) and BIG_MIB (200 per layer) size the image, built once into
 # $CORACLE_TESTBED_DIR/big by .ci/fixtures.py and pushed as big:latest;
 # CORACLE_BIN picks the coracle binary (default: cargo build --release).
+# Memory: GNU time's maximum resident set size (`apt-get install time`): the largest of
+# the tool's processes, not their sum (coracle: the CLI or its unpack helper).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -37,24 +39,34 @@ fi
 size=$(jq '[.layers[].size] | add' "$BIG/blobs/sha256/${want#sha256:}")
 bench_log "image $REF: $(awk -v s="$size" 'BEGIN { printf "%.0f MiB compressed", s / 1048576 }')"
 
-declare -a t_coracle=() t_skopeo=() t_podman=()
+declare -a t_coracle=() t_skopeo=() t_podman=() m_coracle_rss=() m_skopeo_rss=() m_podman_rss=()
+TIME=(/usr/bin/time -f %M -o)
+[[ -x /usr/bin/time ]] || bench_die "GNU time is missing: apt-get install time"
+# peak_mib FILE: GNU time's last line (KiB) in MiB.
+peak_mib() { awk 'END { printf "%.0f", $1 / 1024 }' "$1"; }
 for run in $(seq 1 "$RUNS"); do
     dir=$(bench_userdir coracle)
-    bench_time t bench_as_user "$dir" "$CORACLE" --root "$dir/store" pull -q --tls-verify=false "$REF"
+    bench_time t bench_as_user "$dir" "${TIME[@]}" "$dir/rss" \
+        "$CORACLE" --root "$dir/store" pull -q --tls-verify=false "$REF"
     t_coracle+=("$t")
-    bench_log "run $run: coracle $t s"
+    m_coracle_rss+=("$(peak_mib "$dir/rss")")
+    bench_log "run $run: coracle $t s, ${m_coracle_rss[-1]} MiB"
 
     rm -rf "$BENCH_DIR/skopeo" && mkdir -p "$BENCH_DIR/skopeo"
-    bench_time t "${SKOPEO[@]}" copy -q --src-tls-verify=false "docker://$REF" "dir:$BENCH_DIR/skopeo"
+    bench_time t "${TIME[@]}" "$BENCH_DIR/skopeo.rss" \
+        "${SKOPEO[@]}" copy -q --src-tls-verify=false "docker://$REF" "dir:$BENCH_DIR/skopeo"
     t_skopeo+=("$t")
-    bench_log "run $run: skopeo $t s"
+    m_skopeo_rss+=("$(peak_mib "$BENCH_DIR/skopeo.rss")")
+    bench_log "run $run: skopeo $t s, ${m_skopeo_rss[-1]} MiB"
 
     if command -v podman >/dev/null; then
         dir=$(bench_userdir podman)
-        bench_time t bench_as_user "$dir" podman --root "$dir/store" --runroot "$dir/run/podman" \
+        bench_time t bench_as_user "$dir" "${TIME[@]}" "$dir/rss" \
+            podman --root "$dir/store" --runroot "$dir/run/podman" \
             --cgroup-manager=cgroupfs --events-backend=file pull -q --tls-verify=false "$REF"
         t_podman+=("$t")
-        bench_log "run $run: podman $t s"
+        m_podman_rss+=("$(peak_mib "$dir/rss")")
+        bench_log "run $run: podman $t s, ${m_podman_rss[-1]} MiB"
     fi
 done
 rm -rf "$BENCH_DIR/coracle" "$BENCH_DIR/skopeo" "$BENCH_DIR/podman"
@@ -63,10 +75,12 @@ m_coracle=$(bench_median "${t_coracle[@]}")
 m_skopeo=$(bench_median "${t_skopeo[@]}")
 echo
 echo "pull of $REF ($LAYERS layers x $MIB MiB), median of $RUNS runs:"
-printf '  %-8s %8s s\n' coracle "$m_coracle" skopeo "$m_skopeo"
+printf '  %-8s %8s s  %6s MiB peak RSS\n' \
+    coracle "$m_coracle" "$(bench_median "${m_coracle_rss[@]}")" \
+    skopeo "$m_skopeo" "$(bench_median "${m_skopeo_rss[@]}")"
 if ((${#t_podman[@]})); then
     m_podman=$(bench_median "${t_podman[@]}")
-    printf '  %-8s %8s s\n' podman "$m_podman"
+    printf '  %-8s %8s s  %6s MiB peak RSS\n' podman "$m_podman" "$(bench_median "${m_podman_rss[@]}")"
 fi
 echo "  coracle/skopeo: $(bench_ratio "$m_coracle" "$m_skopeo")"
 if ((${#t_podman[@]})); then
