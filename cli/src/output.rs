@@ -131,6 +131,15 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Print a `WARN[0000]` line on stderr, once per process whatever the text (a `run`
+/// that pulls first would otherwise give the single-id fallback warning twice).
+pub fn warn_once(warning: &str) {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("WARN[0000] {warning}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

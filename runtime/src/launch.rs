@@ -179,10 +179,8 @@ pub fn run(
     image_name: &str,
     opts: &LaunchOptions,
 ) -> Result<i32> {
-    let (plan, warning) = current_user_plan(opts.keep_id);
-    if let Some(w) = warning {
-        crate::userns::warn_once(&w);
-    }
+    // The single-id fallback warning is the caller's to print.
+    let (plan, _) = current_user_plan(opts.keep_id);
     let lower = crate::layers::ensure_unpacked(
         store,
         &image.record,

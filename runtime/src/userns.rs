@@ -115,15 +115,6 @@ impl UserNsChild {
     }
 }
 
-/// Print the single-id fallback warning of [`current_user_plan`] on stderr, once per
-/// process (a `run` that pulls first would otherwise say it twice).
-pub fn warn_once(warning: &str) {
-    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("WARN[0000] {warning}");
-    }
-}
-
 /// The rootless plan for the calling user, from /etc/subuid and /etc/subgid; None as root.
 /// The warning (fallback to a single id) is returned for the caller to print.
 pub fn current_user_plan(keep_id: bool) -> (Option<UserNsPlan>, Option<String>) {

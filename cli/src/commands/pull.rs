@@ -50,7 +50,7 @@ pub(crate) fn pull_image(
     let progress = crate::progress::for_stderr(quiet);
     let (plan, warning) = coracle_runtime::userns::current_user_plan(false);
     if let Some(w) = warning {
-        coracle_runtime::userns::warn_once(&w);
+        crate::output::warn_once(&w);
     }
     let unpacker = Arc::new(StreamingUnpacker::start(
         store,

@@ -121,6 +121,9 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
 /// Run a container in the foreground.
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     let opts = launch_options(ctx, &args)?;
+    if let (_, Some(w)) = coracle_runtime::userns::current_user_plan(opts.keep_id) {
+        crate::output::warn_once(&w);
+    }
     let conf = ctx.registries()?;
     let store = ctx.store()?;
     let present = match find_image(&store, &conf, &args.image) {
