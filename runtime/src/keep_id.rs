@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::passwd::{group_by_gid, user_by_uid};
+
 /// The invoking user, as the host's /etc/passwd and /etc/group describe it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostUser {
@@ -29,18 +31,15 @@ impl HostUser {
         let gid = rustix::process::getgid().as_raw();
         let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
         let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
-        let entry = find_by_id(&passwd, uid, 2);
-        let field = |i: usize| entry.as_ref().and_then(|e| e.get(i).cloned());
-        let name = field(0).unwrap_or_else(|| uid.to_string());
+        let entry = user_by_uid(&passwd, uid);
+        let name = entry
+            .as_ref()
+            .map_or_else(|| uid.to_string(), |e| e.name.clone());
         HostUser {
             uid,
             gid,
-            home: field(5)
-                .filter(|h| !h.is_empty())
-                .unwrap_or_else(|| "/".into()),
-            group: find_by_id(&group, gid, 2)
-                .and_then(|g| g.first().cloned())
-                .unwrap_or_else(|| name.clone()),
+            home: entry.map_or_else(|| "/".into(), |e| e.home),
+            group: group_by_gid(&group, gid).map_or_else(|| name.clone(), |g| g.name),
             name,
         }
     }
@@ -59,26 +58,29 @@ impl HostUser {
     }
 }
 
-/// The fields of the first entry of a colon-separated file whose field `index`
-/// is `id`.
-fn find_by_id(text: &str, id: u32, index: usize) -> Option<Vec<String>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split(':').map(String::from).collect::<Vec<_>>())
-        .find(|f| f.get(index).and_then(|v| v.parse::<u32>().ok()) == Some(id))
+/// The passwd file `passwd` with the user's line appended, or None when it has an
+/// entry for the uid already.
+pub fn with_user(passwd: &str, user: &HostUser) -> Option<String> {
+    user_by_uid(passwd, user.uid)
+        .is_none()
+        .then(|| appended(passwd, &user.passwd_line()))
 }
 
-/// `existing` with `line` appended, or None when an entry for `id` is already there.
-pub fn with_entry(existing: &str, line: &str, id: u32) -> Option<String> {
-    if find_by_id(existing, id, 2).is_some() {
-        return None;
-    }
+/// The group file `group` with the user's group line appended, or None when it has
+/// an entry for the gid already.
+pub fn with_group(group: &str, user: &HostUser) -> Option<String> {
+    group_by_gid(group, user.gid)
+        .is_none()
+        .then(|| appended(group, &user.group_line()))
+}
+
+fn appended(existing: &str, line: &str) -> String {
     let mut out = existing.to_string();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
     out.push_str(line);
-    Some(out)
+    out
 }
 
 /// What the image has at a path, looking through its layers (top first).
@@ -116,6 +118,9 @@ pub fn read_from_layers(lower: &[PathBuf], rel: &str) -> LayerFile {
     LayerFile::Missing
 }
 
+/// [`with_user`] or [`with_group`].
+type AddEntry = fn(&str, &HostUser) -> Option<String>;
+
 /// The generated /etc/passwd and /etc/group for a keep-id container, written into
 /// `dir`: (container path, host file) pairs to bind. Files that need no entry (the
 /// image has one for the ids already) or that are not plain files are left alone.
@@ -125,16 +130,14 @@ pub fn etc_files(
     dir: &Path,
 ) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
-    for (file, line, id) in [
-        ("passwd", user.passwd_line(), user.uid),
-        ("group", user.group_line(), user.gid),
-    ] {
+    let files: [(&str, AddEntry); 2] = [("passwd", with_user), ("group", with_group)];
+    for (file, add) in files {
         let existing = match read_from_layers(lower, &format!("etc/{file}")) {
             LayerFile::Text(t) => t,
             LayerFile::Missing => String::new(),
             LayerFile::Other => continue,
         };
-        if let Some(text) = with_entry(&existing, &line, id) {
+        if let Some(text) = add(&existing, user) {
             let path = dir.join(file);
             std::fs::write(&path, text)?;
             out.push((format!("/etc/{file}"), path));
@@ -169,11 +172,14 @@ mod tests {
     #[test]
     fn an_entry_is_added_only_when_the_id_is_free() {
         let base = "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false";
-        let added = with_entry(base, &user().passwd_line(), 1000).unwrap();
+        let added = with_user(base, &user()).unwrap();
         assert!(added.starts_with(base));
         assert!(added.ends_with("\ndev:*:1000:1001:dev:/home/dev:/bin/sh\n"));
-        assert_eq!(with_entry(base, "x:x:0:0::/:/bin/sh\n", 0), None);
-        assert_eq!(with_entry("", "a\n", 5).unwrap(), "a\n");
+        let root = HostUser { uid: 0, ..user() };
+        assert_eq!(with_user(base, &root), None);
+        assert_eq!(with_user("", &user()).unwrap(), user().passwd_line());
+        assert_eq!(with_group("devs:x:1001:\n", &user()), None);
+        assert_eq!(with_group("", &user()).unwrap(), user().group_line());
     }
 
     #[test]

@@ -28,17 +28,30 @@ pub struct ExecUser {
     pub home: String,
 }
 
-struct PasswdEntry {
-    name: String,
-    uid: u32,
-    gid: u32,
-    home: String,
+/// One line of a passwd file.
+pub(crate) struct PasswdEntry {
+    pub(crate) name: String,
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
+    /// "/" when the file leaves it empty.
+    pub(crate) home: String,
 }
 
-struct GroupEntry {
-    name: String,
-    gid: u32,
-    members: Vec<String>,
+/// One line of a group file.
+pub(crate) struct GroupEntry {
+    pub(crate) name: String,
+    pub(crate) gid: u32,
+    pub(crate) members: Vec<String>,
+}
+
+/// The first entry for `uid` in the text of a passwd file.
+pub(crate) fn user_by_uid(passwd: &str, uid: u32) -> Option<PasswdEntry> {
+    parse_passwd(passwd).into_iter().find(|e| e.uid == uid)
+}
+
+/// The first entry for `gid` in the text of a group file.
+pub(crate) fn group_by_gid(group: &str, gid: u32) -> Option<GroupEntry> {
+    parse_group(group).into_iter().find(|g| g.gid == gid)
 }
 
 /// Resolves `spec` (`USER`, `UID`, `USER:GROUP`, `UID:GID`, ...; empty means root)

@@ -142,10 +142,5 @@ pub fn current_user_plan(keep_id: bool) -> (Option<UserNsPlan>, Option<String>) 
 /// The login name of `uid` from /etc/passwd.
 fn user_name(uid: u32) -> Option<String> {
     let text = std::fs::read_to_string("/etc/passwd").ok()?;
-    text.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        let id: u32 = f.nth(1)?.parse().ok()?;
-        (id == uid).then(|| name.to_string())
-    })
+    crate::passwd::user_by_uid(&text, uid).map(|e| e.name)
 }
