@@ -172,19 +172,27 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
     Ok(out)
 }
 
-/// Run `image` in the foreground; returns the container's exit code.
+/// Run `image` in the foreground; returns the container's exit code. `stored_plan`
+/// is the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
+/// warning is the caller's to print): layers are unpacked under it whatever mapping
+/// the container runs with.
 pub fn run(
     store: &Store,
     image: &ImageSummary,
     image_name: &str,
     opts: &LaunchOptions,
+    stored_plan: Option<&UserNsPlan>,
 ) -> Result<i32> {
-    // The single-id fallback warning is the caller's to print.
-    let (plan, _) = current_user_plan(opts.keep_id);
+    let keep_id_plan = if opts.keep_id {
+        current_user_plan(true).0
+    } else {
+        None
+    };
+    let plan = keep_id_plan.as_ref().or(stored_plan);
     let lower = crate::layers::ensure_unpacked(
         store,
         &image.record,
-        plan.as_ref(),
+        stored_plan,
         opts.ignore_chown_errors,
     )?;
     let defaults = image_defaults(store, image)?;
@@ -242,7 +250,8 @@ pub fn run(
     let result = start(
         store,
         opts,
-        plan.as_ref(),
+        plan,
+        stored_plan,
         lower,
         &defaults,
         args,
@@ -254,7 +263,7 @@ pub fn run(
     );
     let finished = now();
     if opts.remove {
-        remove_container(store, &id, plan.as_ref())?;
+        remove_container(store, &id, plan)?;
     } else if let Ok(code) = &result {
         store
             .db
@@ -269,6 +278,7 @@ fn start(
     store: &Store,
     opts: &LaunchOptions,
     plan: Option<&UserNsPlan>,
+    stored_plan: Option<&UserNsPlan>,
     lower: Vec<PathBuf>,
     defaults: &serde_json::Value,
     args: Vec<String>,
@@ -281,8 +291,7 @@ fn start(
     let mut etc = etc_files(dir, hostname, name)?;
     // Layers are unpacked under the default mapping; another one (keep-id) sees them
     // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
-    let default_plan = current_user_plan(false).0;
-    let fuse_idmapping = match (plan, &default_plan) {
+    let fuse_idmapping = match (plan, stored_plan) {
         (Some(running), Some(stored)) => {
             crate::idmap::fuse_remap(&stored.uid_map, &running.uid_map)
                 .zip(crate::idmap::fuse_remap(&stored.gid_map, &running.gid_map))
@@ -346,10 +355,12 @@ fn start(
                 work: dir.join("work"),
                 merged: dir.join("merged"),
                 userxattr: plan.is_some(),
-                // Probed with the default mapping: the driver belongs to the store.
+                // An id remapping needs fuse-overlayfs; otherwise the store's driver
+                // decides (probed with the default mapping).
                 fuse_program: match &opts.mount_program {
                     Some(p) => Some(p.clone()),
-                    None => (overlay_driver(store, default_plan.as_ref(), None) != "overlay")
+                    None => (fuse_idmapping.is_some()
+                        || overlay_driver(store, stored_plan, None) != "overlay")
                         .then(|| PathBuf::from(crate::rootfs::FUSE_OVERLAYFS)),
                 },
                 fuse_idmapping,

@@ -53,7 +53,7 @@ pub struct RootfsSpec {
     pub fuse_program: Option<PathBuf>,
     /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
     /// [`crate::idmap::fuse_remap`]) when the container's id mapping differs from the
-    /// one the layers were unpacked under; implies fuse-overlayfs.
+    /// one the layers were unpacked under; only used with `fuse_program`.
     pub fuse_idmapping: Option<(String, String)>,
 }
 
@@ -140,11 +140,7 @@ pub const FUSE_OVERLAYFS: &str = "fuse-overlayfs";
 
 /// Mount the root filesystem at `spec.merged`.
 fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
-    if spec.fuse_program.is_some() || spec.fuse_idmapping.is_some() {
-        let program = spec
-            .fuse_program
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(FUSE_OVERLAYFS));
+    if let Some(program) = &spec.fuse_program {
         let mut opts = overlay_options(&RootfsSpec {
             userxattr: false,
             ..spec.clone()
@@ -160,7 +156,7 @@ fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
             || format!("create {}", log_path.display()),
             std::fs::File::create(&log_path),
         )?;
-        let status = std::process::Command::new(&program)
+        let status = std::process::Command::new(program)
             .arg("-o")
             .arg(opts)
             .arg(&spec.merged)

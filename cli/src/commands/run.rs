@@ -121,7 +121,8 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
 /// Run a container in the foreground.
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     let opts = launch_options(ctx, &args)?;
-    if let (_, Some(w)) = coracle_runtime::userns::current_user_plan(opts.keep_id) {
+    let (stored_plan, warning) = coracle_runtime::userns::current_user_plan(false);
+    if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
     let conf = ctx.registries()?;
@@ -159,7 +160,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     } else {
         present.with_context(|| format!("{}: image not known (and --pull=never)", args.image))?
     };
-    match launch::run(&store, &image, &args.image, &opts) {
+    match launch::run(&store, &image, &args.image, &opts, stored_plan.as_ref()) {
         Ok(code) => Ok(code),
         Err(RuntimeError::Exec { code, message }) => {
             eprintln!("Error: {message}");
