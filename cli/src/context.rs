@@ -2,6 +2,7 @@
 //! command opens no database and reads no config file it does not use.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, Result};
 use coracle_image::paths::ConfigPaths;
@@ -16,6 +17,8 @@ pub struct Context {
     pub paths: ConfigPaths,
     /// `--storage-opt` values given on the command line.
     pub storage_opts: Vec<String>,
+    /// storage.conf, read on first use: see [`Context::storage_conf`].
+    storage_conf: OnceLock<Vec<Vec<String>>>,
 }
 
 impl Context {
@@ -33,6 +36,7 @@ impl Context {
             root,
             paths: ConfigPaths::from_env(),
             storage_opts: Vec::new(),
+            storage_conf: OnceLock::new(),
         })
     }
 
@@ -70,21 +74,22 @@ impl Context {
                     .map(String::from)
             })
         };
-        if let Some(v) = find(&self.storage_opts) {
-            return Some(v);
-        }
-        for file in [
-            self.paths.config_home.join("containers/storage.conf"),
-            self.paths.etc_containers.join("storage.conf"),
-        ] {
-            if let Ok(text) = std::fs::read_to_string(&file) {
-                let lines: Vec<String> = text.lines().map(|l| l.replace([' ', '"'], "")).collect();
-                if let Some(v) = find(&lines) {
-                    return Some(v);
-                }
-            }
-        }
-        None
+        find(&self.storage_opts).or_else(|| self.storage_conf().iter().find_map(|f| find(f)))
+    }
+
+    /// The lines of the user's storage.conf, then the system's (those that exist),
+    /// with spaces and quotes removed; read once per command.
+    fn storage_conf(&self) -> &[Vec<String>] {
+        self.storage_conf.get_or_init(|| {
+            [
+                self.paths.config_home.join("containers/storage.conf"),
+                self.paths.etc_containers.join("storage.conf"),
+            ]
+            .iter()
+            .filter_map(|file| std::fs::read_to_string(file).ok())
+            .map(|text| text.lines().map(|l| l.replace([' ', '"'], "")).collect())
+            .collect()
+        })
     }
 
     /// Read registries.conf from the standard places.
@@ -101,4 +106,51 @@ pub fn io_runtime() -> Result<tokio::runtime::Runtime> {
         .enable_all()
         .build()
         .context("cannot start the I/O runtime")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(dir: &std::path::Path) -> Context {
+        let mut ctx = Context::new(Some(dir.join("store"))).unwrap();
+        ctx.paths = ConfigPaths::under(dir);
+        ctx
+    }
+
+    fn write(path: PathBuf, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn storage_options_come_from_flags_then_user_then_system_storage_conf() {
+        let d = tempfile::tempdir().unwrap();
+        let ctx = context(d.path());
+        assert!(!ctx.ignore_chown_errors());
+        assert_eq!(ctx.mount_program(), None);
+
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path().join("etc/containers/storage.conf"),
+            "[storage.options.overlay]\nignore_chown_errors = \"true\"\nmount_program = \"/sys/fuse\"\n",
+        );
+        write(
+            d.path().join("home/.config/containers/storage.conf"),
+            "[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n",
+        );
+        let mut ctx = context(d.path());
+        assert!(ctx.ignore_chown_errors(), "from the system file");
+        assert_eq!(
+            ctx.mount_program(),
+            Some(PathBuf::from("/usr/bin/fuse-overlayfs")),
+            "the user's file wins"
+        );
+        ctx.storage_opts = vec![
+            "overlay.ignore_chown_errors=false".into(),
+            "mount_program=/opt/fuse".into(),
+        ];
+        assert!(!ctx.ignore_chown_errors(), "flags win");
+        assert_eq!(ctx.mount_program(), Some(PathBuf::from("/opt/fuse")));
+    }
 }
