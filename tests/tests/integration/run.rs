@@ -788,24 +788,17 @@ fn as_root_there_is_no_user_namespace() {
     let dir = crate::util::tempdir("as-root");
     let img = tb.fixture("multilayer");
     let coracle = |args: &[&str]| {
-        let out = std::process::Command::new(coracle_tests::coracle_bin())
-            .arg("--root")
+        let mut cmd = std::process::Command::new(coracle_tests::coracle_bin());
+        cmd.arg("--root")
             .arg(dir.join("store"))
             .args(args)
             .env("HOME", &dir)
             .env("XDG_RUNTIME_DIR", &dir)
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+            .current_dir(&dir);
+        coracle_tests::Run::capture(cmd, None, format!("[as root] coracle {}", args.join(" ")))
     };
-    let (code, _, err) = coracle(&["pull", "-q", "--tls-verify=false", &img]);
-    assert_eq!(code, 0, "{err}");
-    let (code, out, err) = coracle(&[
+    coracle(&["pull", "-q", "--tls-verify=false", &img]).success();
+    let run = coracle(&[
         "run",
         "--rm",
         &img,
@@ -814,12 +807,12 @@ fn as_root_there_is_no_user_namespace() {
         "cat /proc/self/uid_map; stat -c %u /home/app; ls -A /opaque; \
          test -e /data/deleted.txt || echo deleted-gone",
     ]);
-    assert_eq!(code, 0, "{err}");
-    let words: Vec<&str> = out.split_whitespace().collect();
+    let words: Vec<&str> = run.success().stdout.split_whitespace().collect();
     assert_eq!(
         words,
         ["0", "0", "4294967295", "1000", "new.txt", "deleted-gone"],
-        "{out}"
+        "{}",
+        run.stdout
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
