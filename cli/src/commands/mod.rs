@@ -5,6 +5,8 @@ mod images;
 mod info;
 mod inspect;
 mod login;
+mod name_rules;
+mod prompt;
 mod pull;
 mod push;
 mod remove;

@@ -9,6 +9,7 @@ use coracle_runtime::launch::{self, LaunchOptions, SeccompChoice};
 use coracle_runtime::mounts_spec::{parse_mount, parse_tmpfs, parse_volume};
 use coracle_runtime::RuntimeError;
 
+use super::name_rules::{check_container_name, check_hostname};
 use crate::args::RunArgs;
 use crate::context::Context;
 
@@ -48,6 +49,12 @@ fn environment(args: &RunArgs) -> Result<Vec<String>> {
 
 /// Turn the flags into launch options, rejecting anything unsupported before any work.
 fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
+    if let Some(name) = &args.name {
+        check_container_name(name)?;
+    }
+    if let Some(hostname) = &args.hostname {
+        check_hostname(hostname)?;
+    }
     if args.detach {
         bail!("--detach is not supported yet: detached containers need the container monitor (coming with the detached lifecycle)");
     }
