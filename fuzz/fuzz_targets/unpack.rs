@@ -11,10 +11,11 @@ fuzz_target!(|data: &[u8]| {
     let jail = coracle_fuzz::scratch_dir();
     let dest = jail.path().join("layer");
     std::fs::create_dir(&dest).expect("the destination");
+    // Owners as the tar says (the fuzzer runs as root, so any id up to 2^32-2 works).
     let opts = UnpackOptions {
         overlay_xattr_prefix: "user.overlay.".into(),
-        ignore_chown_errors: true,
-        preserve_ownership: false,
+        ignore_chown_errors: false,
+        preserve_ownership: true,
     };
     let _ = unpack(data, Compression::None, &dest, &opts);
     let names: Vec<_> = std::fs::read_dir(jail.path())
