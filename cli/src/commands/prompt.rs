@@ -18,17 +18,20 @@ pub fn read_stdin_line() -> Result<String> {
 
 /// Ask for `label` on the terminal and read the answer, shown as it is typed.
 pub fn ask(label: &str, flag_hint: &str) -> Result<String> {
-    show_question(label, flag_hint)?;
+    need_terminal(label, flag_hint)?;
+    show_question(label)?;
     read_stdin_line()
 }
 
 /// Ask for `label` on the terminal and read the answer with echo off, so what is
 /// typed never appears on the screen.
 pub fn ask_secret(label: &str, flag_hint: &str) -> Result<String> {
-    show_question(label, flag_hint)?;
+    need_terminal(label, flag_hint)?;
     let stdin = std::io::stdin();
     let answer = {
+        // Echo goes off before the question shows: nothing typed after it is echoed.
         let _quiet = EchoOff::on(stdin.as_fd())?;
+        show_question(label)?;
         read_stdin_line()
     };
     // The Enter that ended the answer was not echoed either.
@@ -36,11 +39,16 @@ pub fn ask_secret(label: &str, flag_hint: &str) -> Result<String> {
     answer
 }
 
-/// Print "LABEL: " on stderr, or fail naming `flag_hint` when stdin is no terminal.
-fn show_question(label: &str, flag_hint: &str) -> Result<()> {
+/// Fail naming `flag_hint` when standard input is not a terminal to ask on.
+fn need_terminal(label: &str, flag_hint: &str) -> Result<()> {
     if !std::io::stdin().is_terminal() {
         bail!("{label} is required: standard input is not a terminal, so pass {flag_hint}");
     }
+    Ok(())
+}
+
+/// Print "LABEL: " on stderr.
+fn show_question(label: &str) -> Result<()> {
     eprint!("{label}: ");
     std::io::stderr().flush()?;
     Ok(())
