@@ -46,6 +46,11 @@ uncompressed:latest - busybox layer as plain tar (application/vnd.oci.image.laye
 docker:latest - busybox, pushed by .ci/testbed with `skopeo copy --format v2s2`.
 traversal:latest - busybox + layer with a regular file "../../escape" ("escaped\n").
 symlink-escape:latest - busybox + layer with symlink "evil" -> /tmp then file "evil/pwned".
+tiocsti:latest - busybox + layer with /bin/tiocsti (0755), TIOCSTI_C below compiled by
+  `gcc -static -O2 -s` (deterministic for a given gcc; .ci/testbed hashes its version):
+  `tiocsti LINE TARGET...` pushes LINE and a newline into each TARGET (a path, opened
+  read-write, or an fd number) with ioctl(TIOCSTI), prints "TARGET: injected" or
+  "TARGET: refused ...", and exits with the number of targets that took every byte.
 """
 
 import gzip
@@ -59,6 +64,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 
 MTIME = 1700000000  # 2023-11-14T22:13:20Z
 CREATED = "2023-11-14T22:13:20Z"
@@ -276,6 +282,67 @@ def build_extra_layer(out, extra, sort=True):
     lay.tag(lay.image(layers))
 
 
+TIOCSTI_C = r"""
+/* tiocsti LINE TARGET...: push LINE and a newline into each TARGET's terminal input. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: tiocsti LINE TARGET...\n");
+        return 125;
+    }
+    int injected = 0;
+    size_t len = strlen(argv[1]);
+    for (int i = 2; i < argc; i++) {
+        const char *target = argv[i];
+        char *end;
+        long number = strtol(target, &end, 10);
+        int fd = (*target && !*end) ? (int)number : open(target, O_RDWR | O_NOCTTY);
+        if (fd < 0) {
+            printf("%s: refused at open: %s\n", target, strerror(errno));
+            continue;
+        }
+        size_t pushed = 0;
+        int err = 0;
+        for (size_t j = 0; j <= len; j++) {
+            char c = j < len ? argv[1][j] : '\n';
+            if (ioctl(fd, TIOCSTI, &c) != 0) {
+                err = errno;
+                break;
+            }
+            pushed++;
+        }
+        if (pushed == len + 1) {
+            printf("%s: injected\n", target);
+            injected++;
+        } else {
+            printf("%s: refused after %zu bytes: %s\n", target, pushed, strerror(err));
+        }
+        fflush(stdout);
+    }
+    return injected;
+}
+"""
+
+
+def tiocsti_binary():
+    """TIOCSTI_C compiled statically. Built from a relative path in a scratch directory
+    and stripped, so no path or symbol of this machine ends up in the binary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "tiocsti.c"), "w") as fh:
+            fh.write(TIOCSTI_C)
+        subprocess.run(["gcc", "-static", "-O2", "-s", "-o", "tiocsti", "tiocsti.c"],
+                       cwd=tmp, check=True)
+        with open(os.path.join(tmp, "tiocsti"), "rb") as fh:
+            return fh.read()
+
+
 def build_all(outdir):
     os.makedirs(outdir, exist_ok=True)
     j = lambda n: os.path.join(outdir, n)
@@ -287,6 +354,7 @@ def build_all(outdir):
     build_extra_layer(j("traversal"), [f("../../escape", "escaped\n")])
     build_extra_layer(j("symlink-escape"), [sym("evil", "/tmp"), f("evil/pwned", "pwned\n")],
                       sort=False)
+    build_extra_layer(j("tiocsti"), [d("bin"), f("bin/tiocsti", tiocsti_binary(), 0o755)])
 
 
 def build_big(out, layers=5, mib=200):

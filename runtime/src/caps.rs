@@ -155,9 +155,12 @@ pub fn resolve(add: &[String], drop: &[String], privileged: bool) -> Result<CapS
 ///
 /// Steps: raise effective to the currently permitted set (CAP_SETPCAP is needed to
 /// shrink the bounding set), drop every capability outside `set` from the bounding set,
-/// clear the ambient set, then one `capset` making effective = permitted = inheritable =
-/// `set`. With an empty ambient set a non-root user gets no capabilities across exec and
-/// root gets exactly `set` (the bounding set), as with Podman.
+/// clear the ambient set, then one `capset` making effective = permitted = `set` and the
+/// inheritable set empty. Across exec root then gets exactly `set` (the bounding set)
+/// and a non-root user nothing but what a file's own permitted capabilities grant
+/// within the bounding set, as with Podman: an empty inheritable set means that file
+/// capabilities in an image cannot lift a non-root user through their inheritable
+/// bits (CVE-2022-27649), and that no ambient capability can be raised.
 pub fn apply(set: &CapSet) -> Result<()> {
     let fail = |action: &'static str| {
         move |e: rustix::io::Errno| RuntimeError::Capability {
@@ -196,7 +199,7 @@ pub fn apply(set: &CapSet) -> Result<()> {
         CapabilitySets {
             effective: target,
             permitted: target,
-            inheritable: target,
+            inheritable: CapabilitySet::empty(),
         },
     )
     .map_err(fail("set capabilities"))
@@ -266,7 +269,7 @@ mod tests {
     }
 
     #[test]
-    fn apply_in_child_sets_all_sets() {
+    fn apply_in_child_sets_all_sets_and_empties_inheritable_and_ambient() {
         use std::os::unix::process::CommandExt;
         assert!(
             rustix::process::geteuid().is_root(),
@@ -283,12 +286,17 @@ mod tests {
         let out = cmd.output().unwrap();
         assert!(out.status.success(), "{:?}", out);
         let text = String::from_utf8(out.stdout).unwrap();
-        for line in ["CapInh", "CapPrm", "CapEff", "CapBnd"] {
+        for line in ["CapPrm", "CapEff", "CapBnd"] {
             assert!(
                 text.contains(&format!("{line}:\t00000000800405fb")),
                 "{line} in {text}"
             );
         }
-        assert!(text.contains("CapAmb:\t0000000000000000"), "{text}");
+        for line in ["CapInh", "CapAmb"] {
+            assert!(
+                text.contains(&format!("{line}:\t0000000000000000")),
+                "{line} in {text}"
+            );
+        }
     }
 }

@@ -4,20 +4,32 @@
 //!
 //! Handshake: the child blocks on `sync` until the parent has written the id maps; any
 //! failure before exec is written to `report` (close-on-exec, so a successful exec
-//! closes it and the parent reads EOF).
+//! closes it and the parent reads EOF). With `-t` the child also sends the master of
+//! the pty it allocated in its own devpts over a socket ([`crate::pty::send_fd`]),
+//! which the parent receives once the report is empty.
+//!
+//! The container never gets the caller's terminal or any other fd of the caller
+//! above 2: it starts a new session, its streams are pipes or `/dev/null`
+//! ([`crate::stdio`]) or its own pty, and every inherited fd from 3 up is
+//! close-on-exec before anything execs.
 
 use std::ffi::CString;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::Path;
 
+use rustix::net::{AddressFamily, SocketFlags, SocketType};
+use rustix::termios::Winsize;
+
 use crate::caps::{self, CapSet};
 use crate::error::{Result, RuntimeError};
 use crate::exitcode;
 use crate::idmap::{self, UserNsPlan};
 use crate::passwd;
+use crate::relay::Relay;
 use crate::rootfs::{self, MountPlan};
 use crate::seccomp::{self, Program};
+use crate::stdio::{self, ChildEnds, ParentEnds};
 use crate::sys;
 
 /// What to run and how: everything decided before the clone.
@@ -56,6 +68,52 @@ pub struct ContainerSpec {
 const TAG_EXEC: u8 = b'X';
 const TAG_SETUP: u8 = b'S';
 
+/// The `ptmx` of the container's own devpts instance (`newinstance`), as seen after
+/// the pivot: where a `-t` container allocates its pty.
+const CONTAINER_PTMX: &str = "/dev/pts/ptmx";
+
+/// The parent's side of the container's streams until the relay starts.
+enum ParentStreams {
+    /// No terminal: the pipes' ends.
+    Pipes(ParentEnds),
+    /// `-t`: the socket on which the pty master arrives.
+    Console(OwnedFd),
+}
+
+/// The child's side.
+struct ChildStreams {
+    /// Fds 0-2 from the start: pipes and /dev/null, or /dev/null until the pty.
+    ends: ChildEnds,
+    /// `-t`: the socket to send the pty master on, and the caller's window size.
+    console: Option<(OwnedFd, Option<Winsize>)>,
+}
+
+/// The streams of both sides, made before the clone.
+fn streams(spec: &ContainerSpec) -> Result<(ParentStreams, ChildStreams)> {
+    let err = |what: &'static str| move |e| RuntimeError::Start(format!("{what}: {e}"));
+    if !spec.tty {
+        let (parent, child) = stdio::pipes(spec.interactive).map_err(err("create pipes"))?;
+        let child = ChildStreams {
+            ends: child,
+            console: None,
+        };
+        return Ok((ParentStreams::Pipes(parent), child));
+    }
+    let (parent, child) = rustix::net::socketpair(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+    .map_err(|e| err("create the terminal socket")(e.into()))?;
+    let window = crate::pty::caller_terminal().and_then(|t| rustix::termios::tcgetwinsize(t).ok());
+    let child = ChildStreams {
+        ends: ChildEnds::null().map_err(err("open /dev/null"))?,
+        console: Some((child, window)),
+    };
+    Ok((ParentStreams::Console(parent), child))
+}
+
 /// Run the container in the foreground and return its exit code (the command's status,
 /// 128+n for a signal). Errors of setup come back as [`RuntimeError::Start`].
 pub fn run(spec: &ContainerSpec) -> Result<i32> {
@@ -68,11 +126,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
-    let pty = if spec.tty {
-        Some(crate::pty::open_pty()?)
-    } else {
-        None
-    };
+    let (parent_streams, child_streams) = streams(spec)?;
     let old_mask = crate::signals::block_forwarded()?;
 
     let mut flags = libc::CLONE_NEWNS
@@ -88,42 +142,61 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     }
     let pid = sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))?;
     if pid == 0 {
-        drop(sync_w);
-        drop(report_r);
+        // The container must not hold the parent's ends: a stdin pipe would never
+        // see its end.
+        drop((sync_w, report_r, parent_streams));
         let _ = crate::signals::restore_mask(&old_mask);
-        child(spec, sync_r, report_w, pty.as_ref().map(|p| &p.slave))
+        child(spec, sync_r, report_w, child_streams)
     }
-    drop(sync_r);
-    drop(report_w);
-    let result = parent_handshake(pid, spec, sync_w, report_r);
-    if let Err(e) = result {
+    drop((sync_r, report_w, child_streams));
+    let kill_child = || {
         sys::kill(pid, libc::SIGKILL);
         let _ = sys::wait_pid(pid);
-        let _ = crate::signals::restore_mask(&old_mask);
-        return Err(e);
-    }
-    let master = pty.map(|p| {
-        drop(p.slave);
-        p.master
-    });
+    };
+    let received = parent_handshake(pid, spec, sync_w, report_r, parent_streams);
+    let streams = match received {
+        Ok(streams) => streams,
+        Err(e) => {
+            kill_child();
+            let _ = crate::signals::restore_mask(&old_mask);
+            return Err(e);
+        }
+    };
     let child_pid = rustix::process::Pid::from_raw(pid)
         .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
-    let status = crate::signals::supervise(
-        child_pid,
-        master.as_ref().map(|m| m.as_fd()),
-        spec.interactive,
+    let (stdin, stdout, stderr) = (
+        rustix::stdio::stdin(),
+        rustix::stdio::stdout(),
+        rustix::stdio::stderr(),
     );
+    let relay = match streams {
+        ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
+        ParentStreams::Console(master) => {
+            Relay::terminal(master, spec.interactive.then_some(stdin), stdout)
+        }
+    };
+    let status = match relay {
+        Ok(mut relay) => crate::signals::supervise(child_pid, Some(&mut relay)),
+        Err(e) => {
+            kill_child();
+            Err(RuntimeError::Start(format!(
+                "relay the container's streams: {e}"
+            )))
+        }
+    };
     let _ = crate::signals::restore_mask(&old_mask);
     Ok(exitcode::from_wait_status(status?))
 }
 
-/// Parent side: map ids, release the child, and collect a failure report if any.
+/// Parent side: map ids, release the child, collect a failure report if any, and
+/// with `-t` receive the pty master (returned in place of the console socket).
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
     sync_w: OwnedFd,
     report_r: OwnedFd,
-) -> Result<()> {
+    streams: ParentStreams,
+) -> Result<ParentStreams> {
     if let Some(plan) = &spec.userns {
         idmap::apply(pid, plan)?;
     }
@@ -134,18 +207,26 @@ fn parent_handshake(
     let mut report = Vec::new();
     let _ = std::fs::File::from(report_r).read_to_end(&mut report);
     match report.split_first() {
-        None => Ok(()),
+        None => {}
         Some((&TAG_EXEC, rest)) => {
             let text = String::from_utf8_lossy(rest);
             let (code, message) = text.split_once(':').unwrap_or(("125", &text));
-            Err(RuntimeError::Exec {
+            return Err(RuntimeError::Exec {
                 code: code.parse().unwrap_or(exitcode::RUNTIME_ERROR),
                 message: message.to_string(),
-            })
+            });
         }
-        Some((_, rest)) => Err(RuntimeError::Start(
-            String::from_utf8_lossy(rest).into_owned(),
-        )),
+        Some((_, rest)) => {
+            return Err(RuntimeError::Start(
+                String::from_utf8_lossy(rest).into_owned(),
+            ))
+        }
+    }
+    match streams {
+        ParentStreams::Console(socket) => Ok(ParentStreams::Console(crate::pty::receive_fd(
+            socket.as_fd(),
+        )?)),
+        pipes => Ok(pipes),
     }
 }
 
@@ -158,37 +239,59 @@ fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
 }
 
 /// Child side: never returns.
-fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, slave: Option<&OwnedFd>) -> ! {
+fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildStreams) -> ! {
     let _ = sys::die_with_parent();
     let mut go = [0u8; 1];
     if !matches!(rustix::io::read(&sync_r, &mut go), Ok(1)) {
         sys::exit_now(exitcode::RUNTIME_ERROR);
     }
     drop(sync_r);
-    if let Err(e) = prepare(spec, slave) {
+    if let Err(e) = prepare(spec, streams) {
         fail(&report, TAG_SETUP, &e)
     }
     if spec.init {
-        // The init must not hold the report pipe, or the parent would wait for it.
-        let Ok(report_for_command) = report.try_clone() else {
-            fail(&report, TAG_SETUP, "duplicate the report pipe")
-        };
-        crate::init::run_init(vec![report], move || {
-            exec_command(spec, &report_for_command)
-        })
+        // The init closes every fd from 3 up, the report pipe included, after its fork.
+        crate::init::run_init(|| exec_command(spec, &report))
     }
     exec_command(spec, &report)
 }
 
+/// Leave the caller's session and terminal: a new session, fds 0-2 from `ends`, and
+/// every other inherited fd close-on-exec (so no helper the setup runs gets them).
+fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
+    rustix::process::setsid().map_err(|e| format!("start a new session: {e}"))?;
+    ends.install()
+        .map_err(|e| format!("connect the standard streams: {e}"))?;
+    stdio::cloexec_from(3).map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
+    crate::signals::reset_ignored_signals();
+    Ok(())
+}
+
+/// `-t`, after the pivot: a pty from the container's own devpts becomes the
+/// controlling terminal and fds 0-2, sized like the caller's terminal; its master goes
+/// to the parent over `socket`, and no copy of it stays in the container.
+fn attach_terminal(socket: OwnedFd, window: Option<Winsize>) -> std::result::Result<(), String> {
+    let pty =
+        crate::pty::open_pty_in_devpts(Path::new(CONTAINER_PTMX)).map_err(|e| e.to_string())?;
+    if let Some(size) = window {
+        rustix::termios::tcsetwinsize(&pty.master, size)
+            .map_err(|e| format!("set the terminal's size: {e}"))?;
+    }
+    crate::pty::attach_child(&pty.slave).map_err(|e| format!("attach the terminal: {e}"))?;
+    crate::pty::send_fd(socket.as_fd(), pty.master.as_fd()).map_err(|e| e.to_string())
+}
+
 /// Everything between the handshake and exec.
-fn prepare(spec: &ContainerSpec, slave: Option<&OwnedFd>) -> std::result::Result<(), String> {
+fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(), String> {
+    detach_from_caller(&streams.ends)?;
+    drop(streams.ends);
     if spec.userns.is_some() {
         sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
     }
-    if let Some(slave) = slave {
-        crate::pty::attach_child(slave).map_err(|e| format!("attach the terminal: {e}"))?;
-    }
     rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
+    if let Some((socket, window)) = streams.console {
+        attach_terminal(socket, window)?;
+    }
     sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
     bring_up_loopback();
     let user = match &spec.user {
@@ -208,6 +311,8 @@ fn prepare(spec: &ContainerSpec, slave: Option<&OwnedFd>) -> std::result::Result
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
+    stdio::give_to_user(user.uid)
+        .map_err(|e| format!("give the standard streams to the user: {e}"))?;
     if let Some(program) = &spec.seccomp {
         seccomp::install(program).map_err(|e| e.to_string())?;
     }
@@ -243,8 +348,13 @@ fn bring_up_loopback() {
     }
 }
 
-/// Find and exec the command, as execvp does; report 126/127 on failure.
+/// Find and exec the command, as execvp does; report 126/127 on failure. Every fd
+/// from 3 up is close-on-exec by then (the report pipe is, and must stay open until
+/// execve succeeds).
 fn exec_command(spec: &ContainerSpec, report: &OwnedFd) -> ! {
+    if let Err(e) = stdio::cloexec_from(3) {
+        fail(report, TAG_SETUP, &format!("mark files close-on-exec: {e}"))
+    }
     let to_c = |s: &str| CString::new(s).ok();
     let Some(argv) = spec
         .args

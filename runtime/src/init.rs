@@ -2,8 +2,6 @@
 //! forks the real command, forwards signals to it, reaps every zombie, and exits with
 //! the command's status.
 
-use std::os::fd::OwnedFd;
-
 use rustix::process::{DumpableBehavior, Pid, WaitOptions};
 
 use crate::error::{Result, RuntimeError};
@@ -29,11 +27,14 @@ pub fn become_subreaper() -> Result<()> {
 /// container, so ^C reaches the command and not the init), restores the signal mask
 /// and calls `exec_fn`, which execs the command; if it returns, its result is the
 /// child's exit code (126/127 per [`exitcode::exec_error_code`]). This
-/// process closes `close_in_init` (fds the command keeps but the init must not hold,
-/// such as the start-report pipe), then forwards every signal it receives except
-/// SIGCHLD to the child, reaps all zombies, and when the child exits, exits with its
-/// code (N, or 128+N for signal N). Setup failures exit 125 with a message on stderr.
-pub fn run_init(close_in_init: Vec<OwnedFd>, exec_fn: impl FnOnce() -> i32) -> ! {
+/// process closes every fd from 3 up (what the command keeps but the init must not
+/// hold, such as the start-report pipe or a stdin pipe the container must see the end
+/// of, and anything the caller left open), then forwards every signal it receives
+/// except SIGCHLD to the child, reaps all zombies, and when the child exits, exits
+/// with its code (N, or 128+N for signal N). Setup failures exit 125 with a message
+/// on stderr. The fds from 3 up must not be used or closed by anything in this
+/// process afterwards: the caller never gets control back.
+pub fn run_init(exec_fn: impl FnOnce() -> i32) -> ! {
     let setup = || -> Result<(SigMask, bool)> {
         rustix::process::set_dumpable_behavior(DumpableBehavior::NotDumpable)
             .map_err(os("make the init non-dumpable"))?;
@@ -51,7 +52,9 @@ pub fn run_init(close_in_init: Vec<OwnedFd>, exec_fn: impl FnOnce() -> i32) -> !
         }
         Err(e) => fail(&e),
     };
-    drop(close_in_init);
+    if let Err(e) = crate::stdio::close_from(3) {
+        fail(&os("close inherited files")(e));
+    }
     let sfd = signalfd(&SigMask::all_asynchronous(), false).unwrap_or_else(|e| fail(&e));
     loop {
         let signals = match read_signals(std::os::fd::AsFd::as_fd(&sfd)) {

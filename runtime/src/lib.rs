@@ -8,6 +8,9 @@
 //! - [`seccomp`]: the default profile, JSON profiles, BPF compilation, cache, install;
 //! - [`passwd`]: `-u USER[:GROUP]` against the container's /etc/passwd and /etc/group;
 //! - [`mounts_spec`]: parsing of `-v`, `--mount` and `--tmpfs`;
+//! - [`stdio`]: the container's standard streams (pipes, `/dev/null`) and fd hygiene;
+//! - [`pty`]: `-t`'s pty from the container's own devpts, handed over a socket;
+//! - [`relay`]: copying the container's streams to and from the caller;
 //! - [`exitcode`]: the exit code of `coracle run`.
 //!
 //! Order inside the container process, after mounts and pivot_root, right before exec:
@@ -30,9 +33,11 @@ pub mod layers;
 pub mod mounts_spec;
 pub mod passwd;
 pub mod pty;
+pub mod relay;
 pub mod rootfs;
 pub mod seccomp;
 pub mod signals;
+pub mod stdio;
 pub mod stream_unpack;
 pub mod sys;
 pub mod userns;

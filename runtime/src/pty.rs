@@ -1,16 +1,24 @@
 //! Pseudo-terminals for `coracle run -t`: the pty pair, attaching the container
-//! process to it, the window size, and raw mode for the caller's terminal.
+//! process to it, handing the master to the parent, the window size, and raw mode for
+//! the caller's terminal.
 //!
-//! The pair is opened on the HOST's `/dev/ptmx` by the parent before the clone. The
-//! container later mounts a new devpts instance on its own `/dev/pts`, but that does
-//! not matter: an open slave fd refers to its inode, not to a path, so it stays valid
-//! across the container's mount namespace and `pivot_root`. (Its name, as seen by
-//! `ttyname(3)` inside the container, belongs to the host's devpts and may not exist
-//! there.)
+//! As with runc's console socket, the pair is allocated by the container process
+//! itself, from its own devpts instance, after its root is pivoted
+//! ([`open_pty_in_devpts`] on `/dev/pts/ptmx`): the slave is then `/dev/pts/0` inside
+//! the container, so `tty`, `ssh`, `sudo` or `script` find their terminal there. The
+//! container process sends the master to the parent over a Unix socket
+//! ([`send_fd`], [`receive_fd`]) and keeps no copy of it.
 
+use std::io::{IoSlice, IoSliceMut};
+use std::mem::MaybeUninit;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::path::Path;
 
-use rustix::io::FdFlags;
+use rustix::fs::{Mode, OFlags};
+use rustix::net::{
+    RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SendAncillaryBuffer,
+    SendAncillaryMessage, SendFlags,
+};
 use rustix::pty::OpenptFlags;
 use rustix::termios::{self, OptionalActions, Termios};
 
@@ -24,52 +32,133 @@ pub(crate) fn os<E: Into<std::io::Error>>(action: &'static str) -> impl FnOnce(E
     }
 }
 
-/// A new pty pair: the parent keeps `master`, the container gets `slave` as its stdio.
+/// A new pty pair: the parent gets `master`, the container `slave` as its stdio.
 /// Both are close-on-exec.
 pub struct Pty {
     /// The parent's side: what the container writes is read here.
     pub master: OwnedFd,
-    /// The container's side (its controlling terminal and fds 0, 1, 2).
+    /// The container's side (its controlling terminal and fds 0, 1 and 2).
     pub slave: OwnedFd,
 }
 
-/// Opens a pty pair on the host's `/dev/ptmx`; call it before the clone.
+const OPEN_FLAGS: OpenptFlags = OpenptFlags::RDWR
+    .union(OpenptFlags::NOCTTY)
+    .union(OpenptFlags::CLOEXEC);
+
+/// Opens a pty pair on the host's `/dev/ptmx` (the caller's devpts).
 pub fn open_pty() -> Result<Pty> {
-    let flags = OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC;
-    let master = rustix::pty::openpt(flags).map_err(os("open /dev/ptmx"))?;
+    let master = rustix::pty::openpt(OPEN_FLAGS).map_err(os("open /dev/ptmx"))?;
     rustix::pty::grantpt(&master).map_err(os("grant the pseudo-terminal"))?;
+    pair_from(master)
+}
+
+/// Unlocks the pty behind `master` and opens its slave.
+fn pair_from(master: OwnedFd) -> Result<Pty> {
     rustix::pty::unlockpt(&master).map_err(os("unlock the pseudo-terminal"))?;
     // TIOCGPTPEER (Linux 4.13+) opens the slave without a path lookup; else by name.
-    let slave = match rustix::pty::ioctl_tiocgptpeer(&master, flags) {
+    let slave = match rustix::pty::ioctl_tiocgptpeer(&master, OPEN_FLAGS) {
         Ok(fd) => fd,
         Err(_) => {
             let name = rustix::pty::ptsname(&master, Vec::new())
                 .map_err(os("find the pseudo-terminal's name"))?;
-            let oflags =
-                rustix::fs::OFlags::RDWR | rustix::fs::OFlags::NOCTTY | rustix::fs::OFlags::CLOEXEC;
-            rustix::fs::open(name.as_c_str(), oflags, rustix::fs::Mode::empty())
+            let oflags = OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC;
+            rustix::fs::open(name.as_c_str(), oflags, Mode::empty())
                 .map_err(os("open the pseudo-terminal's slave"))?
         }
     };
     Ok(Pty { master, slave })
 }
 
-/// In the container process, before exec: starts a new session, makes `slave` its
-/// controlling terminal and duplicates it onto fds 0, 1 and 2. Allocation-free, so it
-/// may run between fork/clone and exec.
+/// The superblock magic of devpts (`DEVPTS_SUPER_MAGIC` in linux/magic.h).
+const DEVPTS_SUPER_MAGIC: i64 = 0x1cd1;
+
+/// Checks that `fd` is a devpts instance's `ptmx` (character device 5:2 on a devpts
+/// filesystem), as runc does before it opens one.
+fn check_ptmx(fd: BorrowedFd<'_>) -> Result<()> {
+    let fs = rustix::fs::fstatfs(fd).map_err(os("inspect the ptmx device"))?;
+    let st = rustix::fs::fstat(fd).map_err(os("inspect the ptmx device"))?;
+    let is_char =
+        rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::CharacterDevice;
+    let (major, minor) = (rustix::fs::major(st.st_rdev), rustix::fs::minor(st.st_rdev));
+    if fs.f_type as i64 != DEVPTS_SUPER_MAGIC || !is_char || (major, minor) != (5, 2) {
+        return Err(os("open the container's ptmx")(std::io::Error::other(
+            "it is not the ptmx of a devpts filesystem",
+        )));
+    }
+    Ok(())
+}
+
+/// Opens a pty pair on the devpts instance whose `ptmx` is at `ptmx` (in a container:
+/// `/dev/pts/ptmx`, its own instance, mounted with `newinstance,ptmxmode=0666`). The
+/// path is first opened with `O_PATH | O_NOFOLLOW` and checked ([`check_ptmx`]), and
+/// only then opened for real through `/proc/self/fd`, so nothing else is ever opened
+/// read-write.
+pub fn open_pty_in_devpts(ptmx: &Path) -> Result<Pty> {
+    let handle = rustix::fs::open(
+        ptmx,
+        OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(os("find the container's ptmx"))?;
+    check_ptmx(handle.as_fd())?;
+    let reopen = format!("/proc/self/fd/{}", handle.as_raw_fd());
+    let master = rustix::fs::open(
+        reopen.as_str(),
+        OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(os("open the container's ptmx"))?;
+    pair_from(master)
+}
+
+/// In the container process, before exec: makes `slave` the controlling terminal of
+/// this process, which must lead a session without one (call `setsid` first), and
+/// its fds 0, 1 and 2.
 pub fn attach_child(slave: impl AsFd) -> Result<()> {
     let slave = slave.as_fd();
-    rustix::process::setsid().map_err(os("start a new session"))?;
     rustix::process::ioctl_tiocsctty(slave).map_err(os("set the controlling terminal"))?;
-    if (0..=2).contains(&slave.as_raw_fd()) {
-        // dup2 onto itself keeps close-on-exec: clear it so the fd survives the exec.
-        rustix::io::fcntl_setfd(slave, FdFlags::empty())
-            .map_err(os("clear close-on-exec on the terminal"))?;
-    }
-    rustix::stdio::dup2_stdin(slave).map_err(os("attach the terminal to stdin"))?;
-    rustix::stdio::dup2_stdout(slave).map_err(os("attach the terminal to stdout"))?;
-    rustix::stdio::dup2_stderr(slave).map_err(os("attach the terminal to stderr"))?;
+    crate::stdio::install(slave, slave, slave).map_err(os("attach the terminal to stdio"))
+}
+
+/// Sends `fd` over the Unix socket `socket` (SCM_RIGHTS, with one byte of data).
+pub fn send_fd(socket: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> Result<()> {
+    let fds = [fd];
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
+    let mut control = SendAncillaryBuffer::new(&mut space);
+    control.push(SendAncillaryMessage::ScmRights(&fds));
+    rustix::net::sendmsg(
+        socket,
+        &[IoSlice::new(b"t")],
+        &mut control,
+        SendFlags::empty(),
+    )
+    .map_err(os("send the terminal to coracle"))?;
     Ok(())
+}
+
+/// Receives one fd sent by [`send_fd`] on `socket`, close-on-exec. Fails when the
+/// peer closed the socket without sending one.
+pub fn receive_fd(socket: BorrowedFd<'_>) -> Result<OwnedFd> {
+    let mut byte = [0u8; 1];
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
+    let mut control = RecvAncillaryBuffer::new(&mut space);
+    rustix::net::recvmsg(
+        socket,
+        &mut [IoSliceMut::new(&mut byte)],
+        &mut control,
+        RecvFlags::CMSG_CLOEXEC,
+    )
+    .map_err(os("receive the container's terminal"))?;
+    for message in control.drain() {
+        if let RecvAncillaryMessage::ScmRights(mut fds) = message {
+            if let Some(fd) = fds.next() {
+                return Ok(fd);
+            }
+        }
+    }
+    Err(os("receive the container's terminal")(
+        std::io::Error::other("the container process sent none"),
+    ))
 }
 
 /// Copies the window size of the caller's terminal `from_tty` to the pty `master`.
@@ -139,6 +228,7 @@ pub(crate) fn eof_bytes(master: BorrowedFd<'_>, last_byte: Option<u8>) -> Vec<u8
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustix::io::FdFlags;
     use rustix::termios::{LocalModes, Winsize};
 
     #[test]
@@ -197,6 +287,55 @@ mod tests {
         assert_eq!(after.local_modes, before.local_modes);
         assert_eq!(after.input_modes, before.input_modes);
         assert_eq!(after.output_modes, before.output_modes);
+    }
+
+    #[test]
+    fn a_pair_comes_from_a_checked_devpts_ptmx_only() {
+        // The host's own devpts instance stands in for the container's.
+        let pty = open_pty_in_devpts(Path::new("/dev/pts/ptmx")).unwrap();
+        assert!(termios::isatty(&pty.slave));
+        let name = rustix::pty::ptsname(&pty.master, Vec::new()).unwrap();
+        assert!(name.to_string_lossy().starts_with("/dev/pts/"), "{name:?}");
+        for not_ptmx in ["/dev/null", "/dev/tty", "/proc/self/status"] {
+            let err = open_pty_in_devpts(Path::new(not_ptmx)).err();
+            let text = err.map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                text.contains("not the ptmx of a devpts filesystem"),
+                "{not_ptmx}: {text}"
+            );
+        }
+        // A symlink to the real one is not followed.
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("ptmx");
+        std::os::unix::fs::symlink("/dev/pts/ptmx", &link).unwrap();
+        assert!(open_pty_in_devpts(&link).is_err());
+    }
+
+    #[test]
+    fn an_fd_travels_over_a_socket() {
+        use rustix::net::{AddressFamily, SocketFlags, SocketType};
+        let (a, b) = rustix::net::socketpair(
+            AddressFamily::UNIX,
+            SocketType::STREAM,
+            SocketFlags::CLOEXEC,
+            None,
+        )
+        .unwrap();
+        let (r, w) = rustix::pipe::pipe().unwrap();
+        send_fd(a.as_fd(), w.as_fd()).unwrap();
+        drop(w);
+        let got = receive_fd(b.as_fd()).unwrap();
+        assert!(rustix::io::fcntl_getfd(&got)
+            .unwrap()
+            .contains(FdFlags::CLOEXEC));
+        rustix::io::write(&got, b"ok").unwrap();
+        let mut buf = [0u8; 2];
+        rustix::io::read(&r, &mut buf).unwrap();
+        assert_eq!(&buf, b"ok");
+        // A closed peer without a message is an error, not a hang.
+        drop(a);
+        let err = receive_fd(b.as_fd()).unwrap_err().to_string();
+        assert!(err.contains("sent none"), "{err}");
     }
 
     #[test]

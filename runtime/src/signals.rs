@@ -1,5 +1,6 @@
 //! The parent's supervisor loop for a foreground container: forward signals to it
-//! (as Podman's `--sig-proxy`), relay a pty, keep the window size in sync, and reap it.
+//! (as Podman's `--sig-proxy`), relay its streams ([`crate::relay`]), keep a pty's
+//! window size in sync, and reap it.
 //!
 //! Signals are taken synchronously with a signalfd: the caller blocks them with
 //! [`block_forwarded`] BEFORE cloning the container (so none is lost or acted on in
@@ -8,15 +9,14 @@
 
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd};
-use std::time::{Duration, Instant};
 
-use rustix::event::Timespec;
 use rustix::event::{poll, PollFd, PollFlags};
 use rustix::io::Errno;
 use rustix::process::{Pid, WaitOptions};
 
 use crate::error::Result;
 use crate::pty::{self, os};
+use crate::relay::Relay;
 
 /// Synchronous signals: the kernel raises them for a fault of the process itself, so
 /// they are never blocked nor forwarded.
@@ -135,6 +135,58 @@ pub fn restore_mask(old: &SigMask) -> Result<()> {
         .map_err(os("restore the signal mask"))
 }
 
+/// The kernel's `struct sigaction` (x86_64 and aarch64 layout), for the raw
+/// `rt_sigaction` that also reaches the signals glibc reserves (32 and 33).
+#[repr(C)]
+struct KernelSigaction {
+    handler: libc::sighandler_t,
+    flags: libc::c_ulong,
+    restorer: usize,
+    mask: u64,
+}
+
+/// `rt_sigaction(sig, new, old)`; false when the kernel refuses.
+fn rt_sigaction(
+    sig: libc::c_int,
+    new: Option<&KernelSigaction>,
+    old: &mut KernelSigaction,
+) -> bool {
+    let new = new.map_or(std::ptr::null(), |n| n as *const KernelSigaction);
+    // SAFETY: valid pointers (or null) to the kernel's struct; 8 is its mask size.
+    unsafe {
+        libc::syscall(
+            libc::SYS_rt_sigaction,
+            sig,
+            new,
+            old as *mut KernelSigaction,
+            std::mem::size_of::<u64>(),
+        ) == 0
+    }
+}
+
+/// In the container process before exec: every signal this process ignores goes back
+/// to its default action. exec keeps ignored signals ignored, and the caller's
+/// choices are not the container's: Rust programs such as coracle ignore SIGPIPE,
+/// `nohup` ignores SIGHUP. Async-signal-safe.
+pub fn reset_ignored_signals() {
+    let empty = || KernelSigaction {
+        handler: libc::SIG_DFL,
+        flags: 0,
+        restorer: 0,
+        mask: 0,
+    };
+    for sig in 1..=libc::SIGRTMAX() {
+        let mut old = empty();
+        if sig != libc::SIGKILL
+            && sig != libc::SIGSTOP
+            && rt_sigaction(sig, None, &mut old)
+            && old.handler == libc::SIG_IGN
+        {
+            rt_sigaction(sig, Some(&empty()), &mut old);
+        }
+    }
+}
+
 /// A signalfd receiving the (blocked) signals of `set`.
 pub(crate) fn signalfd(set: &SigMask, nonblocking: bool) -> Result<OwnedFd> {
     let flags = libc::SFD_CLOEXEC | if nonblocking { libc::SFD_NONBLOCK } else { 0 };
@@ -185,139 +237,27 @@ pub(crate) fn send_signal(pid: Pid, sig: libc::c_int) -> io::Result<()> {
     }
 }
 
-/// Writes all of `data` to `fd`, waiting when `fd` is non-blocking and full.
-fn write_all(fd: BorrowedFd<'_>, mut data: &[u8]) -> io::Result<()> {
-    while !data.is_empty() {
-        match rustix::io::write(fd, data) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => data = &data[n..],
-            Err(Errno::INTR) => {}
-            Err(Errno::AGAIN) => {
-                let mut p = [PollFd::from_borrowed_fd(fd, PollFlags::OUT)];
-                poll(&mut p, None)?;
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(())
-}
-
-/// The terminal relay of [`supervise`]: pty master ⇄ the caller's stdin/stdout.
-struct Relay<'a> {
-    master: BorrowedFd<'a>,
-    /// The master still gives output (no EOF/EIO yet).
-    master_live: bool,
-    /// Stdin is still read.
-    stdin_live: bool,
-    /// Bytes from stdin not yet accepted by the master.
-    pending: Vec<u8>,
-    /// The last byte read from stdin (for the EOF sequence).
-    last_byte: Option<u8>,
-    /// Stdout still accepts output (else it is discarded, to keep the container going).
-    stdout_ok: bool,
-}
-
-impl Relay<'_> {
-    /// Copies one chunk of master output to stdout; false at EOF/EIO.
-    fn pump_output(&mut self) -> bool {
-        let mut buf = [0u8; 16 * 1024];
-        match rustix::io::read(self.master, &mut buf) {
-            Ok(0) => false,
-            Ok(n) => {
-                if self.stdout_ok {
-                    self.stdout_ok = write_all(rustix::stdio::stdout(), &buf[..n]).is_ok();
-                }
-                true
-            }
-            Err(Errno::AGAIN | Errno::INTR) => true,
-            // EIO: every slave fd is closed.
-            Err(_) => false,
-        }
-    }
-
-    /// Reads one chunk of stdin into `pending`; at EOF queues the terminal's EOF.
-    fn pump_input(&mut self) {
-        let mut buf = [0u8; 16 * 1024];
-        match rustix::io::read(rustix::stdio::stdin(), &mut buf) {
-            Ok(n) if n > 0 => {
-                self.pending.extend_from_slice(&buf[..n]);
-                self.last_byte = Some(buf[n - 1]);
-            }
-            Err(Errno::AGAIN | Errno::INTR) => {}
-            _ => {
-                self.stdin_live = false;
-                let eof = pty::eof_bytes(self.master, self.last_byte);
-                self.pending.extend_from_slice(&eof);
-            }
-        }
-    }
-
-    /// Writes as much of `pending` as the master takes now.
-    fn flush_input(&mut self) {
-        match rustix::io::write(self.master, &self.pending) {
-            Ok(n) => {
-                self.pending.drain(..n);
-            }
-            Err(Errno::AGAIN | Errno::INTR) => {}
-            Err(_) => self.pending.clear(),
-        }
-    }
-
-    /// After the container exited: copy what is left on the master. Stops at EIO (all
-    /// slaves closed and the buffer empty), after 100ms without output, or after 5s.
-    fn drain(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let quiet = Timespec {
-            tv_sec: 0,
-            tv_nsec: 100_000_000,
-        };
-        while self.master_live && Instant::now() < deadline {
-            let mut p = [PollFd::from_borrowed_fd(self.master, PollFlags::IN)];
-            match poll(&mut p, Some(&quiet)) {
-                Ok(0) => break,
-                Ok(_) => self.master_live = self.pump_output(),
-                Err(Errno::INTR) => {}
-                Err(_) => break,
-            }
-        }
-    }
-}
-
 /// Supervises `child` until it exits and returns its raw wait status.
 ///
-/// Forwards every signal of [`is_forwarded`] to it. With `master` (a `-t` container;
-/// the caller should have closed its copy of the slave), relays the pty's output to
-/// stdout, keeps its window size equal to the caller's terminal's (initially and on
-/// SIGWINCH), and when `stdin_open` (`-i`) puts stdin in raw mode if it is a terminal
-/// and relays it to the pty, ending with the terminal's EOF character at end of input.
-/// Output left on the pty when the child exits is copied before returning. Without
-/// `master` the child has its own stdio: signals are forwarded and the child reaped.
-/// Only `child` is waited for, never other children. Signals not yet blocked by
-/// [`block_forwarded`] are blocked here (and stay blocked).
-pub fn supervise(child: Pid, master: Option<BorrowedFd<'_>>, stdin_open: bool) -> Result<i32> {
+/// Forwards every signal of [`is_forwarded`] to it, and moves the container's streams
+/// with `relay` (the caller must have closed its copies of the container's ends). For
+/// a `-t` container ([`Relay::master`]) it keeps the pty's window size equal to the
+/// caller's terminal's (initially and on SIGWINCH) and, when the caller's input is
+/// typed into the pty and is a terminal, puts that terminal in raw mode until the
+/// return. Once the child exited, the relay is drained before returning, so all the
+/// container's output is out when the caller exits. Only `child` is waited for, never
+/// other children. Signals not yet blocked by [`block_forwarded`] are blocked here
+/// (and stay blocked).
+pub fn supervise(child: Pid, mut relay: Option<&mut Relay<'_>>) -> Result<i32> {
     let handled = SigMask::supervised();
     handled.block()?;
     let sfd = signalfd(&handled, true)?;
+    let master = relay.as_ref().and_then(|r| r.master());
     let terminal = caller_terminal_for(master);
-    let stdin = rustix::stdio::stdin();
-    let _raw = match master {
-        Some(_) if stdin_open => pty::raw_mode(stdin)?,
-        _ => None,
+    let _raw = match relay.as_ref().and_then(|r| r.terminal_input()) {
+        Some(input) => pty::raw_mode(input)?,
+        None => None,
     };
-    let mut relay = master.map(|m| {
-        // Reads and writes on the master must never block the loop.
-        if let Ok(fl) = rustix::fs::fcntl_getfl(m) {
-            let _ = rustix::fs::fcntl_setfl(m, fl | rustix::fs::OFlags::NONBLOCK);
-        }
-        Relay {
-            master: m,
-            master_live: true,
-            stdin_live: stdin_open,
-            pending: Vec::new(),
-            last_byte: None,
-            stdout_ok: true,
-        }
-    });
     let mut check_child = true;
     loop {
         if check_child {
@@ -329,43 +269,28 @@ pub fn supervise(child: Pid, master: Option<BorrowedFd<'_>>, stdin_open: bool) -
                 return Ok(status);
             }
         }
+        let interest = relay.as_ref().map(|r| r.interest()).unwrap_or_default();
         let mut fds = vec![PollFd::new(&sfd, PollFlags::IN)];
-        let (mut master_at, mut stdin_at) = (None, None);
-        if let Some(r) = relay.as_ref() {
-            let mut want = PollFlags::empty();
-            if r.master_live {
-                want |= PollFlags::IN;
-            }
-            if !r.pending.is_empty() {
-                want |= PollFlags::OUT;
-            }
-            if !want.is_empty() {
-                master_at = Some(fds.len());
-                fds.push(PollFd::from_borrowed_fd(r.master, want));
-            }
-            if r.stdin_live && r.pending.is_empty() {
-                stdin_at = Some(fds.len());
-                fds.push(PollFd::from_borrowed_fd(stdin, PollFlags::IN));
-            }
-        }
+        fds.extend(
+            interest
+                .iter()
+                .map(|(fd, flags)| PollFd::from_borrowed_fd(*fd, *flags)),
+        );
         match poll(&mut fds, None) {
             Ok(_) => {}
             Err(Errno::INTR) => continue,
             Err(e) => return Err(os("wait for the container")(e)),
         }
-        let ready = |i: Option<usize>| i.map_or(PollFlags::empty(), |i| fds[i].revents());
-        let (sig_ready, master_ready, stdin_ready) = (
-            !fds[0].revents().is_empty(),
-            ready(master_at),
-            ready(stdin_at),
-        );
+        let ready: Vec<PollFlags> = fds.iter().map(|p| p.revents()).collect();
         drop(fds);
-        if sig_ready {
+        drop(interest);
+        if !ready[0].is_empty() {
             let signals = read_signals(sfd.as_fd()).map_err(os("read signals"))?;
             for sig in signals {
                 match sig {
                     libc::SIGCHLD => check_child = true,
                     libc::SIGWINCH => {
+                        let master = relay.as_ref().and_then(|r| r.master());
                         if let (Some(t), Some(m)) = (terminal, master) {
                             let _ = pty::sync_window_size(t, m);
                         }
@@ -378,17 +303,7 @@ pub fn supervise(child: Pid, master: Option<BorrowedFd<'_>>, stdin_open: bool) -
             }
         }
         if let Some(r) = relay.as_mut() {
-            if master_ready.intersects(PollFlags::OUT | PollFlags::ERR) {
-                r.flush_input();
-            }
-            if r.master_live
-                && master_ready.intersects(PollFlags::IN | PollFlags::HUP | PollFlags::ERR)
-            {
-                r.master_live = r.pump_output();
-            }
-            if !stdin_ready.is_empty() {
-                r.pump_input();
-            }
+            r.dispatch(&ready[1..]);
         }
     }
 }
@@ -468,6 +383,45 @@ mod tests {
         buf[SIGINFO_SIZE..SIGINFO_SIZE + 4].copy_from_slice(&17u32.to_ne_bytes());
         assert_eq!(signal_numbers(&buf).collect::<Vec<_>>(), vec![15, 17]);
         assert_eq!(SIGINFO_SIZE, 128);
+    }
+
+    #[test]
+    fn ignored_signals_get_their_default_action_back() {
+        let disposition = |sig| {
+            // SAFETY: a query into a zeroed out-pointer.
+            let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+            unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) };
+            old.sa_sigaction
+        };
+        // In a forked copy, so that the harness keeps its own dispositions.
+        // SAFETY: the child makes only system calls, then _exit.
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            // SAFETY: ignoring SIGHUP, as nohup does.
+            unsafe { libc::signal(libc::SIGHUP, libc::SIG_IGN) };
+            // And glibc's reserved 32, which only the raw system call reaches.
+            let action = |handler| KernelSigaction {
+                handler,
+                flags: 0,
+                restorer: 0,
+                mask: 0,
+            };
+            let mut old = action(libc::SIG_DFL);
+            let before = rt_sigaction(32, Some(&action(libc::SIG_IGN)), &mut old)
+                && disposition(libc::SIGHUP) == libc::SIG_IGN
+                && disposition(libc::SIGPIPE) == libc::SIG_IGN;
+            reset_ignored_signals();
+            let after = disposition(libc::SIGHUP) == libc::SIG_DFL
+                && disposition(libc::SIGPIPE) == libc::SIG_DFL
+                && rt_sigaction(32, None, &mut old)
+                && old.handler == libc::SIG_DFL;
+            // SAFETY: leaves the forked copy.
+            unsafe { libc::_exit(if before && after { 0 } else { 1 }) }
+        }
+        let mut status = 0;
+        // SAFETY: waits for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        assert_eq!(status, 0, "SIGHUP and SIGPIPE were not reset to SIG_DFL");
     }
 
     #[test]

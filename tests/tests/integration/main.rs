@@ -5,5 +5,6 @@ mod auth;
 mod images;
 mod pull;
 mod run;
+mod terminal;
 mod testbed;
 mod util;

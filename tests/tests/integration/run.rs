@@ -6,7 +6,7 @@ use std::os::unix::fs::MetadataExt;
 use coracle_tests::{testbed, Sandbox};
 
 /// A sandbox with `image` pulled; returns it and the full reference.
-fn with_image(name: &str, image: &str) -> (Sandbox, String) {
+pub(crate) fn with_image(name: &str, image: &str) -> (Sandbox, String) {
     let tb = testbed();
     let sb = Sandbox::new(name);
     let reference = format!("{}/{image}:latest", tb.registry);
@@ -15,7 +15,12 @@ fn with_image(name: &str, image: &str) -> (Sandbox, String) {
     (sb, reference)
 }
 
-fn run(sb: &Sandbox, reference: &str, extra: &[&str], cmd: &[&str]) -> coracle_tests::Run {
+pub(crate) fn run(
+    sb: &Sandbox,
+    reference: &str,
+    extra: &[&str],
+    cmd: &[&str],
+) -> coracle_tests::Run {
     let mut args = vec!["run", "--rm"];
     args.extend_from_slice(extra);
     args.push(reference);
