@@ -163,7 +163,7 @@ fn unpack_one(
 /// read to its end either way the archive ends, so that a writer feeding it never
 /// blocks. The caller removes `temp` on failure.
 pub(crate) fn unpack_checked(
-    mut input: impl std::io::Read,
+    mut input: impl std::io::Read + Send,
     compression: Compression,
     diff_id: &Digest,
     temp: &std::path::Path,

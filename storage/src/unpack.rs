@@ -14,10 +14,10 @@ use std::io::{self, BufReader, Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Timespec, Timestamps};
 use rustix::io::Errno;
-use sha2::{Digest as _, Sha256};
 
 use crate::digest::Digest;
 use crate::error::{Result, StorageError};
@@ -80,20 +80,6 @@ const BENEATH: ResolveFlags = ResolveFlags::BENEATH
 const DIR_FLAGS: OFlags = OFlags::RDONLY
     .union(OFlags::DIRECTORY)
     .union(OFlags::CLOEXEC);
-
-/// A reader that hashes everything read through it.
-struct HashingReader<R> {
-    inner: R,
-    hasher: Sha256,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-}
 
 fn unsafe_path(path: &str, reason: &str) -> StorageError {
     StorageError::UnsafePath {
@@ -269,30 +255,27 @@ struct Unpacker<'a> {
     stats: UnpackStats,
     dirs: HashMap<Vec<OsString>, DirMeta>,
     buf: Vec<u8>,
+    /// The parent directory of the last entry, kept open for the next one (most
+    /// entries share their parent with the one before). Dropped whenever an entry
+    /// removes anything, since a removal may change what a path leads to.
+    parent: Option<(Vec<OsString>, Rc<OwnedFd>)>,
+    /// The effective uid and gid, which new nodes get: no chown is needed for an
+    /// entry that asks for them (no directory is setgid while a layer is unpacked:
+    /// directory modes are applied at the end).
+    creator: (u32, u32),
+    /// The umask, to tell whether a file's mode at creation is already its final mode.
+    umask: u32,
 }
 
 /// Decompress and unpack a layer stream into `dest` (an empty directory), computing
-/// the diff id (sha256 of the uncompressed stream) on the way.
+/// the diff id (sha256 of the uncompressed stream) on the way. Decompression and the
+/// hash run on a thread of their own ([`inflate`]), overlapping with the writes.
 pub fn unpack(
-    reader: impl Read,
+    reader: impl Read + Send,
     compression: Compression,
     dest: &Path,
     opts: &UnpackOptions,
 ) -> Result<UnpackStats> {
-    let decompressed: Box<dyn Read> = match compression {
-        Compression::None => Box::new(reader),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(reader)),
-        Compression::Zstd => Box::new(
-            zstd::stream::read::Decoder::new(reader).map_err(|e| io_err("zstd stream", e))?,
-        ),
-    };
-    let mut stream = BufReader::with_capacity(
-        BUFFER,
-        HashingReader {
-            inner: decompressed,
-            hasher: Sha256::new(),
-        },
-    );
     let root = rustix::fs::open(dest, DIR_FLAGS, Mode::empty())
         .map_err(|e| io_err(&dest.display().to_string(), e))?;
     let mut u = Unpacker {
@@ -307,22 +290,107 @@ pub fn unpack(
         },
         dirs: HashMap::new(),
         buf: vec![0; BUFFER],
+        parent: None,
+        creator: (
+            rustix::process::geteuid().as_raw(),
+            rustix::process::getegid().as_raw(),
+        ),
+        umask: current_umask(),
     };
-    {
-        let mut archive = tar::Archive::new(&mut stream);
-        for entry in archive.entries().map_err(|e| io_err("layer", e))? {
-            let mut entry = entry.map_err(|e| io_err("layer", e))?;
-            u.entry(&mut entry)?;
-        }
-    }
-    // The digest covers the whole stream, including the end-of-archive blocks.
-    io::copy(&mut stream, &mut io::sink()).map_err(|e| io_err("layer", e))?;
+    std::thread::scope(|scope| {
+        let (chunks, producer) = inflate::spawn(scope, reader, compression);
+        let mut stream = BufReader::with_capacity(BUFFER, chunks);
+        let unpacked = u.entries(&mut stream);
+        // On failure the stream is dropped here, which stops the producer.
+        drop(stream);
+        let diff_id = producer.join().map_err(|_| {
+            io_err(
+                "layer",
+                io::Error::other("the decompression thread panicked"),
+            )
+        })?;
+        unpacked?;
+        u.stats.diff_id =
+            diff_id.ok_or_else(|| io_err("layer", io::Error::other("decompression stopped")))?;
+        Ok::<(), StorageError>(())
+    })?;
     u.finish_dirs()?;
-    u.stats.diff_id = Digest::from_sha256(&stream.into_inner().hasher.finalize());
     Ok(u.stats)
 }
 
+/// The process's umask, read without changing it (other threads may be creating files).
+/// Unknown: every permission bit, so that modes are always set explicitly.
+fn current_umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o777)
+}
+
 impl Unpacker<'_> {
+    /// Unpack every entry of the tar `stream`, then read it to its end (the digest
+    /// covers the whole stream, including the end-of-archive blocks).
+    fn entries(&mut self, stream: &mut impl Read) -> Result<()> {
+        let mut archive = tar::Archive::new(&mut *stream);
+        for entry in archive.entries().map_err(|e| io_err("layer", e))? {
+            let mut entry = entry.map_err(|e| io_err("layer", e))?;
+            self.entry(&mut entry)?;
+        }
+        io::copy(stream, &mut io::sink()).map_err(|e| io_err("layer", e))?;
+        Ok(())
+    }
+
+    /// The directory `parts` beneath the root (created when missing), reusing the
+    /// last one when it is the same.
+    fn parent_dir(&mut self, parts: &[OsString], display: &str) -> Result<Rc<OwnedFd>> {
+        if let Some((cached, fd)) = &self.parent {
+            if cached.as_slice() == parts {
+                return Ok(fd.clone());
+            }
+        }
+        let fd = Rc::new(open_dir(&self.root, parts, display)?);
+        self.parent = Some((parts.to_vec(), fd.clone()));
+        Ok(fd)
+    }
+
+    /// Remove whatever is at `name` in `dir` (see [`clear`]), forgetting the cached
+    /// parent directory.
+    fn clear(
+        &mut self,
+        dir: &OwnedFd,
+        dir_path: &Path,
+        name: &OsStr,
+        keep_dir: bool,
+    ) -> io::Result<()> {
+        self.parent = None;
+        clear(dir, dir_path, name, keep_dir)
+    }
+
+    /// Create a node with `make`; when something is already there, remove it (a
+    /// directory is kept when `keep_dir`) and try once more.
+    fn create<T>(
+        &mut self,
+        parent: &OwnedFd,
+        parent_path: &Path,
+        name: &OsStr,
+        keep_dir: bool,
+        raw: &str,
+        make: impl Fn() -> rustix::io::Result<T>,
+    ) -> Result<rustix::io::Result<T>> {
+        match make() {
+            Err(Errno::EXIST) => {
+                self.clear(parent, parent_path, name, keep_dir)
+                    .map_err(|e| io_err(raw, e))?;
+                Ok(make())
+            }
+            other => Ok(other),
+        }
+    }
+
     fn entry<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<()> {
         let kind = entry.header().entry_type();
         // PAX headers (the tar crate applies per-entry ones itself) carry no file.
@@ -338,7 +406,7 @@ impl Unpacker<'_> {
         let Some((name, parent_parts)) = parts.split_last() else {
             // "./": the layer root itself.
             if kind == tar::EntryType::Directory {
-                self.set_owner(&self.root, OsStr::new("."), &parts, &meta)?;
+                self.set_owner(&self.root, OsStr::new("."), &parts, &meta, false)?;
                 apply_xattrs(&self.root, &meta.xattrs, &raw)?;
                 self.dirs.insert(
                     parts,
@@ -357,7 +425,7 @@ impl Unpacker<'_> {
         {
             return Ok(());
         }
-        let parent = open_dir(&self.root, parent_parts, &raw)?;
+        let parent = self.parent_dir(parent_parts, &raw)?;
         let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
             .chain(parent_parts.iter().map(|p| p.as_os_str()))
             .collect();
@@ -366,24 +434,30 @@ impl Unpacker<'_> {
             return self.whiteout(&parent, &parent_path, OsStr::from_bytes(hidden), &raw);
         }
 
-        let is_dir = kind == tar::EntryType::Directory;
-        clear(&parent, &parent_path, name, is_dir).map_err(|e| io_err(&raw, e))?;
+        // Each node is created first and only on EEXIST is the old one removed: a
+        // fresh layer rarely has a name twice.
         let created = match kind {
             tar::EntryType::Directory => {
-                match rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700)) {
-                    Ok(()) | Err(Errno::EXIST) => {}
+                let made = self.create(&parent, &parent_path, name, true, &raw, || {
+                    rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700))
+                })?;
+                let fresh = match made {
+                    Ok(()) => true,
+                    Err(Errno::EXIST) => false,
                     Err(e) => return Err(io_err(&raw, e)),
+                };
+                self.set_owner(&parent, name, &parts, &meta, fresh)?;
+                if !meta.xattrs.is_empty() {
+                    let fd = rustix::fs::openat2(
+                        &parent,
+                        name.as_os_str(),
+                        DIR_FLAGS,
+                        Mode::empty(),
+                        BENEATH,
+                    )
+                    .map_err(|e| resolve_err(&raw, e))?;
+                    apply_xattrs(&fd, &meta.xattrs, &raw)?;
                 }
-                self.set_owner(&parent, name, &parts, &meta)?;
-                let fd = rustix::fs::openat2(
-                    &parent,
-                    name.as_os_str(),
-                    DIR_FLAGS,
-                    Mode::empty(),
-                    BENEATH,
-                )
-                .map_err(|e| resolve_err(&raw, e))?;
-                apply_xattrs(&fd, &meta.xattrs, &raw)?;
                 self.dirs.insert(
                     parts.clone(),
                     DirMeta {
@@ -394,30 +468,34 @@ impl Unpacker<'_> {
                 true
             }
             tar::EntryType::Regular | tar::EntryType::Continuous | tar::EntryType::GNUSparse => {
-                self.regular(entry, &parent, name, &parts, &meta, &raw)?;
+                self.regular(entry, &parent, &parent_path, name, &parts, &meta, &raw)?;
                 true
             }
             tar::EntryType::Symlink => {
                 let target = entry
                     .link_name_bytes()
                     .ok_or_else(|| unsafe_path(&raw, "symlink without a target"))?;
-                rustix::fs::symlinkat(OsStr::from_bytes(&target), &parent, name.as_os_str())
-                    .map_err(|e| io_err(&raw, e))?;
+                self.create(&parent, &parent_path, name, false, &raw, || {
+                    rustix::fs::symlinkat(OsStr::from_bytes(&target), &parent, name.as_os_str())
+                })?
+                .map_err(|e| io_err(&raw, e))?;
                 self.finish_node(&parent, &parent_path, name, &parts, &meta, false)?;
                 true
             }
             tar::EntryType::Link => {
-                self.hardlink(entry, &parent, name, &raw)?;
+                self.hardlink(entry, &parent, &parent_path, name, &raw)?;
                 true
             }
             tar::EntryType::Fifo => {
-                rustix::fs::mknodat(
-                    &parent,
-                    name.as_os_str(),
-                    FileType::Fifo,
-                    Mode::from_raw_mode(0o600),
-                    0,
-                )
+                self.create(&parent, &parent_path, name, false, &raw, || {
+                    rustix::fs::mknodat(
+                        &parent,
+                        name.as_os_str(),
+                        FileType::Fifo,
+                        Mode::from_raw_mode(0o600),
+                        0,
+                    )
+                })?
                 .map_err(|e| io_err(&raw, e))?;
                 self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
                 true
@@ -432,13 +510,15 @@ impl Unpacker<'_> {
                     FileType::BlockDevice
                 };
                 let dev = rustix::fs::makedev(major, minor);
-                match rustix::fs::mknodat(
-                    &parent,
-                    name.as_os_str(),
-                    ft,
-                    Mode::from_raw_mode(0o600),
-                    dev,
-                ) {
+                match self.create(&parent, &parent_path, name, false, &raw, || {
+                    rustix::fs::mknodat(
+                        &parent,
+                        name.as_os_str(),
+                        ft,
+                        Mode::from_raw_mode(0o600),
+                        dev,
+                    )
+                })? {
                     Ok(()) => {
                         self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
                         true
@@ -487,29 +567,41 @@ impl Unpacker<'_> {
                 "whiteout of an empty, \".\" or \"..\" name",
             ));
         }
-        clear(parent, parent_path, hidden, false).map_err(|e| io_err(raw, e))?;
+        self.clear(parent, parent_path, hidden, false)
+            .map_err(|e| io_err(raw, e))?;
         rustix::fs::mknodat(parent, hidden, FileType::CharacterDevice, Mode::empty(), 0)
             .map_err(|e| io_err(raw, e))?;
         self.stats.files += 1;
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn regular<R: Read>(
         &mut self,
         entry: &mut tar::Entry<'_, R>,
         parent: &OwnedFd,
+        parent_path: &Path,
         name: &OsStr,
         parts: &[OsString],
         meta: &Meta,
         raw: &str,
     ) -> Result<()> {
-        let fd = rustix::fs::openat(
-            parent,
-            name,
-            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-            Mode::from_raw_mode(0o600),
-        )
-        .map_err(|e| io_err(raw, e))?;
+        // Created with its final permission bits: when the owner needs no change
+        // and the umask takes nothing away, no chmod is needed afterwards.
+        let fd = self
+            .create(parent, parent_path, name, false, raw, || {
+                rustix::fs::openat(
+                    parent,
+                    name,
+                    OFlags::WRONLY
+                        | OFlags::CREATE
+                        | OFlags::EXCL
+                        | OFlags::NOFOLLOW
+                        | OFlags::CLOEXEC,
+                    Mode::from_raw_mode(meta.mode & 0o777),
+                )
+            })?
+            .map_err(|e| io_err(raw, e))?;
         let mut file = std::fs::File::from(fd);
         loop {
             let n = match entry.read(&mut self.buf) {
@@ -521,9 +613,12 @@ impl Unpacker<'_> {
             file.write_all(&self.buf[..n]).map_err(|e| io_err(raw, e))?;
             self.stats.bytes += n as u64;
         }
-        self.set_owner(parent, name, parts, meta)?;
+        let chowned = self.set_owner(parent, name, parts, meta, true)?;
         // chmod after chown: chown clears setuid and setgid.
-        rustix::fs::fchmod(&file, Mode::from_raw_mode(meta.mode)).map_err(|e| io_err(raw, e))?;
+        if chowned || meta.mode & 0o7000 != 0 || meta.mode & self.umask != 0 {
+            rustix::fs::fchmod(&file, Mode::from_raw_mode(meta.mode))
+                .map_err(|e| io_err(raw, e))?;
+        }
         apply_xattrs(&file, &meta.xattrs, raw)?;
         rustix::fs::futimens(&file, &times(meta.mtime)).map_err(|e| io_err(raw, e))
     }
@@ -534,6 +629,7 @@ impl Unpacker<'_> {
         &mut self,
         entry: &mut tar::Entry<'_, R>,
         parent: &OwnedFd,
+        parent_path: &Path,
         name: &OsStr,
         raw: &str,
     ) -> Result<()> {
@@ -554,12 +650,13 @@ impl Unpacker<'_> {
                 Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
                 e => resolve_err(raw, e),
             })?;
-        rustix::fs::linkat(&tparent, tname.as_os_str(), parent, name, AtFlags::empty()).map_err(
-            |e| match e {
-                Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
-                e => io_err(raw, e),
-            },
-        )
+        self.create(parent, parent_path, name, false, raw, || {
+            rustix::fs::linkat(&tparent, tname.as_os_str(), parent, name, AtFlags::empty())
+        })?
+        .map_err(|e| match e {
+            Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
+            e => io_err(raw, e),
+        })
     }
 
     /// Owner, mode (not for symlinks), xattrs and time of a node created by path.
@@ -573,7 +670,7 @@ impl Unpacker<'_> {
         chmod: bool,
     ) -> Result<()> {
         let raw = display(parts);
-        self.set_owner(parent, name, parts, meta)?;
+        self.set_owner(parent, name, parts, meta, true)?;
         if chmod {
             rustix::fs::chmodat(
                 parent,
@@ -602,16 +699,21 @@ impl Unpacker<'_> {
         }
     }
 
-    /// lchown `name` in `dir` to the entry's owner (see [`UnpackOptions`]).
+    /// lchown `name` in `dir` to the entry's owner (see [`UnpackOptions`]); returns
+    /// whether it changed anything. A `fresh` node (just created by this unpack)
+    /// already belongs to the creator's ids and is left alone when those are asked for.
     fn set_owner(
         &self,
         dir: &OwnedFd,
         name: &OsStr,
         parts: &[OsString],
         meta: &Meta,
-    ) -> Result<()> {
-        if !self.opts.preserve_ownership {
-            return Ok(());
+        fresh: bool,
+    ) -> Result<bool> {
+        if !self.opts.preserve_ownership
+            || (fresh && (meta.uid, meta.gid) == (self.creator.0.into(), self.creator.1.into()))
+        {
+            return Ok(false);
         }
         let chown = |u: u32, g: u32| {
             rustix::fs::chownat(
@@ -630,9 +732,9 @@ impl Unpacker<'_> {
         };
         let path = format!("/{}", display(parts));
         match result {
-            Ok(()) => Ok(()),
+            Ok(()) => Ok(true),
             Err(Errno::INVAL | Errno::PERM) if self.opts.ignore_chown_errors => {
-                chown(0, 0).map_err(|e| io_err(&path, e))
+                chown(0, 0).map(|()| true).map_err(|e| io_err(&path, e))
             }
             Err(Errno::INVAL | Errno::PERM) => Err(StorageError::UnmappedId {
                 uid: u32::try_from(meta.uid).unwrap_or(u32::MAX),
@@ -675,6 +777,8 @@ fn apply_xattrs(fd: &impl AsFd, xattrs: &[(OsString, Vec<u8>)], display: &str) -
     }
     Ok(())
 }
+
+mod inflate;
 
 #[cfg(test)]
 mod tests;
