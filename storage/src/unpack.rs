@@ -7,10 +7,21 @@
 //! can never write outside the destination. OCI whiteouts become overlay whiteouts
 //! (0/0 character devices) and opaque markers the `<prefix>opaque` xattr. Owners are
 //! set as the tar says; the caller runs this inside the user namespace that maps them.
+//!
+//! What the image controls is bounded: extended headers and sparse maps (see
+//! [`archive`]), device nodes (none but whiteouts are created: a layer must not reach
+//! the host's hardware), sparse files (holes stay holes). Directories a layer creates
+//! only as parents are reported, so that the caller can check them against the layers
+//! below ([`check_lower_layers`]).
+
+mod archive;
+mod lower;
+mod pax;
+mod sparse;
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
@@ -21,6 +32,8 @@ use sha2::{Digest as _, Sha256};
 
 use crate::digest::Digest;
 use crate::error::{Result, StorageError};
+use archive::{Archive, ArchiveError, Entry};
+pub use lower::{check_lower_layers, ImplicitDirs};
 
 /// How a layer blob is compressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +79,11 @@ pub struct UnpackStats {
     pub files: u64,
     /// Bytes of file content written.
     pub bytes: u64,
-    /// Device nodes that could not be created (rootless), as tar paths.
+    /// Device nodes the layer lists and that were not created, as tar paths: every
+    /// character or block device but the 0/0 character device of a whiteout.
     pub skipped_devices: Vec<String>,
+    /// Directories created only as parents of entries: see [`check_lower_layers`].
+    pub implicit_dirs: ImplicitDirs,
 }
 
 /// Size of the read buffer over the decompressed stream and of the copy buffer.
@@ -106,6 +122,28 @@ fn io_err(path: &str, e: impl Into<io::Error>) -> StorageError {
     StorageError::io(path, e.into())
 }
 
+/// A stream that ends inside an entry is a malformed layer; other read errors (a
+/// corrupt gzip stream) stay I/O errors.
+fn read_err(path: &str, e: io::Error) -> StorageError {
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        StorageError::MalformedLayer(format!("the layer ends inside the data of {path:?}"))
+    } else {
+        io_err("layer", e)
+    }
+}
+
+fn archive_err(e: ArchiveError) -> StorageError {
+    match e {
+        ArchiveError::Io(e) => io_err("layer", e),
+        ArchiveError::Malformed(why) => StorageError::MalformedLayer(why),
+        ArchiveError::TooLarge { what, size } => StorageError::LayerHeaderTooLarge {
+            what: what.to_string(),
+            size,
+            limit: archive::MAX_SPECIAL,
+        },
+    }
+}
+
 /// Split a tar path into its components beneath the root; refuse absolute paths and
 /// `..`. A leading `./` (and any `.` component) is dropped.
 fn clean_path(raw: &[u8]) -> std::result::Result<Vec<OsString>, &'static str> {
@@ -140,30 +178,6 @@ fn resolve_err(display: &str, e: Errno) -> StorageError {
     }
 }
 
-/// Open the directory `parts` beneath `root`, creating missing ones (mode 0755).
-fn open_dir(root: &OwnedFd, parts: &[OsString], display: &str) -> Result<OwnedFd> {
-    let rel = if parts.is_empty() {
-        PathBuf::from(".")
-    } else {
-        parts.iter().collect()
-    };
-    match rustix::fs::openat2(root, &rel, DIR_FLAGS, Mode::empty(), BENEATH) {
-        Err(Errno::NOENT) => {}
-        other => return other.map_err(|e| resolve_err(display, e)),
-    }
-    let mut dir = rustix::fs::openat2(root, ".", DIR_FLAGS, Mode::empty(), BENEATH)
-        .map_err(|e| io_err(display, e))?;
-    for p in parts {
-        match rustix::fs::mkdirat(&dir, p.as_os_str(), Mode::from_raw_mode(0o755)) {
-            Ok(()) | Err(Errno::EXIST) => {}
-            Err(e) => return Err(io_err(display, e)),
-        }
-        dir = rustix::fs::openat2(&dir, p.as_os_str(), DIR_FLAGS, Mode::empty(), BENEATH)
-            .map_err(|e| resolve_err(display, e))?;
-    }
-    Ok(dir)
-}
-
 /// Remove whatever is at `name` in `dir` (a directory recursively), unless it is a
 /// directory and `keep_dir` is set. `name` is a single normal component (never `.`
 /// or `..`) and `dir_path` was reached without symlinks.
@@ -194,39 +208,49 @@ struct Meta {
 }
 
 impl Meta {
-    fn read<R: Read>(entry: &mut tar::Entry<'_, R>, display: &str, prefix: &str) -> Result<Meta> {
-        let h = entry.header();
-        let bad = |e: io::Error| io_err(display, e);
+    fn read(entry: &Entry, display: &str, prefix: &str) -> Result<Meta> {
+        let h = &entry.header;
+        let old = h.as_old();
+        // As Go's reader: a field of only NULs and spaces is 0, and a field a PAX record
+        // overrides is not parsed at all.
+        let field = |raw: &[u8], key: &str, parsed: fn(&tar::Header) -> io::Result<u64>| {
+            if entry.pax.get(key).is_some() || raw.iter().all(|b| *b == 0 || *b == b' ') {
+                return Ok(0);
+            }
+            parsed(h).map_err(|e| {
+                StorageError::MalformedLayer(format!("bad header field of {display:?}: {e}"))
+            })
+        };
         let mut meta = Meta {
-            mode: h.mode().map_err(bad)? & 0o7777,
-            uid: h.uid().map_err(bad)?,
-            gid: h.gid().map_err(bad)?,
+            mode: field(&old.mode, "", |h| h.mode().map(u64::from))? as u32 & 0o7777,
+            uid: field(&old.uid, "uid", tar::Header::uid)?,
+            gid: field(&old.gid, "gid", tar::Header::gid)?,
             mtime: Timespec {
                 tv_sec: h.mtime().unwrap_or(0) as i64,
                 tv_nsec: 0,
             },
             xattrs: Vec::new(),
         };
-        let Ok(Some(exts)) = entry.pax_extensions() else {
-            return Ok(meta);
-        };
-        for ext in exts.flatten() {
-            let (Ok(key), Ok(value)) = (ext.key(), ext.value()) else {
-                continue;
-            };
+        for (key, value) in entry.pax.iter() {
             match key {
-                "uid" => meta.uid = value.parse().unwrap_or(meta.uid),
-                "gid" => meta.gid = value.parse().unwrap_or(meta.gid),
-                "mtime" => meta.mtime = parse_pax_time(value).unwrap_or(meta.mtime),
+                b"uid" => meta.uid = pax::number(value).unwrap_or(meta.uid),
+                b"gid" => meta.gid = pax::number(value).unwrap_or(meta.gid),
+                b"mtime" => {
+                    meta.mtime = std::str::from_utf8(value)
+                        .ok()
+                        .and_then(parse_pax_time)
+                        .unwrap_or(meta.mtime)
+                }
                 _ => {}
             }
             // Overlay's own xattrs would change how the layer is merged: never from a layer.
-            if let Some(name) = key.strip_prefix("SCHILY.xattr.") {
-                if !name.starts_with(prefix)
-                    && !name.starts_with("trusted.overlay.")
-                    && !name.starts_with("user.overlay.")
+            if let Some(name) = key.strip_prefix(b"SCHILY.xattr.") {
+                if !name.starts_with(prefix.as_bytes())
+                    && !name.starts_with(b"trusted.overlay.")
+                    && !name.starts_with(b"user.overlay.")
                 {
-                    meta.xattrs.push((name.into(), ext.value_bytes().to_vec()));
+                    meta.xattrs
+                        .push((OsStr::from_bytes(name).to_os_string(), value.to_vec()));
                 }
             }
         }
@@ -261,6 +285,18 @@ struct DirMeta {
     mtime: Timespec,
 }
 
+/// One entry being written: the entry, its parent directory (open), its name there,
+/// its path's components, its metadata and its path for messages.
+#[derive(Clone, Copy)]
+struct Target<'e> {
+    entry: &'e Entry,
+    parent: &'e OwnedFd,
+    name: &'e OsStr,
+    parts: &'e [OsString],
+    meta: &'e Meta,
+    raw: &'e str,
+}
+
 /// The state of one unpack.
 struct Unpacker<'a> {
     root: OwnedFd,
@@ -269,6 +305,10 @@ struct Unpacker<'a> {
     stats: UnpackStats,
     dirs: HashMap<Vec<OsString>, DirMeta>,
     buf: Vec<u8>,
+    /// The previous entry's parent directory, kept open for the next entry (a layer
+    /// lists a directory's entries together). Entries only ever remove children of
+    /// their own parent, so the directory stays valid.
+    last_parent: Option<(Vec<OsString>, OwnedFd)>,
 }
 
 /// Decompress and unpack a layer stream into `dest` (an empty directory), computing
@@ -286,7 +326,7 @@ pub fn unpack(
             zstd::stream::read::Decoder::new(reader).map_err(|e| io_err("zstd stream", e))?,
         ),
     };
-    let mut stream = BufReader::with_capacity(
+    let stream = BufReader::with_capacity(
         BUFFER,
         HashingReader {
             inner: decompressed,
@@ -304,37 +344,38 @@ pub fn unpack(
             files: 0,
             bytes: 0,
             skipped_devices: Vec::new(),
+            implicit_dirs: ImplicitDirs::default(),
         },
         dirs: HashMap::new(),
         buf: vec![0; BUFFER],
+        last_parent: None,
     };
-    {
-        let mut archive = tar::Archive::new(&mut stream);
-        for entry in archive.entries().map_err(|e| io_err("layer", e))? {
-            let mut entry = entry.map_err(|e| io_err("layer", e))?;
-            u.entry(&mut entry)?;
-        }
+    let mut archive = Archive::new(stream);
+    while let Some(entry) = archive.next_entry().map_err(archive_err)? {
+        u.entry(&mut archive, entry)?;
     }
     // The digest covers the whole stream, including the end-of-archive blocks.
+    let mut stream = archive.into_inner();
     io::copy(&mut stream, &mut io::sink()).map_err(|e| io_err("layer", e))?;
     u.finish_dirs()?;
     u.stats.diff_id = Digest::from_sha256(&stream.into_inner().hasher.finalize());
     Ok(u.stats)
 }
 
+/// Is this device entry an overlay whiteout (a 0/0 character device)?
+fn is_whiteout_device(entry: &Entry) -> bool {
+    let h = &entry.header;
+    h.entry_type() == tar::EntryType::Char
+        && h.device_major().ok().flatten().unwrap_or(0) == 0
+        && h.device_minor().ok().flatten().unwrap_or(0) == 0
+}
+
 impl Unpacker<'_> {
-    fn entry<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<()> {
-        let kind = entry.header().entry_type();
-        // PAX headers (the tar crate applies per-entry ones itself) carry no file.
-        if matches!(
-            kind,
-            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader
-        ) {
-            return Ok(());
-        }
-        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        let parts = clean_path(&entry.path_bytes()).map_err(|why| unsafe_path(&raw, why))?;
-        let meta = Meta::read(entry, &raw, &self.opts.overlay_xattr_prefix)?;
+    fn entry<R: Read>(&mut self, archive: &mut Archive<R>, entry: Entry) -> Result<()> {
+        let kind = entry.header.entry_type();
+        let raw = String::from_utf8_lossy(&entry.path).into_owned();
+        let parts = clean_path(&entry.path).map_err(|why| unsafe_path(&raw, why))?;
+        let meta = Meta::read(&entry, &raw, &self.opts.overlay_xattr_prefix)?;
         let Some((name, parent_parts)) = parts.split_last() else {
             // "./": the layer root itself.
             if kind == tar::EntryType::Directory {
@@ -357,35 +398,91 @@ impl Unpacker<'_> {
         {
             return Ok(());
         }
-        let parent = open_dir(&self.root, parent_parts, &raw)?;
-        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
-            .chain(parent_parts.iter().map(|p| p.as_os_str()))
-            .collect();
-
-        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
-            return self.whiteout(&parent, &parent_path, OsStr::from_bytes(hidden), &raw);
+        // A layer never creates a device node but a whiteout: a real one would give the
+        // container (as root: without a user namespace) the host's hardware.
+        if matches!(kind, tar::EntryType::Char | tar::EntryType::Block)
+            && !is_whiteout_device(&entry)
+        {
+            self.stats.skipped_devices.push(raw);
+            return Ok(());
         }
+        let parent = self.parent_dir(parent_parts, &raw)?;
+        let target = Target {
+            entry: &entry,
+            parent: &parent,
+            name,
+            parts: &parts,
+            meta: &meta,
+            raw: &raw,
+        };
+        let result = self.apply(archive, &target);
+        self.last_parent = Some((parent_parts.to_vec(), parent));
+        result
+    }
 
+    /// The directory `parts` beneath the root, opened without following symlinks and
+    /// created (mode 0755) where missing; what it creates is recorded as implicit.
+    fn parent_dir(&mut self, parts: &[OsString], raw: &str) -> Result<OwnedFd> {
+        if let Some((cached, fd)) = self.last_parent.take() {
+            if cached == parts {
+                return Ok(fd);
+            }
+        }
+        let rel = if parts.is_empty() {
+            PathBuf::from(".")
+        } else {
+            parts.iter().collect()
+        };
+        match rustix::fs::openat2(&self.root, &rel, DIR_FLAGS, Mode::empty(), BENEATH) {
+            Err(Errno::NOENT) => {}
+            other => return other.map_err(|e| resolve_err(raw, e)),
+        }
+        let mut dir = rustix::fs::openat2(&self.root, ".", DIR_FLAGS, Mode::empty(), BENEATH)
+            .map_err(|e| io_err(raw, e))?;
+        for (i, p) in parts.iter().enumerate() {
+            match rustix::fs::mkdirat(&dir, p.as_os_str(), Mode::from_raw_mode(0o755)) {
+                Ok(()) => self.stats.implicit_dirs.created(&parts[..=i], raw),
+                Err(Errno::EXIST) => {}
+                Err(e) => return Err(io_err(raw, e)),
+            }
+            dir = rustix::fs::openat2(&dir, p.as_os_str(), DIR_FLAGS, Mode::empty(), BENEATH)
+                .map_err(|e| resolve_err(raw, e))?;
+        }
+        Ok(dir)
+    }
+
+    /// Create the entry `name` in `parent`.
+    fn apply<R: Read>(&mut self, archive: &mut Archive<R>, target: &Target<'_>) -> Result<()> {
+        let Target {
+            entry,
+            parent,
+            name,
+            parts,
+            meta,
+            raw,
+        } = *target;
+        let kind = entry.header.entry_type();
+        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
+            .chain(parts[..parts.len() - 1].iter().map(|p| p.as_os_str()))
+            .collect();
+        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
+            return self.whiteout(parent, &parent_path, OsStr::from_bytes(hidden), raw);
+        }
         let is_dir = kind == tar::EntryType::Directory;
-        clear(&parent, &parent_path, name, is_dir).map_err(|e| io_err(&raw, e))?;
+        clear(parent, &parent_path, name, is_dir).map_err(|e| io_err(raw, e))?;
         let created = match kind {
             tar::EntryType::Directory => {
-                match rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700)) {
+                match rustix::fs::mkdirat(parent, name, Mode::from_raw_mode(0o700)) {
                     Ok(()) | Err(Errno::EXIST) => {}
-                    Err(e) => return Err(io_err(&raw, e)),
+                    Err(e) => return Err(io_err(raw, e)),
                 }
-                self.set_owner(&parent, name, &parts, &meta)?;
-                let fd = rustix::fs::openat2(
-                    &parent,
-                    name.as_os_str(),
-                    DIR_FLAGS,
-                    Mode::empty(),
-                    BENEATH,
-                )
-                .map_err(|e| resolve_err(&raw, e))?;
-                apply_xattrs(&fd, &meta.xattrs, &raw)?;
+                self.stats.implicit_dirs.named(parts);
+                self.set_owner(parent, name, parts, meta)?;
+                let fd = rustix::fs::openat2(parent, name, DIR_FLAGS, Mode::empty(), BENEATH)
+                    .map_err(|e| resolve_err(raw, e))?;
+                apply_xattrs(&fd, &meta.xattrs, raw)?;
                 self.dirs.insert(
-                    parts.clone(),
+                    parts.to_vec(),
                     DirMeta {
                         mode: meta.mode,
                         mtime: meta.mtime,
@@ -394,61 +491,41 @@ impl Unpacker<'_> {
                 true
             }
             tar::EntryType::Regular | tar::EntryType::Continuous | tar::EntryType::GNUSparse => {
-                self.regular(entry, &parent, name, &parts, &meta, &raw)?;
+                self.regular(archive, target)?;
                 true
             }
             tar::EntryType::Symlink => {
                 let target = entry
-                    .link_name_bytes()
-                    .ok_or_else(|| unsafe_path(&raw, "symlink without a target"))?;
-                rustix::fs::symlinkat(OsStr::from_bytes(&target), &parent, name.as_os_str())
-                    .map_err(|e| io_err(&raw, e))?;
-                self.finish_node(&parent, &parent_path, name, &parts, &meta, false)?;
+                    .link
+                    .as_deref()
+                    .ok_or_else(|| unsafe_path(raw, "symlink without a target"))?;
+                rustix::fs::symlinkat(OsStr::from_bytes(target), parent, name)
+                    .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, false)?;
                 true
             }
             tar::EntryType::Link => {
-                self.hardlink(entry, &parent, name, &raw)?;
+                self.hardlink(entry, parent, name, raw)?;
                 true
             }
             tar::EntryType::Fifo => {
+                rustix::fs::mknodat(parent, name, FileType::Fifo, Mode::from_raw_mode(0o600), 0)
+                    .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, true)?;
+                true
+            }
+            // Only whiteouts get here (see `entry`).
+            tar::EntryType::Char => {
                 rustix::fs::mknodat(
-                    &parent,
-                    name.as_os_str(),
-                    FileType::Fifo,
+                    parent,
+                    name,
+                    FileType::CharacterDevice,
                     Mode::from_raw_mode(0o600),
                     0,
                 )
-                .map_err(|e| io_err(&raw, e))?;
-                self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
+                .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, true)?;
                 true
-            }
-            tar::EntryType::Char | tar::EntryType::Block => {
-                let h = entry.header();
-                let major = h.device_major().ok().flatten().unwrap_or(0);
-                let minor = h.device_minor().ok().flatten().unwrap_or(0);
-                let ft = if kind == tar::EntryType::Char {
-                    FileType::CharacterDevice
-                } else {
-                    FileType::BlockDevice
-                };
-                let dev = rustix::fs::makedev(major, minor);
-                match rustix::fs::mknodat(
-                    &parent,
-                    name.as_os_str(),
-                    ft,
-                    Mode::from_raw_mode(0o600),
-                    dev,
-                ) {
-                    Ok(()) => {
-                        self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
-                        true
-                    }
-                    Err(Errno::PERM) => {
-                        self.stats.skipped_devices.push(raw.clone());
-                        false
-                    }
-                    Err(e) => return Err(io_err(&raw, e)),
-                }
             }
             // GNU volume labels and other metadata-only entries.
             _ => false,
@@ -494,53 +571,78 @@ impl Unpacker<'_> {
         Ok(())
     }
 
-    fn regular<R: Read>(
-        &mut self,
-        entry: &mut tar::Entry<'_, R>,
-        parent: &OwnedFd,
-        name: &OsStr,
-        parts: &[OsString],
-        meta: &Meta,
-        raw: &str,
-    ) -> Result<()> {
+    fn regular<R: Read>(&mut self, archive: &mut Archive<R>, t: &Target<'_>) -> Result<()> {
+        let raw = t.raw;
         let fd = rustix::fs::openat(
-            parent,
-            name,
+            t.parent,
+            t.name,
             OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
             Mode::from_raw_mode(0o600),
         )
         .map_err(|e| io_err(raw, e))?;
         let mut file = std::fs::File::from(fd);
-        loop {
-            let n = match entry.read(&mut self.buf) {
-                Ok(0) => break,
+        match &t.entry.sparse {
+            None => {
+                self.copy_data(archive, &mut file, u64::MAX, raw)?;
+            }
+            Some(map) => {
+                // Holes are skipped, never written: the file stays as sparse as the tar says.
+                for run in &map.fragments {
+                    file.seek(SeekFrom::Start(run.offset))
+                        .map_err(|e| io_err(raw, e))?;
+                    self.copy_data(archive, &mut file, run.length, raw)?;
+                }
+                file.set_len(map.real_size).map_err(|e| io_err(raw, e))?;
+            }
+        }
+        self.set_owner(t.parent, t.name, t.parts, t.meta)?;
+        // chmod after chown: chown clears setuid and setgid.
+        rustix::fs::fchmod(&file, Mode::from_raw_mode(t.meta.mode)).map_err(|e| io_err(raw, e))?;
+        apply_xattrs(&file, &t.meta.xattrs, raw)?;
+        rustix::fs::futimens(&file, &times(t.meta.mtime)).map_err(|e| io_err(raw, e))
+    }
+
+    /// Copy up to `limit` bytes of the entry's data (all of it with `u64::MAX`) into
+    /// `file` at its position.
+    fn copy_data<R: Read>(
+        &mut self,
+        archive: &mut Archive<R>,
+        file: &mut std::fs::File,
+        limit: u64,
+        raw: &str,
+    ) -> Result<()> {
+        let mut left = limit;
+        while left > 0 {
+            let want = self
+                .buf
+                .len()
+                .min(usize::try_from(left).unwrap_or(usize::MAX));
+            let n = match archive.read_data(&mut self.buf[..want]) {
+                Ok(0) if limit == u64::MAX => break,
+                Ok(0) => {
+                    return Err(StorageError::MalformedLayer(format!(
+                        "the sparse data of {raw:?} is shorter than its map"
+                    )))
+                }
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_err(raw, e)),
+                Err(e) => return Err(read_err(raw, e)),
             };
             file.write_all(&self.buf[..n]).map_err(|e| io_err(raw, e))?;
             self.stats.bytes += n as u64;
+            left -= n as u64;
         }
-        self.set_owner(parent, name, parts, meta)?;
-        // chmod after chown: chown clears setuid and setgid.
-        rustix::fs::fchmod(&file, Mode::from_raw_mode(meta.mode)).map_err(|e| io_err(raw, e))?;
-        apply_xattrs(&file, &meta.xattrs, raw)?;
-        rustix::fs::futimens(&file, &times(meta.mtime)).map_err(|e| io_err(raw, e))
+        Ok(())
     }
 
     /// Link `name` to an entry already unpacked beneath the root (a symlink itself,
     /// never what it points to).
-    fn hardlink<R: Read>(
-        &mut self,
-        entry: &mut tar::Entry<'_, R>,
-        parent: &OwnedFd,
-        name: &OsStr,
-        raw: &str,
-    ) -> Result<()> {
+    fn hardlink(&mut self, entry: &Entry, parent: &OwnedFd, name: &OsStr, raw: &str) -> Result<()> {
         let target = entry
-            .link_name_bytes()
+            .link
+            .as_deref()
             .ok_or_else(|| unsafe_path(raw, "hardlink without a target"))?;
-        let tparts = clean_path(&target)
+        let tparts = clean_path(target)
             .map_err(|_| unsafe_path(raw, "hardlink target outside the layer"))?;
         let Some((tname, tparent_parts)) = tparts.split_last() else {
             return Err(unsafe_path(raw, "hardlink to the layer root"));
