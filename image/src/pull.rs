@@ -535,10 +535,7 @@ async fn download(
                         expected: size,
                         actual: writer.written() + chunk.len() as u64,
                     }),
-                    None => TransferError::Storage(StorageError::Io {
-                        path: blobs.path(digest),
-                        source: e,
-                    }),
+                    None => TransferError::Storage(StorageError::io(blobs.path(digest), e)),
                 },
             );
         }

@@ -121,13 +121,17 @@ impl StorageError {
     /// becomes [`StorageError::NoSpace`], which says how to fix it.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> StorageError {
         let path = path.into();
-        let errno = match source
-            .raw_os_error()
-            .map(rustix::io::Errno::from_raw_os_error)
-        {
-            Some(rustix::io::Errno::NOSPC) => "ENOSPC",
-            Some(rustix::io::Errno::DQUOT) => "EDQUOT",
-            _ => return StorageError::Io { path, source },
+        // The kind too: wrappers such as tempfile's keep it but not the raw errno.
+        let is = |errno: rustix::io::Errno, kind: std::io::ErrorKind| match source.raw_os_error() {
+            Some(raw) => raw == errno.raw_os_error(),
+            None => source.kind() == kind,
+        };
+        let errno = if is(rustix::io::Errno::NOSPC, std::io::ErrorKind::StorageFull) {
+            "ENOSPC"
+        } else if is(rustix::io::Errno::DQUOT, std::io::ErrorKind::QuotaExceeded) {
+            "EDQUOT"
+        } else {
+            return StorageError::Io { path, source };
         };
         StorageError::NoSpace { path, errno }
     }

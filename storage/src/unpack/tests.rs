@@ -783,9 +783,10 @@ fn end_of_archive(mut bytes: Vec<u8>) -> Vec<u8> {
 #[test]
 fn sparse_entries_stay_sparse_on_disk() {
     const GIB4: u64 = 4 << 30;
-    let runs: [(u64, &[u8]); 3] = [(0, b"head"), (2 << 30, b"middle"), (GIB4 - 4, b"tail")];
+    let (head, middle) = ([b'h'; 512], [b'm'; 1024]);
+    let runs: [(u64, &[u8]); 3] = [(0, &head), (2 << 30, &middle), (GIB4 - 4, b"tail")];
     let many: Vec<(u64, Vec<u8>)> = (0..30u64)
-        .map(|i| (i << 20, vec![b'0' + i as u8; 3]))
+        .map(|i| (i << 20, vec![b'0' + i as u8; 512]))
         .collect();
     let many_runs: Vec<(u64, &[u8])> = many.iter().map(|(o, d)| (*o, d.as_slice())).collect();
     let mut pax = tar::Builder::new(Vec::new());
@@ -825,19 +826,24 @@ fn sparse_entries_stay_sparse_on_disk() {
     let many_file = std::fs::read(d.join("many")).unwrap();
     assert_eq!(many_file.len(), 31 << 20);
     for (offset, data) in &many {
-        assert_eq!(&many_file[*offset as usize..][..3], data.as_slice());
+        assert_eq!(&many_file[*offset as usize..][..512], data.as_slice());
     }
     let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn bad_sparse_maps_are_refused() {
+    let block = [b'b'; 512];
     let cases = [
-        ("overlap", gnu_sparse("f", 100, &[(0, b"abcd"), (2, b"ef")])),
+        ("overlap", gnu_sparse("f", 2000, &[(0, &block), (2, b"ef")])),
         ("past the end", gnu_sparse("f", 10, &[(8, b"abcd")])),
         (
             "unordered",
-            gnu_sparse("f", 100, &[(50, b"ab"), (0, b"cd")]),
+            gnu_sparse("f", 2000, &[(1000, &block), (0, b"cd")]),
+        ),
+        (
+            "unaligned",
+            gnu_sparse("f", 2000, &[(0, b"ab"), (1000, b"cd")]),
         ),
     ];
     for (name, bytes) in cases {
@@ -873,6 +879,15 @@ fn a_full_filesystem_names_enospc_and_the_fix() {
         io::Error::from_raw_os_error(Errno::DQUOT.raw_os_error()),
     );
     assert!(quota.to_string().contains("EDQUOT"));
+    // As tempfile wraps it: the kind stays, the errno does not.
+    let wrapped = io::Error::new(io::ErrorKind::StorageFull, "no space left (at path /x)");
+    assert!(matches!(
+        StorageError::io("x", wrapped),
+        StorageError::NoSpace {
+            errno: "ENOSPC",
+            ..
+        }
+    ));
     let other = StorageError::io("x", io::Error::from_raw_os_error(Errno::IO.raw_os_error()));
     assert!(matches!(other, StorageError::Io { .. }));
 }
@@ -1070,4 +1085,54 @@ fn layers_that_list_their_parents_have_no_implicit_directories() {
     let stats = unpack_bytes(&t.finish(), Compression::None, &d).unwrap();
     assert!(stats.implicit_dirs.is_empty());
     let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn gnu_tar_sparse_archives_of_every_format_unpack_sparse() {
+    // GNU tar writes what images carry; every sparse encoding it has must unpack to the
+    // same sparse file.
+    const SIZE: u64 = 1 << 32;
+    let src = dest("gnutar-src");
+    let mut f = std::fs::File::create(src.join("s")).unwrap();
+    let runs: [(u64, &[u8]); 3] = [(0, b"head"), (1 << 31, b"middle"), (SIZE - 4, b"tail")];
+    for (offset, data) in runs {
+        f.seek(SeekFrom::Start(offset)).unwrap();
+        f.write_all(data).unwrap();
+    }
+    drop(f);
+    for format in [
+        &["--format=gnu"][..],
+        &["--format=pax", "--sparse-version=0.0"],
+        &["--format=pax", "--sparse-version=0.1"],
+        &["--format=pax", "--sparse-version=1.0"],
+    ] {
+        let out = std::process::Command::new("tar")
+            .args(["--sparse", "-C"])
+            .arg(&src)
+            .args(format)
+            .args(["-cf", "-", "s"])
+            .output()
+            .expect("GNU tar runs");
+        assert!(out.status.success(), "{format:?}: {out:?}");
+        let d = dest("gnutar");
+        unpack_bytes(&out.stdout, Compression::None, &d)
+            .unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        let path = d.join("s");
+        let m = std::fs::metadata(&path).unwrap();
+        assert_eq!(m.len(), SIZE, "{format:?}");
+        assert!(
+            m.blocks() * 512 < 1 << 20,
+            "{format:?}: {} blocks",
+            m.blocks()
+        );
+        let mut f = std::fs::File::open(&path).unwrap();
+        for (offset, data) in runs {
+            let mut got = vec![0; data.len()];
+            f.seek(SeekFrom::Start(offset)).unwrap();
+            f.read_exact(&mut got).unwrap();
+            assert_eq!(got, data, "{format:?} at {offset}");
+        }
+        let _ = std::fs::remove_dir_all(&d);
+    }
+    let _ = std::fs::remove_dir_all(&src);
 }
