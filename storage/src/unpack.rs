@@ -8,8 +8,8 @@
 //! (0/0 character devices) and opaque markers the `<prefix>opaque` xattr. Owners are
 //! set as the tar says; the caller runs this inside the user namespace that maps them.
 //!
-//! What the image controls is bounded: extended headers and sparse maps (see
-//! [`archive`]), device nodes (none but whiteouts are created: a layer must not reach
+//! What the image controls is bounded: extended headers and sparse maps (the
+//! `archive` module), device nodes (none but whiteouts are created: a layer must not reach
 //! the host's hardware), sparse files (holes stay holes). Directories a layer creates
 //! only as parents are reported, so that the caller can check them against the layers
 //! below ([`check_lower_layers`]).
@@ -211,20 +211,21 @@ impl Meta {
     fn read(entry: &Entry, display: &str, prefix: &str) -> Result<Meta> {
         let h = &entry.header;
         let old = h.as_old();
-        // As Go's reader: a field of only NULs and spaces is 0, and a field a PAX record
-        // overrides is not parsed at all.
-        let field = |raw: &[u8], key: &str, parsed: fn(&tar::Header) -> io::Result<u64>| {
-            if entry.pax.get(key).is_some() || raw.iter().all(|b| *b == 0 || *b == b' ') {
+        // As Go's reader: a field of only NULs and spaces is 0, and a field that a PAX
+        // record overrides is not parsed at all.
+        let field = |raw: &[u8], overridden: bool, parse: fn(&tar::Header) -> io::Result<u64>| {
+            if overridden || raw.iter().all(|b| *b == 0 || *b == b' ') {
                 return Ok(0);
             }
-            parsed(h).map_err(|e| {
+            parse(h).map_err(|e| {
                 StorageError::MalformedLayer(format!("bad header field of {display:?}: {e}"))
             })
         };
+        let pax_has = |key| entry.pax.get(key).is_some();
         let mut meta = Meta {
-            mode: field(&old.mode, "", |h| h.mode().map(u64::from))? as u32 & 0o7777,
-            uid: field(&old.uid, "uid", tar::Header::uid)?,
-            gid: field(&old.gid, "gid", tar::Header::gid)?,
+            mode: field(&old.mode, false, |h| h.mode().map(u64::from))? as u32 & 0o7777,
+            uid: field(&old.uid, pax_has("uid"), tar::Header::uid)?,
+            gid: field(&old.gid, pax_has("gid"), tar::Header::gid)?,
             mtime: Timespec {
                 tv_sec: h.mtime().unwrap_or(0) as i64,
                 tv_nsec: 0,

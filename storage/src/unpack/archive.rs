@@ -189,6 +189,9 @@ impl<R: Read> Archive<R> {
             .or_else(|| header.link_name_bytes().map(|l| l.into_owned()));
         self.padding = (BLOCK - size % BLOCK) % BLOCK;
         self.remaining = size;
+        if size.checked_add(self.padding).is_none() {
+            return Err(malformed("entry size out of range"));
+        }
         let pax_sparse = sparse::pax_format(&records).map_err(malformed)?;
         if pax_sparse.is_some() && header_only(kind) {
             return Err(malformed("a sparse map on an entry that has no data"));

@@ -691,7 +691,9 @@ fn malformed_streams_are_refused() {
     bad_pax.extend(b"99 path=abc\n");
     bad_pax.resize(1024, 0);
     bad_pax.extend(header_block(tar::EntryType::Regular, "f", 0));
+    let huge = header_block(tar::EntryType::Regular, "f", u64::MAX);
     for (name, bytes) in [
+        ("huge size", huge),
         ("checksum", bad_sum),
         ("truncated", truncated),
         ("dangling pax", dangling),
