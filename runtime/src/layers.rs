@@ -3,23 +3,26 @@
 //! Blobs are unpacked only after their digest was verified by the pull; the
 //! uncompressed digest is checked against the image configuration's diff IDs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use coracle_storage::layers::{chain_ids, LayerStore};
-use coracle_storage::unpack::{self, Compression, UnpackOptions};
+use coracle_storage::unpack::{self, Compression, UnpackOptions, UnpackStats};
 use coracle_storage::{Digest, ImageRecord, Store};
 
 use crate::error::{Result, RuntimeError};
 use crate::idmap::UserNsPlan;
 use crate::userns::run_in_userns;
 
-/// One layer to unpack: its blob, compression, expected diff ID and chain ID.
+/// One layer to unpack: its blob (path and digest), compression, expected diff ID,
+/// chain ID, and the chain IDs of the layers below it (nearest first).
 #[derive(Clone, Debug)]
 struct Job {
     blob: PathBuf,
+    digest: Digest,
     compression: Compression,
     diff_id: Digest,
     chain_id: Digest,
+    lower: Vec<Digest>,
 }
 
 /// The chain IDs of an image's layers, bottom first, from its stored configuration.
@@ -78,13 +81,17 @@ pub fn ensure_unpacked(
     let diffs = diff_ids(store, image)?;
     let chains = chain_ids(&diffs);
     let mut jobs = Vec::new();
-    for ((layer, diff_id), chain_id) in image.layers.iter().zip(&diffs).zip(&chains) {
+    for (i, ((layer, diff_id), chain_id)) in
+        image.layers.iter().zip(&diffs).zip(&chains).enumerate()
+    {
         if !layer_store.contains(chain_id) && !jobs.iter().any(|j: &Job| &j.chain_id == chain_id) {
             jobs.push(Job {
                 blob: store.blobs.path(&layer.digest),
+                digest: layer.digest.clone(),
                 compression: compression_of(&layer.media_type),
                 diff_id: diff_id.clone(),
                 chain_id: chain_id.clone(),
+                lower: chains[..i].iter().rev().cloned().collect(),
             });
         }
     }
@@ -112,36 +119,60 @@ pub(crate) fn unpack_options(in_userns: bool, ignore_chown_errors: bool) -> Unpa
     }
 }
 
-/// In the user namespace: unpack every job, a thread each; remove what failed.
+/// In the user namespace: unpack every job into a temp directory, a thread each, then
+/// commit them bottom-up, each checked against the layers below it (which are in
+/// place by then). After a failure nothing more is committed and every temp
+/// directory is removed.
 fn unpack_all(
     layer_store: &LayerStore,
     jobs: &[Job],
     opts: &UnpackOptions,
 ) -> std::result::Result<(), String> {
-    let results: Vec<std::result::Result<(), String>> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .iter()
-            .map(|job| s.spawn(move || unpack_one(layer_store, job, opts)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("unpack thread panicked".into()))
-            })
-            .collect()
-    });
-    results
-        .into_iter()
-        .collect::<std::result::Result<Vec<()>, String>>()
-        .map(|_| ())
+    let unpacked: Vec<std::result::Result<(PathBuf, UnpackStats), String>> =
+        std::thread::scope(|s| {
+            let handles: Vec<_> = jobs
+                .iter()
+                .map(|job| s.spawn(move || unpack_one(layer_store, job, opts)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("unpack thread panicked".into()))
+                })
+                .collect()
+        });
+    let mut failure: Option<String> = None;
+    for (job, result) in jobs.iter().zip(unpacked) {
+        match result {
+            Ok((temp, stats)) if failure.is_none() => {
+                let layer = UnpackedLayer {
+                    digest: &job.digest,
+                    chain_id: &job.chain_id,
+                    lower: &job.lower,
+                };
+                if let Err(e) = layer.commit(layer_store, &temp, &stats, opts) {
+                    let _ = std::fs::remove_dir_all(&temp);
+                    failure = Some(format!("layer {}: {e}", job.digest));
+                }
+            }
+            Ok((temp, _)) => {
+                let _ = std::fs::remove_dir_all(&temp);
+            }
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+    }
+    failure.map_or(Ok(()), Err)
 }
 
+/// Unpack one job into a fresh temp directory (removed again on failure).
 fn unpack_one(
     layer_store: &LayerStore,
     job: &Job,
     opts: &UnpackOptions,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(PathBuf, UnpackStats), String> {
     let file =
         std::fs::File::open(&job.blob).map_err(|e| format!("layer {}: {e}", job.blob.display()))?;
     let temp = layer_store
@@ -149,13 +180,59 @@ fn unpack_one(
         .map_err(|e| e.to_string())?;
     let reader = std::io::BufReader::with_capacity(1 << 20, file);
     match unpack_checked(reader, job.compression, &job.diff_id, &temp, opts) {
-        Ok(()) => layer_store
-            .commit(&temp, &job.chain_id)
-            .map_err(|e| e.to_string()),
+        Ok(stats) => Ok((temp, stats)),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&temp);
-            Err(e)
+            Err(format!("layer {}: {e}", job.digest))
         }
+    }
+}
+
+/// A layer unpacked into a temp directory, about to be committed.
+pub(crate) struct UnpackedLayer<'a> {
+    /// Its blob's digest (names it in messages).
+    pub digest: &'a Digest,
+    /// Its chain ID (names its directory).
+    pub chain_id: &'a Digest,
+    /// The chain IDs of the layers below it, nearest first.
+    pub lower: &'a [Digest],
+}
+
+impl UnpackedLayer<'_> {
+    /// Can [`UnpackedLayer::commit`] check the layer now? Only a layer that created
+    /// directories implicitly needs the layers below it, and they must be in place.
+    pub fn checkable(&self, layer_store: &LayerStore, stats: &UnpackStats) -> bool {
+        stats.implicit_dirs.is_empty() || self.lower.iter().all(|c| layer_store.contains(c))
+    }
+
+    /// Check the layer in `temp` against the layers below it (see
+    /// [`unpack::check_lower_layers`]), warn about the device nodes it skipped, and
+    /// rename it into place. The caller removes `temp` on failure, and names the layer
+    /// in the error.
+    pub fn commit(
+        &self,
+        layer_store: &LayerStore,
+        temp: &Path,
+        stats: &UnpackStats,
+        opts: &UnpackOptions,
+    ) -> std::result::Result<(), String> {
+        let lower: Vec<PathBuf> = self.lower.iter().map(|c| layer_store.path(c)).collect();
+        unpack::check_lower_layers(
+            temp,
+            &stats.implicit_dirs,
+            &lower,
+            &opts.overlay_xattr_prefix,
+        )
+        .map_err(|e| e.to_string())?;
+        for device in &stats.skipped_devices {
+            eprintln!(
+                "warning: skipping device node /{device} in layer {}",
+                self.digest
+            );
+        }
+        layer_store
+            .commit(temp, self.chain_id)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -166,19 +243,18 @@ pub(crate) fn unpack_checked(
     mut input: impl std::io::Read + Send,
     compression: Compression,
     diff_id: &Digest,
-    temp: &std::path::Path,
+    temp: &Path,
     opts: &UnpackOptions,
-) -> std::result::Result<(), String> {
-    let stats = unpack::unpack(&mut input, compression, temp, opts)
-        .map_err(|e| format!("layer {diff_id}: {e}"))?;
-    std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| format!("layer {diff_id}: {e}"))?;
+) -> std::result::Result<UnpackStats, String> {
+    let stats = unpack::unpack(&mut input, compression, temp, opts).map_err(|e| e.to_string())?;
+    std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| e.to_string())?;
     if &stats.diff_id != diff_id {
         return Err(format!(
-            "layer {diff_id}: uncompressed content has digest {}, the image configuration says {diff_id}",
+            "uncompressed content has digest {}, the image configuration says {diff_id}",
             stats.diff_id
         ));
     }
-    Ok(())
+    Ok(stats)
 }
 
 /// Remove layer directories no stored image uses (inside the user namespace, since

@@ -10,10 +10,17 @@
 //! helper answers each layer with `R`. Messages are one line of text each:
 //!
 //! ```text
-//! parent → helper   B <id> <chain-id> <diff-id> <none|gzip|zstd>   (+ the pipe's read end)
+//! parent → helper   B <id> <chain-id> <diff-id> <none|gzip|zstd> <blob-digest> [<lower-chain-id>...]
+//!                                                           (+ the pipe's read end)
 //!                   V <id> <1|0>
 //! helper → parent   R <id> ok | R <id> err <message>
 //! ```
+//!
+//! The lower chain IDs (nearest first) let the helper check the layer against the
+//! layers below it before committing it. A layer whose check needs lower layers that
+//! are not in place yet (they are still downloading, or were not streamed) is
+//! discarded and answered `ok`: the unpack after the pull, which commits bottom-up,
+//! unpacks it again from its verified blob.
 //!
 //! When the parent closes its socket the helper discards every layer not yet
 //! committed and exits; a pull killed outright leaves temp directories that the next
@@ -37,11 +44,12 @@ use tokio::sync::oneshot;
 
 use crate::error::{Result, RuntimeError};
 use crate::idmap::UserNsPlan;
-use crate::layers::{compression_of, unpack_checked, unpack_options};
+use crate::layers::{compression_of, unpack_checked, unpack_options, UnpackedLayer};
 use crate::userns::{spawn_in_userns, UserNsChild};
 
-/// Largest message: `B`, an id, two digests and a word, or an error text.
-const MAX_MESSAGE: usize = 4096;
+/// Largest message: a `B` with the chain IDs of up to 500 lower layers (overlayfs
+/// stacks no more), or an error text.
+const MAX_MESSAGE: usize = 64 * 1024;
 
 type Replies = Arc<Mutex<HashMap<u32, oneshot::Sender<std::result::Result<(), String>>>>>;
 
@@ -141,10 +149,13 @@ impl StreamingUnpacker {
         })
     }
 
-    /// Hand a layer to the helper: `None` when it is already unpacked.
+    /// Hand a layer (blob `digest`) to the helper: `None` when it is already
+    /// unpacked. `lower` lists the chain IDs of the layers below it, nearest first.
     pub fn begin(
         &self,
+        digest: &Digest,
         chain_id: &Digest,
+        lower: &[Digest],
         diff_id: &Digest,
         media_type: &str,
     ) -> Result<Option<LayerStream>> {
@@ -156,15 +167,25 @@ impl StreamingUnpacker {
             Compression::Gzip => "gzip",
             Compression::Zstd => "zstd",
         };
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let mut message = format!("B {id} {} {diff_id} {compression} {digest}", chain_id.hex());
+        for c in lower {
+            message.push(' ');
+            message.push_str(c.hex());
+        }
+        if message.len() > MAX_MESSAGE {
+            return Err(RuntimeError::Start(format!(
+                "the image has {} layers, more than overlayfs can stack",
+                lower.len() + 1
+            )));
+        }
         let (read_end, write_end) =
             crate::sys::pipe().map_err(|e| RuntimeError::Start(format!("create a pipe: {e}")))?;
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (tx, rx) = oneshot::channel();
         self.replies
             .lock()
             .map_err(|_| RuntimeError::Start("unpack reply table poisoned".into()))?
             .insert(id, tx);
-        let message = format!("B {id} {} {diff_id} {compression}", chain_id.hex());
         send_message(&self.socket, message.as_bytes(), Some(&read_end))
             .map_err(|e| RuntimeError::Start(format!("hand a layer to the unpack helper: {e}")))?;
         Ok(Some(LayerStream {
@@ -221,7 +242,7 @@ fn send_message(socket: &OwnedFd, text: &[u8], fd: Option<&OwnedFd>) -> std::io:
 
 /// Receive one message and the fd attached to it, if any; `None` at end of stream.
 fn receive_message(socket: &OwnedFd) -> std::io::Result<Option<(String, Option<OwnedFd>)>> {
-    let mut buf = [0u8; MAX_MESSAGE];
+    let mut buf = vec![0u8; MAX_MESSAGE];
     let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
     let mut control = RecvAncillaryBuffer::new(&mut space);
     let received = loop {
@@ -279,26 +300,33 @@ struct Begin {
     chain_id: Digest,
     diff_id: Digest,
     compression: Compression,
+    digest: Digest,
+    lower: Vec<Digest>,
 }
 
 fn parse_begin(text: &str) -> Option<Begin> {
+    let chain = |hex: &str| Digest::parse(&format!("sha256:{hex}")).ok();
     let mut f = text.split(' ');
     if f.next()? != "B" {
         return None;
     }
     let id = f.next()?.parse().ok()?;
-    let chain_id = Digest::parse(&format!("sha256:{}", f.next()?)).ok()?;
+    let chain_id = chain(f.next()?)?;
     let diff_id = Digest::parse(f.next()?).ok()?;
     let compression = match f.next()? {
         "gzip" => Compression::Gzip,
         "zstd" => Compression::Zstd,
         _ => Compression::None,
     };
+    let digest = Digest::parse(f.next()?).ok()?;
+    let lower = f.map(chain).collect::<Option<Vec<_>>>()?;
     Some(Begin {
         id,
         chain_id,
         diff_id,
         compression,
+        digest,
+        lower,
     })
 }
 
@@ -355,13 +383,23 @@ fn unpack_layer(
         .temp_dir(&begin.chain_id)
         .map_err(|e| e.to_string())?;
     let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::from(input));
-    let result =
-        unpack_checked(reader, begin.compression, &begin.diff_id, &temp, opts).and_then(|()| {
-            match verdict.recv() {
-                Ok(true) => layer_store
-                    .commit(&temp, &begin.chain_id)
-                    .map_err(|e| e.to_string()),
-                _ => Err("the download did not complete".into()),
+    let layer = UnpackedLayer {
+        digest: &begin.digest,
+        chain_id: &begin.chain_id,
+        lower: &begin.lower,
+    };
+    let result = unpack_checked(reader, begin.compression, &begin.diff_id, &temp, opts)
+        .and_then(|stats| match verdict.recv() {
+            Ok(true) => Ok(stats),
+            _ => Err("the download did not complete".into()),
+        })
+        .and_then(|stats| {
+            if layer.checkable(layer_store, &stats) {
+                layer.commit(layer_store, &temp, &stats, opts)
+            } else {
+                // Left to the unpack after the pull (see the module's documentation).
+                let _ = std::fs::remove_dir_all(&temp);
+                Ok(())
             }
         });
     if result.is_err() && temp.exists() {
@@ -390,11 +428,25 @@ mod tests {
     fn messages_parse() {
         let chain = Digest::of_bytes(b"c");
         let diff = Digest::of_bytes(b"d");
-        let b = parse_begin(&format!("B 7 {} {diff} zstd", chain.hex())).unwrap();
+        let blob = Digest::of_bytes(b"b");
+        let lower = [Digest::of_bytes(b"l1"), Digest::of_bytes(b"l2")];
+        let b = parse_begin(&format!(
+            "B 7 {} {diff} zstd {blob} {} {}",
+            chain.hex(),
+            lower[0].hex(),
+            lower[1].hex()
+        ))
+        .unwrap();
         assert_eq!(b.id, 7);
         assert_eq!(b.chain_id, chain);
         assert_eq!(b.diff_id, diff);
         assert!(matches!(b.compression, Compression::Zstd));
+        assert_eq!(b.digest, blob);
+        assert_eq!(b.lower, lower);
+        let base = parse_begin(&format!("B 1 {} {diff} gzip {blob}", chain.hex())).unwrap();
+        assert!(base.lower.is_empty());
+        assert!(parse_begin(&format!("B 1 {} {diff} gzip {blob} zz", chain.hex())).is_none());
+        assert!(parse_begin(&format!("B 1 {} {diff} gzip", chain.hex())).is_none());
         assert!(parse_begin("B x y z gzip").is_none());
         assert!(parse_begin("V 1 1").is_none());
         assert_eq!(parse_verdict("V 3 1"), Some((3, true)));

@@ -7,20 +7,33 @@
 //! can never write outside the destination. OCI whiteouts become overlay whiteouts
 //! (0/0 character devices) and opaque markers the `<prefix>opaque` xattr. Owners are
 //! set as the tar says; the caller runs this inside the user namespace that maps them.
+//!
+//! What the image controls is bounded: extended headers and sparse maps (the
+//! `archive` module), device nodes (none but whiteouts are created: a layer must not reach
+//! the host's hardware), sparse files (holes stay holes). Directories a layer creates
+//! only as parents are reported, so that the caller can check them against the layers
+//! below ([`check_lower_layers`]).
+
+mod archive;
+mod inflate;
+mod lower;
+mod pax;
+mod sparse;
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
-use std::rc::Rc;
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Timespec, Timestamps};
 use rustix::io::Errno;
 
 use crate::digest::Digest;
 use crate::error::{Result, StorageError};
+use archive::{Archive, ArchiveError, Entry};
+pub use lower::{check_lower_layers, ImplicitDirs};
 
 /// How a layer blob is compressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +79,11 @@ pub struct UnpackStats {
     pub files: u64,
     /// Bytes of file content written.
     pub bytes: u64,
-    /// Device nodes that could not be created (rootless), as tar paths.
+    /// Device nodes the layer lists and that were not created, as tar paths: every
+    /// character or block device but the 0/0 character device of a whiteout.
     pub skipped_devices: Vec<String>,
+    /// Directories created only as parents of entries: see [`check_lower_layers`].
+    pub implicit_dirs: ImplicitDirs,
 }
 
 /// Size of the read buffer over the decompressed stream and of the copy buffer.
@@ -90,6 +106,28 @@ fn unsafe_path(path: &str, reason: &str) -> StorageError {
 
 fn io_err(path: &str, e: impl Into<io::Error>) -> StorageError {
     StorageError::io(path, e.into())
+}
+
+/// A stream that ends inside an entry is a malformed layer; other read errors (a
+/// corrupt gzip stream) stay I/O errors.
+fn read_err(path: &str, e: io::Error) -> StorageError {
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        StorageError::MalformedLayer(format!("the layer ends inside the data of {path:?}"))
+    } else {
+        io_err("layer", e)
+    }
+}
+
+fn archive_err(e: ArchiveError) -> StorageError {
+    match e {
+        ArchiveError::Io(e) => io_err("layer", e),
+        ArchiveError::Malformed(why) => StorageError::MalformedLayer(why),
+        ArchiveError::TooLarge { what, size } => StorageError::LayerHeaderTooLarge {
+            what: what.to_string(),
+            size,
+            limit: archive::MAX_SPECIAL,
+        },
+    }
 }
 
 /// Split a tar path into its components beneath the root; refuse absolute paths and
@@ -126,30 +164,6 @@ fn resolve_err(display: &str, e: Errno) -> StorageError {
     }
 }
 
-/// Open the directory `parts` beneath `root`, creating missing ones (mode 0755).
-fn open_dir(root: &OwnedFd, parts: &[OsString], display: &str) -> Result<OwnedFd> {
-    let rel = if parts.is_empty() {
-        PathBuf::from(".")
-    } else {
-        parts.iter().collect()
-    };
-    match rustix::fs::openat2(root, &rel, DIR_FLAGS, Mode::empty(), BENEATH) {
-        Err(Errno::NOENT) => {}
-        other => return other.map_err(|e| resolve_err(display, e)),
-    }
-    let mut dir = rustix::fs::openat2(root, ".", DIR_FLAGS, Mode::empty(), BENEATH)
-        .map_err(|e| io_err(display, e))?;
-    for p in parts {
-        match rustix::fs::mkdirat(&dir, p.as_os_str(), Mode::from_raw_mode(0o755)) {
-            Ok(()) | Err(Errno::EXIST) => {}
-            Err(e) => return Err(io_err(display, e)),
-        }
-        dir = rustix::fs::openat2(&dir, p.as_os_str(), DIR_FLAGS, Mode::empty(), BENEATH)
-            .map_err(|e| resolve_err(display, e))?;
-    }
-    Ok(dir)
-}
-
 /// Remove whatever is at `name` in `dir` (a directory recursively), unless it is a
 /// directory and `keep_dir` is set. `name` is a single normal component (never `.`
 /// or `..`) and `dir_path` was reached without symlinks.
@@ -180,39 +194,50 @@ struct Meta {
 }
 
 impl Meta {
-    fn read<R: Read>(entry: &mut tar::Entry<'_, R>, display: &str, prefix: &str) -> Result<Meta> {
-        let h = entry.header();
-        let bad = |e: io::Error| io_err(display, e);
+    fn read(entry: &Entry, display: &str, prefix: &str) -> Result<Meta> {
+        let h = &entry.header;
+        let old = h.as_old();
+        // As Go's reader: a field of only NULs and spaces is 0, and a field that a PAX
+        // record overrides is not parsed at all.
+        let field = |raw: &[u8], overridden: bool, parse: fn(&tar::Header) -> io::Result<u64>| {
+            if overridden || raw.iter().all(|b| *b == 0 || *b == b' ') {
+                return Ok(0);
+            }
+            parse(h).map_err(|e| {
+                StorageError::MalformedLayer(format!("bad header field of {display:?}: {e}"))
+            })
+        };
+        let pax_has = |key| entry.pax.get(key).is_some();
         let mut meta = Meta {
-            mode: h.mode().map_err(bad)? & 0o7777,
-            uid: h.uid().map_err(bad)?,
-            gid: h.gid().map_err(bad)?,
+            mode: field(&old.mode, false, |h| h.mode().map(u64::from))? as u32 & 0o7777,
+            uid: field(&old.uid, pax_has("uid"), tar::Header::uid)?,
+            gid: field(&old.gid, pax_has("gid"), tar::Header::gid)?,
             mtime: Timespec {
                 tv_sec: h.mtime().unwrap_or(0) as i64,
                 tv_nsec: 0,
             },
             xattrs: Vec::new(),
         };
-        let Ok(Some(exts)) = entry.pax_extensions() else {
-            return Ok(meta);
-        };
-        for ext in exts.flatten() {
-            let (Ok(key), Ok(value)) = (ext.key(), ext.value()) else {
-                continue;
-            };
+        for (key, value) in entry.pax.iter() {
             match key {
-                "uid" => meta.uid = value.parse().unwrap_or(meta.uid),
-                "gid" => meta.gid = value.parse().unwrap_or(meta.gid),
-                "mtime" => meta.mtime = parse_pax_time(value).unwrap_or(meta.mtime),
+                b"uid" => meta.uid = pax::number(value).unwrap_or(meta.uid),
+                b"gid" => meta.gid = pax::number(value).unwrap_or(meta.gid),
+                b"mtime" => {
+                    meta.mtime = std::str::from_utf8(value)
+                        .ok()
+                        .and_then(parse_pax_time)
+                        .unwrap_or(meta.mtime)
+                }
                 _ => {}
             }
             // Overlay's own xattrs would change how the layer is merged: never from a layer.
-            if let Some(name) = key.strip_prefix("SCHILY.xattr.") {
-                if !name.starts_with(prefix)
-                    && !name.starts_with("trusted.overlay.")
-                    && !name.starts_with("user.overlay.")
+            if let Some(name) = key.strip_prefix(b"SCHILY.xattr.") {
+                if !name.starts_with(prefix.as_bytes())
+                    && !name.starts_with(b"trusted.overlay.")
+                    && !name.starts_with(b"user.overlay.")
                 {
-                    meta.xattrs.push((name.into(), ext.value_bytes().to_vec()));
+                    meta.xattrs
+                        .push((OsStr::from_bytes(name).to_os_string(), value.to_vec()));
                 }
             }
         }
@@ -247,6 +272,18 @@ struct DirMeta {
     mtime: Timespec,
 }
 
+/// One entry being written: the entry, its parent directory (open), its name there,
+/// its path's components, its metadata and its path for messages.
+#[derive(Clone, Copy)]
+struct Target<'e> {
+    entry: &'e Entry,
+    parent: &'e OwnedFd,
+    name: &'e OsStr,
+    parts: &'e [OsString],
+    meta: &'e Meta,
+    raw: &'e str,
+}
+
 /// The state of one unpack.
 struct Unpacker<'a> {
     root: OwnedFd,
@@ -255,10 +292,10 @@ struct Unpacker<'a> {
     stats: UnpackStats,
     dirs: HashMap<Vec<OsString>, DirMeta>,
     buf: Vec<u8>,
-    /// The parent directory of the last entry, kept open for the next one (most
-    /// entries share their parent with the one before). Dropped whenever an entry
-    /// removes anything, since a removal may change what a path leads to.
-    parent: Option<(Vec<OsString>, Rc<OwnedFd>)>,
+    /// The previous entry's parent directory, kept open for the next entry (a layer
+    /// lists a directory's entries together). Entries only ever remove children of
+    /// their own parent, so the directory stays valid.
+    last_parent: Option<(Vec<OsString>, OwnedFd)>,
     /// The effective uid and gid, which new nodes get: no chown is needed for an
     /// entry that asks for them (no directory is setgid while a layer is unpacked:
     /// directory modes are applied at the end).
@@ -269,7 +306,7 @@ struct Unpacker<'a> {
 
 /// Decompress and unpack a layer stream into `dest` (an empty directory), computing
 /// the diff id (sha256 of the uncompressed stream) on the way. Decompression and the
-/// hash run on a thread of their own ([`inflate`]), overlapping with the writes.
+/// hash run on a thread of their own (the `inflate` module), overlapping with the writes.
 pub fn unpack(
     reader: impl Read + Send,
     compression: Compression,
@@ -287,10 +324,11 @@ pub fn unpack(
             files: 0,
             bytes: 0,
             skipped_devices: Vec::new(),
+            implicit_dirs: ImplicitDirs::default(),
         },
         dirs: HashMap::new(),
         buf: vec![0; BUFFER],
-        parent: None,
+        last_parent: None,
         creator: (
             rustix::process::geteuid().as_raw(),
             rustix::process::getegid().as_raw(),
@@ -299,10 +337,10 @@ pub fn unpack(
     };
     std::thread::scope(|scope| {
         let (chunks, producer) = inflate::spawn(scope, reader, compression);
-        let mut stream = BufReader::with_capacity(BUFFER, chunks);
-        let unpacked = u.entries(&mut stream);
+        let mut archive = Archive::new(BufReader::with_capacity(BUFFER, chunks));
+        let unpacked = u.entries(&mut archive);
         // On failure the stream is dropped here, which stops the producer.
-        drop(stream);
+        drop(archive);
         let diff_id = producer.join().map_err(|_| {
             io_err(
                 "layer",
@@ -331,78 +369,30 @@ fn current_umask() -> u32 {
         .unwrap_or(0o777)
 }
 
+/// Is this device entry an overlay whiteout (a 0/0 character device)?
+fn is_whiteout_device(entry: &Entry) -> bool {
+    let h = &entry.header;
+    h.entry_type() == tar::EntryType::Char
+        && h.device_major().ok().flatten().unwrap_or(0) == 0
+        && h.device_minor().ok().flatten().unwrap_or(0) == 0
+}
+
 impl Unpacker<'_> {
-    /// Unpack every entry of the tar `stream`, then read it to its end (the digest
+    /// Unpack every entry of the archive, then read the stream to its end (the digest
     /// covers the whole stream, including the end-of-archive blocks).
-    fn entries(&mut self, stream: &mut impl Read) -> Result<()> {
-        let mut archive = tar::Archive::new(&mut *stream);
-        for entry in archive.entries().map_err(|e| io_err("layer", e))? {
-            let mut entry = entry.map_err(|e| io_err("layer", e))?;
-            self.entry(&mut entry)?;
+    fn entries<R: Read>(&mut self, archive: &mut Archive<R>) -> Result<()> {
+        while let Some(entry) = archive.next_entry().map_err(archive_err)? {
+            self.entry(archive, entry)?;
         }
-        io::copy(stream, &mut io::sink()).map_err(|e| io_err("layer", e))?;
+        io::copy(archive.inner_mut(), &mut io::sink()).map_err(|e| io_err("layer", e))?;
         Ok(())
     }
 
-    /// The directory `parts` beneath the root (created when missing), reusing the
-    /// last one when it is the same.
-    fn parent_dir(&mut self, parts: &[OsString], display: &str) -> Result<Rc<OwnedFd>> {
-        if let Some((cached, fd)) = &self.parent {
-            if cached.as_slice() == parts {
-                return Ok(fd.clone());
-            }
-        }
-        let fd = Rc::new(open_dir(&self.root, parts, display)?);
-        self.parent = Some((parts.to_vec(), fd.clone()));
-        Ok(fd)
-    }
-
-    /// Remove whatever is at `name` in `dir` (see [`clear`]), forgetting the cached
-    /// parent directory.
-    fn clear(
-        &mut self,
-        dir: &OwnedFd,
-        dir_path: &Path,
-        name: &OsStr,
-        keep_dir: bool,
-    ) -> io::Result<()> {
-        self.parent = None;
-        clear(dir, dir_path, name, keep_dir)
-    }
-
-    /// Create a node with `make`; when something is already there, remove it (a
-    /// directory is kept when `keep_dir`) and try once more.
-    fn create<T>(
-        &mut self,
-        parent: &OwnedFd,
-        parent_path: &Path,
-        name: &OsStr,
-        keep_dir: bool,
-        raw: &str,
-        make: impl Fn() -> rustix::io::Result<T>,
-    ) -> Result<rustix::io::Result<T>> {
-        match make() {
-            Err(Errno::EXIST) => {
-                self.clear(parent, parent_path, name, keep_dir)
-                    .map_err(|e| io_err(raw, e))?;
-                Ok(make())
-            }
-            other => Ok(other),
-        }
-    }
-
-    fn entry<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<()> {
-        let kind = entry.header().entry_type();
-        // PAX headers (the tar crate applies per-entry ones itself) carry no file.
-        if matches!(
-            kind,
-            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader
-        ) {
-            return Ok(());
-        }
-        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        let parts = clean_path(&entry.path_bytes()).map_err(|why| unsafe_path(&raw, why))?;
-        let meta = Meta::read(entry, &raw, &self.opts.overlay_xattr_prefix)?;
+    fn entry<R: Read>(&mut self, archive: &mut Archive<R>, entry: Entry) -> Result<()> {
+        let kind = entry.header.entry_type();
+        let raw = String::from_utf8_lossy(&entry.path).into_owned();
+        let parts = clean_path(&entry.path).map_err(|why| unsafe_path(&raw, why))?;
+        let meta = Meta::read(&entry, &raw, &self.opts.overlay_xattr_prefix)?;
         let Some((name, parent_parts)) = parts.split_last() else {
             // "./": the layer root itself.
             if kind == tar::EntryType::Directory {
@@ -425,41 +415,107 @@ impl Unpacker<'_> {
         {
             return Ok(());
         }
-        let parent = self.parent_dir(parent_parts, &raw)?;
-        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
-            .chain(parent_parts.iter().map(|p| p.as_os_str()))
-            .collect();
-
-        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
-            return self.whiteout(&parent, &parent_path, OsStr::from_bytes(hidden), &raw);
+        // A layer never creates a device node but a whiteout: a real one would give the
+        // container (as root: without a user namespace) the host's hardware.
+        if matches!(kind, tar::EntryType::Char | tar::EntryType::Block)
+            && !is_whiteout_device(&entry)
+        {
+            self.stats.skipped_devices.push(raw);
+            return Ok(());
         }
+        let parent = self.parent_dir(parent_parts, &raw)?;
+        let target = Target {
+            entry: &entry,
+            parent: &parent,
+            name,
+            parts: &parts,
+            meta: &meta,
+            raw: &raw,
+        };
+        let result = self.apply(archive, &target);
+        self.last_parent = Some((parent_parts.to_vec(), parent));
+        result
+    }
 
-        // Each node is created first and only on EEXIST is the old one removed: a
-        // fresh layer rarely has a name twice.
+    /// The directory `parts` beneath the root, opened without following symlinks and
+    /// created (mode 0755) where missing; what it creates is recorded as implicit.
+    fn parent_dir(&mut self, parts: &[OsString], raw: &str) -> Result<OwnedFd> {
+        if let Some((cached, fd)) = self.last_parent.take() {
+            if cached == parts {
+                return Ok(fd);
+            }
+        }
+        let rel = if parts.is_empty() {
+            PathBuf::from(".")
+        } else {
+            parts.iter().collect()
+        };
+        match rustix::fs::openat2(&self.root, &rel, DIR_FLAGS, Mode::empty(), BENEATH) {
+            Err(Errno::NOENT) => {}
+            other => return other.map_err(|e| resolve_err(raw, e)),
+        }
+        let mut dir = rustix::fs::openat2(&self.root, ".", DIR_FLAGS, Mode::empty(), BENEATH)
+            .map_err(|e| io_err(raw, e))?;
+        for (i, p) in parts.iter().enumerate() {
+            match rustix::fs::mkdirat(&dir, p.as_os_str(), Mode::from_raw_mode(0o755)) {
+                Ok(()) => self.stats.implicit_dirs.created(&parts[..=i], raw),
+                Err(Errno::EXIST) => {}
+                Err(e) => return Err(io_err(raw, e)),
+            }
+            dir = rustix::fs::openat2(&dir, p.as_os_str(), DIR_FLAGS, Mode::empty(), BENEATH)
+                .map_err(|e| resolve_err(raw, e))?;
+        }
+        Ok(dir)
+    }
+
+    /// Create the entry `name` in `parent`.
+    fn apply<R: Read>(&mut self, archive: &mut Archive<R>, target: &Target<'_>) -> Result<()> {
+        let Target {
+            entry,
+            parent,
+            name,
+            parts,
+            meta,
+            raw,
+        } = *target;
+        let kind = entry.header.entry_type();
+        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
+            .chain(parts[..parts.len() - 1].iter().map(|p| p.as_os_str()))
+            .collect();
+        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
+            return self.whiteout(parent, &parent_path, OsStr::from_bytes(hidden), raw);
+        }
+        // Each node is created first, and only on EEXIST is the old one removed: a
+        // layer rarely lists a name twice.
+        let create = |keep_dir: bool,
+                      make: &dyn Fn() -> rustix::io::Result<()>|
+         -> Result<rustix::io::Result<()>> {
+            match make() {
+                Err(Errno::EXIST) => {
+                    clear(parent, &parent_path, name, keep_dir).map_err(|e| io_err(raw, e))?;
+                    Ok(make())
+                }
+                other => Ok(other),
+            }
+        };
         let created = match kind {
             tar::EntryType::Directory => {
-                let made = self.create(&parent, &parent_path, name, true, &raw, || {
-                    rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700))
-                })?;
-                let fresh = match made {
+                let fresh = match create(true, &|| {
+                    rustix::fs::mkdirat(parent, name, Mode::from_raw_mode(0o700))
+                })? {
                     Ok(()) => true,
                     Err(Errno::EXIST) => false,
-                    Err(e) => return Err(io_err(&raw, e)),
+                    Err(e) => return Err(io_err(raw, e)),
                 };
-                self.set_owner(&parent, name, &parts, &meta, fresh)?;
+                self.stats.implicit_dirs.named(parts);
+                self.set_owner(parent, name, parts, meta, fresh)?;
                 if !meta.xattrs.is_empty() {
-                    let fd = rustix::fs::openat2(
-                        &parent,
-                        name.as_os_str(),
-                        DIR_FLAGS,
-                        Mode::empty(),
-                        BENEATH,
-                    )
-                    .map_err(|e| resolve_err(&raw, e))?;
-                    apply_xattrs(&fd, &meta.xattrs, &raw)?;
+                    let fd = rustix::fs::openat2(parent, name, DIR_FLAGS, Mode::empty(), BENEATH)
+                        .map_err(|e| resolve_err(raw, e))?;
+                    apply_xattrs(&fd, &meta.xattrs, raw)?;
                 }
                 self.dirs.insert(
-                    parts.clone(),
+                    parts.to_vec(),
                     DirMeta {
                         mode: meta.mode,
                         mtime: meta.mtime,
@@ -468,67 +524,54 @@ impl Unpacker<'_> {
                 true
             }
             tar::EntryType::Regular | tar::EntryType::Continuous | tar::EntryType::GNUSparse => {
-                self.regular(entry, &parent, &parent_path, name, &parts, &meta, &raw)?;
+                self.regular(archive, target, &parent_path)?;
                 true
             }
             tar::EntryType::Symlink => {
                 let target = entry
-                    .link_name_bytes()
-                    .ok_or_else(|| unsafe_path(&raw, "symlink without a target"))?;
-                self.create(&parent, &parent_path, name, false, &raw, || {
-                    rustix::fs::symlinkat(OsStr::from_bytes(&target), &parent, name.as_os_str())
+                    .link
+                    .as_deref()
+                    .ok_or_else(|| unsafe_path(raw, "symlink without a target"))?;
+                create(false, &|| {
+                    rustix::fs::symlinkat(OsStr::from_bytes(target), parent, name)
                 })?
-                .map_err(|e| io_err(&raw, e))?;
-                self.finish_node(&parent, &parent_path, name, &parts, &meta, false)?;
+                .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, false)?;
                 true
             }
             tar::EntryType::Link => {
-                self.hardlink(entry, &parent, &parent_path, name, &raw)?;
+                let (tparent, tname) = self.hardlink_target(entry, raw)?;
+                create(false, &|| {
+                    rustix::fs::linkat(&tparent, &tname, parent, name, AtFlags::empty())
+                })?
+                .map_err(|e| match e {
+                    Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
+                    e => io_err(raw, e),
+                })?;
                 true
             }
             tar::EntryType::Fifo => {
-                self.create(&parent, &parent_path, name, false, &raw, || {
+                create(false, &|| {
+                    rustix::fs::mknodat(parent, name, FileType::Fifo, Mode::from_raw_mode(0o600), 0)
+                })?
+                .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, true)?;
+                true
+            }
+            // Only whiteouts get here (see `entry`).
+            tar::EntryType::Char => {
+                create(false, &|| {
                     rustix::fs::mknodat(
-                        &parent,
-                        name.as_os_str(),
-                        FileType::Fifo,
+                        parent,
+                        name,
+                        FileType::CharacterDevice,
                         Mode::from_raw_mode(0o600),
                         0,
                     )
                 })?
-                .map_err(|e| io_err(&raw, e))?;
-                self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
+                .map_err(|e| io_err(raw, e))?;
+                self.finish_node(parent, &parent_path, name, parts, meta, true)?;
                 true
-            }
-            tar::EntryType::Char | tar::EntryType::Block => {
-                let h = entry.header();
-                let major = h.device_major().ok().flatten().unwrap_or(0);
-                let minor = h.device_minor().ok().flatten().unwrap_or(0);
-                let ft = if kind == tar::EntryType::Char {
-                    FileType::CharacterDevice
-                } else {
-                    FileType::BlockDevice
-                };
-                let dev = rustix::fs::makedev(major, minor);
-                match self.create(&parent, &parent_path, name, false, &raw, || {
-                    rustix::fs::mknodat(
-                        &parent,
-                        name.as_os_str(),
-                        ft,
-                        Mode::from_raw_mode(0o600),
-                        dev,
-                    )
-                })? {
-                    Ok(()) => {
-                        self.finish_node(&parent, &parent_path, name, &parts, &meta, true)?;
-                        true
-                    }
-                    Err(Errno::PERM) => {
-                        self.stats.skipped_devices.push(raw.clone());
-                        false
-                    }
-                    Err(e) => return Err(io_err(&raw, e)),
-                }
             }
             // GNU volume labels and other metadata-only entries.
             _ => false,
@@ -567,96 +610,118 @@ impl Unpacker<'_> {
                 "whiteout of an empty, \".\" or \"..\" name",
             ));
         }
-        self.clear(parent, parent_path, hidden, false)
-            .map_err(|e| io_err(raw, e))?;
+        clear(parent, parent_path, hidden, false).map_err(|e| io_err(raw, e))?;
         rustix::fs::mknodat(parent, hidden, FileType::CharacterDevice, Mode::empty(), 0)
             .map_err(|e| io_err(raw, e))?;
         self.stats.files += 1;
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn regular<R: Read>(
         &mut self,
-        entry: &mut tar::Entry<'_, R>,
-        parent: &OwnedFd,
+        archive: &mut Archive<R>,
+        t: &Target<'_>,
         parent_path: &Path,
-        name: &OsStr,
-        parts: &[OsString],
-        meta: &Meta,
+    ) -> Result<()> {
+        let raw = t.raw;
+        // Created with its final permission bits: when the owner needs no change and
+        // the umask takes nothing away, no chmod is needed afterwards.
+        let open = || {
+            rustix::fs::openat(
+                t.parent,
+                t.name,
+                OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::from_raw_mode(t.meta.mode & 0o777),
+            )
+        };
+        let fd = match open() {
+            Err(Errno::EXIST) => {
+                clear(t.parent, parent_path, t.name, false).map_err(|e| io_err(raw, e))?;
+                open()
+            }
+            other => other,
+        }
+        .map_err(|e| io_err(raw, e))?;
+        let mut file = std::fs::File::from(fd);
+        match &t.entry.sparse {
+            None => {
+                self.copy_data(archive, &mut file, u64::MAX, raw)?;
+            }
+            Some(map) => {
+                // Holes are skipped, never written: the file stays as sparse as the tar says.
+                for run in &map.fragments {
+                    file.seek(SeekFrom::Start(run.offset))
+                        .map_err(|e| io_err(raw, e))?;
+                    self.copy_data(archive, &mut file, run.length, raw)?;
+                }
+                file.set_len(map.real_size).map_err(|e| io_err(raw, e))?;
+            }
+        }
+        let chowned = self.set_owner(t.parent, t.name, t.parts, t.meta, true)?;
+        // chmod after chown: chown clears setuid and setgid.
+        if chowned || t.meta.mode & 0o7000 != 0 || t.meta.mode & self.umask != 0 {
+            rustix::fs::fchmod(&file, Mode::from_raw_mode(t.meta.mode))
+                .map_err(|e| io_err(raw, e))?;
+        }
+        apply_xattrs(&file, &t.meta.xattrs, raw)?;
+        rustix::fs::futimens(&file, &times(t.meta.mtime)).map_err(|e| io_err(raw, e))
+    }
+
+    /// Copy up to `limit` bytes of the entry's data (all of it with `u64::MAX`) into
+    /// `file` at its position.
+    fn copy_data<R: Read>(
+        &mut self,
+        archive: &mut Archive<R>,
+        file: &mut std::fs::File,
+        limit: u64,
         raw: &str,
     ) -> Result<()> {
-        // Created with its final permission bits: when the owner needs no change
-        // and the umask takes nothing away, no chmod is needed afterwards.
-        let fd = self
-            .create(parent, parent_path, name, false, raw, || {
-                rustix::fs::openat(
-                    parent,
-                    name,
-                    OFlags::WRONLY
-                        | OFlags::CREATE
-                        | OFlags::EXCL
-                        | OFlags::NOFOLLOW
-                        | OFlags::CLOEXEC,
-                    Mode::from_raw_mode(meta.mode & 0o777),
-                )
-            })?
-            .map_err(|e| io_err(raw, e))?;
-        let mut file = std::fs::File::from(fd);
-        loop {
-            let n = match entry.read(&mut self.buf) {
-                Ok(0) => break,
+        let mut left = limit;
+        while left > 0 {
+            let want = self
+                .buf
+                .len()
+                .min(usize::try_from(left).unwrap_or(usize::MAX));
+            let n = match archive.read_data(&mut self.buf[..want]) {
+                Ok(0) if limit == u64::MAX => break,
+                Ok(0) => {
+                    return Err(StorageError::MalformedLayer(format!(
+                        "the sparse data of {raw:?} is shorter than its map"
+                    )))
+                }
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_err(raw, e)),
+                Err(e) => return Err(read_err(raw, e)),
             };
             file.write_all(&self.buf[..n]).map_err(|e| io_err(raw, e))?;
             self.stats.bytes += n as u64;
+            left -= n as u64;
         }
-        let chowned = self.set_owner(parent, name, parts, meta, true)?;
-        // chmod after chown: chown clears setuid and setgid.
-        if chowned || meta.mode & 0o7000 != 0 || meta.mode & self.umask != 0 {
-            rustix::fs::fchmod(&file, Mode::from_raw_mode(meta.mode))
-                .map_err(|e| io_err(raw, e))?;
-        }
-        apply_xattrs(&file, &meta.xattrs, raw)?;
-        rustix::fs::futimens(&file, &times(meta.mtime)).map_err(|e| io_err(raw, e))
+        Ok(())
     }
 
-    /// Link `name` to an entry already unpacked beneath the root (a symlink itself,
-    /// never what it points to).
-    fn hardlink<R: Read>(
-        &mut self,
-        entry: &mut tar::Entry<'_, R>,
-        parent: &OwnedFd,
-        parent_path: &Path,
-        name: &OsStr,
-        raw: &str,
-    ) -> Result<()> {
+    /// The directory and name of a hardlink's target, an entry already unpacked
+    /// beneath the root (a symlink itself, never what it points to).
+    fn hardlink_target(&self, entry: &Entry, raw: &str) -> Result<(OwnedFd, OsString)> {
         let target = entry
-            .link_name_bytes()
+            .link
+            .as_deref()
             .ok_or_else(|| unsafe_path(raw, "hardlink without a target"))?;
-        let tparts = clean_path(&target)
+        let mut tparts = clean_path(target)
             .map_err(|_| unsafe_path(raw, "hardlink target outside the layer"))?;
-        let Some((tname, tparent_parts)) = tparts.split_last() else {
+        let Some(tname) = tparts.pop() else {
             return Err(unsafe_path(raw, "hardlink to the layer root"));
         };
         // Looked up, never created: a missing target fails the entry.
         let rel: PathBuf = std::iter::once(OsStr::new("."))
-            .chain(tparent_parts.iter().map(|p| p.as_os_str()))
+            .chain(tparts.iter().map(|p| p.as_os_str()))
             .collect();
         let tparent = rustix::fs::openat2(&self.root, &rel, DIR_FLAGS, Mode::empty(), BENEATH)
             .map_err(|e| match e {
                 Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
                 e => resolve_err(raw, e),
             })?;
-        self.create(parent, parent_path, name, false, raw, || {
-            rustix::fs::linkat(&tparent, tname.as_os_str(), parent, name, AtFlags::empty())
-        })?
-        .map_err(|e| match e {
-            Errno::NOENT => unsafe_path(raw, "hardlink target is not in the layer"),
-            e => io_err(raw, e),
-        })
+        Ok((tparent, tname))
     }
 
     /// Owner, mode (not for symlinks), xattrs and time of a node created by path.
@@ -777,8 +842,6 @@ fn apply_xattrs(fd: &impl AsFd, xattrs: &[(OsString, Vec<u8>)], display: &str) -
     }
     Ok(())
 }
-
-mod inflate;
 
 #[cfg(test)]
 mod tests;

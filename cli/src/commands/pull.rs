@@ -95,7 +95,13 @@ impl LayerSink for UnpackWhileDownloading {
     fn begin(&self, layer: &LayerStart) -> std::result::Result<Option<LayerFeed>, String> {
         let stream = self
             .0
-            .begin(&layer.chain_id, &layer.diff_id, &layer.media_type)
+            .begin(
+                &layer.digest,
+                &layer.chain_id,
+                &layer.lower,
+                &layer.diff_id,
+                &layer.media_type,
+            )
             .map_err(|e| e.to_string())?;
         let Some(stream) = stream else {
             return Ok(None);

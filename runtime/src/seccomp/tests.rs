@@ -93,15 +93,12 @@ fn cache_stores_and_reuses_program() {
     let planted = Program {
         filters: vec![first.filters()[1].clone()],
     };
-    std::fs::write(&path, planted.to_bytes()).unwrap();
+    std::fs::write(&path, cache::encode(&planted)).unwrap();
     assert_eq!(cached_default(dir.path(), &caps).unwrap(), planted);
     // A corrupt entry is recompiled and rewritten.
     std::fs::write(&path, b"junk").unwrap();
     assert_eq!(cached_default(dir.path(), &caps).unwrap(), first);
-    assert_eq!(
-        Program::from_bytes(&std::fs::read(&path).unwrap()),
-        Some(first)
-    );
+    assert_eq!(cache::decode(&std::fs::read(&path).unwrap()), Some(first));
 }
 
 #[test]

@@ -21,6 +21,11 @@ const CHUNK: usize = 256 * 1024;
 /// Chunks the producer may run ahead of the unpacker.
 const CHUNKS_IN_FLIGHT: usize = 8;
 
+/// The most the producer reads beyond what the unpacker consumed: the chunks in the
+/// channel, the one it is filling and the one the unpacker is reading.
+#[cfg(test)]
+pub(super) const READ_AHEAD: usize = (CHUNKS_IN_FLIGHT + 2) * CHUNK;
+
 type Chunk = io::Result<Vec<u8>>;
 
 /// The decompressed stream, read on the unpacker's side.
