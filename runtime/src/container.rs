@@ -15,6 +15,7 @@ use crate::caps::{self, CapSet};
 use crate::error::{Result, RuntimeError};
 use crate::exitcode;
 use crate::idmap::{self, UserNsPlan};
+use crate::overlay::{self, FuseMount};
 use crate::passwd;
 use crate::rootfs::{self, MountPlan};
 use crate::seccomp::{self, Program};
@@ -95,13 +96,16 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     }
     drop(sync_r);
     drop(report_w);
-    let result = parent_handshake(pid, spec, sync_w, report_r);
-    if let Err(e) = result {
-        sys::kill(pid, libc::SIGKILL);
-        let _ = sys::wait_pid(pid);
-        let _ = crate::signals::restore_mask(&old_mask);
-        return Err(e);
-    }
+    // Held until the container is gone: it tears fuse-overlayfs down on drop.
+    let _fuse = match parent_handshake(pid, spec, sync_w, report_r) {
+        Ok(fuse) => fuse,
+        Err(e) => {
+            sys::kill(pid, libc::SIGKILL);
+            let _ = sys::wait_pid(pid);
+            let _ = crate::signals::restore_mask(&old_mask);
+            return Err(e);
+        }
+    };
     let master = pty.map(|p| {
         drop(p.slave);
         p.master
@@ -117,16 +121,18 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     Ok(exitcode::from_wait_status(status?))
 }
 
-/// Parent side: map ids, release the child, and collect a failure report if any.
+/// Parent side: map ids, mount fuse-overlayfs if used, release the child, and
+/// collect a failure report if any.
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
     sync_w: OwnedFd,
     report_r: OwnedFd,
-) -> Result<()> {
+) -> Result<Option<FuseMount>> {
     if let Some(plan) = &spec.userns {
         idmap::apply(pid, plan)?;
     }
+    let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);
     w.write_all(b"1")
         .map_err(|e| RuntimeError::Start(format!("release the container process: {e}")))?;
@@ -134,7 +140,7 @@ fn parent_handshake(
     let mut report = Vec::new();
     let _ = std::fs::File::from(report_r).read_to_end(&mut report);
     match report.split_first() {
-        None => Ok(()),
+        None => Ok(fuse),
         Some((&TAG_EXEC, rest)) => {
             let text = String::from_utf8_lossy(rest);
             let (code, message) = text.split_once(':').unwrap_or(("125", &text));

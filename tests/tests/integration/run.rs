@@ -610,14 +610,19 @@ fn signals_are_forwarded_and_dev_is_complete() {
     let dev = run(&sb, &img, &[], &["sh", "-c", "ls /dev; readlink /dev/ptmx; readlink /dev/fd; grep -c ' /dev/pts devpts' /proc/mounts; grep ' /sys ' /proc/mounts"]);
     let out = dev.success().stdout.clone();
     for want in [
-        "null", "zero", "full", "random", "urandom", "tty", "pts", "shm", "mqueue", "stdin",
-        "stdout", "stderr",
+        "null", "zero", "full", "random", "urandom", "pts", "shm", "mqueue", "stdin", "stdout",
+        "stderr",
     ] {
         assert!(
             out.split_whitespace().any(|w| w == want),
             "/dev/{want} missing: {out}"
         );
     }
+    // Without -t the host's /dev/tty is not bound in (hostile_mounts tests it with -t).
+    assert!(
+        !out.split_whitespace().any(|w| w == "tty"),
+        "/dev/tty bound in without -t: {out}"
+    );
     assert!(
         out.contains("pts/ptmx") && out.contains("/proc/self/fd"),
         "{out}"
