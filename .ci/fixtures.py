@@ -46,6 +46,13 @@ uncompressed:latest - busybox layer as plain tar (application/vnd.oci.image.laye
 docker:latest - busybox, pushed by .ci/testbed with `skopeo copy --format v2s2`.
 traversal:latest - busybox + layer with a regular file "../../escape" ("escaped\n").
 symlink-escape:latest - busybox + layer with symlink "evil" -> /tmp then file "evil/pwned".
+hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest -
+  one shared layer: busybox without /etc, /dev and /proc; one more layer putting back
+  what the image keeps as it was, and one symlink pointing out of the root on the host
+  (targets under /tmp, which the test user can create, so a leak shows):
+  /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
+  /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
+  /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
 """
 
 import gzip
@@ -276,6 +283,32 @@ def build_extra_layer(out, extra, sort=True):
     lay.tag(lay.image(layers))
 
 
+# The host paths the hostile fixtures' symlinks point to (the integration tests check
+# that nothing appears there): image name -> (link in the image, target on the host).
+HOSTILE_UP = "../" * 24
+HOSTILE = {
+    "hostile-etc-abs": ("etc", "/tmp/coracle-hostile-etc-abs"),
+    "hostile-etc-rel": ("etc", HOSTILE_UP + "tmp/coracle-hostile-etc-rel"),
+    "hostile-dev": ("dev", "/tmp/coracle-hostile-dev"),
+    "hostile-proc": ("proc", HOSTILE_UP + "tmp/coracle-hostile-proc"),
+    "hostile-data": ("data", "/tmp/coracle-hostile-data"),
+}
+
+
+def build_hostile(outdir):
+    """The hostile-* fixtures: a base layer without /etc, /dev and /proc, shared by all,
+    and a layer restoring the others plus the one symlink out of the root."""
+    top_dirs = ("etc", "dev", "proc")
+    base_entries = [e for e in busybox_entries() if e[0].name.split("/")[0] not in top_dirs]
+    restored = {name: [e for e in busybox_entries() if e[0].name.split("/")[0] == name]
+                for name in top_dirs}
+    for image, (link, target) in sorted(HOSTILE.items()):
+        lay = Layout(os.path.join(outdir, image))
+        extra = [e for name in top_dirs if name != link for e in restored[name]]
+        extra.append(sym(link, target))
+        lay.tag(lay.image([lay.layer(tar_bytes(base_entries)), lay.layer(tar_bytes(extra))]))
+
+
 def build_all(outdir):
     os.makedirs(outdir, exist_ok=True)
     j = lambda n: os.path.join(outdir, n)
@@ -287,6 +320,7 @@ def build_all(outdir):
     build_extra_layer(j("traversal"), [f("../../escape", "escaped\n")])
     build_extra_layer(j("symlink-escape"), [sym("evil", "/tmp"), f("evil/pwned", "pwned\n")],
                       sort=False)
+    build_hostile(outdir)
 
 
 def build_big(out, layers=5, mib=200):

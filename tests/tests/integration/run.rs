@@ -792,16 +792,7 @@ fn as_root_there_is_no_user_namespace() {
     let tb = testbed();
     let dir = crate::util::tempdir("as-root");
     let img = tb.fixture("multilayer");
-    let coracle = |args: &[&str]| {
-        let mut cmd = std::process::Command::new(coracle_tests::coracle_bin());
-        cmd.arg("--root")
-            .arg(dir.join("store"))
-            .args(args)
-            .env("HOME", &dir)
-            .env("XDG_RUNTIME_DIR", &dir)
-            .current_dir(&dir);
-        coracle_tests::Run::capture(cmd, None, format!("[as root] coracle {}", args.join(" ")))
-    };
+    let coracle = |args: &[&str]| crate::util::coracle_as_root(&dir, args);
     coracle(&["pull", "-q", "--tls-verify=false", &img]).success();
     let run = coracle(&[
         "run",
