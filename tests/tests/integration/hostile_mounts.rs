@@ -3,8 +3,6 @@
 //! Also nodev, --device, read-only volumes with submounts, and fuse-overlayfs kept out
 //! of the container's PID namespace.
 
-use std::path::Path;
-
 use coracle_tests::{run_root, testbed, Sandbox};
 
 /// The hostile fixtures (`.ci/fixtures.py`) and the host path each one's symlink
@@ -43,6 +41,33 @@ fn has_option(options: Option<&str>, wanted: &str) -> bool {
     options.is_some_and(|o| o.split(',').any(|x| x == wanted))
 }
 
+/// Remove every hostile destination; with `present`, make each an empty directory
+/// that anyone may write into, so that a leak has somewhere to land.
+fn prepare_destinations(present: bool) {
+    for (_, dest) in HOSTILE {
+        let _ = std::fs::remove_dir_all(dest);
+        let _ = std::fs::remove_file(dest);
+        if present {
+            run_root("install", &["-d", "-m", "0777", dest]).success();
+        }
+    }
+}
+
+/// What is at each hostile destination that should not be there.
+fn leaks(present: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for (_, dest) in HOSTILE {
+        match std::fs::read_dir(dest) {
+            Ok(entries) if present => {
+                found.extend(entries.flatten().map(|e| e.path().display().to_string()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !present => {}
+            other => found.push(format!("{dest}: {other:?}")),
+        }
+    }
+    found
+}
+
 #[test]
 fn hostile_symlinks_keep_every_mount_inside_the_root() {
     let tb = testbed();
@@ -53,37 +78,34 @@ fn hostile_symlinks_keep_every_mount_inside_the_root() {
     crate::util::chown_to_user(&vol);
     let volume = format!("{}:/data/x", vol.display());
     let look = "cat /etc/hostname; test -c /dev/null && echo dev-null; \
-                test -c /dev/hostile-zero && echo device; \
                 test -r /proc/self/status && echo proc; echo hi > /data/x/f && cat /data/x/f";
     for (image, _) in HOSTILE {
         for userns in [None, Some("--userns=keep-id")] {
-            for (_, dest) in HOSTILE {
-                let _ = std::fs::remove_dir_all(dest);
-                let _ = std::fs::remove_file(dest);
-            }
-            let reference = tb.fixture(image);
-            let mut args = vec!["run", "--rm", "--hostname", "hostile", "-v", &volume];
-            args.extend(["--device", "/dev/zero:/dev/hostile-zero"]);
-            args.extend(userns);
-            args.extend([reference.as_str(), "sh", "-c", look]);
-            let run = sb.coracle(&args);
-            // Either it works with everything inside, or it is refused with 125.
-            if run.code != 125 {
+            // Whether the link's target exists on the host or not, nothing lands there.
+            for present in [false, true] {
+                prepare_destinations(present);
+                let _ = std::fs::remove_file(vol.join("f"));
+                let reference = tb.fixture(image);
+                let mut args = vec!["run", "--rm", "--hostname", "hostile", "-v", &volume];
+                args.extend(userns);
+                args.extend([reference.as_str(), "sh", "-c", look]);
+                let run = sb.coracle(&args);
+                // Everything the container needs is there, inside it.
                 assert_eq!(
                     run.success().stdout,
-                    "hostile\ndev-null\ndevice\nproc\nhi\n",
+                    "hostile\ndev-null\nproc\nhi\n",
                     "{run}"
                 );
                 assert_eq!(std::fs::read_to_string(vol.join("f")).unwrap(), "hi\n");
-            }
-            for (_, dest) in HOSTILE {
+                let leaked = leaks(present);
                 assert!(
-                    Path::new(dest).symlink_metadata().is_err(),
-                    "{image} {userns:?}: {dest} was created on the host\n{run}"
+                    leaked.is_empty(),
+                    "{image} {userns:?}: written on the host: {leaked:?}\n{run}"
                 );
             }
         }
     }
+    prepare_destinations(false);
 }
 
 #[test]
@@ -148,7 +170,7 @@ fn as_root_the_root_filesystem_is_nodev() {
 #[test]
 fn devices_are_bound_in_and_a_missing_one_is_refused() {
     let tb = testbed();
-    let sb = with_images("hostile-devices", &["busybox"]);
+    let sb = with_images("hostile-devices", &["busybox", "hostile-dev"]);
     let img = tb.fixture("busybox");
     let run = sb.coracle(&[
         "run",
@@ -163,6 +185,19 @@ fn devices_are_bound_in_and_a_missing_one_is_refused() {
         "echo x > /dev/mynull && test -c /dev/mynull && head -c 2 /dev/deep/zero | wc -c",
     ]);
     assert_eq!(run.success().stdout, "2\n");
+    // The node is created inside the root, through the image's /dev link.
+    let hostile = tb.fixture("hostile-dev");
+    let run = sb.coracle(&[
+        "run",
+        "--rm",
+        "--device",
+        "/dev/zero:/dev/hostile-zero",
+        &hostile,
+        "sh",
+        "-c",
+        "readlink /dev; head -c 2 /dev/hostile-zero | wc -c",
+    ]);
+    assert_eq!(run.success().stdout, "/tmp/coracle-hostile-dev\n2\n");
     for (device, named) in [
         ("/dev/coracle-no-such-device", "/dev/coracle-no-such-device"),
         (
