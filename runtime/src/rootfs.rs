@@ -359,11 +359,20 @@ fn cpu_entries(root: &Root) -> Vec<String> {
         .collect()
 }
 
-/// `path` resolved inside the root, or None when it does not exist there.
+/// `path` resolved inside the root, or None when it does not exist there (or cannot
+/// be reached: then the container, with no more rights than this process, cannot
+/// reach it either).
 fn existing(root: &Root, path: &str) -> Result<Option<OwnedFd>> {
     match root.resolve(Path::new(path)) {
         Ok(fd) => Ok(Some(fd)),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(None),
+        Err(e)
+            if matches!(
+                e.raw_os_error(),
+                Some(libc::ENOENT) | Some(libc::ENOTDIR) | Some(libc::EACCES)
+            ) =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(MountError {
             what: format!("resolve {path}"),
             source: e,
