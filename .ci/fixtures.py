@@ -71,6 +71,13 @@ hostile-fill:latest - one layer, no busybox: "fill" is 24 MiB of a repeated 4 Ki
   block (not zeros, so it cannot stay sparse); the gzip blob is ~100 KB.
 hostile-bigconfig:latest - busybox, with an image configuration of 4 MiB + 1 KiB (a
   label "padding"): over the 4 MiB limit on configurations.
+hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest -
+  one shared layer: busybox without /etc, /dev and /proc; one more layer putting back
+  what the image keeps as it was, and one symlink pointing out of the root on the host
+  (targets under /tmp, which the test user can create, so a leak shows):
+  /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
+  /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
+  /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
 """
 
 import gzip
@@ -508,6 +515,30 @@ def build_hostile_bigconfig(out):
     lay = Layout(out)
     layers = [lay.layer(tar_bytes(busybox_entries()))]
     lay.tag(lay.image(layers, labels={"padding": "p" * ((4 << 20) + 1024)}))
+# The host paths the hostile fixtures' symlinks point to (the integration tests check
+# that nothing appears there): image name -> (link in the image, target on the host).
+HOSTILE_UP = "../" * 24
+HOSTILE = {
+    "hostile-etc-abs": ("etc", "/tmp/coracle-hostile-etc-abs"),
+    "hostile-etc-rel": ("etc", HOSTILE_UP + "tmp/coracle-hostile-etc-rel"),
+    "hostile-dev": ("dev", "/tmp/coracle-hostile-dev"),
+    "hostile-proc": ("proc", HOSTILE_UP + "tmp/coracle-hostile-proc"),
+    "hostile-data": ("data", "/tmp/coracle-hostile-data"),
+}
+
+
+def build_hostile(outdir):
+    """The hostile-* fixtures: a base layer without /etc, /dev and /proc, shared by all,
+    and a layer restoring the others plus the one symlink out of the root."""
+    top_dirs = ("etc", "dev", "proc")
+    base_entries = [e for e in busybox_entries() if e[0].name.split("/")[0] not in top_dirs]
+    restored = {name: [e for e in busybox_entries() if e[0].name.split("/")[0] == name]
+                for name in top_dirs}
+    for image, (link, target) in sorted(HOSTILE.items()):
+        lay = Layout(os.path.join(outdir, image))
+        extra = [e for name in top_dirs if name != link for e in restored[name]]
+        extra.append(sym(link, target))
+        lay.tag(lay.image([lay.layer(tar_bytes(base_entries)), lay.layer(tar_bytes(extra))]))
 
 
 def build_all(outdir):
@@ -533,6 +564,7 @@ def build_all(outdir):
     build_hostile_sparse(j("hostile-sparse"))
     build_hostile_fill(j("hostile-fill"))
     build_hostile_bigconfig(j("hostile-bigconfig"))
+    build_hostile(outdir)
 
 
 def build_big(out, layers=5, mib=200):

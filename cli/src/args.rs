@@ -305,6 +305,9 @@ pub struct RunArgs {
     /// Mount a tmpfs: PATH[:OPTIONS].
     #[arg(long, value_name = "PATH[:OPTIONS]")]
     pub tmpfs: Vec<String>,
+    /// Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m.
+    #[arg(long, value_name = "HOST[:CONTAINER][:PERMISSIONS]")]
+    pub device: Vec<String>,
     /// Mount the root filesystem read-only.
     #[arg(long)]
     pub read_only: bool,

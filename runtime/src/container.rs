@@ -25,6 +25,7 @@ use crate::caps::{self, CapSet};
 use crate::error::{Result, RuntimeError};
 use crate::exitcode;
 use crate::idmap::{self, UserNsPlan};
+use crate::overlay::{self, FuseMount};
 use crate::passwd;
 use crate::relay::Relay;
 use crate::rootfs::{self, MountPlan};
@@ -153,9 +154,10 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         sys::kill(pid, libc::SIGKILL);
         let _ = sys::wait_pid(pid);
     };
+    // `_fuse` is held until the container is gone: it tears fuse-overlayfs down on drop.
     let received = parent_handshake(pid, spec, sync_w, report_r, parent_streams);
-    let streams = match received {
-        Ok(streams) => streams,
+    let (streams, _fuse) = match received {
+        Ok(received) => received,
         Err(e) => {
             kill_child();
             let _ = crate::signals::restore_mask(&old_mask);
@@ -188,18 +190,20 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     Ok(exitcode::from_wait_status(status?))
 }
 
-/// Parent side: map ids, release the child, collect a failure report if any, and
-/// with `-t` receive the pty master (returned in place of the console socket).
+/// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
+/// failure report if any, and with `-t` receive the pty master (returned in place of
+/// the console socket).
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
     sync_w: OwnedFd,
     report_r: OwnedFd,
     streams: ParentStreams,
-) -> Result<ParentStreams> {
+) -> Result<(ParentStreams, Option<FuseMount>)> {
     if let Some(plan) = &spec.userns {
         idmap::apply(pid, plan)?;
     }
+    let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);
     w.write_all(b"1")
         .map_err(|e| RuntimeError::Start(format!("release the container process: {e}")))?;
@@ -222,12 +226,13 @@ fn parent_handshake(
             ))
         }
     }
-    match streams {
-        ParentStreams::Console(socket) => Ok(ParentStreams::Console(crate::pty::receive_fd(
-            socket.as_fd(),
-        )?)),
-        pipes => Ok(pipes),
-    }
+    let streams = match streams {
+        ParentStreams::Console(socket) => {
+            ParentStreams::Console(crate::pty::receive_fd(socket.as_fd())?)
+        }
+        pipes => pipes,
+    };
+    Ok((streams, fuse))
 }
 
 /// Write a failure report and leave.

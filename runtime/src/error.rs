@@ -78,6 +78,14 @@ pub enum RuntimeError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A `--device` argument is invalid.
+    #[error("invalid device {spec:?}: {reason}")]
+    InvalidDevice {
+        /// The argument as given.
+        spec: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The container could not be set up or started.
     #[error("{0}")]
     Start(String),
@@ -107,6 +115,14 @@ impl RuntimeError {
             action,
             path: path.into(),
             source,
+        }
+    }
+
+    /// Builds an [`RuntimeError::InvalidDevice`].
+    pub fn device(spec: &str, reason: impl Into<String>) -> Self {
+        RuntimeError::InvalidDevice {
+            spec: spec.to_string(),
+            reason: reason.into(),
         }
     }
 

@@ -1,11 +1,13 @@
 //! `--userns=keep-id`: the invoking user keeps its uid and gid inside the container,
 //! and gets entries in the container's /etc/passwd and /etc/group (as Podman adds
-//! them) when the image has none for those ids. The files are generated next to the
+//! them) when the image has none for those ids. The image's files are read from the
+//! mounted root, resolved inside it; the new ones are generated next to the
 //! container's other /etc files and bound over the image's, so the image's layers
 //! and the container's upper directory are not touched.
 
 use std::path::{Path, PathBuf};
 
+use crate::inroot::Root;
 use crate::passwd::{group_by_gid, user_by_uid};
 
 /// The invoking user, as the host's /etc/passwd and /etc/group describe it.
@@ -83,64 +85,70 @@ fn appended(existing: &str, line: &str) -> String {
     out
 }
 
-/// What the image has at a path, looking through its layers (top first).
+/// The generated files of a keep-id container: who to add, and the host directory
+/// (the container's userdata) to write the files into before they are bound in.
+#[derive(Clone, Debug)]
+pub struct KeepIdFiles {
+    /// The invoking user.
+    pub user: HostUser,
+    /// Where the generated passwd and group files are written.
+    pub dir: PathBuf,
+}
+
+/// The largest /etc/passwd or /etc/group read from an image; a bigger one is left
+/// alone (no entry is added).
+const MAX_ACCOUNT_FILE: u64 = 4 << 20;
+
+/// What the container's root has at a path.
 #[derive(Debug, PartialEq, Eq)]
-pub enum LayerFile {
+pub enum ImageFile {
     /// A regular file with this content.
     Text(String),
-    /// No such file (never there, or deleted by a whiteout).
+    /// No such file.
     Missing,
-    /// Something else (a symlink, a directory, unreadable): leave it alone.
+    /// Something else (a directory, a FIFO, too large, unreadable): leave it alone.
     Other,
 }
 
-/// Find `rel` (relative, e.g. "etc/passwd") in the layer directories, top first.
-pub fn read_from_layers(lower: &[PathBuf], rel: &str) -> LayerFile {
-    use std::os::unix::fs::FileTypeExt;
-    for layer in lower {
-        let path = layer.join(rel);
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        let kind = meta.file_type();
-        if kind.is_char_device() {
-            // An overlay whiteout: deleted in this layer.
-            return LayerFile::Missing;
-        }
-        if !kind.is_file() {
-            return LayerFile::Other;
-        }
-        return match std::fs::read_to_string(&path) {
-            Ok(text) => LayerFile::Text(text),
-            Err(_) => LayerFile::Other,
-        };
+/// Read `path` of the container's mounted root, resolved inside it (a symlink of
+/// the image is followed as the container would follow it, never to the host).
+pub fn read_image_file(root: &Root, path: &Path) -> ImageFile {
+    let fd = match root.open_read(path) {
+        Ok(fd) => fd,
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return ImageFile::Missing,
+        Err(_) => return ImageFile::Other,
+    };
+    match rustix::fs::fstat(&fd) {
+        Ok(st) if rustix::fs::FileType::from_raw_mode(st.st_mode).is_file() => {}
+        _ => return ImageFile::Other,
     }
-    LayerFile::Missing
+    match crate::inroot::read_bounded(fd, MAX_ACCOUNT_FILE).map(String::from_utf8) {
+        Ok(Ok(text)) => ImageFile::Text(text),
+        _ => ImageFile::Other,
+    }
 }
 
 /// [`with_user`] or [`with_group`].
 type AddEntry = fn(&str, &HostUser) -> Option<String>;
 
-/// The generated /etc/passwd and /etc/group for a keep-id container, written into
-/// `dir`: (container path, host file) pairs to bind. Files that need no entry (the
-/// image has one for the ids already) or that are not plain files are left alone.
-pub fn etc_files(
-    lower: &[PathBuf],
-    user: &HostUser,
-    dir: &Path,
-) -> std::io::Result<Vec<(String, PathBuf)>> {
+/// The generated /etc/passwd and /etc/group for a keep-id container whose root is
+/// mounted at `root`, written into `files.dir`: (container path, host file) pairs to
+/// bind. Files that need no entry (the image has one for the ids already) or that
+/// are not plain files are left alone.
+pub fn etc_files(root: &Root, files: &KeepIdFiles) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
-    let files: [(&str, AddEntry); 2] = [("passwd", with_user), ("group", with_group)];
-    for (file, add) in files {
-        let existing = match read_from_layers(lower, &format!("etc/{file}")) {
-            LayerFile::Text(t) => t,
-            LayerFile::Missing => String::new(),
-            LayerFile::Other => continue,
+    let generated: [(&str, AddEntry); 2] = [("passwd", with_user), ("group", with_group)];
+    for (file, add) in generated {
+        let target = format!("/etc/{file}");
+        let existing = match read_image_file(root, Path::new(&target)) {
+            ImageFile::Text(t) => t,
+            ImageFile::Missing => String::new(),
+            ImageFile::Other => continue,
         };
-        if let Some(text) = add(&existing, user) {
-            let path = dir.join(file);
+        if let Some(text) = add(&existing, &files.user) {
+            let path = files.dir.join(file);
             std::fs::write(&path, text)?;
-            out.push((format!("/etc/{file}"), path));
+            out.push((target, path));
         }
     }
     Ok(out)
@@ -183,39 +191,40 @@ mod tests {
     }
 
     #[test]
-    fn layers_are_searched_top_first_and_whiteouts_hide() {
+    fn the_root_is_read_inside_it_and_bounded() {
         let d = tempfile::tempdir().unwrap();
-        let top = d.path().join("top");
-        let bottom = d.path().join("bottom");
-        std::fs::create_dir_all(top.join("etc")).unwrap();
-        std::fs::create_dir_all(bottom.join("etc")).unwrap();
-        std::fs::write(bottom.join("etc/passwd"), "bottom\n").unwrap();
-        let lower = vec![top.clone(), bottom.clone()];
-        assert_eq!(
-            read_from_layers(&lower, "etc/passwd"),
-            LayerFile::Text("bottom\n".into())
-        );
-        std::fs::write(top.join("etc/passwd"), "top\n").unwrap();
-        assert_eq!(
-            read_from_layers(&lower, "etc/passwd"),
-            LayerFile::Text("top\n".into())
-        );
-        std::fs::remove_file(top.join("etc/passwd")).unwrap();
-        std::os::unix::fs::symlink("/etc/passwd", top.join("etc/passwd")).unwrap();
-        assert_eq!(read_from_layers(&lower, "etc/passwd"), LayerFile::Other);
-        assert_eq!(read_from_layers(&lower, "etc/none"), LayerFile::Missing);
+        let root = d.path().join("root");
+        let host = d.path().join("host");
+        std::fs::create_dir_all(root.join("etc")).unwrap();
+        std::fs::create_dir_all(&host).unwrap();
+        std::fs::write(host.join("passwd"), "host\n").unwrap();
+        std::fs::write(root.join("etc/passwd"), "image\n").unwrap();
+        let r = Root::open(&root).unwrap();
+        let read = |p: &str| read_image_file(&r, Path::new(p));
+        assert_eq!(read("/etc/passwd"), ImageFile::Text("image\n".into()));
+        assert_eq!(read("/etc/none"), ImageFile::Missing);
+        assert_eq!(read("/etc"), ImageFile::Other);
+        // A link to the host's file is followed inside the root: nothing there.
+        std::os::unix::fs::symlink(host.join("passwd"), root.join("etc/group")).unwrap();
+        assert_eq!(read("/etc/group"), ImageFile::Missing);
+        std::fs::write(root.join("big"), vec![b'x'; MAX_ACCOUNT_FILE as usize + 1]).unwrap();
+        assert_eq!(read("/big"), ImageFile::Other);
     }
 
     #[test]
     fn generated_files_are_written_and_listed() {
         let d = tempfile::tempdir().unwrap();
-        let layer = d.path().join("l");
-        std::fs::create_dir_all(layer.join("etc")).unwrap();
-        std::fs::write(layer.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n").unwrap();
-        std::fs::write(layer.join("etc/group"), "devs:x:1001:\n").unwrap();
-        let files = etc_files(&[layer], &user(), d.path()).unwrap();
+        let root = d.path().join("root");
+        std::fs::create_dir_all(root.join("etc")).unwrap();
+        std::fs::write(root.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n").unwrap();
+        std::fs::write(root.join("etc/group"), "devs:x:1001:\n").unwrap();
+        let files = KeepIdFiles {
+            user: user(),
+            dir: d.path().to_path_buf(),
+        };
+        let listed = etc_files(&Root::open(&root).unwrap(), &files).unwrap();
         assert_eq!(
-            files,
+            listed,
             [("/etc/passwd".to_string(), d.path().join("passwd"))]
         );
         let text = std::fs::read_to_string(d.path().join("passwd")).unwrap();

@@ -11,7 +11,7 @@ use crate::caps;
 use crate::container::{self, ContainerSpec};
 use crate::error::{Result, RuntimeError};
 use crate::idmap::UserNsPlan;
-use crate::mounts_spec::MountSpec;
+use crate::mounts_spec::{DeviceSpec, MountSpec};
 use crate::rootfs::{MountPlan, RootfsSpec};
 use crate::seccomp;
 use crate::userns::{current_user_plan, run_in_userns};
@@ -47,6 +47,8 @@ pub struct LaunchOptions {
     pub name: Option<String>,
     /// `-v`, `--mount`, `--tmpfs`.
     pub mounts: Vec<MountSpec>,
+    /// `--device` (the CLI checked that each host node exists).
+    pub devices: Vec<DeviceSpec>,
     /// `--read-only`.
     pub read_only: bool,
     /// `--cap-add`.
@@ -288,7 +290,7 @@ fn start(
     caps: caps::CapSet,
     seccomp: Option<seccomp::Program>,
 ) -> Result<i32> {
-    let mut etc = etc_files(dir, hostname, name)?;
+    let etc = etc_files(dir, hostname, name)?;
     // Layers are unpacked under the default mapping; another one (keep-id) sees them
     // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
@@ -298,17 +300,13 @@ fn start(
         }
         _ => None,
     };
-    let keep_id_user = (opts.keep_id && plan.is_some()).then(crate::keep_id::HostUser::current);
-    if let Some(user) = &keep_id_user {
-        let userdata = dir.join("userdata");
-        let files =
-            crate::keep_id::etc_files(&lower, user, &userdata).map_err(|e| RuntimeError::Io {
-                action: "failed to write",
-                path: userdata.clone(),
-                source: e,
-            })?;
-        etc.extend(files);
-    }
+    // keep-id's passwd and group entries are made in the container process, from the
+    // files of the mounted root (resolved inside it), next to the other /etc files.
+    let keep_id = (opts.keep_id && plan.is_some()).then(|| crate::keep_id::KeepIdFiles {
+        user: crate::keep_id::HostUser::current(),
+        dir: dir.join("userdata"),
+    });
+    let keep_id_user = keep_id.as_ref().map(|k| &k.user);
     let mut base_env =
         vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
     if opts.tty {
@@ -361,12 +359,16 @@ fn start(
                     Some(p) => Some(p.clone()),
                     None => (fuse_idmapping.is_some()
                         || overlay_driver(store, stored_plan, None) != "overlay")
-                        .then(|| PathBuf::from(crate::rootfs::FUSE_OVERLAYFS)),
+                        .then(|| PathBuf::from(crate::overlay::FUSE_OVERLAYFS)),
                 },
                 fuse_idmapping,
             },
             mounts: opts.mounts.clone(),
+            devices: opts.devices.clone(),
             etc_files: etc,
+            keep_id,
+            workdir: cwd.clone(),
+            tty: opts.tty,
             read_only: opts.read_only,
             privileged: opts.privileged,
         },
@@ -475,7 +477,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
             &rootfs.merged,
             Some("overlay"),
             0,
-            Some(&crate::rootfs::overlay_options(&rootfs)),
+            Some(&crate::overlay::overlay_options(&rootfs)),
         )
         .map_err(|e| e.to_string())
     })

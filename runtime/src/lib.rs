@@ -7,10 +7,13 @@
 //! - [`caps`]: capability sets (`--cap-add/--cap-drop/--privileged`) and applying them;
 //! - [`seccomp`]: the default profile, JSON profiles, BPF compilation, cache, install;
 //! - [`passwd`]: `-u USER[:GROUP]` against the container's /etc/passwd and /etc/group;
-//! - [`mounts_spec`]: parsing of `-v`, `--mount` and `--tmpfs`;
 //! - [`stdio`]: the container's standard streams (pipes, `/dev/null`) and fd hygiene;
 //! - [`pty`]: `-t`'s pty from the container's own devpts, handed over a socket;
 //! - [`relay`]: copying the container's streams to and from the caller;
+//! - [`mounts_spec`]: parsing of `-v`, `--mount`, `--tmpfs` and `--device`;
+//! - [`inroot`]: paths resolved and created inside the container's root only;
+//! - [`overlay`]: the root filesystem (kernel overlay, or fuse-overlayfs from a helper
+//!   outside the container's PID namespace);
 //! - [`exitcode`]: the exit code of `coracle run`.
 //!
 //! Order inside the container process, after mounts and pivot_root, right before exec:
@@ -27,10 +30,12 @@ pub mod error;
 pub mod exitcode;
 pub mod idmap;
 pub mod init;
+pub mod inroot;
 pub mod keep_id;
 pub mod launch;
 pub mod layers;
 pub mod mounts_spec;
+pub mod overlay;
 pub mod passwd;
 pub mod pty;
 pub mod relay;

@@ -1,5 +1,6 @@
 //! Parsing of the mount flags of `coracle run`: `-v/--volume`, `--mount` and `--tmpfs`
-//! into [`MountSpec`]s. Pure: nothing is checked on disk.
+//! into [`MountSpec`]s, and `--device` into [`DeviceSpec`]s. Pure: nothing is checked
+//! on disk.
 //!
 //! Host paths may be absolute or start with `.` (resolved against the working
 //! directory, as Podman does). Plain names are named volumes, which are not supported
@@ -27,6 +28,55 @@ pub enum MountSpec {
         /// Mount options as given to mount(2) ("rw", "size=64m", "mode=1777", ...).
         options: Vec<String>,
     },
+}
+
+/// A host device made available in the container (`--device`): its node is
+/// bind-mounted onto a file created inside the container's root, as rootless Podman
+/// does (a user namespace cannot create device nodes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceSpec {
+    /// The device node on the host.
+    pub host: PathBuf,
+    /// Where it appears in the container (by default the host path).
+    pub container: PathBuf,
+    /// Podman's cgroup permissions (`r`, `w`, `m`); recorded, not enforced: coracle
+    /// manages no device cgroup, the node's own mode decides.
+    pub permissions: String,
+}
+
+/// Whether `mode` is a device permission string: one or more of `r`, `w`, `m`.
+fn is_device_mode(mode: &str) -> bool {
+    !mode.is_empty() && mode.chars().all(|c| matches!(c, 'r' | 'w' | 'm'))
+}
+
+/// Parses `--device HOST[:CONTAINER][:PERMISSIONS]` as Podman does: a second field
+/// made of `r`, `w` and `m` only is the permissions; CONTAINER must be absolute.
+pub fn parse_device(spec: &str) -> Result<DeviceSpec> {
+    let bad = |reason: String| RuntimeError::device(spec, reason);
+    let parts: Vec<&str> = spec.split(':').collect();
+    let (host, container, permissions) = match parts.as_slice() {
+        [host] => (*host, None, "rwm"),
+        [host, mode] if is_device_mode(mode) => (*host, None, *mode),
+        [host, container] => (*host, Some(*container), "rwm"),
+        [host, container, mode] => (*host, Some(*container), *mode),
+        _ => return Err(bad("expected HOST[:CONTAINER][:PERMISSIONS]".into())),
+    };
+    if !is_device_mode(permissions) {
+        return Err(bad(format!(
+            "invalid permissions {permissions:?}: use r, w and m"
+        )));
+    }
+    if !host.starts_with('/') {
+        return Err(bad(format!(
+            "host device {host:?} must be an absolute path"
+        )));
+    }
+    let container = container_path(container.unwrap_or(host)).map_err(bad)?;
+    Ok(DeviceSpec {
+        host: clean(Path::new(host)),
+        container,
+        permissions: permissions.to_string(),
+    })
 }
 
 /// Options `-v` accepts and ignores: SELinux relabelling, bind recursion, propagation.
@@ -337,6 +387,33 @@ mod tests {
         assert!(err(mnt("type=bind,source=/a,target=b")).contains("must be absolute"));
         assert!(err(mnt("type=bind,source=/a,target=/b,readonly=maybe")).contains("readonly"));
         assert!(err(mnt("type=bind,source=/a,target=/b,tmpfs-size=1m")).contains("type=tmpfs"));
+    }
+
+    #[test]
+    fn device_forms_follow_podman() {
+        for (spec, host, container, permissions) in [
+            ("/dev/fuse", "/dev/fuse", "/dev/fuse", "rwm"),
+            ("/dev/fuse:r", "/dev/fuse", "/dev/fuse", "r"),
+            ("/dev/null:/dev/mynull", "/dev/null", "/dev/mynull", "rwm"),
+            ("/dev/sda:/dev/xvda:rw", "/dev/sda", "/dev/xvda", "rw"),
+        ] {
+            let want = DeviceSpec {
+                host: host.into(),
+                container: container.into(),
+                permissions: permissions.into(),
+            };
+            assert_eq!(parse_device(spec).unwrap(), want, "{spec}");
+        }
+        let err = |s: &str| parse_device(s).unwrap_err().to_string();
+        assert!(err("").contains("must be an absolute path"));
+        assert!(err("null").contains("must be an absolute path"));
+        assert!(err("/dev/a:dev/b").contains("must be absolute"));
+        assert!(err("/dev/a:/dev/b:rwx").contains("invalid permissions"));
+        assert!(err("/a:/b:r:w").contains("expected HOST"));
+        assert_eq!(
+            err("/dev/a:/dev/b:x"),
+            "invalid device \"/dev/a:/dev/b:x\": invalid permissions \"x\": use r, w and m"
+        );
     }
 
     #[test]

@@ -1,27 +1,46 @@
-//! The container's filesystem, built inside its mount namespace: the overlay root,
-//! /proc, /dev, /sys, user mounts, generated /etc files, masked and read-only paths,
-//! then pivot_root.
+//! The container's filesystem, built inside its mount namespace: the overlay root
+//! (nodev), /proc, /sys, /dev with its host devices, `--device` nodes, generated /etc
+//! files, user mounts, the working directory, masked and read-only paths, then
+//! pivot_root.
+//!
+//! The image is hostile: every target is resolved inside the root with
+//! [`crate::inroot::Root`] (a symlink of the image points inside the container, as it
+//! will after pivot_root) and every mount is made onto the resolved descriptor, never
+//! onto a path joined from strings. Nothing is created or mounted outside the root.
 
 use std::io;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
-use crate::mounts_spec::MountSpec;
+use crate::inroot::{self, Root};
+use crate::keep_id::{self, KeepIdFiles};
+use crate::mounts_spec::{DeviceSpec, MountSpec};
+use crate::overlay;
+pub use crate::overlay::{overlay_options, RootfsSpec, FUSE_OVERLAYFS};
 use crate::sys;
 
-/// Podman's masked paths (hidden behind /dev/null or an empty read-only tmpfs).
+/// Podman's masked paths (containers/common's list; hidden behind /dev/null or an
+/// empty read-only tmpfs), plus [`THERMAL_THROTTLE`] of each CPU.
 pub const MASKED_PATHS: &[&str] = &[
     "/proc/acpi",
     "/proc/kcore",
     "/proc/keys",
     "/proc/latency_stats",
-    "/proc/timer_list",
-    "/proc/timer_stats",
     "/proc/sched_debug",
     "/proc/scsi",
+    "/proc/timer_list",
+    "/proc/timer_stats",
+    "/sys/devices/virtual/powercap",
     "/sys/firmware",
     "/sys/fs/selinux",
-    "/sys/dev/block",
+    "/proc/interrupts",
 ];
+
+/// The directory holding one entry per CPU.
+const CPUS: &str = "/sys/devices/system/cpu";
+
+/// Masked below each `CPUS/cpu*` (Podman's `/sys/devices/system/cpu/cpu*/thermal_throttle`).
+pub const THERMAL_THROTTLE: &str = "thermal_throttle";
 
 /// Podman's read-only paths.
 pub const READONLY_PATHS: &[&str] = &[
@@ -33,29 +52,21 @@ pub const READONLY_PATHS: &[&str] = &[
     "/proc/sysrq-trigger",
 ];
 
-/// Host devices bound into the container's /dev.
-const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom", "tty"];
+/// Host devices bound into every container's /dev.
+const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom"];
 
-/// How the root filesystem is assembled.
-#[derive(Clone, Debug)]
-pub struct RootfsSpec {
-    /// Layer directories, top first.
-    pub lower: Vec<PathBuf>,
-    /// The container's upper (writable) directory.
-    pub upper: PathBuf,
-    /// Overlay's work directory (same filesystem as upper).
-    pub work: PathBuf,
-    /// Where the overlay is mounted.
-    pub merged: PathBuf,
-    /// Mount with `userxattr` (inside a user namespace).
-    pub userxattr: bool,
-    /// Mount with this fuse-overlayfs program instead of the kernel's overlay.
-    pub fuse_program: Option<PathBuf>,
-    /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
-    /// [`crate::idmap::fuse_remap`]) when the container's id mapping differs from the
-    /// one the layers were unpacked under; only used with `fuse_program`.
-    pub fuse_idmapping: Option<(String, String)>,
-}
+/// Bound into /dev only for a container with a terminal (`-t`).
+const TTY_DEVICE: &str = "tty";
+
+/// The symlinks of /dev: (name, target).
+const DEV_LINKS: &[(&str, &str)] = &[
+    ("ptmx", "pts/ptmx"),
+    ("fd", "/proc/self/fd"),
+    ("stdin", "/proc/self/fd/0"),
+    ("stdout", "/proc/self/fd/1"),
+    ("stderr", "/proc/self/fd/2"),
+    ("core", "/proc/kcore"),
+];
 
 /// Everything the mount setup needs.
 #[derive(Clone, Debug)]
@@ -64,8 +75,16 @@ pub struct MountPlan {
     pub rootfs: RootfsSpec,
     /// `-v`, `--mount`, `--tmpfs`.
     pub mounts: Vec<MountSpec>,
+    /// `--device`.
+    pub devices: Vec<DeviceSpec>,
     /// (container path, host file) pairs bound read-write: /etc/hostname, /etc/hosts, /etc/resolv.conf.
     pub etc_files: Vec<(String, PathBuf)>,
+    /// `--userns=keep-id`: passwd and group entries for the invoking user.
+    pub keep_id: Option<KeepIdFiles>,
+    /// The working directory, created inside the root when missing.
+    pub workdir: String,
+    /// The container has a terminal (`-t`): bind the host's /dev/tty.
+    pub tty: bool,
     /// `--read-only`.
     pub read_only: bool,
     /// `--privileged`: no masked or read-only paths.
@@ -96,221 +115,154 @@ fn step<T>(what: impl FnOnce() -> String, r: io::Result<T>) -> Result<T> {
     })
 }
 
-/// Join a container path onto the root, refusing to leave it.
-fn inside(root: &Path, ctr: &str) -> PathBuf {
-    let rel: PathBuf = Path::new(ctr)
-        .components()
-        .filter(|c| matches!(c, std::path::Component::Normal(_)))
-        .collect();
-    root.join(rel)
+/// Bind the mount tree at the host path `source` (with its submounts) onto `target`;
+/// with `readonly`, read-only all the way down, submounts included.
+fn bind_onto(source: &Path, target: BorrowedFd<'_>, readonly: bool) -> io::Result<()> {
+    let tree = sys::clone_tree(rustix::fs::CWD, source)?;
+    if readonly {
+        sys::set_mount_attrs(tree.as_fd(), true, sys::MOUNT_ATTR_RDONLY)?;
+    }
+    sys::attach_tree(tree.as_fd(), target)
 }
 
-/// Create a mount point of the right kind (directory or file) for `source`.
-fn ensure_target(target: &Path, is_dir: bool) -> io::Result<()> {
-    if target.symlink_metadata().is_ok() {
-        return Ok(());
-    }
-    if is_dir {
-        std::fs::create_dir_all(target)
-    } else {
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::File::create(target).map(|_| ())
-    }
-}
-
-/// The overlay mount options; layer paths are made relative to `cwd` to stay under a page.
-pub fn overlay_options(spec: &RootfsSpec) -> String {
-    let lower: Vec<String> = spec.lower.iter().map(|p| p.display().to_string()).collect();
-    let mut opts = format!(
-        "lowerdir={},upperdir={},workdir={}",
-        lower.join(":"),
-        spec.upper.display(),
-        spec.work.display()
-    );
-    if spec.userxattr {
-        opts.push_str(",userxattr");
-    }
-    opts
-}
-
-/// The fuse-overlayfs program when none is configured (found through $PATH).
-pub const FUSE_OVERLAYFS: &str = "fuse-overlayfs";
-
-/// Mount the root filesystem at `spec.merged`.
-fn mount_overlay(spec: &RootfsSpec) -> Result<()> {
-    if let Some(program) = &spec.fuse_program {
-        let mut opts = overlay_options(&RootfsSpec {
-            userxattr: false,
-            ..spec.clone()
-        });
-        if let Some((uids, gids)) = &spec.fuse_idmapping {
-            opts.push_str(&format!(",uidmapping={uids},gidmapping={gids}"));
-        }
-        // Its chatter ("unknown argument ignored: lazytime") goes to a log next to the
-        // upper directory, not to the user's terminal; a failure quotes it. (A pipe
-        // would never close: fuse-overlayfs daemonizes.)
-        let log_path = spec.upper.with_file_name("fuse-overlayfs.log");
-        let log = step(
-            || format!("create {}", log_path.display()),
-            std::fs::File::create(&log_path),
-        )?;
-        let status = std::process::Command::new(program)
-            .arg("-o")
-            .arg(opts)
-            .arg(&spec.merged)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(log)
-            .status();
-        return match status {
-            Ok(s) if s.success() => Ok(()),
-            Ok(s) => {
-                let said = std::fs::read_to_string(&log_path).unwrap_or_default();
-                let last = said.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-                Err(MountError {
-                    what: program.display().to_string(),
-                    source: io::Error::other(format!("{s}: {last}")),
-                })
-            }
-            Err(e) => Err(MountError {
-                what: program.display().to_string(),
-                source: e,
-            }),
-        };
-    }
-    let opts = overlay_options(spec);
+/// A fresh directory `name` of a directory we mounted, with a filesystem on it.
+fn mount_fresh_dir(
+    dir: BorrowedFd<'_>,
+    name: &str,
+    fstype: &str,
+    flags: libc::c_ulong,
+    data: Option<&str>,
+) -> Result<()> {
+    let target = step(
+        || format!("create /dev/{name}"),
+        inroot::create_dir_in(dir, name),
+    )?;
     step(
-        || format!("mount overlay on {}", spec.merged.display()),
-        sys::mount(
-            Some("overlay"),
-            &spec.merged,
-            Some("overlay"),
-            0,
-            Some(&opts),
-        ),
+        || format!("mount {fstype} on /dev/{name}"),
+        sys::mount_on(fstype, target.as_fd(), fstype, flags, data),
     )
 }
 
-/// Build /dev: a tmpfs with host devices bound in, a new devpts instance, shm, mqueue.
-fn mount_dev(root: &Path) -> Result<()> {
-    let dev = root.join("dev");
-    step(|| "create /dev".into(), ensure_target(&dev, true))?;
+/// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
+/// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
+fn mount_dev(root: &Root, tty: bool) -> Result<()> {
+    let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
-        sys::mount(
-            Some("tmpfs"),
-            &dev,
-            Some("tmpfs"),
-            libc::MS_NOSUID | libc::MS_STRICTATIME,
+        sys::mount_on(
+            "tmpfs",
+            dev.as_fd(),
+            "tmpfs",
+            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_STRICTATIME,
             Some("mode=755,size=65536k"),
         ),
     )?;
-    for name in DEVICES {
-        let target = dev.join(name);
+    // The tmpfs just mounted (the descriptor above is the directory below it).
+    let dev = step(|| "open /dev".into(), root.resolve(Path::new("/dev")))?;
+    let tty_device = tty.then_some(TTY_DEVICE);
+    for name in DEVICES.iter().copied().chain(tty_device) {
         let host = Path::new("/dev").join(name);
         if !host.exists() {
             continue;
         }
-        step(
+        let target = step(
             || format!("create /dev/{name}"),
-            ensure_target(&target, false),
+            inroot::create_file_in(dev.as_fd(), name),
         )?;
-        step(|| format!("bind /dev/{name}"), sys::bind(&host, &target))?;
+        step(
+            || format!("bind /dev/{name}"),
+            bind_onto(&host, target.as_fd(), false),
+        )?;
     }
-    let pts = dev.join("pts");
-    step(|| "create /dev/pts".into(), ensure_target(&pts, true))?;
-    step(
-        || "mount devpts".into(),
-        sys::mount(
-            Some("devpts"),
-            &pts,
-            Some("devpts"),
-            libc::MS_NOSUID | libc::MS_NOEXEC,
-            Some("newinstance,ptmxmode=0666,mode=0620"),
-        ),
+    mount_fresh_dir(
+        dev.as_fd(),
+        "pts",
+        "devpts",
+        libc::MS_NOSUID | libc::MS_NOEXEC,
+        Some("newinstance,ptmxmode=0666,mode=0620"),
     )?;
-    step(
-        || "link /dev/ptmx".into(),
-        std::os::unix::fs::symlink("pts/ptmx", dev.join("ptmx")),
+    let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
+    mount_fresh_dir(
+        dev.as_fd(),
+        "shm",
+        "tmpfs",
+        quiet,
+        Some("mode=1777,size=65536k"),
     )?;
-    let shm = dev.join("shm");
-    step(|| "create /dev/shm".into(), ensure_target(&shm, true))?;
-    step(
-        || "mount /dev/shm".into(),
-        sys::mount(
-            Some("shm"),
-            &shm,
-            Some("tmpfs"),
-            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-            Some("mode=1777,size=65536k"),
-        ),
-    )?;
-    let mq = dev.join("mqueue");
-    step(|| "create /dev/mqueue".into(), ensure_target(&mq, true))?;
-    step(
-        || "mount /dev/mqueue".into(),
-        sys::mount(
-            Some("mqueue"),
-            &mq,
-            Some("mqueue"),
-            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-            None,
-        ),
-    )?;
-    for (link, target) in [
-        ("fd", "/proc/self/fd"),
-        ("stdin", "/proc/self/fd/0"),
-        ("stdout", "/proc/self/fd/1"),
-        ("stderr", "/proc/self/fd/2"),
-        ("core", "/proc/kcore"),
-    ] {
+    mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None)?;
+    for (link, target) in DEV_LINKS {
         step(
             || format!("link /dev/{link}"),
-            std::os::unix::fs::symlink(target, dev.join(link)),
+            rustix::fs::symlinkat(*target, &dev, *link).map_err(io::Error::from),
         )?;
     }
     Ok(())
 }
 
-/// /proc for the new pid namespace, /sys read-only.
-fn mount_proc_sys(root: &Path) -> Result<()> {
-    let proc_dir = root.join("proc");
-    step(|| "create /proc".into(), ensure_target(&proc_dir, true))?;
+/// `--device`: each host node bound onto a file created at its place in the root.
+fn mount_devices(root: &Root, devices: &[DeviceSpec]) -> Result<()> {
+    for d in devices {
+        let target = step(
+            || format!("create device {}", d.container.display()),
+            root.ensure_file(&d.container),
+        )?;
+        step(
+            || {
+                format!(
+                    "bind device {} on {}",
+                    d.host.display(),
+                    d.container.display()
+                )
+            },
+            bind_onto(&d.host, target.as_fd(), false),
+        )?;
+    }
+    Ok(())
+}
+
+/// /proc for the new pid namespace, /sys read-only (the host's, read-only all the
+/// way down, when sysfs cannot be mounted: without a network namespace of our own).
+fn mount_proc_sys(root: &Root) -> Result<()> {
+    let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
+    let proc_dir = step(
+        || "create /proc".into(),
+        root.ensure_dir(Path::new("/proc")),
+    )?;
     step(
         || "mount /proc".into(),
-        sys::mount(
-            Some("proc"),
-            &proc_dir,
-            Some("proc"),
-            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-            None,
-        ),
+        sys::mount_on("proc", proc_dir.as_fd(), "proc", quiet, None),
     )?;
-    let sys_dir = root.join("sys");
-    step(|| "create /sys".into(), ensure_target(&sys_dir, true))?;
-    let flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC | libc::MS_RDONLY;
-    if sys::mount(Some("sysfs"), &sys_dir, Some("sysfs"), flags, None).is_err() {
-        // Without a network namespace of our own sysfs cannot be mounted: bind the host's.
-        step(
-            || "bind /sys".into(),
-            sys::bind(Path::new("/sys"), &sys_dir),
-        )?;
-        step(
-            || "remount /sys read-only".into(),
-            sys::remount_readonly(&sys_dir),
-        )?;
+    let sys_dir = step(|| "create /sys".into(), root.ensure_dir(Path::new("/sys")))?;
+    let sysfs = sys::mount_on(
+        "sysfs",
+        sys_dir.as_fd(),
+        "sysfs",
+        quiet | libc::MS_RDONLY,
+        None,
+    );
+    if sysfs.is_err() {
+        step(|| "bind /sys read-only".into(), {
+            sys::clone_tree(rustix::fs::CWD, Path::new("/sys")).and_then(|tree| {
+                let attrs = sys::MOUNT_ATTR_RDONLY
+                    | sys::MOUNT_ATTR_NOSUID
+                    | sys::MOUNT_ATTR_NODEV
+                    | sys::MOUNT_ATTR_NOEXEC;
+                sys::set_mount_attrs(tree.as_fd(), true, attrs)?;
+                sys::attach_tree(tree.as_fd(), sys_dir.as_fd())
+            })
+        })?;
     }
     Ok(())
 }
 
-/// User mounts and generated /etc files.
-fn mount_user(root: &Path, plan: &MountPlan) -> Result<()> {
-    for (ctr, host) in &plan.etc_files {
-        let target = inside(root, ctr);
-        step(|| format!("create {ctr}"), ensure_target(&target, false))?;
-        step(|| format!("bind {ctr}"), sys::bind(host, &target))?;
+/// Generated /etc files and user mounts.
+fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) -> Result<()> {
+    for (ctr, host) in etc_files {
+        let target = step(|| format!("create {ctr}"), root.ensure_file(Path::new(ctr)))?;
+        step(
+            || format!("bind {ctr}"),
+            bind_onto(host, target.as_fd(), false),
+        )?;
     }
     for m in &plan.mounts {
         match m {
@@ -319,37 +271,33 @@ fn mount_user(root: &Path, plan: &MountPlan) -> Result<()> {
                 target,
                 readonly,
             } => {
-                let t = inside(root, &target.to_string_lossy());
                 let is_dir = step(
                     || format!("bind source {}", source.display()),
                     std::fs::metadata(source),
                 )?
                 .is_dir();
-                step(
+                let t = step(
                     || format!("create mount point {}", target.display()),
-                    ensure_target(&t, is_dir),
+                    if is_dir {
+                        root.ensure_dir(target)
+                    } else {
+                        root.ensure_file(target)
+                    },
                 )?;
                 step(
                     || format!("bind {} on {}", source.display(), target.display()),
-                    sys::bind(source, &t),
+                    bind_onto(source, t.as_fd(), *readonly),
                 )?;
-                if *readonly {
-                    step(
-                        || format!("remount {} read-only", target.display()),
-                        sys::remount_readonly(&t),
-                    )?;
-                }
             }
             MountSpec::Tmpfs { target, options } => {
-                let t = inside(root, &target.to_string_lossy());
-                step(
+                let t = step(
                     || format!("create mount point {}", target.display()),
-                    ensure_target(&t, true),
+                    root.ensure_dir(target),
                 )?;
                 let (flags, data) = tmpfs_options(options);
                 step(
                     || format!("mount tmpfs on {}", target.display()),
-                    sys::mount(Some("tmpfs"), &t, Some("tmpfs"), flags, Some(&data)),
+                    sys::mount_on("tmpfs", t.as_fd(), "tmpfs", flags, Some(&data)),
                 )?;
             }
         }
@@ -381,34 +329,91 @@ fn tmpfs_options(options: &[String]) -> (libc::c_ulong, String) {
     (flags, data.join(","))
 }
 
-/// Hide masked paths and make read-only paths read-only (after pivot_root).
-fn protect_paths() -> Result<()> {
-    for p in MASKED_PATHS {
-        let path = Path::new(p);
-        let Ok(meta) = path.metadata() else { continue };
-        let r = if meta.is_dir() {
-            sys::mount(
-                Some("tmpfs"),
-                path,
-                Some("tmpfs"),
-                libc::MS_RDONLY,
+/// Every masked path: [`MASKED_PATHS`] and `thermal_throttle` below each entry of
+/// [`CPUS`] named `cpu*` (`cpu_entries`: the names in that directory).
+pub fn masked_paths(cpu_entries: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut paths: Vec<String> = MASKED_PATHS.iter().map(|p| p.to_string()).collect();
+    let mut cpus: Vec<String> = cpu_entries
+        .into_iter()
+        .filter(|n| n.starts_with("cpu") && !n.contains('/'))
+        .collect();
+    cpus.sort();
+    paths.extend(
+        cpus.into_iter()
+            .map(|cpu| format!("{CPUS}/{cpu}/{THERMAL_THROTTLE}")),
+    );
+    paths
+}
+
+/// The names in the container's [`CPUS`] directory (none when it cannot be read).
+fn cpu_entries(root: &Root) -> Vec<String> {
+    let Ok(dir) = root.open_read(Path::new(CPUS)) else {
+        return Vec::new();
+    };
+    let Ok(entries) = rustix::fs::Dir::read_from(&dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().ok().map(String::from))
+        .collect()
+}
+
+/// `path` resolved inside the root, or None when it does not exist there (or cannot
+/// be reached: then the container, with no more rights than this process, cannot
+/// reach it either).
+fn existing(root: &Root, path: &str) -> Result<Option<OwnedFd>> {
+    match root.resolve(Path::new(path)) {
+        Ok(fd) => Ok(Some(fd)),
+        Err(e)
+            if matches!(
+                e.raw_os_error(),
+                Some(libc::ENOENT) | Some(libc::ENOTDIR) | Some(libc::EACCES)
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(MountError {
+            what: format!("resolve {path}"),
+            source: e,
+        }),
+    }
+}
+
+/// Hide masked paths and make read-only paths read-only, submounts included.
+fn protect_paths(root: &Root) -> Result<()> {
+    for p in masked_paths(cpu_entries(root)) {
+        let Some(target) = existing(root, &p)? else {
+            continue;
+        };
+        let is_dir = step(
+            || format!("stat {p}"),
+            rustix::fs::fstat(&target).map_err(io::Error::from),
+        )
+        .map(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_dir())?;
+        let r = if is_dir {
+            sys::mount_on(
+                "tmpfs",
+                target.as_fd(),
+                "tmpfs",
+                libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
                 Some("size=0"),
             )
         } else {
-            sys::bind(Path::new("/dev/null"), path)
+            bind_onto(Path::new("/dev/null"), target.as_fd(), false)
         };
         step(|| format!("mask {p}"), r)?;
     }
     for p in READONLY_PATHS {
-        let path = Path::new(p);
-        if path.symlink_metadata().is_err() {
+        let Some(target) = existing(root, p)? else {
             continue;
-        }
-        step(|| format!("bind {p}"), sys::bind(path, path))?;
-        step(
-            || format!("remount {p} read-only"),
-            sys::remount_readonly(path),
-        )?;
+        };
+        step(|| format!("make {p} read-only"), {
+            sys::clone_tree(target.as_fd(), Path::new("")).and_then(|tree| {
+                sys::set_mount_attrs(tree.as_fd(), true, sys::MOUNT_ATTR_RDONLY)?;
+                sys::attach_tree(tree.as_fd(), target.as_fd())
+            })
+        })?;
     }
     Ok(())
 }
@@ -443,22 +448,46 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
             None,
         ),
     )?;
-    mount_overlay(&plan.rootfs)?;
-    let root = &plan.rootfs.merged;
-    mount_proc_sys(root)?;
-    mount_dev(root)?;
-    mount_user(root, plan)?;
-    pivot(root)?;
+    let merged = &plan.rootfs.merged;
+    step(
+        || format!("mount the root filesystem on {}", merged.display()),
+        overlay::mount_in_container(&plan.rootfs),
+    )?;
+    let root = step(|| format!("open {}", merged.display()), Root::open(merged))?;
+    let mut etc_files = plan.etc_files.clone();
+    if let Some(files) = &plan.keep_id {
+        let generated = step(
+            || {
+                format!(
+                    "write keep-id's passwd and group into {}",
+                    files.dir.display()
+                )
+            },
+            keep_id::etc_files(&root, files),
+        )?;
+        etc_files.extend(generated);
+    }
+    mount_proc_sys(&root)?;
+    mount_dev(&root, plan.tty)?;
+    mount_devices(&root, &plan.devices)?;
+    mount_user(&root, plan, &etc_files)?;
+    if plan.workdir != "/" {
+        step(
+            || format!("create the working directory {}", plan.workdir),
+            root.ensure_dir(Path::new(&plan.workdir)),
+        )?;
+    }
     if !plan.privileged {
-        protect_paths()?;
+        protect_paths(&root)?;
     }
     if plan.read_only {
         step(
-            || "remount / read-only".into(),
-            sys::remount_readonly(Path::new("/")),
+            || "make / read-only".into(),
+            sys::set_mount_attrs(root.fd(), false, sys::MOUNT_ATTR_RDONLY),
         )?;
     }
-    Ok(())
+    drop(root);
+    pivot(merged)
 }
 
 #[cfg(test)]
@@ -466,41 +495,72 @@ mod tests {
     use super::*;
 
     #[test]
-    fn container_paths_stay_inside() {
-        assert_eq!(
-            inside(Path::new("/r"), "/etc/hosts"),
-            PathBuf::from("/r/etc/hosts")
-        );
-        assert_eq!(
-            inside(Path::new("/r"), "/../../etc"),
-            PathBuf::from("/r/etc")
-        );
-    }
-
-    #[test]
     fn tmpfs_flags_and_data() {
         let (flags, data) = tmpfs_options(&["ro".into(), "size=64m".into(), "noexec".into()]);
         assert_eq!(data, "size=64m,mode=1777");
         assert_ne!(flags & libc::MS_RDONLY, 0);
         assert_ne!(flags & libc::MS_NOEXEC, 0);
-        let (_, data) = tmpfs_options(&["mode=0700".into()]);
+        assert_ne!(flags & libc::MS_NODEV, 0, "tmpfs is nodev unless asked");
+        let (flags, data) = tmpfs_options(&["mode=0700".into(), "dev".into()]);
         assert_eq!(data, "mode=0700");
+        assert_eq!(flags & libc::MS_NODEV, 0);
     }
 
     #[test]
-    fn overlay_option_string() {
-        let spec = RootfsSpec {
-            lower: vec!["l2".into(), "l1".into()],
-            upper: "/c/upper".into(),
-            work: "/c/work".into(),
-            merged: "/c/merged".into(),
-            userxattr: true,
-            fuse_program: None,
-            fuse_idmapping: None,
-        };
+    fn masked_paths_match_podmans_list() {
+        let cpus = ["cpu0", "cpu1", "cpufreq", "online", "cpuidle", "kernel_max"];
+        let paths = masked_paths(cpus.iter().map(|c| c.to_string()));
+        let mut fixed: Vec<&str> = paths[..MASKED_PATHS.len()]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        fixed.sort();
         assert_eq!(
-            overlay_options(&spec),
-            "lowerdir=l2:l1,upperdir=/c/upper,workdir=/c/work,userxattr"
+            fixed,
+            [
+                "/proc/acpi",
+                "/proc/interrupts",
+                "/proc/kcore",
+                "/proc/keys",
+                "/proc/latency_stats",
+                "/proc/sched_debug",
+                "/proc/scsi",
+                "/proc/timer_list",
+                "/proc/timer_stats",
+                "/sys/devices/virtual/powercap",
+                "/sys/firmware",
+                "/sys/fs/selinux",
+            ]
+        );
+        assert!(
+            !paths.iter().any(|p| p == "/sys/dev/block"),
+            "Podman 5 dropped it"
+        );
+        // The glob cpu* of Podman: entries that are not CPUs have no thermal_throttle
+        // and are skipped when the mask is applied.
+        assert_eq!(
+            paths[MASKED_PATHS.len()..],
+            [
+                "/sys/devices/system/cpu/cpu0/thermal_throttle",
+                "/sys/devices/system/cpu/cpu1/thermal_throttle",
+                "/sys/devices/system/cpu/cpufreq/thermal_throttle",
+                "/sys/devices/system/cpu/cpuidle/thermal_throttle",
+            ]
+        );
+    }
+
+    #[test]
+    fn read_only_paths_match_podmans_list() {
+        assert_eq!(
+            READONLY_PATHS,
+            [
+                "/proc/asound",
+                "/proc/bus",
+                "/proc/fs",
+                "/proc/irq",
+                "/proc/sys",
+                "/proc/sysrq-trigger"
+            ]
         );
     }
 }

@@ -6,7 +6,9 @@ use std::path::Path;
 use anyhow::{bail, Context as _, Result};
 use coracle_image::lookup::{find_image, LookupError};
 use coracle_runtime::launch::{self, LaunchOptions, SeccompChoice};
-use coracle_runtime::mounts_spec::{parse_mount, parse_tmpfs, parse_volume};
+use coracle_runtime::mounts_spec::{
+    parse_device, parse_mount, parse_tmpfs, parse_volume, DeviceSpec,
+};
 use coracle_runtime::RuntimeError;
 
 use crate::args::RunArgs;
@@ -44,6 +46,34 @@ fn environment(args: &RunArgs) -> Result<Vec<String>> {
         add(e, "--env")?;
     }
     Ok(env)
+}
+
+/// `--device` arguments, each naming an existing host device node.
+fn devices(args: &RunArgs) -> Result<Vec<DeviceSpec>> {
+    use std::os::unix::fs::FileTypeExt;
+    let mut out = Vec::new();
+    for spec in &args.device {
+        let device = parse_device(spec)?;
+        let host = &device.host;
+        let kind = match std::fs::metadata(host) {
+            Ok(meta) => meta.file_type(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!(
+                    "--device {spec}: host device {} does not exist",
+                    host.display()
+                )
+            }
+            Err(e) => bail!("--device {spec}: cannot look at {}: {e}", host.display()),
+        };
+        if !kind.is_char_device() && !kind.is_block_device() {
+            bail!(
+                "--device {spec}: {} is not a device node (name each device of a directory)",
+                host.display()
+            );
+        }
+        out.push(device);
+    }
+    Ok(out)
 }
 
 /// Turn the flags into launch options, rejecting anything unsupported before any work.
@@ -101,6 +131,7 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
         hostname: args.hostname.clone(),
         name: args.name.clone(),
         mounts,
+        devices: devices(args)?,
         read_only: args.read_only,
         cap_add: args.cap_add.clone(),
         cap_drop: args.cap_drop.clone(),

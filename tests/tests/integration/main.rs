@@ -3,6 +3,7 @@
 
 mod auth;
 mod hostile_layers;
+mod hostile_mounts;
 mod images;
 mod pull;
 mod run;
