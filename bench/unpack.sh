@@ -14,6 +14,8 @@
 # Every run starts with `sync` so that no tool pays for another's dirty pages; none of
 # them syncs at the end except coracle, which syncfs()s each layer before it renames it
 # into place (its crash-safety guarantee), so coracle is charged for that write-back.
+# Nothing is deleted until all runs are done: this disk is mounted with `discard`, and
+# the discards of a deleted tree slow the file creations that follow by up to 8x.
 #
 # Needs debootstrap and network access to the Debian mirror the first time
 # (apt-get install debootstrap). CORACLE_BIN picks the coracle binary.
@@ -60,26 +62,27 @@ fi
 cleanup() { [[ -n ${BENCH_RUNTIME_DIR:-} ]] && rm -rf "$BENCH_RUNTIME_DIR"; }
 trap cleanup EXIT
 
+rm -rf "$BENCH_DIR"/unpack-*
 declare -a t_tar=() t_tarns=() t_coracle=() t_podman=()
 for run in $(seq 1 "$RUNS"); do
-    dir=$(bench_userdir unpack) && mkdir -p "$dir/x" && chown "$CORACLE_TEST_UID" "$dir/x"
+    dir=$(bench_userdir "unpack-$run-tar") && mkdir -p "$dir/x" && chown "$CORACLE_TEST_UID" "$dir/x"
     sync
     bench_time t bench_as_user "$dir" tar -xzf "$DEB/layer.tar.gz" -C "$dir/x"
     t_tar+=("$t")
 
-    dir=$(bench_userdir unpack) && mkdir -p "$dir/x" && chown "$CORACLE_TEST_UID" "$dir/x"
+    dir=$(bench_userdir "unpack-$run-tarns") && mkdir -p "$dir/x" && chown "$CORACLE_TEST_UID" "$dir/x"
     sync
     bench_time t bench_as_user "$dir" unshare --map-auto --map-root-user tar -xzf "$DEB/layer.tar.gz" -C "$dir/x"
     t_tarns+=("$t")
 
-    dir=$(bench_userdir unpack)
+    dir=$(bench_userdir "unpack-$run-coracle")
     sync
     bench_time t bench_as_user "$dir" "$CORACLE" --root "$dir/store" pull -q --tls-verify=false "$REF"
     t_coracle+=("$t")
 
     line="run $run: tar ${t_tar[-1]} s, tar-userns ${t_tarns[-1]} s, coracle ${t_coracle[-1]} s"
     if $have_podman; then
-        dir=$(bench_userdir unpack)
+        dir=$(bench_userdir "unpack-$run-podman")
         sync
         bench_time t bench_as_user "$dir" podman --root "$dir/store" --runroot "$BENCH_RUNTIME_DIR/podman" \
             --cgroup-manager=cgroupfs --events-backend=file pull -q --tls-verify=false "$REF"
@@ -88,7 +91,7 @@ for run in $(seq 1 "$RUNS"); do
     fi
     bench_log "$line"
 done
-rm -rf "$BENCH_DIR/unpack"
+rm -rf "$BENCH_DIR"/unpack-*
 
 m_tar=$(bench_median "${t_tar[@]}")
 m_tarns=$(bench_median "${t_tarns[@]}")
