@@ -5,10 +5,10 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 use coracle_image::lookup::{find_image, LookupError};
-use coracle_runtime::launch::{self, LaunchOptions, SeccompChoice};
-use coracle_runtime::mounts_spec::{
+use coracle_runtime::fs::mounts_spec::{
     parse_device, parse_mount, parse_tmpfs, parse_volume, DeviceSpec,
 };
+use coracle_runtime::lifecycle::launch::{self, LaunchOptions, SeccompChoice};
 use coracle_runtime::RuntimeError;
 
 use crate::args::RunArgs;
@@ -115,13 +115,13 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
         mounts.push(parse_tmpfs(t)?);
     }
     for m in &mounts {
-        if let coracle_runtime::mounts_spec::MountSpec::Bind { source, .. } = m {
+        if let coracle_runtime::fs::mounts_spec::MountSpec::Bind { source, .. } = m {
             if !Path::new(source).exists() {
                 bail!("bind mount source {} does not exist", source.display());
             }
         }
     }
-    coracle_runtime::caps::resolve(&args.cap_add, &args.cap_drop, args.privileged)?;
+    coracle_runtime::security::caps::resolve(&args.cap_add, &args.cap_drop, args.privileged)?;
     Ok(LaunchOptions {
         command: args.command.clone(),
         entrypoint: args.entrypoint.clone(),
@@ -152,7 +152,7 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
 /// Run a container in the foreground.
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     let opts = launch_options(ctx, &args)?;
-    let (stored_plan, warning) = coracle_runtime::userns::current_user_plan(false);
+    let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }

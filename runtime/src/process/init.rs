@@ -5,9 +5,9 @@
 use rustix::process::{DumpableBehavior, Pid, WaitOptions};
 
 use crate::error::{Result, RuntimeError};
-use crate::exitcode;
-use crate::pty::os;
-use crate::signals::{read_signals, restore_mask, send_signal, signalfd, SigMask};
+use crate::process::exitcode;
+use crate::process::pty::os;
+use crate::process::signals::{read_signals, restore_mask, send_signal, signalfd, SigMask};
 use crate::sys::exit_now;
 
 /// Makes the calling process a child subreaper: orphaned descendants are re-parented
@@ -52,7 +52,7 @@ pub fn run_init(exec_fn: impl FnOnce() -> i32) -> ! {
         }
         Err(e) => fail(&e),
     };
-    if let Err(e) = crate::stdio::close_from(3) {
+    if let Err(e) = crate::process::stdio::close_from(3) {
         fail(&os("close inherited files")(e));
     }
     let sfd = signalfd(&SigMask::all_asynchronous(), false).unwrap_or_else(|e| fail(&e));

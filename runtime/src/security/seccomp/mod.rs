@@ -13,7 +13,7 @@
 //! namespace. [`install`] does not set `no_new_privs` itself (unlike
 //! `seccompiler::apply_filter`), so setuid binaries keep working in the container as with
 //! Podman: call it while the container process still holds CAP_SYS_ADMIN in its user
-//! namespace (rootless: before [`crate::caps::apply`] drops it), or call
+//! namespace (rootless: before [`crate::security::caps::apply`] drops it), or call
 //! [`set_no_new_privs`] first for `--security-opt no-new-privileges`.
 
 mod bpf;
@@ -24,8 +24,8 @@ mod json;
 pub use cache::cached_default;
 pub use default::{default_profile, PROFILE_VERSION};
 
-use crate::caps::CapSet;
 use crate::error::{Result, RuntimeError};
+use crate::security::caps::CapSet;
 use seccompiler::BpfProgram;
 use std::collections::BTreeMap;
 use std::path::Path;

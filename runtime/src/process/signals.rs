@@ -1,5 +1,5 @@
 //! The parent's supervisor loop for a foreground container: forward signals to it
-//! (as Podman's `--sig-proxy`), relay its streams ([`crate::relay`]), keep a pty's
+//! (as Podman's `--sig-proxy`), relay its streams ([`crate::process::relay`]), keep a pty's
 //! window size in sync, and reap it.
 //!
 //! Signals are taken synchronously with a signalfd: the caller blocks them with
@@ -15,8 +15,8 @@ use rustix::io::Errno;
 use rustix::process::{Pid, WaitOptions};
 
 use crate::error::Result;
-use crate::pty::{self, os};
-use crate::relay::Relay;
+use crate::process::pty::{self, os};
+use crate::process::relay::Relay;
 
 /// Synchronous signals: the kernel raises them for a fault of the process itself, so
 /// they are never blocked nor forwarded.

@@ -117,7 +117,7 @@ pub fn open_pty_in_devpts(ptmx: &Path) -> Result<Pty> {
 pub fn attach_child(slave: impl AsFd) -> Result<()> {
     let slave = slave.as_fd();
     rustix::process::ioctl_tiocsctty(slave).map_err(os("set the controlling terminal"))?;
-    crate::stdio::install(slave, slave, slave).map_err(os("attach the terminal to stdio"))
+    crate::process::stdio::install(slave, slave, slave).map_err(os("attach the terminal to stdio"))
 }
 
 /// Sends `fd` over the Unix socket `socket` (SCM_RIGHTS, with one byte of data).

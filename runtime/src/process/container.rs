@@ -5,12 +5,12 @@
 //! Handshake: the child blocks on `sync` until the parent has written the id maps; any
 //! failure before exec is written to `report` (close-on-exec, so a successful exec
 //! closes it and the parent reads EOF). With `-t` the child also sends the master of
-//! the pty it allocated in its own devpts over a socket ([`crate::pty::send_fd`]),
+//! the pty it allocated in its own devpts over a socket ([`crate::process::pty::send_fd`]),
 //! which the parent receives once the report is empty.
 //!
 //! The container never gets the caller's terminal or any other fd of the caller
 //! above 2: it starts a new session, its streams are pipes or `/dev/null`
-//! ([`crate::stdio`]) or its own pty, and every inherited fd from 3 up is
+//! ([`crate::process::stdio`]) or its own pty, and every inherited fd from 3 up is
 //! close-on-exec before anything execs.
 
 use std::ffi::CString;
@@ -21,16 +21,16 @@ use std::path::Path;
 use rustix::net::{AddressFamily, SocketFlags, SocketType};
 use rustix::termios::Winsize;
 
-use crate::caps::{self, CapSet};
 use crate::error::{Result, RuntimeError};
-use crate::exitcode;
-use crate::idmap::{self, UserNsPlan};
-use crate::overlay::{self, FuseMount};
-use crate::passwd;
-use crate::relay::Relay;
-use crate::rootfs::{self, MountPlan};
-use crate::seccomp::{self, Program};
-use crate::stdio::{self, ChildEnds, ParentEnds};
+use crate::fs::overlay::{self, FuseMount};
+use crate::fs::rootfs::{self, MountPlan};
+use crate::ids::idmap::{self, UserNsPlan};
+use crate::ids::passwd;
+use crate::process::exitcode;
+use crate::process::relay::Relay;
+use crate::process::stdio::{self, ChildEnds, ParentEnds};
+use crate::security::caps::{self, CapSet};
+use crate::security::seccomp::{self, Program};
 use crate::sys;
 
 /// What to run and how: everything decided before the clone.
@@ -107,7 +107,8 @@ fn streams(spec: &ContainerSpec) -> Result<(ParentStreams, ChildStreams)> {
         None,
     )
     .map_err(|e| err("create the terminal socket")(e.into()))?;
-    let window = crate::pty::caller_terminal().and_then(|t| rustix::termios::tcgetwinsize(t).ok());
+    let window =
+        crate::process::pty::caller_terminal().and_then(|t| rustix::termios::tcgetwinsize(t).ok());
     let child = ChildStreams {
         ends: ChildEnds::null().map_err(err("open /dev/null"))?,
         console: Some((child, window)),
@@ -128,7 +129,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (parent_streams, child_streams) = streams(spec)?;
-    let old_mask = crate::signals::block_forwarded()?;
+    let old_mask = crate::process::signals::block_forwarded()?;
 
     let mut flags = libc::CLONE_NEWNS
         | libc::CLONE_NEWPID
@@ -146,7 +147,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         // The container must not hold the parent's ends: a stdin pipe would never
         // see its end.
         drop((sync_w, report_r, parent_streams));
-        let _ = crate::signals::restore_mask(&old_mask);
+        let _ = crate::process::signals::restore_mask(&old_mask);
         child(spec, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams));
@@ -160,7 +161,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         Ok(received) => received,
         Err(e) => {
             kill_child();
-            let _ = crate::signals::restore_mask(&old_mask);
+            let _ = crate::process::signals::restore_mask(&old_mask);
             return Err(e);
         }
     };
@@ -178,7 +179,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         }
     };
     let status = match relay {
-        Ok(mut relay) => crate::signals::supervise(child_pid, Some(&mut relay)),
+        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
         Err(e) => {
             kill_child();
             Err(RuntimeError::Start(format!(
@@ -186,7 +187,7 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
             )))
         }
     };
-    let _ = crate::signals::restore_mask(&old_mask);
+    let _ = crate::process::signals::restore_mask(&old_mask);
     Ok(exitcode::from_wait_status(status?))
 }
 
@@ -228,7 +229,7 @@ fn parent_handshake(
     }
     let streams = match streams {
         ParentStreams::Console(socket) => {
-            ParentStreams::Console(crate::pty::receive_fd(socket.as_fd())?)
+            ParentStreams::Console(crate::process::pty::receive_fd(socket.as_fd())?)
         }
         pipes => pipes,
     };
@@ -256,7 +257,7 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.
-        crate::init::run_init(|| exec_command(spec, &report))
+        crate::process::init::run_init(|| exec_command(spec, &report))
     }
     exec_command(spec, &report)
 }
@@ -268,7 +269,7 @@ fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
     ends.install()
         .map_err(|e| format!("connect the standard streams: {e}"))?;
     stdio::cloexec_from(3).map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
-    crate::signals::reset_ignored_signals();
+    crate::process::signals::reset_ignored_signals();
     Ok(())
 }
 
@@ -276,14 +277,15 @@ fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
 /// controlling terminal and fds 0-2, sized like the caller's terminal; its master goes
 /// to the parent over `socket`, and no copy of it stays in the container.
 fn attach_terminal(socket: OwnedFd, window: Option<Winsize>) -> std::result::Result<(), String> {
-    let pty =
-        crate::pty::open_pty_in_devpts(Path::new(CONTAINER_PTMX)).map_err(|e| e.to_string())?;
+    let pty = crate::process::pty::open_pty_in_devpts(Path::new(CONTAINER_PTMX))
+        .map_err(|e| e.to_string())?;
     if let Some(size) = window {
         rustix::termios::tcsetwinsize(&pty.master, size)
             .map_err(|e| format!("set the terminal's size: {e}"))?;
     }
-    crate::pty::attach_child(&pty.slave).map_err(|e| format!("attach the terminal: {e}"))?;
-    crate::pty::send_fd(socket.as_fd(), pty.master.as_fd()).map_err(|e| e.to_string())
+    crate::process::pty::attach_child(&pty.slave)
+        .map_err(|e| format!("attach the terminal: {e}"))?;
+    crate::process::pty::send_fd(socket.as_fd(), pty.master.as_fd()).map_err(|e| e.to_string())
 }
 
 /// Everything between the handshake and exec.

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use coracle_storage::containers::{new_container_id, random_name, ContainerRecord, ContainerState};
 use coracle_storage::{ImageSummary, StorageError, Store};
 
-use crate::caps;
-use crate::container::{self, ContainerSpec};
 use crate::error::{Result, RuntimeError};
-use crate::idmap::UserNsPlan;
-use crate::mounts_spec::{DeviceSpec, MountSpec};
-use crate::rootfs::{MountPlan, RootfsSpec};
-use crate::seccomp;
-use crate::userns::{current_user_plan, run_in_userns};
+use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+use crate::fs::rootfs::{MountPlan, RootfsSpec};
+use crate::ids::idmap::UserNsPlan;
+use crate::ids::userns::{current_user_plan, run_in_userns};
+use crate::process::container::{self, ContainerSpec};
+use crate::security::caps;
+use crate::security::seccomp;
 
 /// Which seccomp filter to use.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -191,7 +191,7 @@ pub fn run(
         None
     };
     let plan = keep_id_plan.as_ref().or(stored_plan);
-    let lower = crate::layers::ensure_unpacked(
+    let lower = crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
         stored_plan,
@@ -295,15 +295,16 @@ fn start(
     // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
         (Some(running), Some(stored)) => {
-            crate::idmap::fuse_remap(&stored.uid_map, &running.uid_map)
-                .zip(crate::idmap::fuse_remap(&stored.gid_map, &running.gid_map))
+            crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
+                crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
+            )
         }
         _ => None,
     };
     // keep-id's passwd and group entries are made in the container process, from the
     // files of the mounted root (resolved inside it), next to the other /etc files.
-    let keep_id = (opts.keep_id && plan.is_some()).then(|| crate::keep_id::KeepIdFiles {
-        user: crate::keep_id::HostUser::current(),
+    let keep_id = (opts.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
+        user: crate::fs::keep_id::HostUser::current(),
         dir: dir.join("userdata"),
     });
     let keep_id_user = keep_id.as_ref().map(|k| &k.user);
@@ -359,7 +360,7 @@ fn start(
                     Some(p) => Some(p.clone()),
                     None => (fuse_idmapping.is_some()
                         || overlay_driver(store, stored_plan, None) != "overlay")
-                        .then(|| PathBuf::from(crate::overlay::FUSE_OVERLAYFS)),
+                        .then(|| PathBuf::from(crate::fs::overlay::FUSE_OVERLAYFS)),
                 },
                 fuse_idmapping,
             },
@@ -477,7 +478,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
             &rootfs.merged,
             Some("overlay"),
             0,
-            Some(&crate::overlay::overlay_options(&rootfs)),
+            Some(&crate::fs::overlay::overlay_options(&rootfs)),
         )
         .map_err(|e| e.to_string())
     })

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::inroot::Root;
-use crate::passwd::{group_by_gid, user_by_uid};
+use crate::fs::inroot::Root;
+use crate::ids::passwd::{group_by_gid, user_by_uid};
 
 /// The invoking user, as the host's /etc/passwd and /etc/group describe it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,7 +122,7 @@ pub fn read_image_file(root: &Root, path: &Path) -> ImageFile {
         Ok(st) if rustix::fs::FileType::from_raw_mode(st.st_mode).is_file() => {}
         _ => return ImageFile::Other,
     }
-    match crate::inroot::read_bounded(fd, MAX_ACCOUNT_FILE).map(String::from_utf8) {
+    match crate::fs::inroot::read_bounded(fd, MAX_ACCOUNT_FILE).map(String::from_utf8) {
         Ok(Ok(text)) => ImageFile::Text(text),
         _ => ImageFile::Other,
     }

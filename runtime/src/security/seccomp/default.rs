@@ -10,7 +10,7 @@
 //!   architecture check of the BPF program kills such a process (Podman allows them).
 
 use super::{Action, Arch, ArgCond, CmpOp, Profile, Rule};
-use crate::caps::CapSet;
+use crate::security::caps::CapSet;
 
 /// Bumped whenever the built-in profile or its compilation changes (keys the cache).
 pub const PROFILE_VERSION: &str = "coracle-default-1/containers-common-0.60";

@@ -43,9 +43,9 @@ use rustix::net::{
 use tokio::sync::oneshot;
 
 use crate::error::{Result, RuntimeError};
-use crate::idmap::UserNsPlan;
-use crate::layers::{compression_of, unpack_checked, unpack_options, UnpackedLayer};
-use crate::userns::{spawn_in_userns, UserNsChild};
+use crate::fs::layers::{compression_of, unpack_checked, unpack_options, UnpackedLayer};
+use crate::ids::idmap::UserNsPlan;
+use crate::ids::userns::{spawn_in_userns, UserNsChild};
 
 /// Largest message: a `B` with the chain IDs of up to 500 lower layers (overlayfs
 /// stacks no more), or an error text.

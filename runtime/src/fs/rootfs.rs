@@ -4,7 +4,7 @@
 //! pivot_root.
 //!
 //! The image is hostile: every target is resolved inside the root with
-//! [`crate::inroot::Root`] (a symlink of the image points inside the container, as it
+//! [`crate::fs::inroot::Root`] (a symlink of the image points inside the container, as it
 //! will after pivot_root) and every mount is made onto the resolved descriptor, never
 //! onto a path joined from strings. Nothing is created or mounted outside the root.
 
@@ -12,11 +12,11 @@ use std::io;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
-use crate::inroot::{self, Root};
-use crate::keep_id::{self, KeepIdFiles};
-use crate::mounts_spec::{DeviceSpec, MountSpec};
-use crate::overlay;
-pub use crate::overlay::{overlay_options, RootfsSpec, FUSE_OVERLAYFS};
+use crate::fs::inroot::{self, Root};
+use crate::fs::keep_id::{self, KeepIdFiles};
+use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+use crate::fs::overlay;
+pub use crate::fs::overlay::{overlay_options, RootfsSpec, FUSE_OVERLAYFS};
 use crate::sys;
 
 /// Podman's masked paths (containers/common's list; hidden behind /dev/null or an

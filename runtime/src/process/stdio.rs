@@ -3,8 +3,8 @@
 //! Without `-t` the container never receives a file descriptor of the caller's
 //! terminal: its stdin is `/dev/null` (with `-i`, a pipe), its stdout and stderr are
 //! pipes. The parent keeps the other ends ([`ParentEnds`]) and relays them
-//! ([`crate::relay`]). With `-t` the container starts on `/dev/null` too, until its
-//! own pty replaces that ([`crate::pty`]).
+//! ([`crate::process::relay`]). With `-t` the container starts on `/dev/null` too, until its
+//! own pty replaces that ([`crate::process::pty`]).
 //!
 //! Nothing of the caller above fd 2 reaches the container either: [`cloexec_from`]
 //! marks every such fd close-on-exec, so the exec of the command (or of any helper

@@ -1,5 +1,5 @@
 use super::*;
-use crate::caps;
+use crate::security::caps;
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 

@@ -46,7 +46,7 @@ pub struct RootfsSpec {
     /// Mount with this fuse-overlayfs program instead of the kernel's overlay.
     pub fuse_program: Option<PathBuf>,
     /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
-    /// [`crate::idmap::fuse_remap`]) when the container's id mapping differs from the
+    /// [`crate::ids::idmap::fuse_remap`]) when the container's id mapping differs from the
     /// one the layers were unpacked under; only used with `fuse_program`.
     pub fuse_idmapping: Option<(String, String)>,
 }

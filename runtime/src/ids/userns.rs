@@ -7,7 +7,7 @@ use std::io::Read;
 use std::os::fd::OwnedFd;
 
 use crate::error::{Result, RuntimeError};
-use crate::idmap::{self, UserNsPlan};
+use crate::ids::idmap::{self, UserNsPlan};
 use crate::sys;
 
 /// Run `work` in a child process inside a new user namespace mapped by `plan`
@@ -142,5 +142,5 @@ pub fn current_user_plan(keep_id: bool) -> (Option<UserNsPlan>, Option<String>) 
 /// The login name of `uid` from /etc/passwd.
 fn user_name(uid: u32) -> Option<String> {
     let text = std::fs::read_to_string("/etc/passwd").ok()?;
-    crate::passwd::user_by_uid(&text, uid).map(|e| e.name)
+    crate::ids::passwd::user_by_uid(&text, uid).map(|e| e.name)
 }

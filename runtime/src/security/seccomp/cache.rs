@@ -8,8 +8,8 @@
 //! program) is recompiled and rewritten, never installed.
 
 use super::{compile, default_profile, Arch, Program, PROFILE_VERSION};
-use crate::caps::CapSet;
 use crate::error::Result;
+use crate::security::caps::CapSet;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@
 //! `minKernel`, `flags`, `listenerPath`.
 
 use super::{Action, Arch, ArgCond, CmpOp, Profile, Rule};
-use crate::caps::CapSet;
+use crate::security::caps::CapSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

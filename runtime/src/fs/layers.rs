@@ -10,8 +10,8 @@ use coracle_storage::unpack::{self, Compression, UnpackOptions, UnpackStats};
 use coracle_storage::{Digest, ImageRecord, Store};
 
 use crate::error::{Result, RuntimeError};
-use crate::idmap::UserNsPlan;
-use crate::userns::run_in_userns;
+use crate::ids::idmap::UserNsPlan;
+use crate::ids::userns::run_in_userns;
 
 /// One layer to unpack: its blob (path and digest), compression, expected diff ID,
 /// chain ID, and the chain IDs of the layers below it (nearest first).

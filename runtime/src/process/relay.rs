@@ -1,9 +1,9 @@
 //! Copying a container's streams to and from the caller, one non-blocking step at a
 //! time inside somebody else's poll loop: the foreground supervisor
-//! ([`crate::signals::supervise`]) drives it today; the detached lifecycle's monitor
+//! ([`crate::process::signals::supervise`]) drives it today; the detached lifecycle's monitor
 //! can drive the same pipes into its log.
 //!
-//! A [`Relay`] owns the container-side fds (the pipes of [`crate::stdio::ParentEnds`],
+//! A [`Relay`] owns the container-side fds (the pipes of [`crate::process::stdio::ParentEnds`],
 //! or a pty master) and borrows the caller-side ones (stdin, stdout, stderr, or any
 //! other sink). A loop asks [`Relay::interest`] what to poll, polls it together with
 //! its own fds, hands the results back to [`Relay::dispatch`], and once the container
@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 
-use crate::pty;
-use crate::stdio::ParentEnds;
+use crate::process::pty;
+use crate::process::stdio::ParentEnds;
 
 /// Size of one read.
 const CHUNK: usize = 16 * 1024;
