@@ -5,6 +5,10 @@
 //! The modules are grouped by concern, each module with one job:
 //! - [`lifecycle`]: a container's life as a whole ([`lifecycle::launch`]: from an image
 //!   and options to a running container and its clean-up);
+//! - [`monitor`]: the per-container monitor of a detached container and its
+//!   k8s-file log ([`monitor::log`]);
+//! - [`spec`]: the container's saved spec ([`spec::ContainerConfig`], namespaces as
+//!   modes, restart policy, log settings);
 //! - [`process`]: the container's process: [`process::container`] (clone into the
 //!   namespaces, handshake, exec), [`process::init`] (`--init`), [`process::stdio`]
 //!   (pipes, `/dev/null`, fd hygiene), [`process::pty`] (`-t`'s pty from the
@@ -32,8 +36,10 @@ pub mod error;
 pub mod fs;
 pub mod ids;
 pub mod lifecycle;
+pub mod monitor;
 pub mod process;
 pub mod security;
+pub mod spec;
 pub mod sys;
 
 pub use error::{Result, RuntimeError};

@@ -10,7 +10,7 @@ use crate::error::{Result, RuntimeError};
 use std::path::{Component, Path, PathBuf};
 
 /// One mount requested on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MountSpec {
     /// Bind mount of a host path.
     Bind {
@@ -33,7 +33,7 @@ pub enum MountSpec {
 /// A host device made available in the container (`--device`): its node is
 /// bind-mounted onto a file created inside the container's root, as rootless Podman
 /// does (a user namespace cannot create device nodes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DeviceSpec {
     /// The device node on the host.
     pub host: PathBuf,

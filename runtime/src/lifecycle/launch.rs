@@ -1,94 +1,28 @@
-//! From an image and the user's options to a running container: unpacked layers,
-//! the container's directories and record, the process spec, the foreground run,
-//! and the clean-up of `--rm`.
+//! From an image and a [`ContainerConfig`] to a container: [`create`] completes the
+//! spec with the image's defaults, prepares the container's directories and saves
+//! its record; [`process_spec`] turns a saved record back into what the start path
+//! runs; [`run`] starts it in the foreground (the container a direct child of the
+//! caller); a failed start is settled by [`settle_failed_start`]; [`remove_container`]
+//! removes files and record.
 
 use std::path::{Path, PathBuf};
 
 use coracle_storage::containers::{new_container_id, random_name, ContainerRecord, ContainerState};
-use coracle_storage::{ImageSummary, StorageError, Store};
+use coracle_storage::{ContainerChange, ImageSummary, Store};
 
 use crate::error::{Result, RuntimeError};
-use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
 use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::{current_user_plan, run_in_userns};
 use crate::process::container::{self, ContainerSpec};
+use crate::process::exitcode;
 use crate::security::caps;
 use crate::security::seccomp;
-
-/// Which seccomp filter to use.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum SeccompChoice {
-    /// The built-in default profile.
-    #[default]
-    Default,
-    /// No filter.
-    Unconfined,
-    /// A profile in OCI/Docker JSON.
-    File(PathBuf),
-}
-
-/// What the user asked for, parsed and validated by the CLI.
-#[derive(Clone, Debug, Default)]
-pub struct LaunchOptions {
-    /// Command and arguments given after the image.
-    pub command: Vec<String>,
-    /// `--entrypoint`.
-    pub entrypoint: Option<String>,
-    /// Extra environment, "KEY=value", in order (later wins).
-    pub env: Vec<String>,
-    /// `-w`.
-    pub workdir: Option<String>,
-    /// `-u`.
-    pub user: Option<String>,
-    /// `--hostname`.
-    pub hostname: Option<String>,
-    /// `--name`.
-    pub name: Option<String>,
-    /// `-v`, `--mount`, `--tmpfs`.
-    pub mounts: Vec<MountSpec>,
-    /// `--device` (the CLI checked that each host node exists).
-    pub devices: Vec<DeviceSpec>,
-    /// `--read-only`.
-    pub read_only: bool,
-    /// `--cap-add`.
-    pub cap_add: Vec<String>,
-    /// `--cap-drop`.
-    pub cap_drop: Vec<String>,
-    /// `--privileged`.
-    pub privileged: bool,
-    /// `--security-opt no-new-privileges`.
-    pub no_new_privs: bool,
-    /// `--security-opt seccomp=…`.
-    pub seccomp: SeccompChoice,
-    /// `--userns=keep-id`.
-    pub keep_id: bool,
-    /// `--network host`.
-    pub host_network: bool,
-    /// `-t`.
-    pub tty: bool,
-    /// `-i`.
-    pub interactive: bool,
-    /// `--init`.
-    pub init: bool,
-    /// `--rm`.
-    pub remove: bool,
-    /// Squash unmapped owners to root while unpacking.
-    pub ignore_chown_errors: bool,
-    /// `overlay.mount_program`: always mount with this fuse-overlayfs.
-    pub mount_program: Option<PathBuf>,
-}
-
-fn storage_err(e: StorageError) -> RuntimeError {
-    RuntimeError::Start(e.to_string())
-}
+use crate::spec::{ContainerConfig, NamespaceMode, SeccompChoice};
 
 /// The image's runtime defaults, from its stored configuration.
 fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Value> {
-    let bytes = store
-        .blobs
-        .read(&image.record.config_digest)
-        .map_err(storage_err)?;
+    let bytes = store.blobs.read(&image.record.config_digest)?;
     let v: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| RuntimeError::Start(format!("image configuration: {e}")))?;
     Ok(v.get("config").cloned().unwrap_or(serde_json::Value::Null))
@@ -102,6 +36,10 @@ fn strings(v: &serde_json::Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn non_empty(v: &serde_json::Value) -> Option<String> {
+    v.as_str().filter(|s| !s.is_empty()).map(String::from)
 }
 
 /// Entrypoint and command combined as Docker and OCI do.
@@ -141,16 +79,21 @@ pub fn merge_env(layers: &[Vec<String>]) -> Vec<String> {
 }
 
 /// The container's directory under the store.
-fn container_dir(store: &Store, id: &str) -> PathBuf {
+pub fn container_dir(store: &Store, id: &str) -> PathBuf {
     store.root.join("containers").join(id)
 }
 
+/// Where a container's k8s-file log is written unless `--log-opt path=` says.
+pub fn log_path(store: &Store, id: &str, config: &ContainerConfig) -> PathBuf {
+    config
+        .log
+        .path
+        .clone()
+        .unwrap_or_else(|| container_dir(store, id).join("userdata/ctr.log"))
+}
+
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| RuntimeError::Io {
-        action: "failed to write",
-        path: path.to_path_buf(),
-        source: e,
-    })
+    std::fs::write(path, text).map_err(|e| RuntimeError::io("failed to write", path, e))
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
@@ -174,127 +117,285 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
     Ok(out)
 }
 
-/// Run `image` in the foreground; returns the container's exit code. `stored_plan`
-/// is the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
-/// warning is the caller's to print): layers are unpacked under it whatever mapping
-/// the container runs with.
-pub fn run(
+/// The mapping a container runs with: keep-id's, or the caller's default
+/// (`stored_plan`, under which layers are unpacked).
+fn running_plan(config: &ContainerConfig, stored_plan: Option<&UserNsPlan>) -> Option<UserNsPlan> {
+    if config.keep_id {
+        current_user_plan(true).0
+    } else {
+        stored_plan.cloned()
+    }
+}
+
+/// Complete `config` with the image's defaults, unpack the image's layers, make the
+/// container's directories and save its record (state "created"). `stored_plan` is
+/// the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
+/// warning is the caller's to print). A taken name is an error naming its holder.
+pub fn create(
     store: &Store,
     image: &ImageSummary,
     image_name: &str,
-    opts: &LaunchOptions,
+    mut config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
-) -> Result<i32> {
-    let keep_id_plan = if opts.keep_id {
-        current_user_plan(true).0
-    } else {
-        None
-    };
-    let plan = keep_id_plan.as_ref().or(stored_plan);
-    let lower = crate::fs::layers::ensure_unpacked(
+) -> Result<ContainerRecord> {
+    config.namespaces.check_supported()?;
+    caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
+    config.stop_signal_number()?;
+    crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
         stored_plan,
-        opts.ignore_chown_errors,
+        config.ignore_chown_errors,
     )?;
     let defaults = image_defaults(store, image)?;
-    let args = command_line(
+    config.args = command_line(
         &strings(&defaults["Entrypoint"]),
         &strings(&defaults["Cmd"]),
-        opts.entrypoint.as_deref(),
-        &opts.command,
+        config.entrypoint.as_deref(),
+        &config.command,
     );
-    if args.is_empty() {
+    if config.args.is_empty() {
         return Err(RuntimeError::Start("no command specified: the image has no Cmd or Entrypoint; give one after the image name".into()));
     }
-    let caps = caps::resolve(&opts.cap_add, &opts.cap_drop, opts.privileged)?;
-    let seccomp = match (&opts.seccomp, opts.privileged) {
-        (SeccompChoice::Unconfined, _) | (_, true) => None,
-        (SeccompChoice::File(path), false) => Some(seccomp::load_profile_json(path, &caps)?),
-        (SeccompChoice::Default, false) => {
-            Some(seccomp::cached_default(&store.root.join("cache"), &caps)?)
-        }
-    };
-
     let id = new_container_id();
-    let name = opts.name.clone().unwrap_or_else(random_name);
-    let hostname = opts
+    let name = config.name.clone().unwrap_or_else(random_name);
+    config.name = Some(name.clone());
+    let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
+    config.hostname = Some(hostname.clone());
+    let mut base_env =
+        vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
+    if config.tty {
+        base_env.push("TERM=xterm".into());
+    }
+    base_env.push("container=coracle".into());
+    base_env.push(format!("HOSTNAME={hostname}"));
+    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(if config.keep_id {
+            format!("HOME={}", crate::fs::keep_id::HostUser::current().home)
+        } else {
+            "HOME=/root".into()
+        });
+    }
+    config.env = env;
+    config.user = config.user.clone().or_else(|| non_empty(&defaults["User"]));
+    if config.user.is_none() && config.keep_id {
+        config.user = Some(format!(
+            "{}:{}",
+            rustix::process::getuid().as_raw(),
+            rustix::process::getgid().as_raw()
+        ));
+    }
+    config.workdir = Some(
+        config
+            .workdir
+            .clone()
+            .or_else(|| non_empty(&defaults["WorkingDir"]))
+            .unwrap_or_else(|| "/".into()),
+    );
+    config.stop_signal = config
+        .stop_signal
+        .clone()
+        .or_else(|| non_empty(&defaults["StopSignal"]));
+    config.stop_signal_number()?;
+
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "merged", "userdata"] {
         let p = dir.join(sub);
-        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::Io {
-            action: "failed to create",
-            path: p,
-            source: e,
-        })?;
+        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
     }
     let record = ContainerRecord {
         id: id.clone(),
-        name: name.clone(),
+        name,
         image_id: image.record.id.clone(),
         image_name: image_name.to_string(),
-        command: args.clone(),
+        command: config.args.clone(),
         created: now(),
         state: ContainerState::Created,
         pid: None,
         exit_code: None,
         started: None,
         finished: None,
-        config: serde_json::json!({ "hostname": hostname }),
+        config: config.to_json(),
+        monitor_pid: None,
+        error: None,
     };
     if let Err(e) = store.db.create_container(&record) {
         let _ = std::fs::remove_dir_all(&dir);
-        return Err(storage_err(e));
+        return Err(e.into());
     }
-    let result = start(
-        store,
-        opts,
-        plan,
-        stored_plan,
-        lower,
-        &defaults,
-        args,
-        &dir,
-        &hostname,
-        &name,
-        caps,
-        seccomp,
-    );
-    let finished = now();
-    if opts.remove {
-        remove_container(store, &id, plan)?;
-    } else if let Ok(code) = &result {
-        store
-            .db
-            .set_container_exited(&id, *code, finished)
-            .map_err(storage_err)?;
-    }
-    result
+    Ok(record)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn start(
+/// Create a container and run it in the foreground; returns its exit code.
+pub fn run(
     store: &Store,
-    opts: &LaunchOptions,
-    plan: Option<&UserNsPlan>,
+    image: &ImageSummary,
+    image_name: &str,
+    config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
-    lower: Vec<PathBuf>,
-    defaults: &serde_json::Value,
-    args: Vec<String>,
-    dir: &Path,
-    hostname: &str,
-    name: &str,
-    caps: caps::CapSet,
-    seccomp: Option<seccomp::Program>,
 ) -> Result<i32> {
-    let etc = etc_files(dir, hostname, name)?;
+    let record = create(store, image, image_name, config, stored_plan)?;
+    start_foreground(store, &record, stored_plan)
+}
+
+/// Start a created (or exited) container with the caller as its parent: relay its
+/// streams, record its start and its end (or, with `--rm`, remove it).
+pub fn start_foreground(
+    store: &Store,
+    record: &ContainerRecord,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<i32> {
+    let config = ContainerConfig::from_json(&record.id, &record.config)?;
+    record
+        .state
+        .check(ContainerState::Running, &record.id, "start")
+        .map_err(coracle_storage::StorageError::from)?;
+    let started = process_spec(store, record, &config, stored_plan)
+        .and_then(|spec| container::start(&spec).map(|started| (spec, started)));
+    let (spec, started) = match started {
+        Ok(s) => s,
+        Err(e) => return Err(settle_failed_start(store, record, &config, stored_plan, e)),
+    };
+    let me = std::process::id() as i32;
+    store.db.transition(
+        &record.id,
+        ContainerState::Running,
+        "start",
+        &ContainerChange::started(started.pid(), me, now()),
+    )?;
+    let result = started.wait_foreground(&spec);
+    settle_end(store, record, &config, stored_plan, result)
+}
+
+/// Record a container's end (exit code, or the error that ended its supervision), or
+/// with `--rm` remove it; the result is passed through, with a clean-up failure added.
+pub fn settle_end(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+    result: Result<i32>,
+) -> Result<i32> {
+    let (code, error) = match &result {
+        Ok(code) => (Some(*code), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let recorded = store
+        .db
+        .transition(
+            &record.id,
+            ContainerState::Exited,
+            "record the exit of",
+            &ContainerChange::ended(code, now(), error),
+        )
+        .map(|_| ())
+        .map_err(RuntimeError::from);
+    let cleanup = match recorded {
+        Ok(()) if config.remove => {
+            let plan = running_plan(config, stored_plan);
+            remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+        }
+        other => other,
+    };
+    match (result, cleanup) {
+        (Ok(code), Ok(())) => Ok(code),
+        (Ok(_), Err(e)) => Err(e),
+        (Err(e), Ok(())) => Err(e),
+        (Err(start), Err(cleanup)) => Err(RuntimeError::StartAndCleanup {
+            start: Box::new(start),
+            cleanup: Box::new(cleanup),
+        }),
+    }
+}
+
+/// A start failed: leave an exited record holding the error (and the exit code
+/// 125/126/127 `run` reports), or with `--rm` nothing. Returns the error to report:
+/// the start's, or both when the clean-up failed too.
+pub fn settle_failed_start(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+    error: RuntimeError,
+) -> RuntimeError {
+    let cleanup = if config.remove {
+        let plan = running_plan(config, stored_plan);
+        remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+    } else {
+        let code = match &error {
+            RuntimeError::Exec { code, .. } => *code,
+            _ => exitcode::RUNTIME_ERROR,
+        };
+        store
+            .db
+            .transition(
+                &record.id,
+                ContainerState::Exited,
+                "record the failed start of",
+                &ContainerChange::ended(Some(code), now(), Some(error.to_string())),
+            )
+            .map(|_| ())
+            .map_err(RuntimeError::from)
+    };
+    match cleanup {
+        Ok(()) => error,
+        Err(cleanup) => RuntimeError::StartAndCleanup {
+            start: Box::new(error),
+            cleanup: Box::new(cleanup),
+        },
+    }
+}
+
+/// What the start path runs for a saved container: its filesystem plan, command,
+/// identity and confinement, all from the record and its saved spec.
+pub fn process_spec(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<ContainerSpec> {
+    config.namespaces.check_supported()?;
+    let image = store.db.image_by_id(&record.image_id)?.ok_or_else(|| {
+        RuntimeError::Start(format!(
+            "the image {} of container {} is gone",
+            &record.image_id[..record.image_id.len().min(12)],
+            record.name
+        ))
+    })?;
+    let lower = crate::fs::layers::ensure_unpacked(
+        store,
+        &image.record,
+        stored_plan,
+        config.ignore_chown_errors,
+    )?;
+    let caps = caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
+    let seccomp = match (&config.seccomp, config.privileged) {
+        (SeccompChoice::Unconfined, _) | (_, true) => None,
+        (SeccompChoice::File(path), false) => Some(seccomp::load_profile_json(path, &caps)?),
+        (SeccompChoice::Default, false) => {
+            Some(seccomp::cached_default(&store.root.join("cache"), &caps)?)
+        }
+    };
+    let keep_id_plan = running_plan(config, stored_plan);
+    let plan = if config.keep_id {
+        keep_id_plan.as_ref().or(stored_plan)
+    } else {
+        stored_plan
+    };
+    let dir = container_dir(store, &record.id);
+    let hostname = config
+        .hostname
+        .clone()
+        .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
+    let etc = etc_files(&dir, &hostname, &record.name)?;
     // Layers are unpacked under the default mapping; another one (keep-id) sees them
     // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
-        (Some(running), Some(stored)) => {
+        (Some(running), Some(stored)) if config.keep_id => {
             crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
                 crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
             )
@@ -303,50 +404,12 @@ fn start(
     };
     // keep-id's passwd and group entries are made in the container process, from the
     // files of the mounted root (resolved inside it), next to the other /etc files.
-    let keep_id = (opts.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
+    let keep_id = (config.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
         user: crate::fs::keep_id::HostUser::current(),
         dir: dir.join("userdata"),
     });
-    let keep_id_user = keep_id.as_ref().map(|k| &k.user);
-    let mut base_env =
-        vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
-    if opts.tty {
-        base_env.push("TERM=xterm".into());
-    }
-    base_env.push("container=coracle".into());
-    base_env.push(format!("HOSTNAME={hostname}"));
-    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), opts.env.clone()]);
-    if !env.iter().any(|e| e.starts_with("HOME=")) {
-        match &keep_id_user {
-            Some(u) => env.push(format!("HOME={}", u.home)),
-            None => env.push("HOME=/root".into()),
-        }
-    }
-    let user = opts.user.clone().or_else(|| {
-        defaults["User"]
-            .as_str()
-            .filter(|u| !u.is_empty())
-            .map(String::from)
-    });
-    let user = match (user, opts.keep_id) {
-        (None, true) => Some(format!(
-            "{}:{}",
-            rustix::process::getuid().as_raw(),
-            rustix::process::getgid().as_raw()
-        )),
-        (u, _) => u,
-    };
-    let cwd = opts
-        .workdir
-        .clone()
-        .or_else(|| {
-            defaults["WorkingDir"]
-                .as_str()
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-        })
-        .unwrap_or_else(|| "/".into());
-    let spec = ContainerSpec {
+    let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
+    Ok(ContainerSpec {
         mounts: MountPlan {
             rootfs: RootfsSpec {
                 lower,
@@ -356,7 +419,7 @@ fn start(
                 userxattr: plan.is_some(),
                 // An id remapping needs fuse-overlayfs; otherwise the store's driver
                 // decides (probed with the default mapping).
-                fuse_program: match &opts.mount_program {
+                fuse_program: match &config.mount_program {
                     Some(p) => Some(p.clone()),
                     None => (fuse_idmapping.is_some()
                         || overlay_driver(store, stored_plan, None) != "overlay")
@@ -364,35 +427,41 @@ fn start(
                 },
                 fuse_idmapping,
             },
-            mounts: opts.mounts.clone(),
-            devices: opts.devices.clone(),
+            mounts: config.mounts.clone(),
+            devices: config.devices.clone(),
             etc_files: etc,
             keep_id,
             workdir: cwd.clone(),
-            tty: opts.tty,
-            read_only: opts.read_only,
-            privileged: opts.privileged,
+            tty: config.tty,
+            read_only: config.read_only,
+            privileged: config.privileged,
         },
-        args,
-        env,
+        args: config.args.clone(),
+        env: config.env.clone(),
         cwd,
-        user,
-        hostname: hostname.to_string(),
+        user: config.user.clone(),
+        hostname,
         caps,
         seccomp,
-        no_new_privs: opts.no_new_privs,
+        no_new_privs: config.no_new_privs,
         userns: plan.cloned(),
-        host_network: opts.host_network,
-        tty: opts.tty,
-        interactive: opts.interactive,
-        init: opts.init,
-    };
-    container::run(&spec)
+        host_network: config.namespaces.network == NamespaceMode::Host,
+        tty: config.tty,
+        interactive: config.interactive,
+        init: config.init,
+    })
 }
 
-/// Remove a container's files (inside the user namespace: they may belong to
-/// subordinate ids) and its record.
+/// Remove a container that has ended (the state machine decides: see
+/// [`ContainerState::can_delete`]): its state becomes "removing", then its files go
+/// (inside the user namespace: they may belong to subordinate ids), then its record.
 pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
+    store.db.transition(
+        id,
+        ContainerState::Removing,
+        "remove",
+        &ContainerChange::default(),
+    )?;
     let dir = container_dir(store, id);
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
@@ -410,7 +479,7 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
             std::fs::remove_dir_all(&d).map_err(|e| format!("remove {}: {e}", d.display()))
         })?;
     }
-    store.db.delete_container(id).map_err(storage_err)?;
+    store.db.delete_container(id)?;
     Ok(())
 }
 
@@ -490,7 +559,8 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
     ok
 }
 
-fn now() -> i64 {
+/// Unix seconds now.
+pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

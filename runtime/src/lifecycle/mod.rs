@@ -1,4 +1,7 @@
-//! A container's life as a whole: from an image and the user's options to a running
-//! container, and its clean-up.
+//! A container's life as a whole: [`launch`] creates it from an image and a saved
+//! spec, starts it in the foreground and settles its end; [`control`] reads its state
+//! truthfully and stops, signals, waits for and removes it. Detached containers are
+//! held by [`crate::monitor`].
 
+pub mod control;
 pub mod launch;

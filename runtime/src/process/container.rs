@@ -119,6 +119,36 @@ fn streams(spec: &ContainerSpec) -> Result<(ParentStreams, ChildStreams)> {
 /// Run the container in the foreground and return its exit code (the command's status,
 /// 128+n for a signal). Errors of setup come back as [`RuntimeError::Start`].
 pub fn run(spec: &ContainerSpec) -> Result<i32> {
+    start(spec)?.wait_foreground(spec)
+}
+
+/// A container whose command has been executed: its host pid, the parent's ends of its
+/// streams, and what must live as long as it does.
+pub struct Started {
+    pid: i32,
+    streams: ParentStreams,
+    old_mask: crate::process::signals::SigMask,
+    // Held until the container is gone: tears fuse-overlayfs down on drop.
+    _fuse: Option<FuseMount>,
+}
+
+/// The parent's ends of a started container's output, for a monitor to log.
+pub enum Output {
+    /// Without `-t`: its stdout and stderr pipes.
+    Pipes {
+        /// stdout's read end.
+        stdout: OwnedFd,
+        /// stderr's read end.
+        stderr: OwnedFd,
+    },
+    /// `-t`: the pty master (both streams).
+    Terminal(OwnedFd),
+}
+
+/// Clone the container process, map its ids, release it and wait until its command
+/// was executed (or its setup failed: then the child is gone and the error returned).
+/// The caller's forwarded signals stay blocked until [`Started`] is consumed.
+pub fn start(spec: &ContainerSpec) -> Result<Started> {
     if sys::thread_count() != 1 {
         return Err(RuntimeError::Start(
             "internal error: the container must be started from a single-threaded process".into(),
@@ -142,7 +172,13 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
     if spec.userns.is_some() {
         flags |= libc::CLONE_NEWUSER;
     }
-    let pid = sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))?;
+    let pid = match sys::clone_into_namespaces(flags) {
+        Ok(pid) => pid,
+        Err(e) => {
+            let _ = crate::process::signals::restore_mask(&old_mask);
+            return Err(io_err("clone into new namespaces")(e));
+        }
+    };
     if pid == 0 {
         // The container must not hold the parent's ends: a stdin pipe would never
         // see its end.
@@ -151,44 +187,84 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
         child(spec, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams));
-    let kill_child = || {
-        sys::kill(pid, libc::SIGKILL);
-        let _ = sys::wait_pid(pid);
-    };
-    // `_fuse` is held until the container is gone: it tears fuse-overlayfs down on drop.
-    let received = parent_handshake(pid, spec, sync_w, report_r, parent_streams);
-    let (streams, _fuse) = match received {
-        Ok(received) => received,
+    match parent_handshake(pid, spec, sync_w, report_r, parent_streams) {
+        Ok((streams, fuse)) => Ok(Started {
+            pid,
+            streams,
+            old_mask,
+            _fuse: fuse,
+        }),
         Err(e) => {
-            kill_child();
+            sys::kill(pid, libc::SIGKILL);
+            let _ = sys::wait_pid(pid);
             let _ = crate::process::signals::restore_mask(&old_mask);
-            return Err(e);
+            Err(e)
         }
-    };
-    let child_pid = rustix::process::Pid::from_raw(pid)
-        .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
-    let (stdin, stdout, stderr) = (
-        rustix::stdio::stdin(),
-        rustix::stdio::stdout(),
-        rustix::stdio::stderr(),
-    );
-    let relay = match streams {
-        ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
-        ParentStreams::Console(master) => {
-            Relay::terminal(master, spec.interactive.then_some(stdin), stdout)
-        }
-    };
-    let status = match relay {
-        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
-        Err(e) => {
-            kill_child();
-            Err(RuntimeError::Start(format!(
-                "relay the container's streams: {e}"
-            )))
-        }
-    };
-    let _ = crate::process::signals::restore_mask(&old_mask);
-    Ok(exitcode::from_wait_status(status?))
+    }
+}
+
+impl Started {
+    /// The host pid of the container's init.
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Relay the container's streams to the caller's, forward signals, reap it and
+    /// return its exit code.
+    pub fn wait_foreground(self, spec: &ContainerSpec) -> Result<i32> {
+        let Started {
+            pid,
+            streams,
+            old_mask,
+            _fuse,
+        } = self;
+        let child_pid = rustix::process::Pid::from_raw(pid)
+            .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+        let (stdin, stdout, stderr) = (
+            rustix::stdio::stdin(),
+            rustix::stdio::stdout(),
+            rustix::stdio::stderr(),
+        );
+        let relay = match streams {
+            ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
+            ParentStreams::Console(master) => {
+                Relay::terminal(master, spec.interactive.then_some(stdin), stdout)
+            }
+        };
+        let status = match relay {
+            Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
+            Err(e) => {
+                sys::kill(pid, libc::SIGKILL);
+                let _ = sys::wait_pid(pid);
+                Err(RuntimeError::Start(format!(
+                    "relay the container's streams: {e}"
+                )))
+            }
+        };
+        let _ = crate::process::signals::restore_mask(&old_mask);
+        Ok(exitcode::from_wait_status(status?))
+    }
+
+    /// For a monitor: the container's output ends (its stdin, if a pipe, is closed:
+    /// a detached container reads end-of-file), and a guard to keep until the
+    /// container is reaped. The signal mask is restored.
+    pub fn into_output(self) -> (Output, KeepAlive) {
+        let _ = crate::process::signals::restore_mask(&self.old_mask);
+        let output = match self.streams {
+            ParentStreams::Pipes(ends) => Output::Pipes {
+                stdout: ends.stdout,
+                stderr: ends.stderr,
+            },
+            ParentStreams::Console(master) => Output::Terminal(master),
+        };
+        (output, KeepAlive { _fuse: self._fuse })
+    }
+}
+
+/// What must live as long as a started container (its fuse-overlayfs mount, if any):
+/// drop it once the container was reaped.
+pub struct KeepAlive {
+    _fuse: Option<FuseMount>,
 }
 
 /// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
