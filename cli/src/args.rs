@@ -27,6 +27,27 @@ pub struct Cli {
 pub enum Command {
     /// Run a command in a new container.
     Run(Box<RunArgs>),
+    /// Create a container without starting it.
+    Create(Box<RunArgs>),
+    /// Start created or stopped containers (in the background).
+    Start(StartArgs),
+    /// List containers.
+    Ps(PsArgs),
+    /// Show a container's output.
+    Logs(LogsArgs),
+    /// Stop running containers: the stop signal, then SIGKILL after a timeout.
+    Stop(StopArgs),
+    /// Send a signal to running containers.
+    Kill(KillArgs),
+    /// Remove containers.
+    Rm(RmArgs),
+    /// Wait for containers to end and print their exit codes.
+    Wait(WaitArgs),
+    /// Show the details of containers or images.
+    Inspect(ObjectInspectArgs),
+    /// Manage containers.
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Pull an image from a registry.
     Pull(PullArgs),
     /// Push an image to a registry.
@@ -48,6 +69,150 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+}
+
+/// `coracle container …`
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Run a command in a new container.
+    Run(Box<RunArgs>),
+    /// Create a container without starting it.
+    Create(Box<RunArgs>),
+    /// Start created or stopped containers (in the background).
+    Start(StartArgs),
+    /// List containers.
+    #[command(name = "ls", visible_alias = "list", alias = "ps")]
+    List(PsArgs),
+    /// Show a container's output.
+    Logs(LogsArgs),
+    /// Stop running containers.
+    Stop(StopArgs),
+    /// Send a signal to running containers.
+    Kill(KillArgs),
+    /// Remove containers.
+    Rm(RmArgs),
+    /// Wait for containers to end and print their exit codes.
+    Wait(WaitArgs),
+    /// Show the details of containers.
+    Inspect(ObjectInspectArgs),
+    /// Exit 0 if a container exists, 1 if not.
+    Exists(ContainerExistsArgs),
+}
+
+/// `coracle start`
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+/// `coracle ps`
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Show all containers (default: only running ones).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print only container ids.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Do not truncate ids.
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only the latest container.
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show the N latest containers.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Do not print the header row.
+    #[arg(long = "noheading")]
+    pub noheading: bool,
+    /// Output format: json, or a Go template such as '{{.ID}} {{.Names}} {{.Status}}'.
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// `coracle logs`
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Keep printing new output until the container ends.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Print only the last N lines.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub tail: Option<usize>,
+    /// Prefix each line with its timestamp.
+    #[arg(short, long)]
+    pub timestamps: bool,
+}
+
+/// `coracle stop`
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Seconds to wait before SIGKILL (default: the container's --stop-timeout, 10).
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Stop every running container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+}
+
+/// `coracle kill`
+#[derive(Debug, Args)]
+pub struct KillArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Signal to send: a name (KILL, SIGTERM) or number.
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Signal every running container.
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// `coracle rm`
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Stop running containers first (SIGKILL unless -t gives them time).
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove every container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Seconds to wait for a forced stop before SIGKILL.
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+}
+
+/// `coracle wait`
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+/// `coracle container exists`
+#[derive(Debug, Args)]
+pub struct ContainerExistsArgs {
+    /// Container to look for.
+    pub container: String,
 }
 
 /// `coracle image …`
@@ -167,6 +332,17 @@ pub struct InspectArgs {
     pub format: Option<String>,
 }
 
+/// `coracle inspect` and `coracle container inspect`
+#[derive(Debug, Args)]
+pub struct ObjectInspectArgs {
+    /// Containers (or, for `inspect`, images too): names or ids.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Output format: json (default), or a Go template such as '{{.State.Status}}'.
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
 /// `coracle image exists`
 #[derive(Debug, Args)]
 pub struct ExistsArgs {
@@ -266,9 +442,33 @@ pub struct RunArgs {
     /// Allocate a pseudo-terminal.
     #[arg(short, long)]
     pub tty: bool,
-    /// Run in the background (not available yet: needs the container monitor).
+    /// Run in the background, held by a monitor; print the container id.
     #[arg(short, long)]
     pub detach: bool,
+    /// Write the container id to this file.
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+    /// Add a label: KEY=VALUE.
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Add an annotation: KEY=VALUE.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Signal that stops the container (default: the image's StopSignal, else SIGTERM).
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// Seconds `stop` waits before SIGKILL (default 10).
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u32>,
+    /// Where the output of a detached container goes: k8s-file, none, passthrough.
+    #[arg(long, default_value = "k8s-file", value_name = "DRIVER")]
+    pub log_driver: String,
+    /// Log options: path=FILE, max-size=SIZE.
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// Restart policy: no (only "no" is carried out yet).
+    #[arg(long, default_value = "no", value_name = "POLICY")]
+    pub restart: String,
     /// Name of the container.
     #[arg(long)]
     pub name: Option<String>,

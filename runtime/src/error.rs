@@ -98,6 +98,18 @@ pub enum RuntimeError {
         #[source]
         source: std::io::Error,
     },
+    /// The store refused or failed.
+    #[error(transparent)]
+    Storage(#[from] coracle_storage::StorageError),
+    /// A start failed and so did the clean-up after it (youki's
+    /// `CreateContainerError`): both are reported.
+    #[error("{start}; cleaning up after it failed too: {cleanup}")]
+    StartAndCleanup {
+        /// Why the start failed.
+        start: Box<RuntimeError>,
+        /// Why the clean-up failed.
+        cleanup: Box<RuntimeError>,
+    },
     /// The command could not be executed (126: not executable, 127: not found).
     #[error("{message}")]
     Exec {

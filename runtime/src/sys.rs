@@ -304,3 +304,23 @@ pub fn pipe() -> io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
     let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)?;
     Ok((r, w))
 }
+
+/// fork(2): 0 in the child, the child's pid in the parent. The caller must be
+/// single-threaded.
+pub fn fork() -> io::Result<libc::pid_t> {
+    // SAFETY: the caller guarantees there are no other threads whose locks the child
+    // could inherit.
+    let r = unsafe { libc::fork() };
+    if r == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// Give freed heap memory back to the kernel (glibc's malloc_trim): a long-lived
+/// monitor keeps its resident memory small after the start's allocations.
+pub fn trim_heap() {
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe { libc::malloc_trim(0) };
+}

@@ -14,11 +14,11 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 
-use coracle_runtime::init::{become_subreaper, run_init};
-use coracle_runtime::pty::{attach_child, open_pty, sync_window_size};
-use coracle_runtime::relay::Relay;
-use coracle_runtime::signals::{block_forwarded, restore_mask, supervise};
-use coracle_runtime::stdio;
+use coracle_runtime::process::init::{become_subreaper, run_init};
+use coracle_runtime::process::pty::{attach_child, open_pty, sync_window_size};
+use coracle_runtime::process::relay::Relay;
+use coracle_runtime::process::signals::{block_forwarded, restore_mask, supervise};
+use coracle_runtime::process::stdio;
 use rustix::process::Pid;
 use rustix::termios::Winsize;
 

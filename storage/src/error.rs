@@ -88,8 +88,16 @@ pub enum StorageError {
     #[error("{0}: no such container")]
     ContainerNotFound(String),
     /// An id prefix that matches more than one container.
-    #[error("more than one result for container {0:?}: container already exists")]
-    AmbiguousContainer(String),
+    #[error("more than one container matches {prefix:?}: {}; give more of the id, or the name", candidates.join(", "))]
+    AmbiguousContainer {
+        /// The prefix given.
+        prefix: String,
+        /// Short id and name of each match.
+        candidates: Vec<String>,
+    },
+    /// A state change the container's state does not allow.
+    #[error(transparent)]
+    InvalidTransition(#[from] crate::container_state::InvalidTransition),
     /// A layer's tar stream is not a well-formed tar.
     #[error("malformed layer: {0}; the image is damaged or hostile (rebuild it with a standard tar writer)")]
     MalformedLayer(String),

@@ -1,6 +1,7 @@
 //! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
 
 pub mod blobs;
+pub mod container_state;
 pub mod containers;
 pub mod digest;
 pub mod error;
@@ -14,7 +15,10 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobStore, BlobWriter};
-pub use containers::{new_container_id, random_name, ContainerRecord, ContainerState};
+pub use containers::{
+    new_container_id, random_name, ContainerChange, ContainerRecord, ContainerState,
+    InvalidTransition,
+};
 pub use digest::Digest;
 pub use error::{Result, StorageError};
 pub use layers::{chain_ids, LayerStore};

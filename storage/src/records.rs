@@ -71,6 +71,10 @@ CREATE TABLE containers (
 );
 CREATE INDEX containers_by_image ON containers(image_id);
 "#,
+    r#"
+ALTER TABLE containers ADD COLUMN monitor_pid INTEGER;
+ALTER TABLE containers ADD COLUMN error TEXT;
+"#,
 ];
 
 /// One layer of an image, as listed in its manifest.

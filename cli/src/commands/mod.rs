@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod containers;
 mod images;
 mod info;
 mod inspect;
@@ -12,7 +13,7 @@ mod run;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, ImageCommand};
+use crate::args::{Cli, Command, ContainerCommand, ImageCommand};
 use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
@@ -20,7 +21,30 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     let mut ctx = Context::new(cli.root)?;
     ctx.storage_opts = cli.storage_opt;
     match cli.command {
-        Command::Run(a) => run::run(&ctx, *a),
+        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, *a),
+        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+            run::create(&ctx, *a)
+        }
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
+            containers::start(&ctx, a)
+        }
+        Command::Ps(a) | Command::Container(ContainerCommand::List(a)) => containers::ps(&ctx, a),
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => {
+            containers::logs(&ctx, a)
+        }
+        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => {
+            containers::stop(&ctx, a)
+        }
+        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => {
+            containers::kill(&ctx, a)
+        }
+        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => containers::rm(&ctx, a),
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => {
+            containers::wait(&ctx, a)
+        }
+        Command::Inspect(a) => containers::inspect(&ctx, a, true),
+        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
+        Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

@@ -76,8 +76,8 @@ pub fn rmi(ctx: &Context, args: RmiArgs) -> Result<i32> {
 
 /// Delete unpacked layers that no image uses any more.
 fn remove_unused_layers(store: &coracle_storage::Store) -> Result<()> {
-    let (plan, _) = coracle_runtime::userns::current_user_plan(false);
-    coracle_runtime::layers::remove_unused(store, plan.as_ref())?;
+    let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    coracle_runtime::fs::layers::remove_unused(store, plan.as_ref())?;
     Ok(())
 }
 

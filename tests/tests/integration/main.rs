@@ -5,6 +5,7 @@ mod auth;
 mod hostile_layers;
 mod hostile_mounts;
 mod images;
+mod lifecycle;
 mod pull;
 mod run;
 mod terminal;
