@@ -46,6 +46,9 @@ _coracle() {
             coracle,logs)
                 cmd="coracle__subcmd__logs"
                 ;;
+            coracle,port)
+                cmd="coracle__subcmd__port"
+                ;;
             coracle,ps)
                 cmd="coracle__subcmd__ps"
                 ;;
@@ -54,6 +57,12 @@ _coracle() {
                 ;;
             coracle,push)
                 cmd="coracle__subcmd__push"
+                ;;
+            coracle,rename)
+                cmd="coracle__subcmd__rename"
+                ;;
+            coracle,restart)
+                cmd="coracle__subcmd__restart"
                 ;;
             coracle,rm)
                 cmd="coracle__subcmd__rm"
@@ -69,6 +78,9 @@ _coracle() {
                 ;;
             coracle,stop)
                 cmd="coracle__subcmd__stop"
+                ;;
+            coracle,system)
+                cmd="coracle__subcmd__system"
                 ;;
             coracle,tag)
                 cmd="coracle__subcmd__tag"
@@ -99,6 +111,18 @@ _coracle() {
                 ;;
             coracle__subcmd__container,ls)
                 cmd="coracle__subcmd__container__subcmd__ls"
+                ;;
+            coracle__subcmd__container,port)
+                cmd="coracle__subcmd__container__subcmd__port"
+                ;;
+            coracle__subcmd__container,prune)
+                cmd="coracle__subcmd__container__subcmd__prune"
+                ;;
+            coracle__subcmd__container,rename)
+                cmd="coracle__subcmd__container__subcmd__rename"
+                ;;
+            coracle__subcmd__container,restart)
+                cmd="coracle__subcmd__container__subcmd__restart"
                 ;;
             coracle__subcmd__container,rm)
                 cmd="coracle__subcmd__container__subcmd__rm"
@@ -142,6 +166,9 @@ _coracle() {
             coracle__subcmd__image,tag)
                 cmd="coracle__subcmd__image__subcmd__tag"
                 ;;
+            coracle__subcmd__system,prune)
+                cmd="coracle__subcmd__system__subcmd__prune"
+                ;;
             *)
                 ;;
         esac
@@ -149,7 +176,7 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait inspect container pull push images image rmi tag login logout info version"
+            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system inspect container pull push images image rmi tag login logout info version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -171,7 +198,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container)
-            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait inspect exists"
+            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait restart rename port prune inspect exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,7 +460,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__logs)
-            opts="-f -n -t -h --follow --tail --timestamps --root --storage-opt --help"
+            opts="-f -n -t -h --follow --tail --since --until --names --timestamps --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -443,7 +470,11 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                -n)
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -463,7 +494,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__ls)
-            opts="-a -q -l -n -h --all --quiet --no-trunc --latest --last --noheading --format --root --storage-opt --help"
+            opts="-a -q -l -n -s -f -h --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +506,18 @@ _coracle() {
                     ;;
                 -n)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -496,13 +539,117 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        coracle__subcmd__container__subcmd__rm)
-            opts="-f -a -i -t -h --force --all --ignore --time --root --storage-opt --help"
+        coracle__subcmd__container__subcmd__port)
+            opts="-a -h --all --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__prune)
+            opts="-f -h --force --filter --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__rename)
+            opts="-h --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__restart)
+            opts="-t -a -h --time --all --running --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__rm)
+            opts="-v -f -a -i -t -h --cidfile --depend --volumes --force --all --ignore --time --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -707,7 +854,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__stop)
-            opts="-t -a -i -h --time --all --ignore --root --storage-opt --help"
+            opts="-t -a -i -h --time --all --ignore --cidfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +865,10 @@ _coracle() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -737,12 +888,16 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__wait)
-            opts="-h --root --storage-opt --help"
+            opts="-h --condition --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --condition)
+                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1367,7 +1522,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__logs)
-            opts="-f -n -t -h --follow --tail --timestamps --root --storage-opt --help"
+            opts="-f -n -t -h --follow --tail --since --until --names --timestamps --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,7 +1532,11 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                -n)
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1396,8 +1555,30 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__port)
+            opts="-a -h --all --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__ps)
-            opts="-a -q -l -n -h --all --quiet --no-trunc --latest --last --noheading --format --root --storage-opt --help"
+            opts="-a -q -l -n -s -f -h --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1590,18 @@ _coracle() {
                     ;;
                 -n)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1522,13 +1715,69 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        coracle__subcmd__rm)
-            opts="-f -a -i -t -h --force --all --ignore --time --root --storage-opt --help"
+        coracle__subcmd__rename)
+            opts="-h --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__restart)
+            opts="-t -a -h --time --all --running --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__rm)
+            opts="-v -f -a -i -t -h --cidfile --depend --volumes --force --all --ignore --time --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1755,7 +2004,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__stop)
-            opts="-t -a -i -h --time --all --ignore --root --storage-opt --help"
+            opts="-t -a -i -h --time --all --ignore --cidfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1769,6 +2018,54 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__system)
+            opts="-h --root --storage-opt --help prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__system__subcmd__prune)
+            opts="-a -f -h --all --force --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1837,12 +2134,16 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__wait)
-            opts="-h --root --storage-opt --help"
+            opts="-h --condition --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --condition)
+                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

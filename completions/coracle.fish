@@ -37,6 +37,10 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "stop" -d 'Stop runn
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "kill" -d 'Send a signal to running containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "rm" -d 'Remove containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "system" -d 'Manage the whole store'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "inspect" -d 'Show the details of containers or images'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "container" -d 'Manage containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
@@ -141,6 +145,15 @@ complete -c coracle -n "__fish_coracle_using_subcommand start" -l root -d 'Store
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand start" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -148,15 +161,20 @@ complete -c coracle -n "__fish_coracle_using_subcommand ps" -s a -l all -d 'Show
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s q -l quiet -d 'Print only container ids'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s l -l latest -d 'Show only the latest container'
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -s n -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container ends'
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the containers end'
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -s a -l all -d 'Stop every running container'
@@ -167,35 +185,73 @@ complete -c coracle -n "__fish_coracle_using_subcommand kill" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -s a -l all -d 'Signal every running container'
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too (coracle makes none yet: accepted for scripts)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
+created\t''
+exited\t''
+initialized\t''
+paused\t''
+removing\t''
+running\t''
+stopped\t''
+stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -s a -l all -d 'Restart every container'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -l running -d 'Restart only the running containers (with --all)'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand rename" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand rename" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand port" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
+complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "ls" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "list" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "stop" -d 'Stop running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "inspect" -d 'Show the details of containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "ls" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "list" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "stop" -d 'Stop running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "prune" -d 'Remove every stopped container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "inspect" -d 'Show the details of containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -288,6 +344,15 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -295,9 +360,19 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show only the latest container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -305,15 +380,20 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container ids'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show only the latest container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container ends'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers end'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop every running container'
@@ -324,16 +404,46 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal every running container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too (coracle makes none yet: accepted for scripts)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
+created\t''
+exited\t''
+initialized\t''
+paused\t''
+removing\t''
+running\t''
+stopped\t''
+stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart every container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only the running containers (with --all)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'List the ports of every container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Prune only containers matching KEY=VALUE: label, label!, until' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r

@@ -43,6 +43,15 @@ pub enum Command {
     Rm(RmArgs),
     /// Wait for containers to end and print their exit codes.
     Wait(WaitArgs),
+    /// Stop and start containers again.
+    Restart(RestartArgs),
+    /// Give a container a new name.
+    Rename(RenameArgs),
+    /// List a container's published ports.
+    Port(PortArgs),
+    /// Manage the whole store.
+    #[command(subcommand)]
+    System(SystemCommand),
     /// Show the details of containers or images.
     Inspect(ObjectInspectArgs),
     /// Manage containers.
@@ -93,6 +102,14 @@ pub enum ContainerCommand {
     Rm(RmArgs),
     /// Wait for containers to end and print their exit codes.
     Wait(WaitArgs),
+    /// Stop and start containers again.
+    Restart(RestartArgs),
+    /// Give a container a new name.
+    Rename(RenameArgs),
+    /// List a container's published ports.
+    Port(PortArgs),
+    /// Remove every stopped container.
+    Prune(ContainerPruneArgs),
     /// Show the details of containers.
     Inspect(ObjectInspectArgs),
     /// Exit 0 if a container exists, 1 if not.
@@ -125,6 +142,16 @@ pub struct PsArgs {
     /// Show the N latest containers.
     #[arg(short = 'n', long, value_name = "N")]
     pub last: Option<usize>,
+    /// Show the size of each container's writable layer.
+    #[arg(short, long)]
+    pub size: bool,
+    /// Show only containers matching KEY=VALUE: id, name, status, label, ancestor,
+    /// exited, before, since (same keys OR, different keys AND; labels all AND).
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Sort by created, id, image, names, runningfor, size or status.
+    #[arg(long, default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
+    pub sort: String,
     /// Do not print the header row.
     #[arg(long = "noheading")]
     pub noheading: bool,
@@ -136,14 +163,24 @@ pub struct PsArgs {
 /// `coracle logs`
 #[derive(Debug, Args)]
 pub struct LogsArgs {
-    /// Container (name or id).
-    pub container: String,
-    /// Keep printing new output until the container ends.
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+    /// Keep printing new output until the containers end.
     #[arg(short, long)]
     pub follow: bool,
     /// Print only the last N lines.
-    #[arg(long, short = 'n', value_name = "N")]
+    #[arg(long, value_name = "N")]
     pub tail: Option<usize>,
+    /// Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with the container's name (default with several: its short id).
+    #[arg(short, long)]
+    pub names: bool,
     /// Prefix each line with its timestamp.
     #[arg(short, long)]
     pub timestamps: bool,
@@ -153,7 +190,7 @@ pub struct LogsArgs {
 #[derive(Debug, Args)]
 pub struct StopArgs {
     /// Containers (names or ids).
-    #[arg(required_unless_present = "all")]
+    #[arg(required_unless_present_any = ["all", "cidfile"])]
     pub containers: Vec<String>,
     /// Seconds to wait before SIGKILL (default: the container's --stop-timeout, 10).
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
@@ -164,6 +201,9 @@ pub struct StopArgs {
     /// Ignore containers that do not exist.
     #[arg(short, long)]
     pub ignore: bool,
+    /// Read a container id from this file (may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
 }
 
 /// `coracle kill`
@@ -184,8 +224,17 @@ pub struct KillArgs {
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// Containers (names or ids).
-    #[arg(required_unless_present = "all")]
+    #[arg(required_unless_present_any = ["all", "cidfile"])]
     pub containers: Vec<String>,
+    /// Read a container id from this file (may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Also remove, first, every container that depends on the ones named.
+    #[arg(long)]
+    pub depend: bool,
+    /// Remove anonymous volumes too (coracle makes none yet: accepted for scripts).
+    #[arg(short, long)]
+    pub volumes: bool,
     /// Stop running containers first (SIGKILL unless -t gives them time).
     #[arg(short, long)]
     pub force: bool,
@@ -206,6 +255,78 @@ pub struct WaitArgs {
     /// Containers (names or ids).
     #[arg(required = true)]
     pub containers: Vec<String>,
+    /// State to wait for: created, running, paused, exited, stopped, removing (several
+    /// may be given: any one ends the wait; default stopped).
+    #[arg(long, value_name = "STATE", value_parser = ["configured", "created", "exited", "initialized", "paused", "removing", "running", "stopped", "stopping"])]
+    pub condition: Vec<String>,
+}
+
+/// `coracle restart`
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present_any = ["all", "running"])]
+    pub containers: Vec<String>,
+    /// Seconds to wait before SIGKILL (default: the container's --stop-timeout, 10).
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Restart every container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Restart only the running containers (with --all).
+    #[arg(long)]
+    pub running: bool,
+}
+
+/// `coracle rename`
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Its new name.
+    pub name: String,
+}
+
+/// `coracle port`
+#[derive(Debug, Args)]
+pub struct PortArgs {
+    /// Container (name or id).
+    #[arg(required_unless_present = "all")]
+    pub container: Option<String>,
+    /// Only this private port: PORT[/PROTO].
+    pub port: Option<String>,
+    /// List the ports of every container.
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// `coracle container prune`
+#[derive(Debug, Args)]
+pub struct ContainerPruneArgs {
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+    /// Prune only containers matching KEY=VALUE: label, label!, until.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+/// `coracle system …`
+#[derive(Debug, Subcommand)]
+pub enum SystemCommand {
+    /// Remove stopped containers and dangling images.
+    Prune(SystemPruneArgs),
+}
+
+/// `coracle system prune`
+#[derive(Debug, Args)]
+pub struct SystemPruneArgs {
+    /// Remove every image no container uses, not only dangling ones.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
 }
 
 /// `coracle container exists`

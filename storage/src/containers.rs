@@ -150,6 +150,20 @@ pub(crate) fn containers_using(tx: &Transaction<'_>, image_id: &str) -> Result<V
         .collect())
 }
 
+/// The error for a name the UNIQUE constraint refused, naming its holder.
+fn name_in_use(tx: &Transaction<'_>, name: &str) -> Result<StorageError> {
+    let owner: Option<String> = tx
+        .query_row("SELECT id FROM containers WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let owner = owner.unwrap_or_default();
+    Ok(StorageError::NameInUse {
+        name: name.to_owned(),
+        owner: owner[..12.min(owner.len())].to_string(),
+    })
+}
+
 impl Db {
     /// Insert a container; a taken name is [`StorageError::NameInUse`] (decided by the
     /// UNIQUE constraint, not by a check before the insert).
@@ -179,16 +193,7 @@ impl Db {
                 Err(rusqlite::Error::SqliteFailure(e, _))
                     if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
                 {
-                    let owner: Option<String> = tx
-                        .query_row("SELECT id FROM containers WHERE name = ?1", [&rec.name], |r| {
-                            r.get(0)
-                        })
-                        .optional()?;
-                    let owner = owner.unwrap_or_default();
-                    Err(StorageError::NameInUse {
-                        name: rec.name.clone(),
-                        owner: owner[..12.min(owner.len())].to_string(),
-                    })
+                    Err(name_in_use(tx, &rec.name)?)
                 }
                 Err(rusqlite::Error::SqliteFailure(e, _))
                     if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
@@ -248,11 +253,12 @@ impl Db {
         self.write(|tx| Ok(tx.execute("DELETE FROM containers WHERE id = ?1", [id])? > 0))
     }
 
-    /// Every container, newest first.
+    /// Every container, newest first (created in the same second: the one inserted
+    /// last first), in one query.
     pub fn list_containers(&self) -> Result<Vec<ContainerRecord>> {
         self.read(|tx| {
             let mut stmt = tx.prepare(&format!(
-                "SELECT {COLUMNS} FROM containers ORDER BY created DESC, id"
+                "SELECT {COLUMNS} FROM containers ORDER BY created DESC, rowid DESC"
             ))?;
             let rows = stmt
                 .query_map([], from_row)?
@@ -294,6 +300,26 @@ impl Db {
                         .map(|r| format!("{} ({})", &r.id[..12.min(r.id.len())], r.name))
                         .collect(),
                 }),
+            }
+        })
+    }
+
+    /// Give a container a new name; a taken name is [`StorageError::NameInUse`] (the
+    /// UNIQUE constraint decides), an unknown id [`StorageError::ContainerNotFound`].
+    pub fn rename_container(&self, id: &str, new_name: &str) -> Result<()> {
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE containers SET name = ?2 WHERE id = ?1",
+                params![id, new_name],
+            ) {
+                Ok(0) => Err(StorageError::ContainerNotFound(id.to_owned())),
+                Ok(_) => Ok(()),
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+                {
+                    Err(name_in_use(tx, new_name)?)
+                }
+                Err(e) => Err(e.into()),
             }
         })
     }
@@ -694,6 +720,35 @@ mod tests {
         db.create_container(&record(&new_container_id(), "abc", &image, 40))
             .unwrap();
         assert_eq!(db.find_container("abc").unwrap().unwrap().name, "abc");
+    }
+
+    #[test]
+    fn same_second_containers_list_newest_inserted_first_and_rename() {
+        let (_dir, store, image) = store_with_image();
+        let db = &store.db;
+        let (a, b) = (new_container_id(), new_container_id());
+        db.create_container(&record(&a, "one", &image, 7)).unwrap();
+        db.create_container(&record(&b, "two", &image, 7)).unwrap();
+        let names: Vec<String> = db
+            .list_containers()
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(names, ["two", "one"]);
+        db.rename_container(&a, "uno").unwrap();
+        assert_eq!(db.find_container("uno").unwrap().unwrap().id, a);
+        assert!(db.find_container("one").unwrap().is_none());
+        let taken = db.rename_container(&a, "two").unwrap_err();
+        assert!(
+            matches!(&taken, StorageError::NameInUse { name, owner } if name == "two" && *owner == b[..12]),
+            "{taken}"
+        );
+        assert_eq!(db.find_container(&a).unwrap().unwrap().name, "uno");
+        assert!(matches!(
+            db.rename_container(&"0".repeat(64), "x"),
+            Err(StorageError::ContainerNotFound(_))
+        ));
     }
 
     #[test]

@@ -1,35 +1,37 @@
-//! The container commands scripts need: `start`, `ps`, `logs`, `stop`, `kill`, `rm`,
-//! `wait`, `inspect`, `container exists`. Names, full ids and unique id prefixes all
-//! find a container; every state read is checked against the live pids first.
+//! The container commands scripts need: `start`, `stop`, `kill`, `restart`, `rm`,
+//! `wait`, `rename`, `port`, `inspect`, `container exists` (`ps` and `logs` have
+//! modules of their own). Names, full ids and unique id prefixes all find a
+//! container (an ambiguous prefix is an error listing the candidates); every state
+//! read is checked against the live pids first.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Result};
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::monitor::{self, log};
-use coracle_runtime::spec::{signal_number, ContainerConfig};
+use coracle_runtime::spec::{signal_number, ContainerConfig, NamespaceMode};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
 use crate::args::{
-    ContainerExistsArgs, KillArgs, LogsArgs, ObjectInspectArgs, PsArgs, RmArgs, StartArgs,
-    StopArgs, WaitArgs,
+    ContainerExistsArgs, KillArgs, ObjectInspectArgs, PortArgs, RenameArgs, RestartArgs, RmArgs,
+    StartArgs, StopArgs, WaitArgs,
 };
 use crate::context::Context;
 use crate::output;
 
 /// A container by name, id or unique id prefix, its state made truthful.
-fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
+pub(super) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
     match store.db.find_container(name)? {
         Some(r) => Ok(control::refresh(store, r)?),
         None => bail!("no container with name or ID {name:?} found: no such container"),
     }
 }
 
-/// Every container, newest first, states made truthful.
-fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
+/// Every container, newest first, states made truthful (one query).
+pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
     store
         .db
         .list_containers()?
@@ -38,29 +40,47 @@ fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
         .collect()
 }
 
-/// The containers a command names, or all of them (`--all`), or those matching
-/// `filter` when all are asked for.
+/// The containers a command names (and those whose ids `cidfiles` hold), or all of
+/// them (`--all`). With `ignore_missing`, names and cidfiles that find nothing are
+/// skipped; an ambiguous prefix is an error all the same.
 fn targets(
     store: &Store,
     names: &[String],
+    cidfiles: &[PathBuf],
     every: bool,
     ignore_missing: bool,
 ) -> Result<Vec<ContainerRecord>> {
     if every {
         return all(store);
     }
-    let mut out = Vec::new();
-    for name in names {
-        match find(store, name) {
-            Ok(r) => out.push(r),
-            Err(_) if ignore_missing && store.db.find_container(name).ok().flatten().is_none() => {}
-            Err(e) => return Err(e),
+    let mut wanted: Vec<String> = names.to_vec();
+    for path in cidfiles {
+        match std::fs::read_to_string(path) {
+            Ok(text) => wanted.push(text.trim().to_string()),
+            Err(e) if ignore_missing && e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => bail!(
+                "cannot read the container id from --cidfile {}: {e}",
+                path.display()
+            ),
+        }
+    }
+    let mut out: Vec<ContainerRecord> = Vec::new();
+    for name in &wanted {
+        match store.db.find_container(name)? {
+            Some(r) => {
+                if !out.iter().any(|o| o.id == r.id) {
+                    out.push(control::refresh(store, r)?);
+                }
+            }
+            None if ignore_missing => {}
+            None => bail!("no container with name or ID {name:?} found: no such container"),
         }
     }
     Ok(out)
 }
 
-fn short(id: &str) -> &str {
+/// The first 12 digits of an id.
+pub(super) fn short(id: &str) -> &str {
     &id[..id.len().min(12)]
 }
 
@@ -72,7 +92,7 @@ fn rfc3339(secs: Option<i64>) -> String {
 }
 
 /// Podman's STATUS column: "Up 3 seconds", "Exited (137) 2 minutes ago", "Created".
-fn status_text(r: &ContainerRecord) -> String {
+pub(super) fn status_text(r: &ContainerRecord) -> String {
     let ago = |t: Option<i64>| output::human_ago(output::now() - t.unwrap_or(output::now()));
     match r.state {
         ContainerState::Running => format!("Up {}", ago(r.started).trim_end_matches(" ago")),
@@ -86,110 +106,9 @@ fn status_text(r: &ContainerRecord) -> String {
     }
 }
 
-fn config_of(r: &ContainerRecord) -> ContainerConfig {
+/// The container's saved spec (defaults for a record without one).
+pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
     ContainerConfig::from_json(&r.id, &r.config).unwrap_or_default()
-}
-
-/// `ps --format json`: Podman's fields for one container.
-fn ps_json(r: &ContainerRecord) -> Value {
-    let config = config_of(r);
-    json!({
-        "Id": r.id,
-        "Names": [r.name],
-        "Image": r.image_name,
-        "ImageID": r.image_id,
-        "Command": r.command,
-        "Created": r.created,
-        "CreatedAt": output::human_ago(output::now() - r.created),
-        "State": r.state.as_str(),
-        "Status": status_text(r),
-        "Exited": matches!(r.state, ContainerState::Exited | ContainerState::Stopped),
-        "ExitCode": r.exit_code.unwrap_or(0),
-        "ExitedAt": r.finished.unwrap_or(0),
-        "StartedAt": r.started.unwrap_or(0),
-        "Pid": r.pid.unwrap_or(0),
-        "Labels": config.labels,
-        "AutoRemove": config.remove,
-        "Ports": [],
-        "Mounts": [],
-    })
-}
-
-/// What `ps --format TEMPLATE` sees: Podman's template fields (`.Names` is a string).
-fn ps_item(r: &ContainerRecord, no_trunc: bool) -> Value {
-    let config = config_of(r);
-    json!({
-        "ID": if no_trunc { r.id.as_str() } else { short(&r.id) },
-        "Names": r.name,
-        "Image": r.image_name,
-        "ImageID": r.image_id,
-        "Command": r.command.join(" "),
-        "CreatedAt": log::rfc3339_nano(r.created, 0),
-        "Created": output::human_ago(output::now() - r.created),
-        "RunningFor": output::human_ago(output::now() - r.created),
-        "Status": status_text(r),
-        "State": r.state.as_str(),
-        "ExitCode": r.exit_code.unwrap_or(0),
-        "Pid": r.pid.unwrap_or(0),
-        "Labels": config.labels,
-        "Ports": "",
-    })
-}
-
-/// `coracle ps`.
-pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
-    let store = ctx.store()?;
-    let mut list: Vec<ContainerRecord> = all(&store)?
-        .into_iter()
-        .filter(|r| args.all || args.latest || args.last.is_some() || r.state.is_active())
-        .collect();
-    if args.latest {
-        list.truncate(1);
-    } else if let Some(n) = args.last {
-        list.truncate(n);
-    }
-    if args.quiet {
-        let ids: String = list
-            .iter()
-            .map(|r| {
-                let id = if args.no_trunc {
-                    r.id.as_str()
-                } else {
-                    short(&r.id)
-                };
-                format!("{id}\n")
-            })
-            .collect();
-        output::print(&ids);
-        return Ok(0);
-    }
-    if let Some(format) = &args.format {
-        let items: Vec<Value> = if format.trim() == "json" {
-            list.iter().map(ps_json).collect()
-        } else {
-            list.iter().map(|r| ps_item(r, args.no_trunc)).collect()
-        };
-        output::print(&output::formatted(format, &items, &ps_headers())?);
-        return Ok(0);
-    }
-    let format = if args.noheading {
-        "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Created}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
-    } else {
-        "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Created}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
-    };
-    let items: Vec<Value> = list.iter().map(|r| ps_item(r, args.no_trunc)).collect();
-    output::print(&output::formatted(format, &items, &ps_headers())?);
-    Ok(0)
-}
-
-fn ps_headers() -> BTreeMap<&'static str, &'static str> {
-    BTreeMap::from([
-        ("ID", "CONTAINER ID"),
-        ("Names", "NAMES"),
-        ("Command", "COMMAND"),
-        ("Created", "CREATED"),
-        ("Status", "STATUS"),
-    ])
 }
 
 /// `coracle start`: each container under a new monitor; prints each name given.
@@ -209,69 +128,16 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// `coracle logs`.
-pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
-    let store = ctx.store()?;
-    let r = find(&store, &args.container)?;
-    let path = coracle_runtime::lifecycle::launch::log_path(&store, &r.id, &config_of(&r));
-    let (mut entries, mut offset) = log::read_from(&path, 0)?;
-    if let Some(n) = args.tail {
-        let full: Vec<usize> = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.full)
-            .map(|(i, _)| i)
-            .collect();
-        let start = if n == 0 {
-            entries.len()
-        } else if full.len() > n {
-            full[full.len() - n - 1] + 1
-        } else {
-            0
-        };
-        entries.drain(..start);
-    }
-    print_entries(&entries, args.timestamps);
-    if !args.follow {
-        return Ok(0);
-    }
-    loop {
-        let ended = match store.db.find_container(&r.id)? {
-            Some(now) => !control::refresh(&store, now)?.state.is_active(),
-            None => true,
-        };
-        let (more, next) = log::read_from(&path, offset)?;
-        offset = next;
-        print_entries(&more, args.timestamps);
-        if ended {
-            return Ok(0);
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-fn print_entries(entries: &[log::Entry], timestamps: bool) {
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    let mut line_start = true;
-    for e in entries {
-        let sink: &mut dyn Write = match e.stream {
-            log::Stream::Stdout => &mut out,
-            log::Stream::Stderr => &mut err,
-        };
-        if timestamps && line_start {
-            let _ = write!(sink, "{} ", e.timestamp);
-        }
-        let _ = sink.write_all(&e.output());
-        line_start = e.full;
-    }
-    let _ = out.flush();
-}
-
 /// `coracle stop`: prints each container given.
 pub fn stop(ctx: &Context, args: StopArgs) -> Result<i32> {
     let store = ctx.store()?;
-    let list = targets(&store, &args.containers, args.all, args.ignore)?;
+    let list = targets(
+        &store,
+        &args.containers,
+        &args.cidfile,
+        args.all,
+        args.ignore,
+    )?;
     for r in list {
         if args.all && !r.state.is_active() {
             continue;
@@ -287,7 +153,7 @@ pub fn stop(ctx: &Context, args: StopArgs) -> Result<i32> {
 pub fn kill(ctx: &Context, args: KillArgs) -> Result<i32> {
     let signal = signal_number(&args.signal)?;
     let store = ctx.store()?;
-    let list = targets(&store, &args.containers, args.all, false)?;
+    let list = targets(&store, &args.containers, &[], args.all, false)?;
     for r in list {
         if args.all && !r.state.is_active() {
             continue;
@@ -298,12 +164,22 @@ pub fn kill(ctx: &Context, args: KillArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// `coracle rm`: prints each removed container's id.
+/// `coracle rm`: prints each removed container's id. With `--depend` the containers
+/// that depend on one named (join its namespaces) go first; without it, a
+/// container others depend on is refused, naming them.
 pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     let store = ctx.store()?;
-    let list = targets(&store, &args.containers, args.all, args.ignore)?;
+    let named = targets(
+        &store,
+        &args.containers,
+        &args.cidfile,
+        args.all,
+        args.ignore,
+    )?;
+    let everything = all(&store)?;
+    let order = removal_order(&named, &everything, args.depend || args.all)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
-    for r in list {
+    for r in order {
         let id = r.id.clone();
         control::remove(&store, r, args.force, args.time, plan.as_ref())?;
         output::print(&format!("{id}\n"));
@@ -311,14 +187,200 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// `coracle wait`: each container's exit code, once it ended.
+/// Who depends on whom: the containers whose saved spec joins a namespace of
+/// `target` (by name or id).
+fn dependents_of<'a>(
+    target: &ContainerRecord,
+    everything: &'a [ContainerRecord],
+) -> Vec<&'a ContainerRecord> {
+    everything
+        .iter()
+        .filter(|c| c.id != target.id)
+        .filter(|c| {
+            joined_containers(&config_of(c)).iter().any(|x| {
+                x.as_str() == target.name || (x.len() >= 3 && target.id.starts_with(x.as_str()))
+            })
+        })
+        .collect()
+}
+
+/// The containers (names or ids) whose namespaces a container's spec joins.
+fn joined_containers(config: &ContainerConfig) -> Vec<String> {
+    let ns = &config.namespaces;
+    [
+        &ns.user,
+        &ns.mount,
+        &ns.pid,
+        &ns.network,
+        &ns.ipc,
+        &ns.uts,
+        &ns.cgroup,
+    ]
+    .into_iter()
+    .filter_map(|m| match m {
+        NamespaceMode::Container(x) => Some(x.clone()),
+        _ => None,
+    })
+    .collect()
+}
+
+/// The containers to remove, dependents before what they depend on. Without
+/// `with_dependents`, a named container with dependents that are not named too is
+/// an error naming them (Podman's refusal).
+fn removal_order(
+    named: &[ContainerRecord],
+    everything: &[ContainerRecord],
+    with_dependents: bool,
+) -> Result<Vec<ContainerRecord>> {
+    let mut order: Vec<ContainerRecord> = Vec::new();
+    fn visit(
+        r: &ContainerRecord,
+        everything: &[ContainerRecord],
+        order: &mut Vec<ContainerRecord>,
+        seen: &mut Vec<String>,
+    ) {
+        if seen.contains(&r.id) {
+            return;
+        }
+        seen.push(r.id.clone());
+        for d in dependents_of(r, everything) {
+            visit(d, everything, order, seen);
+        }
+        order.push(r.clone());
+    }
+    if with_dependents {
+        let mut seen = Vec::new();
+        for r in named {
+            visit(r, everything, &mut order, &mut seen);
+        }
+        return Ok(order);
+    }
+    for r in named {
+        let blockers: Vec<String> = dependents_of(r, everything)
+            .into_iter()
+            .filter(|d| !named.iter().any(|n| n.id == d.id))
+            .map(|d| format!("{} ({})", short(&d.id), d.name))
+            .collect();
+        if !blockers.is_empty() {
+            bail!(
+                "container {} ({}) has dependent containers which must be removed before it: {}; remove them first, or use --depend",
+                short(&r.id),
+                r.name,
+                blockers.join(", ")
+            );
+        }
+    }
+    // Named dependents go before what they depend on.
+    let mut rest: Vec<ContainerRecord> = named.to_vec();
+    while !rest.is_empty() {
+        let pos = rest
+            .iter()
+            .position(|r| dependents_of(r, &rest).is_empty())
+            .unwrap_or(0);
+        order.push(rest.remove(pos));
+    }
+    Ok(order)
+}
+
+/// `coracle wait`: each container's exit code once a `--condition` holds (default:
+/// it has stopped); -1 for conditions other than stopped and exited, as Podman.
 pub fn wait(ctx: &Context, args: WaitArgs) -> Result<i32> {
     let store = ctx.store()?;
+    let conditions: Vec<&str> = if args.condition.is_empty() {
+        vec!["stopped"]
+    } else {
+        args.condition.iter().map(String::as_str).collect()
+    };
+    let ends = conditions
+        .iter()
+        .all(|c| matches!(*c, "stopped" | "exited"));
     for name in &args.containers {
         let r = find(&store, name)?;
-        let ended = control::wait_ended(&store, &r.id, None)?;
-        let code = ended.and_then(|r| r.exit_code).unwrap_or(-1);
+        let code = if ends {
+            let ended = control::wait_ended(&store, &r.id, None)?;
+            ended.and_then(|r| r.exit_code).unwrap_or(-1)
+        } else {
+            wait_for_state(&store, &r.id, &conditions)?
+        };
         output::print(&format!("{code}\n"));
+    }
+    Ok(0)
+}
+
+/// Poll until the container is in one of `conditions` (Podman's names: `stopped`
+/// and `exited` both mean it has ended, `configured`/`initialized`/`created` that it
+/// exists and has not started); the exit code Podman prints then, -1 but for an
+/// end.
+fn wait_for_state(store: &Store, id: &str, conditions: &[&str]) -> Result<i32> {
+    loop {
+        let now = match store.db.find_container(id)? {
+            Some(r) => control::refresh(store, r)?,
+            None if conditions.contains(&"removing") => return Ok(-1),
+            None => bail!("container {} was removed while waiting for it", short(id)),
+        };
+        let ended = matches!(now.state, ContainerState::Exited | ContainerState::Stopped);
+        let holds = conditions.iter().any(|c| match *c {
+            "stopped" | "exited" => ended,
+            "configured" | "created" | "initialized" => now.state == ContainerState::Created,
+            "stopping" => false,
+            other => now.state.as_str() == other,
+        });
+        if holds {
+            return Ok(if ended {
+                now.exit_code.unwrap_or(-1)
+            } else {
+                -1
+            });
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `coracle restart`: stop each container (if running), then start it under a new
+/// monitor; prints each container's id.
+pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let list = targets(&store, &args.containers, &[], args.all, false)?;
+    for r in list {
+        if args.running && !r.state.is_active() {
+            continue;
+        }
+        let id = r.id.clone();
+        let r = control::stop(&store, r, args.time)?;
+        if r.state == ContainerState::Paused {
+            bail!("container {} is paused: unpause it first", short(&id));
+        }
+        monitor::spawn(&store.root, &id)?;
+        output::print(&format!("{id}\n"));
+    }
+    Ok(0)
+}
+
+/// `coracle rename`: a taken name is an error naming its holder.
+pub fn rename(ctx: &Context, args: RenameArgs) -> Result<i32> {
+    validate_name(&args.name)?;
+    let store = ctx.store()?;
+    let r = find(&store, &args.container)?;
+    store.db.rename_container(&r.id, &args.name)?;
+    Ok(0)
+}
+
+/// Podman's rule for container names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
+fn validate_name(name: &str) -> Result<()> {
+    let mut chars = name.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    if !first_ok || !chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+        bail!("invalid container name {name:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    }
+    Ok(())
+}
+
+/// `coracle port`: containers publish no ports until networking exists, so there is
+/// nothing to print; the container must exist all the same.
+pub fn port(ctx: &Context, args: PortArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    if let Some(name) = &args.container {
+        find(&store, name)?;
     }
     Ok(0)
 }

@@ -1,11 +1,15 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod container_filter;
 mod containers;
 mod images;
 mod info;
 mod inspect;
 mod login;
+mod logs;
+mod prune;
+mod ps;
 mod pull;
 mod push;
 mod remove;
@@ -13,7 +17,7 @@ mod run;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, ContainerCommand, ImageCommand};
+use crate::args::{Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
 use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
@@ -28,10 +32,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
             containers::start(&ctx, a)
         }
-        Command::Ps(a) | Command::Container(ContainerCommand::List(a)) => containers::ps(&ctx, a),
-        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => {
-            containers::logs(&ctx, a)
-        }
+        Command::Ps(a) | Command::Container(ContainerCommand::List(a)) => ps::ps(&ctx, a),
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::logs(&ctx, a),
         Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => {
             containers::stop(&ctx, a)
         }
@@ -42,6 +44,17 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => {
             containers::wait(&ctx, a)
         }
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => {
+            containers::restart(&ctx, a)
+        }
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => {
+            containers::rename(&ctx, a)
+        }
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => {
+            containers::port(&ctx, a)
+        }
+        Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
+        Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
