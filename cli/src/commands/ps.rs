@@ -169,9 +169,24 @@ fn size_text(size: Option<(u64, u64)>) -> String {
 }
 
 /// Go templates call `.Label "k"` as a method; the items here are JSON, so the call
-/// becomes `index .Labels "k"` (which gives the same text).
+/// becomes `(or (index .Labels "k") "")`: the label's value, or "" when the container
+/// has no such label (as Podman's method gives).
 fn label_calls_as_index(format: &str) -> String {
-    format.replace(".Label \"", "index .Labels \"")
+    const CALL: &str = ".Label \"";
+    let mut out = String::with_capacity(format.len());
+    let mut rest = format;
+    while let Some(start) = rest.find(CALL) {
+        let key_start = start + CALL.len();
+        let Some(key_len) = rest[key_start..].find('"') else {
+            break;
+        };
+        let key = &rest[key_start..key_start + key_len];
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("(or (index .Labels \"{key}\") \"\")"));
+        rest = &rest[key_start + key_len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `ps --format json`: Podman's keys for one container.
@@ -255,16 +270,19 @@ mod tests {
     fn label_method_becomes_an_index() {
         assert_eq!(
             label_calls_as_index("{{.ID}} {{.Label \"app\"}}"),
-            "{{.ID}} {{index .Labels \"app\"}}"
+            "{{.ID}} {{(or (index .Labels \"app\") \"\")}}"
         );
+        assert_eq!(label_calls_as_index("{{.Label \"open"), "{{.Label \"open");
         let items = [json!({"ID": "x", "Labels": {"app": "shop"}})];
         let out = crate::format::render_items(
-            &label_calls_as_index("{{.ID}} {{.Label \"app\"}}|{{.Label \"none\"}}"),
+            &label_calls_as_index(
+                "{{.ID}} {{.Label \"app\"}}|{{.Label \"none\"}}|{{.Label \"app\" | upper}}",
+            ),
             &items,
             &BTreeMap::new(),
         )
         .unwrap();
-        assert!(out.starts_with("x shop|"), "{out}");
+        assert_eq!(out, "x shop||SHOP\n");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod hostile_mounts;
 mod images;
 mod lifecycle;
 mod pull;
+mod query;
 mod run;
 mod terminal;
 mod testbed;
