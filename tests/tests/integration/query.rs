@@ -331,6 +331,61 @@ fn stop_all_wait_rename_restart_cidfile_and_port() {
     sb.coracle(&["rm", "--cidfile", &cid]).success();
     sb.coracle(&["container", "exists", id.trim()]).code(1);
     sb.coracle(&["stop", "--ignore", "nosuch"]).success();
+
+    // kill takes several containers; the saved spec keeps --annotation,
+    // --stop-signal and --stop-timeout.
+    for name in ["k1", "k2"] {
+        sb.coracle(&[
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--annotation",
+            "note=x",
+            "--stop-signal",
+            "SIGUSR1",
+            "--stop-timeout",
+            "3",
+            &img,
+            "sleep",
+            "1000",
+        ])
+        .success();
+    }
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "inspect",
+                "--format",
+                "{{.Config.StopSignal}} {{.Config.StopTimeout}} {{.Config.Annotations.note}}",
+                "k1"
+            ]
+        )
+        .trim(),
+        "SIGUSR1 3 x"
+    );
+    assert_eq!(lines(&sb, &["kill", "k1", "k2"]), ["k1", "k2"]);
+    assert_eq!(lines(&sb, &["wait", "k1", "k2"]), ["137", "137"]);
+    assert_eq!(
+        lines(
+            &sb,
+            &[
+                "container",
+                "ls",
+                "-a",
+                "--filter",
+                "name=k",
+                "--sort",
+                "names",
+                "--format",
+                "{{.Names}}"
+            ]
+        ),
+        ["k1", "k2"]
+    );
+    assert_eq!(lines(&sb, &["container", "list", "-q"]).len(), 0);
+    sb.coracle(&["rm", "k1", "k2"]).success();
     refused(&sb, &["stop", "nosuch"], &["nosuch"]);
     sb.coracle(&[
         "rm", "-v", "--ignore", "-t", "1", "-f", "renamed", "s2", "nosuch",
