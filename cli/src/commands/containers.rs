@@ -489,3 +489,61 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Resu
     }
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A container record whose spec joins the network namespace of `joins`.
+    fn rec(id: &str, name: &str, joins: Option<&str>) -> ContainerRecord {
+        let mut config = ContainerConfig::default();
+        if let Some(x) = joins {
+            config.namespaces.network = NamespaceMode::Container(x.into());
+        }
+        ContainerRecord {
+            id: id.repeat(64 / id.len()),
+            name: name.into(),
+            image_id: "0".repeat(64),
+            image_name: "x".into(),
+            command: vec![],
+            created: 1,
+            state: ContainerState::Exited,
+            pid: None,
+            exit_code: Some(0),
+            started: None,
+            finished: None,
+            config: config.to_json(),
+            monitor_pid: None,
+            error: None,
+        }
+    }
+
+    fn names(list: &[ContainerRecord]) -> Vec<&str> {
+        list.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn dependents_go_first_or_refuse_the_removal() {
+        let base = rec("a", "base", None);
+        let by_name = rec("b", "child", Some("base"));
+        let by_id = rec("c", "grandchild", Some("bbbbbb"));
+        let other = rec("d", "other", None);
+        let every = vec![base.clone(), by_name.clone(), by_id.clone(), other.clone()];
+        let order = removal_order(std::slice::from_ref(&base), &every, true).unwrap();
+        assert_eq!(names(&order), ["grandchild", "child", "base"]);
+        let err = removal_order(std::slice::from_ref(&base), &every, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("child") && err.contains("--depend") && !err.contains("grandchild"),
+            "{err}"
+        );
+        // Named together, dependents are removed before what they depend on.
+        let order = removal_order(&[base.clone(), by_name.clone()], &every[..3], false);
+        assert!(order.is_err(), "grandchild still depends on child");
+        let order = removal_order(&[base, by_name, by_id], &every, false).unwrap();
+        assert_eq!(names(&order), ["grandchild", "child", "base"]);
+        let order = removal_order(std::slice::from_ref(&other), &every, false).unwrap();
+        assert_eq!(names(&order), ["other"]);
+    }
+}
