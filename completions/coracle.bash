@@ -19,6 +19,9 @@ _coracle() {
             coracle,container)
                 cmd="coracle__subcmd__container"
                 ;;
+            coracle,cp)
+                cmd="coracle__subcmd__cp"
+                ;;
             coracle,create)
                 cmd="coracle__subcmd__create"
                 ;;
@@ -78,6 +81,9 @@ _coracle() {
                 ;;
             coracle,wait)
                 cmd="coracle__subcmd__wait"
+                ;;
+            coracle__subcmd__container,cp)
+                cmd="coracle__subcmd__container__subcmd__cp"
                 ;;
             coracle__subcmd__container,create)
                 cmd="coracle__subcmd__container__subcmd__create"
@@ -149,7 +155,7 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait inspect container pull push images image rmi tag login logout info version"
+            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait cp inspect container pull push images image rmi tag login logout info version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -171,12 +177,42 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container)
-            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait inspect exists"
+            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait inspect exists cp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -743,6 +779,36 @@ _coracle() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -2,6 +2,7 @@
 //! library crates and prints the result.
 
 mod containers;
+mod cp;
 mod images;
 mod info;
 mod inspect;
@@ -42,6 +43,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => {
             containers::wait(&ctx, a)
         }
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
