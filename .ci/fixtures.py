@@ -78,7 +78,7 @@ hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest
   /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
   /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
   /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
-hostile-cp:latest - busybox + layer with "out -> ../../../../../tmp/coracle-cp-escape"
+hostile-cp:latest - busybox + layer with "out -> ../(x24)tmp/coracle-cp-escape"
   and the directory "tmp/coracle-cp-escape" (holding "inside", "inside\n"): inside the
   container the link leads to that directory, on the host to /tmp/coracle-cp-escape, so
   a `cp` that lets the host follow the link shows there.
@@ -570,7 +570,7 @@ def build_all(outdir):
     build_hostile_bigconfig(j("hostile-bigconfig"))
     build_hostile(outdir)
     build_extra_layer(j("hostile-cp"), [
-        sym("out", "../../../../../tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
+        sym("out", HOSTILE_UP + "tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
         f("tmp/coracle-cp-escape/inside", "inside\n")])
 
 
