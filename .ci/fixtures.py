@@ -78,6 +78,10 @@ hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest
   /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
   /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
   /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
+hostile-cp:latest - busybox + layer with "out -> ../(x24)tmp/coracle-cp-escape"
+  and the directory "tmp/coracle-cp-escape" (holding "inside", "inside\n"): inside the
+  container the link leads to that directory, on the host to /tmp/coracle-cp-escape, so
+  a `cp` that lets the host follow the link shows there.
 """
 
 import gzip
@@ -565,6 +569,9 @@ def build_all(outdir):
     build_hostile_fill(j("hostile-fill"))
     build_hostile_bigconfig(j("hostile-bigconfig"))
     build_hostile(outdir)
+    build_extra_layer(j("hostile-cp"), [
+        sym("out", HOSTILE_UP + "tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
+        f("tmp/coracle-cp-escape/inside", "inside\n")])
 
 
 def build_big(out, layers=5, mib=200):

@@ -19,6 +19,9 @@ _coracle() {
             coracle,container)
                 cmd="coracle__subcmd__container"
                 ;;
+            coracle,cp)
+                cmd="coracle__subcmd__cp"
+                ;;
             coracle,create)
                 cmd="coracle__subcmd__create"
                 ;;
@@ -90,6 +93,9 @@ _coracle() {
                 ;;
             coracle,wait)
                 cmd="coracle__subcmd__wait"
+                ;;
+            coracle__subcmd__container,cp)
+                cmd="coracle__subcmd__container__subcmd__cp"
                 ;;
             coracle__subcmd__container,create)
                 cmd="coracle__subcmd__container__subcmd__create"
@@ -176,7 +182,7 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system inspect container pull push images image rmi tag login logout info version"
+            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system cp inspect container pull push images image rmi tag login logout info version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,12 +204,42 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container)
-            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait restart rename port prune inspect exists"
+            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -896,6 +932,36 @@ _coracle() {
             case "${prev}" in
                 --condition)
                     COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)

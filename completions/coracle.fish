@@ -41,6 +41,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "restart" -d 'Stop a
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "rename" -d 'Give a container a new name'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "port" -d 'List a container\'s published ports'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "system" -d 'Manage the whole store'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "cp" -d 'Copy files between a container and the host'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "inspect" -d 'Show the details of containers or images'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "container" -d 'Manage containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
@@ -229,29 +230,36 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "ls" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "list" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "stop" -d 'Stop running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "restart" -d 'Stop and start containers again'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "rename" -d 'Give a container a new name'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "port" -d 'List a container\'s published ports'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "prune" -d 'Remove every stopped container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "inspect" -d 'Show the details of containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "ls" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "list" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "stop" -d 'Stop running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "prune" -d 'Remove every stopped container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "inspect" -d 'Show the details of containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp" -f -a "cp" -d 'Copy files between a container and the host'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -451,6 +459,12 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r

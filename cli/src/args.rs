@@ -52,6 +52,8 @@ pub enum Command {
     /// Manage the whole store.
     #[command(subcommand)]
     System(SystemCommand),
+    /// Copy files between a container and the host.
+    Cp(CpArgs),
     /// Show the details of containers or images.
     Inspect(ObjectInspectArgs),
     /// Manage containers.
@@ -114,6 +116,8 @@ pub enum ContainerCommand {
     Inspect(ObjectInspectArgs),
     /// Exit 0 if a container exists, 1 if not.
     Exists(ContainerExistsArgs),
+    /// Copy files between a container and the host.
+    Cp(CpArgs),
 }
 
 /// `coracle start`
@@ -327,6 +331,23 @@ pub struct SystemPruneArgs {
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub force: bool,
+}
+
+/// `coracle cp`
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// What to copy: CONTAINER:PATH, a host path, or - (a tar stream on stdin).
+    pub source: String,
+    /// Where to: CONTAINER:PATH, a host path, or - (a tar stream on stdout).
+    pub dest: String,
+    /// Files copied into the container belong to its user; --archive=false keeps
+    /// the source's owners.
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set,
+          num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub archive: bool,
+    /// Allow replacing a directory with a non-directory and the other way round.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// `coracle container exists`

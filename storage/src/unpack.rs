@@ -57,6 +57,13 @@ pub struct UnpackOptions {
     pub ignore_chown_errors: bool,
     /// Set owners at all (false: everything belongs to the unpacking user).
     pub preserve_ownership: bool,
+    /// Give every entry these owners (uid, gid) instead of the tar's (`cp`'s archive
+    /// mode: files copied in belong to the container's user).
+    pub owner: Option<(u32, u32)>,
+    /// Turn OCI whiteouts (`.wh.NAME`, `.wh..wh..opq`, 0/0 character devices) into
+    /// overlay whiteouts, as a layer needs; false (`cp`): `.wh.` names are plain
+    /// names and no device node at all is created.
+    pub whiteouts: bool,
 }
 
 impl Default for UnpackOptions {
@@ -66,6 +73,8 @@ impl Default for UnpackOptions {
             overlay_xattr_prefix: "user.overlay.".into(),
             ignore_chown_errors: false,
             preserve_ownership: true,
+            owner: None,
+            whiteouts: true,
         }
     }
 }
@@ -184,6 +193,14 @@ fn clear(dir: &OwnedFd, dir_path: &Path, name: &OsStr, keep_dir: bool) -> io::Re
     }
 }
 
+/// A path naming the open directory `dir` itself (its /proc/self/fd link), for the
+/// calls that take paths only: whatever replaced a component of the directory's
+/// path in the meantime, it names the same directory.
+fn fd_path(dir: &OwnedFd) -> PathBuf {
+    use std::os::fd::AsRawFd;
+    PathBuf::from(format!("/proc/self/fd/{}", dir.as_raw_fd()))
+}
+
 /// The metadata of one entry, with PAX overrides applied.
 struct Meta {
     mode: u32,
@@ -287,7 +304,6 @@ struct Target<'e> {
 /// The state of one unpack.
 struct Unpacker<'a> {
     root: OwnedFd,
-    dest: &'a Path,
     opts: &'a UnpackOptions,
     stats: UnpackStats,
     dirs: HashMap<Vec<OsString>, DirMeta>,
@@ -315,9 +331,20 @@ pub fn unpack(
 ) -> Result<UnpackStats> {
     let root = rustix::fs::open(dest, DIR_FLAGS, Mode::empty())
         .map_err(|e| io_err(&dest.display().to_string(), e))?;
+    unpack_into(reader, compression, root, opts)
+}
+
+/// [`unpack`] into the directory `root` already holds open (one resolved inside a
+/// container's root, say), which need not be empty: nothing is looked up by path
+/// from outside it.
+pub fn unpack_into(
+    reader: impl Read + Send,
+    compression: Compression,
+    root: OwnedFd,
+    opts: &UnpackOptions,
+) -> Result<UnpackStats> {
     let mut u = Unpacker {
         root,
-        dest,
         opts,
         stats: UnpackStats {
             diff_id: Digest::of_bytes(b""),
@@ -409,16 +436,17 @@ impl Unpacker<'_> {
             return Ok(());
         };
         // Inside aufs metadata directories (.wh..wh.plnk/...): skipped like the directory.
-        if parent_parts
-            .iter()
-            .any(|p| p.as_bytes().starts_with(b".wh..wh."))
+        if self.opts.whiteouts
+            && parent_parts
+                .iter()
+                .any(|p| p.as_bytes().starts_with(b".wh..wh."))
         {
             return Ok(());
         }
         // A layer never creates a device node but a whiteout: a real one would give the
         // container (as root: without a user namespace) the host's hardware.
         if matches!(kind, tar::EntryType::Char | tar::EntryType::Block)
-            && !is_whiteout_device(&entry)
+            && !(self.opts.whiteouts && is_whiteout_device(&entry))
         {
             self.stats.skipped_devices.push(raw);
             return Ok(());
@@ -479,10 +507,14 @@ impl Unpacker<'_> {
             raw,
         } = *target;
         let kind = entry.header.entry_type();
-        let parent_path: PathBuf = std::iter::once(self.dest.as_os_str())
-            .chain(parts[..parts.len() - 1].iter().map(|p| p.as_os_str()))
-            .collect();
-        if let Some(hidden) = name.as_bytes().strip_prefix(b".wh.") {
+        // Path-only calls (recursive removal, lsetxattr) go through the parent's
+        // descriptor, never through a path joined from the destination's name.
+        let parent_path = fd_path(parent);
+        if let Some(hidden) = name
+            .as_bytes()
+            .strip_prefix(b".wh.")
+            .filter(|_| self.opts.whiteouts)
+        {
             return self.whiteout(parent, &parent_path, OsStr::from_bytes(hidden), raw);
         }
         // Each node is created first, and only on EEXIST is the old one removed: a
@@ -775,8 +807,12 @@ impl Unpacker<'_> {
         meta: &Meta,
         fresh: bool,
     ) -> Result<bool> {
+        let (uid, gid) = self
+            .opts
+            .owner
+            .map_or((meta.uid, meta.gid), |(u, g)| (u.into(), g.into()));
         if !self.opts.preserve_ownership
-            || (fresh && (meta.uid, meta.gid) == (self.creator.0.into(), self.creator.1.into()))
+            || (fresh && (uid, gid) == (self.creator.0.into(), self.creator.1.into()))
         {
             return Ok(false);
         }
@@ -791,7 +827,7 @@ impl Unpacker<'_> {
         };
         // u32::MAX means "unchanged" to chown: treat it like any unmappable id.
         let id = |v: u64| u32::try_from(v).ok().filter(|&v| v != u32::MAX);
-        let result = match (id(meta.uid), id(meta.gid)) {
+        let result = match (id(uid), id(gid)) {
             (Some(u), Some(g)) => chown(u, g),
             _ => Err(Errno::INVAL),
         };
@@ -802,8 +838,8 @@ impl Unpacker<'_> {
                 chown(0, 0).map(|()| true).map_err(|e| io_err(&path, e))
             }
             Err(Errno::INVAL | Errno::PERM) => Err(StorageError::UnmappedId {
-                uid: u32::try_from(meta.uid).unwrap_or(u32::MAX),
-                gid: u32::try_from(meta.gid).unwrap_or(u32::MAX),
+                uid: u32::try_from(uid).unwrap_or(u32::MAX),
+                gid: u32::try_from(gid).unwrap_or(u32::MAX),
                 path,
             }),
             Err(e) => Err(io_err(&path, e)),

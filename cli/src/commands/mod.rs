@@ -3,6 +3,7 @@
 
 mod container_filter;
 mod containers;
+mod cp;
 mod images;
 mod info;
 mod inspect;
@@ -55,6 +56,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),

@@ -48,6 +48,12 @@ impl Root {
         })
     }
 
+    /// Take `dir` (a directory descriptor, `O_PATH` is enough) as a root: a running
+    /// container's root opened from `/proc/PID/root`, say.
+    pub fn from_fd(dir: OwnedFd) -> Root {
+        Root { dir }
+    }
+
     /// The root directory itself.
     pub fn fd(&self) -> BorrowedFd<'_> {
         self.dir.as_fd()

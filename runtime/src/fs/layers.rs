@@ -116,6 +116,8 @@ pub(crate) fn unpack_options(in_userns: bool, ignore_chown_errors: bool) -> Unpa
         },
         ignore_chown_errors,
         preserve_ownership: true,
+        owner: None,
+        whiteouts: true,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the overlay root, paths resolved inside that root, mount flags, the mounts built
 //! before pivot_root, and keep-id's /etc entries.
 
+pub mod cp;
 pub mod inroot;
 pub mod keep_id;
 pub mod layers;

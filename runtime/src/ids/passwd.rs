@@ -7,10 +7,8 @@
 //! rootfs, which nothing else runs while a container starts).
 
 use crate::error::{Result, RuntimeError};
-use rustix::fs::{Mode, OFlags, ResolveFlags};
-use rustix::io::Errno;
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// Largest passwd/group file read (larger ones are truncated).
 const MAX_FILE: u64 = 16 << 20;
@@ -157,33 +155,16 @@ fn parse_group(text: &str) -> Vec<GroupEntry> {
 /// Reads `rel` inside `rootfs` without leaving it; `None` when the file does not exist.
 pub fn read_in_root(rootfs: &Path, rel: &str) -> Result<Option<String>> {
     let target = rootfs.join(rel);
-    let io_err = |e: Errno| RuntimeError::io("failed to open", &target, e.into());
-    let root = rustix::fs::open(
-        rootfs,
-        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )
-    .map_err(io_err)?;
-    let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NONBLOCK | OFlags::NOCTTY;
-    let opened = match rustix::fs::openat2(
-        &root,
-        rel,
-        flags,
-        Mode::empty(),
-        ResolveFlags::IN_ROOT | ResolveFlags::NO_MAGICLINKS,
-    ) {
-        Err(Errno::NOSYS) | Err(Errno::PERM) => match resolve_in_root(rootfs, Path::new(rel)) {
-            Ok(p) => rustix::fs::open(&p, flags | OFlags::NOFOLLOW, Mode::empty()),
-            Err(e) => Err(e),
-        },
-        other => other,
-    };
-    let fd = match opened {
+    let io_err = |e: std::io::Error| RuntimeError::io("failed to open", &target, e);
+    let root = crate::fs::inroot::Root::open(rootfs).map_err(io_err)?;
+    let fd = match root.open_read(Path::new(rel)) {
         Ok(fd) => fd,
-        Err(Errno::NOENT) | Err(Errno::NOTDIR) => return Ok(None),
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT | libc::ENOTDIR)) => {
+            return Ok(None)
+        }
         Err(e) => return Err(io_err(e)),
     };
-    let stat = rustix::fs::fstat(&fd).map_err(io_err)?;
+    let stat = rustix::fs::fstat(&fd).map_err(|e| io_err(e.into()))?;
     if rustix::fs::FileType::from_raw_mode(stat.st_mode) != rustix::fs::FileType::RegularFile {
         let not_regular = std::io::Error::other("not a regular file");
         return Err(RuntimeError::io("failed to read", &target, not_regular));
@@ -194,47 +175,6 @@ pub fn read_in_root(rootfs: &Path, rel: &str) -> Result<Option<String>> {
         .read_to_end(&mut bytes)
         .map_err(|e| RuntimeError::io("failed to read", &target, e))?;
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-/// Resolves `rel` under `root` as if `root` were `/`: absolute symlinks restart at
-/// `root`, `..` stops at it. Returns the host path of the final component (which is
-/// not followed if it is a symlink that could not be resolved).
-fn resolve_in_root(root: &Path, rel: &Path) -> Result<PathBuf, Errno> {
-    let mut todo: Vec<PathBuf> = vec![rel.to_path_buf()];
-    let mut done = PathBuf::new();
-    let mut links = 0;
-    while let Some(next) = todo.pop() {
-        let mut comps: Vec<Component> = next.components().collect();
-        comps.reverse();
-        while let Some(c) = comps.pop() {
-            match c {
-                Component::RootDir => done = PathBuf::new(),
-                Component::ParentDir => {
-                    done.pop();
-                }
-                Component::Normal(name) => {
-                    let candidate = done.join(name);
-                    let host = root.join(&candidate);
-                    match std::fs::symlink_metadata(&host) {
-                        Ok(m) if m.file_type().is_symlink() => {
-                            links += 1;
-                            if links > 40 {
-                                return Err(Errno::LOOP);
-                            }
-                            let target = std::fs::read_link(&host).map_err(|_| Errno::IO)?;
-                            let rest: PathBuf = comps.iter().rev().collect();
-                            todo.push(rest);
-                            todo.push(target);
-                            break;
-                        }
-                        _ => done = candidate,
-                    }
-                }
-                Component::CurDir | Component::Prefix(_) => {}
-            }
-        }
-    }
-    Ok(root.join(done))
 }
 
 #[cfg(test)]
@@ -339,14 +279,10 @@ mod tests {
         // An absolute link that would reach the host's /etc if followed naively.
         symlink("/real-etc", r.path().join("etc")).unwrap();
         assert_eq!(resolve_user(r.path(), "eve").unwrap().uid, 7);
-        let resolved = resolve_in_root(r.path(), Path::new("etc/passwd")).unwrap();
-        assert_eq!(resolved, r.path().join("real-etc/passwd"));
         // `..` cannot climb above the root either.
         fs::remove_file(r.path().join("etc")).unwrap();
         symlink("../../../../../real-etc", r.path().join("etc")).unwrap();
         assert_eq!(resolve_user(r.path(), "eve").unwrap().uid, 7);
-        let resolved = resolve_in_root(r.path(), Path::new("etc/passwd")).unwrap();
-        assert_eq!(resolved, r.path().join("real-etc/passwd"));
     }
 
     #[test]
@@ -367,7 +303,7 @@ mod tests {
             rustix::fs::CWD,
             r.path().join("etc/passwd"),
             rustix::fs::FileType::Fifo,
-            Mode::from_raw_mode(0o644),
+            rustix::fs::Mode::from_raw_mode(0o644),
             0,
         )
         .unwrap();

@@ -61,23 +61,11 @@ where
         if !matches!(rustix::io::read(&sync_r, &mut go), Ok(1)) {
             sys::exit_now(125);
         }
-        if plan.is_some() {
-            if let Err(e) = sys::set_ids(0, 0, &[]) {
-                let _ = rustix::io::write(
-                    &report_w,
-                    format!("become root in the user namespace: {e}").as_bytes(),
-                );
-                sys::exit_now(125);
-            }
-        }
-        let code = match work() {
-            Ok(()) => 0,
-            Err(message) => {
-                let _ = rustix::io::write(&report_w, message.as_bytes());
-                1
-            }
+        let become_root = || match plan {
+            Some(_) => become_root(),
+            None => Ok(()),
         };
-        sys::exit_now(code);
+        child_main(&report_w, become_root, work);
     }
     drop(sync_r);
     drop(report_w);
@@ -93,6 +81,70 @@ where
         pid,
         report: report_r,
     })
+}
+
+/// The rest of a helper child: `enter` (become root in its user namespace), then
+/// `work`; the first error goes to `report`. Never returns.
+fn child_main<E, F>(report: &OwnedFd, enter: E, work: F) -> !
+where
+    E: FnOnce() -> std::result::Result<(), String>,
+    F: FnOnce() -> std::result::Result<(), String>,
+{
+    let code = match enter().and_then(|()| work()) {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = rustix::io::write(report, message.as_bytes());
+            1
+        }
+    };
+    sys::exit_now(code)
+}
+
+fn become_root() -> std::result::Result<(), String> {
+    sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))
+}
+
+/// Run `work` in a child process that joins the existing user namespace `userns`
+/// (a running container's, opened from `/proc/PID/ns/user`) as root there; without
+/// one (coracle running as real root) in a plain child. Its error message, if any,
+/// comes back as [`RuntimeError::Start`]. The caller must be single-threaded.
+pub fn run_in_joined_userns<F>(userns: Option<OwnedFd>, work: F) -> Result<()>
+where
+    F: FnOnce() -> std::result::Result<(), String>,
+{
+    if sys::thread_count() != 1 {
+        return Err(RuntimeError::Start(
+            "internal error: user namespace work needs a single-threaded process".into(),
+        ));
+    }
+    let (report_r, report_w) =
+        sys::pipe().map_err(|e| RuntimeError::Start(format!("create pipe: {e}")))?;
+    let pid = sys::clone_into_namespaces(0)
+        .map_err(|e| RuntimeError::Start(format!("fork a helper: {e}")))?;
+    if pid == 0 {
+        drop(report_r);
+        let _ = sys::die_with_parent();
+        let enter = || match userns {
+            Some(ns) => {
+                use rustix::thread::{move_into_link_name_space, LinkNameSpaceType};
+                move_into_link_name_space(
+                    std::os::fd::AsFd::as_fd(&ns),
+                    Some(LinkNameSpaceType::User),
+                )
+                .map_err(|e| format!("join the container's user namespace: {e}"))?;
+                become_root()
+            }
+            None => Ok(()),
+        };
+        child_main(&report_w, enter, work);
+    }
+    drop(report_w);
+    drop(userns);
+    UserNsChild {
+        pid,
+        report: report_r,
+    }
+    .wait()
 }
 
 impl UserNsChild {

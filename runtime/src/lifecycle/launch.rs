@@ -350,6 +350,28 @@ pub fn settle_failed_start(
     }
 }
 
+/// The layer directories (top first) of a container's image, unpacked if needed.
+pub fn image_layers(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Vec<PathBuf>> {
+    let image = store.db.image_by_id(&record.image_id)?.ok_or_else(|| {
+        RuntimeError::Start(format!(
+            "the image {} of container {} is gone",
+            &record.image_id[..record.image_id.len().min(12)],
+            record.name
+        ))
+    })?;
+    crate::fs::layers::ensure_unpacked(
+        store,
+        &image.record,
+        stored_plan,
+        config.ignore_chown_errors,
+    )
+}
+
 /// What the start path runs for a saved container: its filesystem plan, command,
 /// identity and confinement, all from the record and its saved spec.
 pub fn process_spec(
@@ -359,19 +381,7 @@ pub fn process_spec(
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
-    let image = store.db.image_by_id(&record.image_id)?.ok_or_else(|| {
-        RuntimeError::Start(format!(
-            "the image {} of container {} is gone",
-            &record.image_id[..record.image_id.len().min(12)],
-            record.name
-        ))
-    })?;
-    let lower = crate::fs::layers::ensure_unpacked(
-        store,
-        &image.record,
-        stored_plan,
-        config.ignore_chown_errors,
-    )?;
+    let lower = image_layers(store, record, config, stored_plan)?;
     let caps = caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     let seccomp = match (&config.seccomp, config.privileged) {
         (SeccompChoice::Unconfined, _) | (_, true) => None,
@@ -529,29 +539,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
         fuse_program: None,
         fuse_idmapping: None,
     };
-    let ok = run_in_userns(plan, || {
-        // SAFETY: this runs in the freshly cloned single-threaded helper process; no
-        // other thread shares its file table or filesystem state.
-        unsafe { rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWNS) }
-            .map_err(|e| e.to_string())?;
-        crate::sys::mount(
-            None,
-            Path::new("/"),
-            None,
-            libc::MS_REC | libc::MS_PRIVATE,
-            None,
-        )
-        .map_err(|e| e.to_string())?;
-        crate::sys::mount(
-            Some("overlay"),
-            &rootfs.merged,
-            Some("overlay"),
-            0,
-            Some(&crate::fs::overlay::overlay_options(&rootfs)),
-        )
-        .map_err(|e| e.to_string())
-    })
-    .is_ok();
+    let ok = run_in_userns(plan, || crate::fs::overlay::mount_private(&rootfs)).is_ok();
     let b = base.clone();
     let _ = run_in_userns(plan, move || {
         std::fs::remove_dir_all(&b).map_err(|e| e.to_string())

@@ -11,6 +11,8 @@ fn opts() -> UnpackOptions {
         overlay_xattr_prefix: "user.overlay.".into(),
         ignore_chown_errors: false,
         preserve_ownership: true,
+        owner: None,
+        whiteouts: true,
     }
 }
 
