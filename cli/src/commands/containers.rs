@@ -21,7 +21,7 @@ use crate::context::Context;
 use crate::output;
 
 /// A container by name, id or unique id prefix, its state made truthful.
-fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
+pub(crate) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
     match store.db.find_container(name)? {
         Some(r) => Ok(control::refresh(store, r)?),
         None => bail!("no container with name or ID {name:?} found: no such container"),
