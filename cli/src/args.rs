@@ -56,6 +56,10 @@ pub enum Command {
     Cp(CpArgs),
     /// Show the details of containers or images.
     Inspect(ObjectInspectArgs),
+    /// Run a command in a running container.
+    Exec(ExecArgs),
+    /// Show the processes of a running container.
+    Top(TopArgs),
     /// Manage containers.
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -118,6 +122,58 @@ pub enum ContainerCommand {
     Exists(ContainerExistsArgs),
     /// Copy files between a container and the host.
     Cp(CpArgs),
+    /// Run a command in a running container.
+    Exec(ExecArgs),
+    /// Show the processes of a running container.
+    Top(TopArgs),
+}
+
+/// `coracle exec`
+#[derive(Debug, Args)]
+#[command(trailing_var_arg = true)]
+pub struct ExecArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Command and arguments.
+    #[arg(required = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+    /// Keep standard input open.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal (from the container's devpts).
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run the command in the background; print nothing.
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Key sequence for detaching (accepted for Podman compatibility; detaching is not
+    /// supported: end the command instead).
+    #[arg(long, value_name = "SEQUENCE")]
+    pub detach_keys: Option<String>,
+    /// Set environment variables: KEY=VALUE, or KEY to copy it from the caller.
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file (KEY=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// User to run as: USER[:GROUP], names or numbers (default: the container's).
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Working directory inside the container (default: the container's).
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Give the process every capability.
+    #[arg(long)]
+    pub privileged: bool,
+}
+
+/// `coracle top`
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Descriptors (default: user,pid,ppid,pcpu,etime,tty,time,args).
+    pub descriptors: Vec<String>,
 }
 
 /// `coracle start`

@@ -324,3 +324,19 @@ pub fn trim_heap() {
     // SAFETY: malloc_trim only walks the allocator's own free lists.
     unsafe { libc::malloc_trim(0) };
 }
+
+/// setns(2): move this thread into the namespace `fd` refers to; `nstype` is the
+/// `CLONE_NEW*` flag it must be (0: any). The caller must be single-threaded for a
+/// user namespace.
+pub fn setns(fd: BorrowedFd<'_>, nstype: libc::c_int) -> io::Result<()> {
+    // SAFETY: plain integer syscall on a valid fd.
+    check(unsafe { libc::setns(fd.as_raw_fd(), nstype) })
+}
+
+/// prctl(PR_SET_DUMPABLE, 0): no other process of the same user (or root of a user
+/// namespace below the host's) may ptrace this one or open its /proc files (fds,
+/// exe, memory). Reset by the next execve of an ordinary program.
+pub fn set_not_dumpable() -> io::Result<()> {
+    // SAFETY: plain integer prctl.
+    check(unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) })
+}

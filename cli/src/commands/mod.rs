@@ -4,6 +4,7 @@
 mod container_filter;
 mod containers;
 mod cp;
+mod exec;
 mod images;
 mod info;
 mod inspect;
@@ -60,6 +61,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

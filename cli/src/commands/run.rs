@@ -22,7 +22,7 @@ use crate::args::RunArgs;
 use crate::context::Context;
 
 /// Read `-e` and `--env-file` into "KEY=value" entries (a bare KEY copies the caller's value).
-fn environment(args: &RunArgs) -> Result<Vec<String>> {
+pub(crate) fn environment(vars: &[String], files: &[std::path::PathBuf]) -> Result<Vec<String>> {
     let mut env = Vec::new();
     let mut add = |entry: &str, origin: &str| -> Result<()> {
         let entry = entry.trim_end_matches('\r');
@@ -42,14 +42,14 @@ fn environment(args: &RunArgs) -> Result<Vec<String>> {
         }
         Ok(())
     };
-    for file in &args.env_file {
+    for file in files {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read env file {}", file.display()))?;
         for line in text.lines() {
             add(line.trim_start(), &file.display().to_string())?;
         }
     }
-    for e in &args.env {
+    for e in vars {
         add(e, "--env")?;
     }
     Ok(env)
@@ -196,7 +196,7 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     Ok(ContainerConfig {
         command: args.command.clone(),
         entrypoint: args.entrypoint.clone(),
-        env: environment(args)?,
+        env: environment(&args.env, &args.env_file)?,
         workdir: args.workdir.clone(),
         user: args.user.clone(),
         hostname: args.hostname.clone(),
@@ -267,7 +267,7 @@ fn image_for(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ImageSummar
 }
 
 /// A failure to execute the command is its own exit code (126/127), printed as Podman does.
-fn exit_code(result: coracle_runtime::Result<i32>) -> Result<i32> {
+pub(crate) fn exit_code(result: coracle_runtime::Result<i32>) -> Result<i32> {
     match result {
         Ok(code) => Ok(code),
         Err(RuntimeError::Exec { code, message }) => {

@@ -382,14 +382,7 @@ pub fn process_spec(
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
     let lower = image_layers(store, record, config, stored_plan)?;
-    let caps = caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
-    let seccomp = match (&config.seccomp, config.privileged) {
-        (SeccompChoice::Unconfined, _) | (_, true) => None,
-        (SeccompChoice::File(path), false) => Some(seccomp::load_profile_json(path, &caps)?),
-        (SeccompChoice::Default, false) => {
-            Some(seccomp::cached_default(&store.root.join("cache"), &caps)?)
-        }
-    };
+    let (caps, seccomp) = confinement(store, config)?;
     let keep_id_plan = running_plan(config, stored_plan);
     let plan = if config.keep_id {
         keep_id_plan.as_ref().or(stored_plan)
@@ -460,6 +453,23 @@ pub fn process_spec(
         interactive: config.interactive,
         init: config.init,
     })
+}
+
+/// A container's capabilities and seccomp filter, as its saved spec says (the
+/// default filter comes from the store's cache).
+pub fn confinement(
+    store: &Store,
+    config: &ContainerConfig,
+) -> Result<(caps::CapSet, Option<seccomp::Program>)> {
+    let caps = caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
+    let seccomp = match (&config.seccomp, config.privileged) {
+        (SeccompChoice::Unconfined, _) | (_, true) => None,
+        (SeccompChoice::File(path), false) => Some(seccomp::load_profile_json(path, &caps)?),
+        (SeccompChoice::Default, false) => {
+            Some(seccomp::cached_default(&store.root.join("cache"), &caps)?)
+        }
+    };
+    Ok((caps, seccomp))
 }
 
 /// Remove a container that has ended (the state machine decides: see

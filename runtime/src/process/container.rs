@@ -67,14 +67,14 @@ pub struct ContainerSpec {
 }
 
 const TAG_EXEC: u8 = b'X';
-const TAG_SETUP: u8 = b'S';
+pub(crate) const TAG_SETUP: u8 = b'S';
 
 /// The `ptmx` of the container's own devpts instance (`newinstance`), as seen after
 /// the pivot: where a `-t` container allocates its pty.
 const CONTAINER_PTMX: &str = "/dev/pts/ptmx";
 
 /// The parent's side of the container's streams until the relay starts.
-enum ParentStreams {
+pub(crate) enum ParentStreams {
     /// No terminal: the pipes' ends.
     Pipes(ParentEnds),
     /// `-t`: the socket on which the pty master arrives.
@@ -82,18 +82,19 @@ enum ParentStreams {
 }
 
 /// The child's side.
-struct ChildStreams {
+pub(crate) struct ChildStreams {
     /// Fds 0-2 from the start: pipes and /dev/null, or /dev/null until the pty.
-    ends: ChildEnds,
+    pub(crate) ends: ChildEnds,
     /// `-t`: the socket to send the pty master on, and the caller's window size.
-    console: Option<(OwnedFd, Option<Winsize>)>,
+    pub(crate) console: Option<(OwnedFd, Option<Winsize>)>,
 }
 
-/// The streams of both sides, made before the clone.
-fn streams(spec: &ContainerSpec) -> Result<(ParentStreams, ChildStreams)> {
+/// The streams of both sides, made before the clone (or fork): pipes, or with `tty`
+/// a socket on which the pty master will come back.
+pub(crate) fn streams(tty: bool, interactive: bool) -> Result<(ParentStreams, ChildStreams)> {
     let err = |what: &'static str| move |e| RuntimeError::Start(format!("{what}: {e}"));
-    if !spec.tty {
-        let (parent, child) = stdio::pipes(spec.interactive).map_err(err("create pipes"))?;
+    if !tty {
+        let (parent, child) = stdio::pipes(interactive).map_err(err("create pipes"))?;
         let child = ChildStreams {
             ends: child,
             console: None,
@@ -158,7 +159,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
-    let (parent_streams, child_streams) = streams(spec)?;
+    let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
     let old_mask = crate::process::signals::block_forwarded()?;
 
     let mut flags = libc::CLONE_NEWNS
@@ -218,31 +219,9 @@ impl Started {
             old_mask,
             _fuse,
         } = self;
-        let child_pid = rustix::process::Pid::from_raw(pid)
-            .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
-        let (stdin, stdout, stderr) = (
-            rustix::stdio::stdin(),
-            rustix::stdio::stdout(),
-            rustix::stdio::stderr(),
-        );
-        let relay = match streams {
-            ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
-            ParentStreams::Console(master) => {
-                Relay::terminal(master, spec.interactive.then_some(stdin), stdout)
-            }
-        };
-        let status = match relay {
-            Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
-            Err(e) => {
-                sys::kill(pid, libc::SIGKILL);
-                let _ = sys::wait_pid(pid);
-                Err(RuntimeError::Start(format!(
-                    "relay the container's streams: {e}"
-                )))
-            }
-        };
+        let status = relay_and_wait(pid, streams, spec.interactive);
         let _ = crate::process::signals::restore_mask(&old_mask);
-        Ok(exitcode::from_wait_status(status?))
+        status
     }
 
     /// For a monitor: the container's output ends (its stdin, if a pipe, is closed:
@@ -259,6 +238,36 @@ impl Started {
         };
         (output, KeepAlive { _fuse: self._fuse })
     }
+}
+
+/// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
+/// it and return its exit code; `interactive` (`-i`) types the caller's input into a
+/// pty. The child is killed when the relay cannot start.
+pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool) -> Result<i32> {
+    let child_pid = rustix::process::Pid::from_raw(pid)
+        .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+    let (stdin, stdout, stderr) = (
+        rustix::stdio::stdin(),
+        rustix::stdio::stdout(),
+        rustix::stdio::stderr(),
+    );
+    let relay = match streams {
+        ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
+        ParentStreams::Console(master) => {
+            Relay::terminal(master, interactive.then_some(stdin), stdout)
+        }
+    };
+    let status = match relay {
+        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
+        Err(e) => {
+            sys::kill(pid, libc::SIGKILL);
+            let _ = sys::wait_pid(pid);
+            Err(RuntimeError::Start(format!(
+                "relay the container's streams: {e}"
+            )))
+        }
+    };
+    Ok(exitcode::from_wait_status(status?))
 }
 
 /// What must live as long as a started container (its fuse-overlayfs mount, if any):
@@ -285,35 +294,46 @@ fn parent_handshake(
     w.write_all(b"1")
         .map_err(|e| RuntimeError::Start(format!("release the container process: {e}")))?;
     drop(w);
+    read_report(report_r)?;
+    let streams = receive_console(streams)?;
+    Ok((streams, fuse))
+}
+
+/// Wait for the child's report: end-of-file once its command was executed (the
+/// report pipe is close-on-exec), else the failure it wrote ([`fail`]): a command that
+/// cannot run becomes [`RuntimeError::Exec`] (126/127), anything else
+/// [`RuntimeError::Start`].
+pub(crate) fn read_report(report_r: OwnedFd) -> Result<()> {
     let mut report = Vec::new();
     let _ = std::fs::File::from(report_r).read_to_end(&mut report);
     match report.split_first() {
-        None => {}
+        None => Ok(()),
         Some((&TAG_EXEC, rest)) => {
             let text = String::from_utf8_lossy(rest);
             let (code, message) = text.split_once(':').unwrap_or(("125", &text));
-            return Err(RuntimeError::Exec {
+            Err(RuntimeError::Exec {
                 code: code.parse().unwrap_or(exitcode::RUNTIME_ERROR),
                 message: message.to_string(),
-            });
+            })
         }
-        Some((_, rest)) => {
-            return Err(RuntimeError::Start(
-                String::from_utf8_lossy(rest).into_owned(),
-            ))
-        }
+        Some((_, rest)) => Err(RuntimeError::Start(
+            String::from_utf8_lossy(rest).into_owned(),
+        )),
     }
-    let streams = match streams {
+}
+
+/// With `-t`, after a clean report: the pty master in place of the console socket.
+pub(crate) fn receive_console(streams: ParentStreams) -> Result<ParentStreams> {
+    Ok(match streams {
         ParentStreams::Console(socket) => {
             ParentStreams::Console(crate::process::pty::receive_fd(socket.as_fd())?)
         }
         pipes => pipes,
-    };
-    Ok((streams, fuse))
+    })
 }
 
 /// Write a failure report and leave.
-fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
+pub(crate) fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
     let mut buf = vec![tag];
     buf.extend_from_slice(text.as_bytes());
     let _ = rustix::io::write(report, &buf);
@@ -333,14 +353,14 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.
-        crate::process::init::run_init(|| exec_command(spec, &report))
+        crate::process::init::run_init(|| exec_command(&spec.args, &spec.env, &report))
     }
-    exec_command(spec, &report)
+    exec_command(&spec.args, &spec.env, &report)
 }
 
 /// Leave the caller's session and terminal: a new session, fds 0-2 from `ends`, and
 /// every other inherited fd close-on-exec (so no helper the setup runs gets them).
-fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
+pub(crate) fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
     rustix::process::setsid().map_err(|e| format!("start a new session: {e}"))?;
     ends.install()
         .map_err(|e| format!("connect the standard streams: {e}"))?;
@@ -352,7 +372,10 @@ fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
 /// `-t`, after the pivot: a pty from the container's own devpts becomes the
 /// controlling terminal and fds 0-2, sized like the caller's terminal; its master goes
 /// to the parent over `socket`, and no copy of it stays in the container.
-fn attach_terminal(socket: OwnedFd, window: Option<Winsize>) -> std::result::Result<(), String> {
+pub(crate) fn attach_terminal(
+    socket: OwnedFd,
+    window: Option<Winsize>,
+) -> std::result::Result<(), String> {
     let pty = crate::process::pty::open_pty_in_devpts(Path::new(CONTAINER_PTMX))
         .map_err(|e| e.to_string())?;
     if let Some(size) = window {
@@ -377,15 +400,7 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     }
     sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
     bring_up_loopback();
-    let user = match &spec.user {
-        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string())?,
-        None => passwd::ExecUser {
-            uid: 0,
-            gid: 0,
-            additional_gids: vec![],
-            home: "/root".into(),
-        },
-    };
+    let user = user_in_root(spec.user.as_deref())?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
             std::fs::create_dir_all(&spec.cwd).and_then(|_| std::env::set_current_dir(&spec.cwd))
@@ -394,16 +409,42 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
+    become_user(&user, &spec.caps, spec.seccomp.as_ref(), spec.no_new_privs)
+}
+
+/// `-u USER[:GROUP]` resolved against the files of the current root (the
+/// container's, after the pivot or `setns`); root when absent.
+pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::ExecUser, String> {
+    match user {
+        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string()),
+        None => Ok(passwd::ExecUser {
+            uid: 0,
+            gid: 0,
+            additional_gids: vec![],
+            home: "/root".into(),
+        }),
+    }
+}
+
+/// The last steps before exec, as root of the container's user namespace: hand the
+/// standard streams to `user`, install the seccomp filter, switch to `user` keeping
+/// the permitted capabilities, set the capability sets and `no_new_privs`.
+pub(crate) fn become_user(
+    user: &passwd::ExecUser,
+    caps: &CapSet,
+    seccomp: Option<&Program>,
+    no_new_privs: bool,
+) -> std::result::Result<(), String> {
     stdio::give_to_user(user.uid)
         .map_err(|e| format!("give the standard streams to the user: {e}"))?;
-    if let Some(program) = &spec.seccomp {
+    if let Some(program) = seccomp {
         seccomp::install(program).map_err(|e| e.to_string())?;
     }
     sys::keep_caps().map_err(|e| format!("keep capabilities: {e}"))?;
     sys::set_ids(user.uid, user.gid, &user.additional_gids)
         .map_err(|e| format!("switch to user {}:{}: {e}", user.uid, user.gid))?;
-    caps::apply(&spec.caps).map_err(|e| e.to_string())?;
-    if spec.no_new_privs {
+    caps::apply(caps).map_err(|e| e.to_string())?;
+    if no_new_privs {
         seccomp::set_no_new_privs().map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -434,35 +475,32 @@ fn bring_up_loopback() {
 /// Find and exec the command, as execvp does; report 126/127 on failure. Every fd
 /// from 3 up is close-on-exec by then (the report pipe is, and must stay open until
 /// execve succeeds).
-fn exec_command(spec: &ContainerSpec, report: &OwnedFd) -> ! {
+pub(crate) fn exec_command(args: &[String], env: &[String], report: &OwnedFd) -> ! {
     if let Err(e) = stdio::cloexec_from(3) {
         fail(report, TAG_SETUP, &format!("mark files close-on-exec: {e}"))
     }
     let to_c = |s: &str| CString::new(s).ok();
-    let Some(argv) = spec
-        .args
+    let Some(argv) = args
         .iter()
         .map(|a| to_c(a))
         .collect::<Option<Vec<CString>>>()
     else {
         fail(report, TAG_SETUP, "the command contains a NUL byte")
     };
-    let Some(envp) = spec
-        .env
+    let Some(envp) = env
         .iter()
         .map(|e| to_c(e))
         .collect::<Option<Vec<CString>>>()
     else {
         fail(report, TAG_SETUP, "the environment contains a NUL byte")
     };
-    let Some(cmd) = spec.args.first() else {
+    let Some(cmd) = args.first() else {
         fail(report, TAG_SETUP, "no command given")
     };
     let candidates: Vec<String> = if cmd.contains('/') {
         vec![cmd.clone()]
     } else {
-        let path = spec
-            .env
+        let path = env
             .iter()
             .find_map(|e| e.strip_prefix("PATH="))
             .unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

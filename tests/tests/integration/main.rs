@@ -3,6 +3,7 @@
 
 mod auth;
 mod cp;
+mod exec;
 mod hostile_layers;
 mod hostile_mounts;
 mod images;

@@ -9,13 +9,13 @@ use coracle_tests::{coracle_bin, testbed, Sandbox};
 use crate::run::{run, with_image};
 
 /// A tmux server of the test user with one pane running an interactive `sh`.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
     /// Starts the server and its shell in a `width` x `height` window.
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
+    pub(crate) fn start(name: &str, width: u16, height: u16) -> Tmux {
         let tmux = Tmux {
             socket: format!("coracle-{name}-{}", std::process::id()),
         };
@@ -64,7 +64,7 @@ impl Tmux {
 
     /// Types `command`, then a marker, and returns the screen once the shell printed
     /// the marker: the command has finished and the shell read its next input.
-    fn run_to_end(&self, command: &str, marker: &str) -> String {
+    pub(crate) fn run_to_end(&self, command: &str, marker: &str) -> String {
         self.type_line(&format!(
             "{command}; echo \"exit=$?\"; echo {marker}-$((6*7))"
         ));
@@ -80,7 +80,7 @@ impl Drop for Tmux {
 
 /// A shell command line running coracle `args` with the sandbox's environment, in a
 /// subshell so that the calling interactive shell keeps running.
-fn coracle_line(sb: &Sandbox, args: &[&str]) -> String {
+pub(crate) fn coracle_line(sb: &Sandbox, args: &[&str]) -> String {
     format!("( {} )", sb.shell_command(args))
 }
 
