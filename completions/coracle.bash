@@ -79,6 +79,9 @@ _coracle() {
             coracle,wait)
                 cmd="coracle__subcmd__wait"
                 ;;
+            coracle__subcmd__container,cleanup)
+                cmd="coracle__subcmd__container__subcmd__cleanup"
+                ;;
             coracle__subcmd__container,create)
                 cmd="coracle__subcmd__container__subcmd__create"
                 ;;
@@ -171,8 +174,30 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container)
-            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait inspect exists"
+            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait inspect exists cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__cleanup)
+            opts="-h --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -56,7 +56,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l stop-signal -d '
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits before SIGKILL (default 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-driver -d 'Where the output of a detached container goes: k8s-file, none, passthrough' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-opt -d 'Log options: path=FILE, max-size=SIZE' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l restart -d 'Restart policy: no (only "no" is carried out yet)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l restart -d 'Restart policy: no, on-failure[:N], always or unless-stopped (with -d)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l name -d 'Name of the container' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l hostname -d 'Hostname inside the container (default: the short container ID)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
@@ -100,7 +100,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l stop-signal -
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l stop-timeout -d 'Seconds `stop` waits before SIGKILL (default 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-driver -d 'Where the output of a detached container goes: k8s-file, none, passthrough' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-opt -d 'Log options: path=FILE, max-size=SIZE' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l restart -d 'Restart policy: no (only "no" is carried out yet)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l restart -d 'Restart policy: no, on-failure[:N], always or unless-stopped (with -d)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l hostname -d 'Hostname inside the container (default: the short container ID)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
@@ -181,21 +181,22 @@ complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s f -l format 
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "ls" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "list" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "stop" -d 'Stop running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "inspect" -d 'Show the details of containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "ls" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "list" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "inspect" -d 'Show the details of containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait inspect exists cleanup" -f -a "cleanup" -d 'Record ended containers\' exits, remove --rm ones, apply restart policies (what a container\'s monitor runs when the container ends)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -203,7 +204,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds `stop` waits before SIGKILL (default 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Where the output of a detached container goes: k8s-file, none, passthrough' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: path=FILE, max-size=SIZE' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no (only "no" is carried out yet)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, on-failure[:N], always or unless-stopped (with -d)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Hostname inside the container (default: the short container ID)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
@@ -247,7 +248,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds `stop` waits before SIGKILL (default 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Where the output of a detached container goes: k8s-file, none, passthrough' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: path=FILE, max-size=SIZE' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no (only "no" is carried out yet)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, on-failure[:N], always or unless-stopped (with -d)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Hostname inside the container (default: the short container ID)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
@@ -341,6 +342,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Result};
 use coracle_runtime::lifecycle::control;
-use coracle_runtime::monitor::{self, log};
+use coracle_runtime::monitor::log;
 use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
@@ -201,7 +201,7 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
             output::print(&format!("{name}\n"));
             continue;
         }
-        match monitor::spawn(&store.root, &r.id) {
+        match control::start_detached(&store, &r.id) {
             Ok(_) => output::print(&format!("{name}\n")),
             Err(e) => return Err(e.into()),
         }
@@ -360,7 +360,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
         "Image": r.image_id,
         "ImageName": r.image_name,
         "Name": r.name,
-        "RestartCount": 0,
+        "RestartCount": r.restart_count,
         "Driver": "overlay",
         "MountLabel": "",
         "ProcessLabel": "",
@@ -387,7 +387,13 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "ReadonlyRootfs": config.read_only,
             "CapAdd": config.cap_add,
             "CapDrop": config.cap_drop,
-            "RestartPolicy": { "Name": config.restart.name(), "MaximumRetryCount": 0 },
+            "RestartPolicy": {
+                "Name": config.restart.name(),
+                "MaximumRetryCount": match config.restart {
+                    coracle_runtime::spec::RestartPolicy::OnFailure(n) => n,
+                    _ => 0,
+                },
+            },
             "LogConfig": {
                 "Type": config.log.driver.name(),
                 "Path": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),

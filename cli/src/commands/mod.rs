@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod cleanup;
 mod containers;
 mod images;
 mod info;
@@ -45,6 +46,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
+        Command::Container(ContainerCommand::Cleanup(a)) => cleanup::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

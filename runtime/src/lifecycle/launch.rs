@@ -222,6 +222,9 @@ pub fn create(
         config: config.to_json(),
         monitor_pid: None,
         error: None,
+        pid_start: None,
+        monitor_start: None,
+        restart_count: 0,
     };
     if let Err(e) = store.db.create_container(&record) {
         let _ = std::fs::remove_dir_all(&dir);
@@ -265,7 +268,10 @@ pub fn start_foreground(
         &record.id,
         ContainerState::Running,
         "start",
-        &ContainerChange::started(started.pid(), me, now()),
+        &ContainerChange::started(started.pid(), me, now()).with_start_times(
+            crate::lifecycle::liveness::start_time(started.pid()),
+            crate::lifecycle::liveness::start_time(me),
+        ),
     )?;
     let result = started.wait_foreground(&spec);
     settle_end(store, record, &config, stored_plan, result)
@@ -449,6 +455,7 @@ pub fn process_spec(
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,
+        survive_parent: false,
     })
 }
 
@@ -480,6 +487,8 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
         })?;
     }
     store.db.delete_container(id)?;
+    crate::lifecycle::rundir::remove_exit_file(id);
+    store.remove_container_lock(id);
     Ok(())
 }
 

@@ -1,7 +1,13 @@
 //! A container's life as a whole: [`launch`] creates it from an image and a saved
 //! spec, starts it in the foreground and settles its end; [`control`] reads its state
-//! truthfully and stops, signals, waits for and removes it. Detached containers are
-//! held by [`crate::monitor`].
+//! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
+//! records the end its monitor saw and carries out `--rm` and the restart policy;
+//! [`liveness`] tells a recorded process from a later one with the same pid;
+//! [`rundir`] holds the runtime files (exit files). Detached containers are held by
+//! [`crate::monitor`].
 
+pub mod cleanup;
 pub mod control;
 pub mod launch;
+pub mod liveness;
+pub mod rundir;

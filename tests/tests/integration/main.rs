@@ -6,6 +6,7 @@ mod hostile_layers;
 mod hostile_mounts;
 mod images;
 mod lifecycle;
+mod monitor;
 mod pull;
 mod run;
 mod terminal;
