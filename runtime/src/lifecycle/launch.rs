@@ -273,8 +273,22 @@ pub fn start_foreground(
             crate::lifecycle::liveness::start_time(me),
         ),
     )?;
+    let pid = started.pid();
     let result = started.wait_foreground(&spec);
-    settle_end(store, record, &config, stored_plan, result)
+    // Like a monitor, leave the exit code where a concurrent `stop`/`rm -f` finds it,
+    // and settle under the container's lock.
+    if let Ok(code) = &result {
+        let exit = coracle_monitor::exit_file::ExitRecord {
+            pid,
+            code: *code,
+            finished: now(),
+        };
+        let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
+    }
+    let _lock = store.container_lock(&record.id)?;
+    let result = settle_end(store, record, &config, stored_plan, result);
+    crate::lifecycle::rundir::remove_exit_file(&record.id);
+    result
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -299,9 +313,14 @@ pub fn settle_end(
             &ContainerChange::ended(code, now(), error),
         )
         .map(|_| ())
-        .map_err(RuntimeError::from);
+        .or_else(|e| match store.db.find_container(&record.id) {
+            // Somebody else (`stop`, `rm -f`) recorded the end first, or removed it.
+            Ok(Some(now)) if !now.state.is_active() => Ok(()),
+            Ok(None) => Ok(()),
+            _ => Err(e.into()),
+        });
     let cleanup = match recorded {
-        Ok(()) if config.remove => {
+        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
             let plan = running_plan(config, stored_plan);
             remove_container(store, &record.id, plan.as_ref().or(stored_plan))
         }

@@ -332,3 +332,32 @@ fn the_monitor_stays_under_one_mebibyte() {
     sb.coracle(&["rm", "-f", &id]).success();
     assert_no_container_left(&sb);
 }
+
+#[test]
+fn rm_f_of_a_foreground_container_from_another_process() {
+    let (sb, img) = with_image("monitor-foreground-rm", "busybox");
+    let mut foreground = sb
+        .command(&["run", "--name", "fg", &img, "sleep", "1000"])
+        .spawn()
+        .expect("start the foreground run");
+    assert!(
+        eventually(Duration::from_secs(20), || {
+            stdout(&sb, &["ps", "--format", "{{.Names}}"]).trim() == "fg"
+        }),
+        "the foreground container is not listed running"
+    );
+    let started = std::time::Instant::now();
+    sb.coracle(&["rm", "-f", "fg"]).success();
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "rm -f took {:?}",
+        started.elapsed()
+    );
+    let status = foreground.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(137),
+        "the foreground run ended with {status}"
+    );
+    assert_no_container_left(&sb);
+}
