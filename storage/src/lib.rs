@@ -140,6 +140,26 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     #[test]
+    fn container_locks_exclude_each_other_and_go_with_the_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let id = "ab".repeat(32);
+        let held = store.container_lock(&id).unwrap();
+        let path = dir.path().join("container-locks").join(&id);
+        let try_lock = || {
+            let f = std::fs::File::open(&path).unwrap();
+            rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
+        };
+        assert!(!try_lock());
+        // Another container's lock is independent.
+        drop(store.container_lock(&"cd".repeat(32)).unwrap());
+        drop(held);
+        assert!(try_lock());
+        store.remove_container_lock(&id);
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn open_creates_layout_and_remove_image_deletes_unshared_blobs() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("store");
