@@ -222,7 +222,9 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         exit_command: exit_command(&program.coracle, root, id),
     };
     drop(store);
-    // The monitor program inherits exactly the output descriptors.
+    // The monitor program inherits exactly the output descriptors. One it cannot
+    // inherit would leave the container's output unread: end the container then;
+    // the monitor still reaps it and records its end (137).
     for (fd, _) in &streams {
         if rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty()).is_err() {
             sys::kill(pid, libc::SIGKILL);
