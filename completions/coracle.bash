@@ -100,6 +100,9 @@ _coracle() {
             coracle,wait)
                 cmd="coracle__subcmd__wait"
                 ;;
+            coracle__subcmd__container,cleanup)
+                cmd="coracle__subcmd__container__subcmd__cleanup"
+                ;;
             coracle__subcmd__container,cp)
                 cmd="coracle__subcmd__container__subcmd__cp"
                 ;;
@@ -216,8 +219,30 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container)
-            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait restart rename port prune inspect exists cp exec top"
+            opts="-h --root --storage-opt --help run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__cleanup)
+            opts="-h --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -120,6 +120,9 @@ pub enum ContainerCommand {
     Inspect(ObjectInspectArgs),
     /// Exit 0 if a container exists, 1 if not.
     Exists(ContainerExistsArgs),
+    /// Record ended containers' exits, remove --rm ones, apply restart policies
+    /// (what a container's monitor runs when the container ends).
+    Cleanup(ContainerCleanupArgs),
     /// Copy files between a container and the host.
     Cp(CpArgs),
     /// Run a command in a running container.
@@ -413,6 +416,14 @@ pub struct ContainerExistsArgs {
     pub container: String,
 }
 
+/// `coracle container cleanup`
+#[derive(Debug, Args)]
+pub struct ContainerCleanupArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
 /// `coracle image …`
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
@@ -664,7 +675,7 @@ pub struct RunArgs {
     /// Log options: path=FILE, max-size=SIZE.
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
-    /// Restart policy: no (only "no" is carried out yet).
+    /// Restart policy: no, on-failure[:N], always or unless-stopped (with -d).
     #[arg(long, default_value = "no", value_name = "POLICY")]
     pub restart: String,
     /// Name of the container.

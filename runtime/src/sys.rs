@@ -220,6 +220,13 @@ pub fn die_with_parent() -> io::Result<()> {
     check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) })
 }
 
+/// prctl(PR_SET_PDEATHSIG, 0): outlive the parent after all (a detached container
+/// outlives its monitor, as Podman's containers outlive conmon).
+pub fn clear_parent_death_signal() -> io::Result<()> {
+    // SAFETY: plain integer prctl.
+    check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, 0, 0, 0, 0) })
+}
+
 /// execve(2); returns only on failure, with the errno.
 pub fn execve(path: &CString, argv: &[CString], envp: &[CString]) -> io::Error {
     let mut a: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();

@@ -40,9 +40,16 @@ pub struct ContainerRecord {
     pub monitor_pid: Option<i32>,
     /// Why its last start failed or how its end was found, if so.
     pub error: Option<String>,
+    /// The start time of its init (`/proc/PID/stat` field 22, clock ticks after
+    /// boot): tells the container's process from a later one that reuses the pid.
+    pub pid_start: Option<u64>,
+    /// The same for its monitor.
+    pub monitor_start: Option<u64>,
+    /// How often the restart policy started it again.
+    pub restart_count: u32,
 }
 
-const COLUMNS: &str = "id, name, image_id, image_name, command, created, state, pid, exit_code, started, finished, config, monitor_pid, error";
+const COLUMNS: &str = "id, name, image_id, image_name, command, created, state, pid, exit_code, started, finished, config, monitor_pid, error, pid_start, monitor_start, restart_count";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContainerRecord> {
     let json = |i: usize| -> rusqlite::Result<serde_json::Value> {
@@ -77,6 +84,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ContainerRecord> {
         config: json(11)?,
         monitor_pid: r.get(12)?,
         error: r.get(13)?,
+        pid_start: r.get::<_, Option<i64>>(14)?.map(|t| t as u64),
+        monitor_start: r.get::<_, Option<i64>>(15)?.map(|t| t as u64),
+        restart_count: r.get::<_, i64>(16)?.clamp(0, i64::from(u32::MAX)) as u32,
     })
 }
 
@@ -96,6 +106,12 @@ pub struct ContainerChange {
     pub finished: Option<Option<i64>>,
     /// Error text.
     pub error: Option<Option<String>>,
+    /// Start time of the init (see [`ContainerRecord::pid_start`]).
+    pub pid_start: Option<Option<u64>>,
+    /// Start time of the monitor.
+    pub monitor_start: Option<Option<u64>>,
+    /// Restart count.
+    pub restart_count: Option<u32>,
 }
 
 impl ContainerChange {
@@ -108,7 +124,16 @@ impl ContainerChange {
             started: Some(Some(started)),
             finished: Some(None),
             error: Some(None),
+            ..ContainerChange::default()
         }
+    }
+
+    /// [`started`](Self::started) with the start times of both processes, so that a
+    /// reused pid is never taken for either.
+    pub fn with_start_times(mut self, pid_start: Option<u64>, monitor_start: Option<u64>) -> Self {
+        self.pid_start = Some(pid_start);
+        self.monitor_start = Some(monitor_start);
+        self
     }
 
     /// An end: exit code (if known), end time and error (if any); the pids cleared.
@@ -120,6 +145,9 @@ impl ContainerChange {
             started: None,
             finished: Some(Some(finished)),
             error: Some(error),
+            pid_start: Some(None),
+            monitor_start: Some(None),
+            restart_count: None,
         }
     }
 
@@ -135,6 +163,9 @@ impl ContainerChange {
         set(&mut rec.started, &self.started);
         set(&mut rec.finished, &self.finished);
         set(&mut rec.error, &self.error);
+        set(&mut rec.pid_start, &self.pid_start);
+        set(&mut rec.monitor_start, &self.monitor_start);
+        set(&mut rec.restart_count, &self.restart_count);
     }
 }
 
@@ -170,7 +201,7 @@ impl Db {
     pub fn create_container(&self, rec: &ContainerRecord) -> Result<()> {
         self.write(|tx| {
             let inserted = tx.execute(
-                &format!("INSERT INTO containers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+                &format!("INSERT INTO containers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
                 params![
                     rec.id,
                     rec.name,
@@ -186,6 +217,9 @@ impl Db {
                     rec.config.to_string(),
                     rec.monitor_pid,
                     rec.error,
+                    rec.pid_start.map(|t| t as i64),
+                    rec.monitor_start.map(|t| t as i64),
+                    rec.restart_count,
                 ],
             );
             match inserted {
@@ -232,7 +266,8 @@ impl Db {
             change.apply_to(&mut next);
             tx.execute(
                 "UPDATE containers SET state = ?2, pid = ?3, exit_code = ?4, started = ?5, \
-                 finished = ?6, monitor_pid = ?7, error = ?8 WHERE id = ?1",
+                 finished = ?6, monitor_pid = ?7, error = ?8, pid_start = ?9, \
+                 monitor_start = ?10, restart_count = ?11 WHERE id = ?1",
                 params![
                     id,
                     next.state.as_str(),
@@ -242,9 +277,25 @@ impl Db {
                     next.finished,
                     next.monitor_pid,
                     next.error,
+                    next.pid_start.map(|t| t as i64),
+                    next.monitor_start.map(|t| t as i64),
+                    next.restart_count,
                 ],
             )?;
             Ok(next)
+        })
+    }
+
+    /// Set how often the restart policy started the container again.
+    pub fn set_restart_count(&self, id: &str, count: u32) -> Result<()> {
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE containers SET restart_count = ?2 WHERE id = ?1",
+                params![id, count],
+            )? {
+                0 => Err(StorageError::ContainerNotFound(id.to_owned())),
+                _ => Ok(()),
+            }
         })
     }
 
@@ -652,6 +703,9 @@ mod tests {
             config: serde_json::json!({"env": ["A=1"], "tty": false}),
             monitor_pid: None,
             error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
         }
     }
 
@@ -929,7 +983,7 @@ mod tests {
             .conn()
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, crate::records::MIGRATIONS.len() as i64);
         assert_eq!(
             db.find_by_name("localhost/old:1").unwrap().unwrap().record,
             img

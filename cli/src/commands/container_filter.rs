@@ -180,6 +180,9 @@ mod tests {
             config: serde_json::json!({}),
             monitor_pid: None,
             error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
         }
     }
 

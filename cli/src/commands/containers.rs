@@ -36,7 +36,8 @@ pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
         .db
         .list_containers()?
         .into_iter()
-        .map(|r| Ok(control::refresh(store, r)?))
+        .filter_map(|r| control::refresh_if_present(store, r).transpose())
+        .map(|r| Ok(r?))
         .collect()
 }
 
@@ -120,7 +121,7 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
             output::print(&format!("{name}\n"));
             continue;
         }
-        match monitor::spawn(&store.root, &r.id) {
+        match control::start_detached(&store, &r.id) {
             Ok(_) => output::print(&format!("{name}\n")),
             Err(e) => return Err(e.into()),
         }
@@ -176,7 +177,8 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
         args.all,
         args.ignore,
     )?;
-    let everything = all(&store)?;
+    // Who depends on whom needs only the saved specs, not each container's state.
+    let everything = store.db.list_containers()?;
     let order = removal_order(&named, &everything, args.depend || args.all)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in order {
@@ -422,7 +424,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
         "Image": r.image_id,
         "ImageName": r.image_name,
         "Name": r.name,
-        "RestartCount": 0,
+        "RestartCount": r.restart_count,
         "Driver": "overlay",
         "MountLabel": "",
         "ProcessLabel": "",
@@ -449,7 +451,13 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "ReadonlyRootfs": config.read_only,
             "CapAdd": config.cap_add,
             "CapDrop": config.cap_drop,
-            "RestartPolicy": { "Name": config.restart.name(), "MaximumRetryCount": 0 },
+            "RestartPolicy": {
+                "Name": config.restart.name(),
+                "MaximumRetryCount": match config.restart {
+                    coracle_runtime::spec::RestartPolicy::OnFailure(n) => n,
+                    _ => 0,
+                },
+            },
             "LogConfig": {
                 "Type": config.log.driver.name(),
                 "Path": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),
@@ -515,6 +523,9 @@ mod tests {
             config: config.to_json(),
             monitor_pid: None,
             error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
         }
     }
 

@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod cleanup;
 mod container_filter;
 mod containers;
 mod cp;
@@ -63,6 +64,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
+        Command::Container(ContainerCommand::Cleanup(a)) => cleanup::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

@@ -10,8 +10,8 @@ use coracle_image::lookup::{find_image, LookupError};
 use coracle_runtime::fs::mounts_spec::{
     parse_device, parse_mount, parse_tmpfs, parse_volume, DeviceSpec, MountSpec,
 };
+use coracle_runtime::lifecycle::control;
 use coracle_runtime::lifecycle::launch;
-use coracle_runtime::monitor;
 use coracle_runtime::spec::{
     ContainerConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy, SeccompChoice,
 };
@@ -153,9 +153,9 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     }
     namespaces.check_supported()?;
     let restart = RestartPolicy::parse(&args.restart)?;
-    if restart != RestartPolicy::No {
+    if restart != RestartPolicy::No && args.rm {
         bail!(
-            "--restart {}: restart policies are not carried out yet; use --restart=no",
+            "the --rm option conflicts with --restart {}: use one of them",
             args.restart
         );
     }
@@ -324,10 +324,16 @@ pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
 /// Run a container: in the foreground (its exit status is ours), or with `-d` under
 /// its monitor (print its id once its command runs).
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
+    if !args.detach && RestartPolicy::parse(&args.restart)? != RestartPolicy::No {
+        bail!(
+            "--restart {} is carried out by a container's monitor: add -d (or use create and start)",
+            args.restart
+        );
+    }
     let store = ctx.store()?;
     let record = create_container(ctx, &store, &args)?;
     if args.detach {
-        let started = exit_code(monitor::spawn(&store.root, &record.id).map(|_| 0))?;
+        let started = exit_code(control::start_detached(&store, &record.id).map(|_| 0))?;
         if started == 0 {
             crate::output::print(&format!("{}\n", record.id));
         }

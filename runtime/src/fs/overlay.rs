@@ -114,10 +114,24 @@ pub struct FuseMount {
     helper: libc::pid_t,
     /// The init of the helper's PID namespace, the daemon's parent.
     server: OwnedFd,
+    /// Tear down on drop (false once handed over).
+    armed: bool,
+}
+
+impl FuseMount {
+    /// Give up the teardown on drop and return the helper's pid: killing the helper
+    /// kills the server (its parent-death signal) and with it the daemon's namespace.
+    pub fn into_helper_pid(mut self) -> libc::pid_t {
+        self.armed = false;
+        self.helper
+    }
 }
 
 impl Drop for FuseMount {
     fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
         let _ = rustix::process::pidfd_send_signal(&self.server, rustix::process::Signal::KILL);
         // Its PID namespace is gone, daemon included, once it has exited.
         let mut poll = [rustix::event::PollFd::new(
@@ -192,7 +206,11 @@ pub fn mount_fuse(
         _ => None,
     };
     match server {
-        Some(server) => Ok(Some(FuseMount { helper, server })),
+        Some(server) => Ok(Some(FuseMount {
+            helper,
+            server,
+            armed: true,
+        })),
         None => {
             sys::kill(helper, libc::SIGKILL);
             let _ = sys::wait_pid(helper);

@@ -222,6 +222,9 @@ pub fn create(
         config: config.to_json(),
         monitor_pid: None,
         error: None,
+        pid_start: None,
+        monitor_start: None,
+        restart_count: 0,
     };
     if let Err(e) = store.db.create_container(&record) {
         let _ = std::fs::remove_dir_all(&dir);
@@ -265,10 +268,27 @@ pub fn start_foreground(
         &record.id,
         ContainerState::Running,
         "start",
-        &ContainerChange::started(started.pid(), me, now()),
+        &ContainerChange::started(started.pid(), me, now()).with_start_times(
+            crate::lifecycle::liveness::start_time(started.pid()),
+            crate::lifecycle::liveness::start_time(me),
+        ),
     )?;
+    let pid = started.pid();
     let result = started.wait_foreground(&spec);
-    settle_end(store, record, &config, stored_plan, result)
+    // Like a monitor, leave the exit code where a concurrent `stop`/`rm -f` finds it,
+    // and settle under the container's lock.
+    if let Ok(code) = &result {
+        let exit = coracle_monitor::exit_file::ExitRecord {
+            pid,
+            code: *code,
+            finished: now(),
+        };
+        let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
+    }
+    let _lock = store.container_lock(&record.id)?;
+    let result = settle_end(store, record, &config, stored_plan, result);
+    crate::lifecycle::rundir::remove_exit_file(&record.id);
+    result
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -293,9 +313,14 @@ pub fn settle_end(
             &ContainerChange::ended(code, now(), error),
         )
         .map(|_| ())
-        .map_err(RuntimeError::from);
+        .or_else(|e| match store.db.find_container(&record.id) {
+            // Somebody else (`stop`, `rm -f`) recorded the end first, or removed it.
+            Ok(Some(now)) if !now.state.is_active() => Ok(()),
+            Ok(None) => Ok(()),
+            _ => Err(e.into()),
+        });
     let cleanup = match recorded {
-        Ok(()) if config.remove => {
+        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
             let plan = running_plan(config, stored_plan);
             remove_container(store, &record.id, plan.as_ref().or(stored_plan))
         }
@@ -452,6 +477,7 @@ pub fn process_spec(
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,
+        survive_parent: false,
     })
 }
 
@@ -500,6 +526,8 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
         })?;
     }
     store.db.delete_container(id)?;
+    crate::lifecycle::rundir::remove_exit_file(id);
+    store.remove_container_lock(id);
     Ok(())
 }
 

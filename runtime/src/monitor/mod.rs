@@ -1,33 +1,40 @@
 //! The per-container monitor of a detached container (the role conmon plays for
-//! Podman): coracle's own binary re-executed in an internal mode
-//! ([`MONITOR_ARG`]), forked once more into a session of its own so that it
-//! outlives the caller and never gets a terminal. It starts the container as its
-//! child through the same single-threaded start path as the foreground, reports the
-//! start to the caller over a pipe, then logs the container's output
-//! ([`log`]), reaps it, records its exit code and end time, and removes it for
-//! `--rm`. Nothing is shared between containers; the monitor exits with its
-//! container.
+//! Podman), in two parts. coracle's own binary, re-executed in an internal mode
+//! ([`MONITOR_ARG`]) and forked once more into a session of its own (so that it
+//! outlives the caller and never gets a terminal), starts the container as its child
+//! through the same single-threaded start path as the foreground, records the start
+//! and reports it to the caller over a pipe. Then it replaces itself (`execve`) with
+//! the tiny `coracle-monitor` program installed next to `coracle` (the
+//! `coracle-monitor` crate): the container stays its child, its output descriptors
+//! are handed over by number, and the monitor keeps well under 1 MiB resident while
+//! it logs the output, reaps the container, writes the exit file and runs
+//! `coracle container cleanup ID` ([`crate::lifecycle::cleanup`]).
 //!
-//! The monitor keeps little memory: no async runtime, one small buffer, the store
-//! closed while the container runs, and the heap trimmed after the start.
+//! As with conmon, a container outlives a monitor that is killed: it keeps running
+//! (its parent-death signal is cleared before its command runs), `ps` shows it
+//! running as long as its process lives, and `stop`/`rm -f` end it and record the
+//! end themselves.
 
-pub mod log;
+pub use coracle_monitor::log;
 
 use std::io::Read;
-use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
-use std::path::Path;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 
+use coracle_monitor::Plan;
 use coracle_storage::{ContainerChange, ContainerState, Store};
-use rustix::event::{PollFd, PollFlags};
 
 use crate::error::{Result, RuntimeError};
 use crate::ids::userns::current_user_plan;
 use crate::lifecycle::launch::{self, now};
-use crate::process::container::{self, Output};
+use crate::lifecycle::liveness::start_time;
+use crate::lifecycle::rundir;
+use crate::process::container::{self, ContainerSpec, Output};
 use crate::process::exitcode;
 use crate::spec::{ContainerConfig, LogDriver};
 use crate::sys;
-use log::{LogWriter, Stream};
+use log::Stream;
 
 /// The hidden first argument that puts the coracle binary in monitor mode:
 /// `coracle __monitor STORE-ROOT CONTAINER-ID STATUS-FD`.
@@ -129,6 +136,13 @@ fn report(status: &OwnedFd, text: &str) {
 }
 
 fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
+    let program = match programs() {
+        Ok(p) => p,
+        Err(e) => {
+            report(&status, &format!("err 125 {e}"));
+            return exitcode::RUNTIME_ERROR;
+        }
+    };
     let store = match Store::open(root) {
         Ok(s) => s,
         Err(e) => {
@@ -160,6 +174,11 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         .check(ContainerState::Running, id, "start")
         .map_err(|e| RuntimeError::from(coracle_storage::StorageError::from(e)))
         .and_then(|()| launch::process_spec(&store, &record, &config, stored_plan.as_ref()))
+        .map(|spec| ContainerSpec {
+            survive_parent: true,
+            ..spec
+        })
+        .and_then(|spec| prepare_runtime_dir().map(|()| spec))
         .and_then(|spec| container::start(&spec));
     let started = match started {
         Ok(s) => s,
@@ -179,7 +198,7 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         id,
         ContainerState::Running,
         "start",
-        &ContainerChange::started(pid, me, now()),
+        &ContainerChange::started(pid, me, now()).with_start_times(start_time(pid), start_time(me)),
     ) {
         sys::kill(pid, libc::SIGKILL);
         let _ = sys::wait_pid(pid);
@@ -187,92 +206,89 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         return exitcode::RUNTIME_ERROR;
     }
     let (output, keep_alive) = started.into_output();
-    let log = match config.log.driver {
-        LogDriver::None => LogWriter::open(None, None),
-        _ => LogWriter::open(
-            Some(&launch::log_path(&store, id, &config)),
-            config.log.max_size,
-        ),
+    let streams: Vec<(OwnedFd, Stream)> = match output {
+        Output::Pipes { stdout, stderr } => {
+            vec![(stdout, Stream::Stdout), (stderr, Stream::Stderr)]
+        }
+        Output::Terminal(master) => vec![(master, Stream::Stdout)],
+    };
+    let plan = Plan {
+        pid,
+        exit_file: rundir::exit_file(id),
+        log: (config.log.driver != LogDriver::None).then(|| launch::log_path(&store, id, &config)),
+        log_max_size: config.log.max_size,
+        streams: streams.iter().map(|(fd, s)| (fd.as_raw_fd(), *s)).collect(),
+        reap: keep_alive.into_helper_pids(),
+        exit_command: exit_command(&program.coracle, root, id),
     };
     drop(store);
+    // The monitor program inherits exactly the output descriptors. One it cannot
+    // inherit would leave the container's output unread: end the container then;
+    // the monitor still reaps it and records its end (137).
+    for (fd, _) in &streams {
+        if rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty()).is_err() {
+            sys::kill(pid, libc::SIGKILL);
+        }
+    }
     report(&status, &format!("ok {pid} {me}\n"));
     drop(status);
-    sys::trim_heap();
-    let result = match log {
-        Ok(mut log) => {
-            relay_to_log(&output, &mut log);
-            sys::wait_pid(pid)
-                .map(exitcode::from_wait_status)
-                .map_err(|e| RuntimeError::Os {
-                    action: "wait for the container",
-                    source: e,
-                })
-        }
-        Err(e) => {
-            sys::kill(pid, libc::SIGKILL);
-            let _ = sys::wait_pid(pid);
-            Err(RuntimeError::Start(format!(
-                "open the container's log: {e}"
-            )))
-        }
-    };
-    drop((output, keep_alive));
-    match Store::open(root) {
-        Ok(store) => {
-            let _ = launch::settle_end(&store, &record, &config, stored_plan.as_ref(), result);
-        }
-        Err(_) => return exitcode::RUNTIME_ERROR,
+    let error = std::process::Command::new(&program.monitor)
+        .args(plan.to_args())
+        .exec();
+    // Nothing can watch the container now: end it, and leave the record to refresh.
+    sys::kill(pid, libc::SIGKILL);
+    let _ = sys::wait_pid(pid);
+    drop(error);
+    exitcode::RUNTIME_ERROR
+}
+
+/// The programs a detached start needs: `coracle` itself (for the exit command)
+/// and the monitor program next to it.
+struct Programs {
+    coracle: PathBuf,
+    monitor: PathBuf,
+}
+
+/// Find both programs, or say where the monitor program was expected.
+fn programs() -> std::result::Result<Programs, String> {
+    let coracle =
+        std::env::current_exe().map_err(|e| format!("cannot find the coracle binary: {e}"))?;
+    let monitor = coracle.with_file_name(coracle_monitor::PROGRAM);
+    if !monitor.is_file() {
+        return Err(format!(
+            "the monitor program {} is missing: install {} next to coracle (cargo build -p coracle-cli builds both)",
+            monitor.display(),
+            coracle_monitor::PROGRAM
+        ));
     }
-    0
+    Ok(Programs { coracle, monitor })
+}
+
+/// The runtime directory's `exits/`, private to the user.
+fn prepare_runtime_dir() -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    let exits = rundir::runtime_dir().join("exits");
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&exits)
+        .map_err(|e| RuntimeError::io("failed to create", exits, e))
+}
+
+/// `coracle --root ROOT container cleanup ID`.
+fn exit_command(coracle: &Path, root: &Path, id: &str) -> Vec<String> {
+    vec![
+        coracle.to_string_lossy().into_owned(),
+        "--root".into(),
+        root.to_string_lossy().into_owned(),
+        "container".into(),
+        "cleanup".into(),
+        id.into(),
+    ]
 }
 
 fn one_line(text: &str) -> String {
     text.replace('\n', " ")
-}
-
-/// Copy the container's output into the log until every stream reached its end
-/// (in a PID namespace all of them close when its init dies).
-fn relay_to_log(output: &Output, log: &mut LogWriter) {
-    let streams: Vec<(std::os::fd::BorrowedFd<'_>, Stream)> = match output {
-        Output::Pipes { stdout, stderr } => vec![
-            (stdout.as_fd(), Stream::Stdout),
-            (stderr.as_fd(), Stream::Stderr),
-        ],
-        Output::Terminal(master) => vec![(master.as_fd(), Stream::Stdout)],
-    };
-    let mut open: Vec<bool> = vec![true; streams.len()];
-    let mut buf = [0u8; 8192];
-    while open.iter().any(|&o| o) {
-        let mut fds: Vec<PollFd<'_>> = streams
-            .iter()
-            .zip(&open)
-            .filter(|(_, &o)| o)
-            .map(|((fd, _), _)| PollFd::new(fd, PollFlags::IN))
-            .collect();
-        match rustix::event::poll(&mut fds, None) {
-            Ok(_) => {}
-            Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return,
-        }
-        let ready: Vec<bool> = fds.iter().map(|p| !p.revents().is_empty()).collect();
-        drop(fds);
-        let live: Vec<usize> = (0..streams.len()).filter(|&i| open[i]).collect();
-        for (slot, i) in live.into_iter().enumerate() {
-            if !ready[slot] {
-                continue;
-            }
-            match rustix::io::read(streams[i].0, &mut buf) {
-                Ok(0) => open[i] = false,
-                Ok(n) => {
-                    // A full disk must not stop the container: keep draining.
-                    let _ = log.write_chunk(streams[i].1, &buf[..n]);
-                }
-                Err(rustix::io::Errno::INTR) | Err(rustix::io::Errno::AGAIN) => {}
-                // EIO: the pty's last slave closed.
-                Err(_) => open[i] = false,
-            }
-        }
-    }
 }
 
 #[cfg(test)]

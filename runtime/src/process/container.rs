@@ -64,6 +64,9 @@ pub struct ContainerSpec {
     pub interactive: bool,
     /// Run a minimal init as PID 1 (`--init`).
     pub init: bool,
+    /// Keep running when the parent dies once the command runs (a detached
+    /// container and its monitor); otherwise the container dies with its parent.
+    pub survive_parent: bool,
 }
 
 const TAG_EXEC: u8 = b'X';
@@ -276,6 +279,18 @@ pub struct KeepAlive {
     _fuse: Option<FuseMount>,
 }
 
+impl KeepAlive {
+    /// Hand the duty over to a process that replaces this one (the monitor program):
+    /// the pids of the helper children it must kill and reap once the container is
+    /// gone (their own children die with them).
+    pub fn into_helper_pids(self) -> Vec<i32> {
+        self._fuse
+            .map(FuseMount::into_helper_pid)
+            .into_iter()
+            .collect()
+    }
+}
+
 /// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
 /// failure report if any, and with `-t` receive the pty master (returned in place of
 /// the console socket).
@@ -350,6 +365,11 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     drop(sync_r);
     if let Err(e) = prepare(spec, streams) {
         fail(&report, TAG_SETUP, &e)
+    }
+    if spec.survive_parent {
+        if let Err(e) = sys::clear_parent_death_signal() {
+            fail(&report, TAG_SETUP, &format!("outlive the monitor: {e}"))
+        }
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.

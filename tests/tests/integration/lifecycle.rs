@@ -9,7 +9,7 @@ use coracle_tests::Sandbox;
 use crate::run::with_image;
 
 /// Poll `check` every 50 ms for at most `limit`; whether it became true.
-fn eventually(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+pub(crate) fn eventually(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + limit;
     loop {
         if check() {
@@ -22,7 +22,7 @@ fn eventually(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
     }
 }
 
-fn stdout(sb: &Sandbox, args: &[&str]) -> String {
+pub(crate) fn stdout(sb: &Sandbox, args: &[&str]) -> String {
     sb.coracle(args).success().stdout.clone()
 }
 
@@ -45,13 +45,13 @@ fn run_detached(sb: &Sandbox, extra: &[&str], img: &str, cmd: &[&str]) -> String
     id
 }
 
-fn inspect(sb: &Sandbox, id: &str, format: &str) -> String {
+pub(crate) fn inspect(sb: &Sandbox, id: &str, format: &str) -> String {
     stdout(sb, &["inspect", "--format", format, id])
         .trim()
         .to_string()
 }
 
-fn pid_alive(pid: i32) -> bool {
+pub(crate) fn pid_alive(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map(|s| {
             !s.rsplit_once(')')
@@ -214,8 +214,8 @@ fn killed_monitor_leaves_a_truthful_container_that_rm_f_removes() {
         .unwrap();
     assert!(killed.success());
     assert!(eventually(Duration::from_secs(5), || !pid_alive(conmon)));
-    // Whatever happens to the container (it gets SIGKILL when its monitor dies, a
-    // moment later), the state shown is what is true of its pid at that time.
+    // Whatever happens to the container (it outlives its monitor, as with conmon:
+    // see monitor.rs), the state shown is what is true of its pid at that time.
     assert!(
         eventually(Duration::from_secs(5), || {
             let before = pid_alive(pid);

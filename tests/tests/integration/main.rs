@@ -8,6 +8,7 @@ mod hostile_layers;
 mod hostile_mounts;
 mod images;
 mod lifecycle;
+mod monitor;
 mod pull;
 mod query;
 mod run;

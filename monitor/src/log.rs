@@ -50,26 +50,50 @@ impl Entry {
     }
 }
 
+/// The length of an [`rfc3339_nano`] timestamp.
+const TIMESTAMP_LEN: usize = 35;
+
+/// Write `value` as `out.len()` decimal digits, zero-padded (no formatting machinery:
+/// the monitor runs this for every chunk it logs).
+fn put_digits(out: &mut [u8], mut value: u64) {
+    for byte in out.iter_mut().rev() {
+        *byte = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+}
+
+/// [`rfc3339_nano`] into a fixed buffer.
+fn rfc3339_nano_bytes(secs: i64, nanos: u32) -> [u8; TIMESTAMP_LEN] {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400) as u64;
+    let (y, m, d) = civil_from_days(days);
+    let mut out = *b"0000-00-00T00:00:00.000000000+00:00";
+    put_digits(&mut out[0..4], y.clamp(0, 9999) as u64);
+    put_digits(&mut out[5..7], u64::from(m));
+    put_digits(&mut out[8..10], u64::from(d));
+    put_digits(&mut out[11..13], rem / 3600);
+    put_digits(&mut out[14..16], rem / 60 % 60);
+    put_digits(&mut out[17..19], rem % 60);
+    put_digits(&mut out[20..29], u64::from(nanos.min(999_999_999)));
+    out
+}
+
 /// Format Unix time as RFC 3339 in UTC with nine fractional digits, as conmon
 /// writes it: `2024-05-01T12:00:00.000000001+00:00`.
 pub fn rfc3339_nano(secs: i64, nanos: u32) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{nanos:09}+00:00",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
+    String::from_utf8_lossy(&rfc3339_nano_bytes(secs, nanos)).into_owned()
+}
+
+fn now_bytes() -> [u8; TIMESTAMP_LEN] {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    rfc3339_nano_bytes(now.as_secs() as i64, now.subsec_nanos())
 }
 
 /// The current time as [`rfc3339_nano`].
 pub fn now_rfc3339_nano() -> String {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    rfc3339_nano(now.as_secs() as i64, now.subsec_nanos())
+    String::from_utf8_lossy(&now_bytes()).into_owned()
 }
 
 /// Howard Hinnant's days-to-civil conversion (proleptic Gregorian).
@@ -91,6 +115,8 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// conmon does.
 pub struct LogWriter {
     file: Option<File>,
+    /// The records of the chunk being written (reused: no allocation per chunk).
+    records: Vec<u8>,
     written: u64,
     max_size: Option<u64>,
 }
@@ -114,6 +140,7 @@ impl LogWriter {
         };
         Ok(LogWriter {
             file,
+            records: Vec::with_capacity(16 * 1024),
             written,
             max_size,
         })
@@ -125,15 +152,16 @@ impl LogWriter {
         if self.file.is_none() || chunk.is_empty() {
             return Ok(());
         }
-        let timestamp = now_rfc3339_nano();
-        let mut records = Vec::with_capacity(chunk.len() + 64);
+        let timestamp = now_bytes();
+        self.records.clear();
+        let records = &mut self.records;
         let mut rest = chunk;
         while !rest.is_empty() {
             let (text, full, next) = match rest.iter().position(|&b| b == b'\n') {
                 Some(i) => (&rest[..i], true, &rest[i + 1..]),
                 None => (rest, false, &rest[rest.len()..]),
             };
-            records.extend_from_slice(timestamp.as_bytes());
+            records.extend_from_slice(&timestamp);
             records.push(b' ');
             records.extend_from_slice(stream.name().as_bytes());
             records.extend_from_slice(if full { b" F " } else { b" P " });
@@ -141,13 +169,10 @@ impl LogWriter {
             records.push(b'\n');
             rest = next;
         }
-        self.append(&records)
-    }
-
-    fn append(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         let Some(file) = self.file.as_mut() else {
             return Ok(());
         };
+        let bytes = &self.records;
         if let Some(max) = self.max_size {
             if self.written + bytes.len() as u64 > max {
                 file.set_len(0)?;
@@ -217,6 +242,11 @@ mod tests {
             rfc3339_nano(1_709_210_096, 5),
             "2024-02-29T12:34:56.000000005+00:00"
         );
+        assert_eq!(
+            rfc3339_nano(-1, 999_999_999),
+            "1969-12-31T23:59:59.999999999+00:00"
+        );
+        assert_eq!(now_rfc3339_nano().len(), TIMESTAMP_LEN);
     }
 
     #[test]
