@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use coracle_storage::containers::{new_container_id, random_name, ContainerRecord, ContainerState};
-use coracle_storage::{ContainerChange, ImageSummary, Store};
+use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 
 use crate::error::{Result, RuntimeError};
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
@@ -158,6 +158,8 @@ pub fn create(
         return Err(RuntimeError::Start("no command specified: the image has no Cmd or Entrypoint; give one after the image name".into()));
     }
     let id = new_container_id();
+    // A generated name that another container took meanwhile is drawn again below.
+    let generated_name = config.name.is_none();
     let name = config.name.clone().unwrap_or_else(random_name);
     config.name = Some(name.clone());
     let hostname = config
@@ -207,7 +209,7 @@ pub fn create(
         let p = dir.join(sub);
         std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
     }
-    let record = ContainerRecord {
+    let mut record = ContainerRecord {
         id: id.clone(),
         name,
         image_id: image.record.id.clone(),
@@ -226,11 +228,37 @@ pub fn create(
         monitor_start: None,
         restart_count: 0,
     };
-    if let Err(e) = store.db.create_container(&record) {
+    let redraw = generated_name.then_some(random_name as fn() -> String);
+    if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
         let _ = std::fs::remove_dir_all(&dir);
-        return Err(e.into());
+        return Err(e);
     }
     Ok(record)
+}
+
+/// How many names [`insert_record`] tries before it gives up on taken ones.
+const NAME_DRAWS: u32 = 16;
+
+/// Insert the container's record. A taken name is an error, unless the name was
+/// generated (`redraw` is given): then another is drawn, up to [`NAME_DRAWS`] in all.
+fn insert_record(
+    store: &Store,
+    record: &mut ContainerRecord,
+    config: &mut ContainerConfig,
+    mut redraw: Option<impl FnMut() -> String>,
+) -> Result<()> {
+    let mut draws = 1;
+    loop {
+        match (store.db.create_container(record), redraw.as_mut()) {
+            (Err(StorageError::NameInUse { .. }), Some(draw)) if draws < NAME_DRAWS => {
+                draws += 1;
+                record.name = draw();
+                config.name = Some(record.name.clone());
+                record.config = config.to_json();
+            }
+            (result, _) => return Ok(result?),
+        }
+    }
 }
 
 /// Create a container and run it in the foreground; returns its exit code.
@@ -628,6 +656,81 @@ mod tests {
             command_line(&v(&["/ep"]), &v(&["a"]), Some(""), &v(&["ls"])),
             v(&["ls"])
         );
+    }
+
+    #[test]
+    fn a_generated_name_that_is_taken_is_drawn_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let digest = coracle_storage::Digest::of_bytes(b"image");
+        let image = coracle_storage::ImageRecord {
+            id: digest.hex().into(),
+            digest: digest.clone(),
+            manifest_digest: digest.clone(),
+            manifest_media_type: "m".into(),
+            config_digest: digest.clone(),
+            created: None,
+            architecture: "amd64".into(),
+            os: "linux".into(),
+            variant: None,
+            size: 1,
+            layers: vec![],
+            added: 1,
+        };
+        store.db.commit_image(&image, None, None).unwrap();
+        let record = |id: char, name: &str| ContainerRecord {
+            id: id.to_string().repeat(64),
+            name: name.into(),
+            image_id: image.id.clone(),
+            image_name: "x".into(),
+            command: vec![],
+            created: 1,
+            state: ContainerState::Created,
+            pid: None,
+            exit_code: None,
+            started: None,
+            finished: None,
+            config: serde_json::json!({}),
+            monitor_pid: None,
+            error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
+        };
+        let mut config = ContainerConfig::default();
+        insert_record(
+            &store,
+            &mut record('a', "taken"),
+            &mut config,
+            None::<fn() -> String>,
+        )
+        .unwrap();
+        // Given by the user: a taken name is an error.
+        let mut given = record('b', "taken");
+        let err = insert_record(&store, &mut given, &mut config, None::<fn() -> String>);
+        assert!(err.unwrap_err().to_string().contains("already in use"));
+        // Generated: drawn again until one is free.
+        let mut names = ["taken", "taken", "free"].into_iter().map(String::from);
+        let mut generated = record('c', "taken");
+        insert_record(
+            &store,
+            &mut generated,
+            &mut config,
+            Some(|| names.next().unwrap()),
+        )
+        .unwrap();
+        assert_eq!(generated.name, "free");
+        assert_eq!(config.name.as_deref(), Some("free"));
+        assert!(store.db.find_container("free").unwrap().is_some());
+        // Not for ever: every draw taken is an error in the end.
+        let mut unlucky = record('d', "taken");
+        let err = insert_record(
+            &store,
+            &mut unlucky,
+            &mut config,
+            Some(|| "taken".to_string()),
+        );
+        assert!(err.is_err());
     }
 
     #[test]
