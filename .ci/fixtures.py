@@ -9,6 +9,9 @@ Usage:
   fixtures.py unique OUTDIR MARKER   busybox + one layer with /etc/coracle-unique = MARKER
   fixtures.py big OUTDIR [--layers N] [--mib M]
                                      N (5) gzip layers of ~M (200) MiB each, half random
+  fixtures.py push LAYOUT HOST:PORT NAME
+                                     push LAYOUT's image as NAME:latest over plain HTTP
+                                     (for images skopeo refuses to copy)
 Each layout holds one tag, "latest" (annotation org.opencontainers.image.ref.name).
 
 Fixture contents (paths in the final, flattened root filesystem):
@@ -46,6 +49,39 @@ uncompressed:latest - busybox layer as plain tar (application/vnd.oci.image.laye
 docker:latest - busybox, pushed by .ci/testbed with `skopeo copy --format v2s2`.
 traversal:latest - busybox + layer with a regular file "../../escape" ("escaped\n").
 symlink-escape:latest - busybox + layer with symlink "evil" -> /tmp then file "evil/pwned".
+tiocsti:latest - busybox + layer with /bin/tiocsti (0755), TIOCSTI_C below compiled by
+  `gcc -static -O2 -s` (deterministic for a given gcc; .ci/testbed hashes its version):
+  `tiocsti LINE TARGET...` pushes LINE and a newline into each TARGET (a path, opened
+  read-write, or an fd number) with ioctl(TIOCSTI), prints "TARGET: injected" or
+  "TARGET: refused ...", and exits with the number of targets that took every byte.
+
+Hostile images (each must be refused, or unpacked harmlessly):
+hostile-crosslayer:latest - busybox + layer 1: symlink "up" -> ../../tmp + layer 2: file
+  "up/file" ("crosslayer\n") with no entry for "up" itself.
+hostile-blockdev:latest - busybox + layer with a block device "disk" (8,0, like /dev/sda),
+  a character device "dev/mem-copy" (1,1, like /dev/mem) and a whiteout-style 0/0
+  character device "dev/whiteout-like".
+hostile-pax:latest - one layer, no busybox: its first entry has a 64 MiB PAX extended
+  header (one "comment" record), then a file "after-pax"; gzip keeps the blob at ~65 KB.
+hostile-sparse:latest - busybox + layer with two sparse files of 4 GiB apparent size and
+  a few bytes of data each: "sparse-gnu" (old GNU format, type S) and "sparse-pax"
+  (PAX 1.0: the map at the start of the data). Runs: 4 KiB starting "head\n" at 0,
+  4 KiB starting "middle\n" at 2 GiB, "tail\n" ending at 4 GiB.
+hostile-fill:latest - one layer, no busybox: "fill" is 24 MiB of a repeated 4 KiB random
+  block (not zeros, so it cannot stay sparse); the gzip blob is ~100 KB.
+hostile-bigconfig:latest - busybox, with an image configuration of 4 MiB + 1 KiB (a
+  label "padding"): over the 4 MiB limit on configurations.
+hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest -
+  one shared layer: busybox without /etc, /dev and /proc; one more layer putting back
+  what the image keeps as it was, and one symlink pointing out of the root on the host
+  (targets under /tmp, which the test user can create, so a leak shows):
+  /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
+  /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
+  /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
+hostile-cp:latest - busybox + layer with "out -> ../(x24)tmp/coracle-cp-escape"
+  and the directory "tmp/coracle-cp-escape" (holding "inside", "inside\n"): inside the
+  container the link leads to that directory, on the host to /tmp/coracle-cp-escape, so
+  a `cp` that lets the host follow the link shows there.
 """
 
 import gzip
@@ -59,6 +95,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 
 MTIME = 1700000000  # 2023-11-14T22:13:20Z
 CREATED = "2023-11-14T22:13:20Z"
@@ -119,6 +156,12 @@ def fifo(name, mode=0o644):
     return entry(name, tarfile.FIFOTYPE, mode=mode)
 
 
+def dev(name, kind, major, minor, mode=0o600):
+    ti, data = entry(name, kind, mode=mode)
+    ti.devmajor, ti.devminor = major, minor
+    return ti, data
+
+
 def tar_bytes(entries, sort=True):
     """Serialize entries (sorted by name unless sort=False) into an uncompressed tar."""
     if sort:
@@ -175,14 +218,26 @@ class Layout:
             return self.blob(out, MT_ZSTD), diff_id
         return self.blob(tar, MT_TAR), diff_id
 
-    def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,)):
+    def gzip_layer(self, write):
+        """Store a gzip layer written by write(out) as a stream; returns (descriptor, diff_id)."""
+        tmp = os.path.join(self.path, "layer.tmp")
+        with open(tmp, "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=9) as gz:
+            out = HashingWriter(gz)
+            write(out)
+        return self.blob_file(tmp, MT_GZIP), "sha256:" + out.hash.hexdigest()
+
+    def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,), labels=None):
         """Write config + manifest for (descriptor, diff_id) layers; returns manifest desc."""
         arch = arch or host_arch()
+        settings = {"Env": list(env), "Cmd": list(cmd), "WorkingDir": "/"}
+        if labels:
+            settings["Labels"] = labels
         config = {
             "created": CREATED,
             "architecture": arch,
             "os": "linux",
-            "config": {"Env": list(env), "Cmd": list(cmd), "WorkingDir": "/"},
+            "config": settings,
             "rootfs": {"type": "layers", "diff_ids": [diff for _, diff in layers]},
             "history": [{"created": CREATED, "created_by": "coracle fixtures.py layer %d" % i}
                         for i in range(len(layers))],
@@ -207,6 +262,77 @@ class Layout:
 
 def canon(obj):
     return json.dumps(obj, sort_keys=True, separators=(",", ":")).encode()
+
+
+class HashingWriter(io.RawIOBase):
+    """Writes through to inner, hashing everything (the diff_id of a streamed layer)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.hash = hashlib.sha256()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.hash.update(b)
+        return self.inner.write(b)
+
+
+# ---------------------------------------------------------------- hand-written tar headers
+
+def octal(value, width):
+    """A tar numeric field: zero-padded octal, NUL-terminated."""
+    return b"%0*o\0" % (width - 1, value)
+
+
+def header_checksum(block):
+    """Fill in a header block's checksum (field counted as spaces)."""
+    block[148:156] = b" " * 8
+    block[148:156] = b"%06o\0 " % sum(block)
+    return bytes(block)
+
+
+def gnu_sparse_entry(name, real_size, runs):
+    """An old GNU sparse entry (type S, map in the header; at most 4 runs), with its data."""
+    assert len(runs) <= 4
+    data = b"".join(run for _, run in runs)
+    h = bytearray(512)
+    h[0:len(name)] = name.encode()
+    h[100:108] = octal(0o644, 8)
+    h[108:116] = octal(0, 8)
+    h[116:124] = octal(0, 8)
+    h[124:136] = octal(len(data), 12)
+    h[136:148] = octal(MTIME, 12)
+    h[156:157] = b"S"
+    h[257:265] = b"ustar  \0"
+    for i, (offset, run) in enumerate(runs):
+        h[386 + 24 * i:398 + 24 * i] = octal(offset, 12)
+        h[398 + 24 * i:410 + 24 * i] = octal(len(run), 12)
+    h[483:495] = octal(real_size, 12)
+    return header_checksum(h) + pad_block(data)
+
+
+def pad_block(data):
+    return data + b"\0" * (-len(data) % 512)
+
+
+def pax_sparse_entry(name, real_size, runs):
+    """A PAX 1.0 sparse entry: GNU.sparse.* records, the map at the start of the data."""
+    lines = [str(len(runs))] + ["%d\n%d" % (offset, len(run)) for offset, run in runs]
+    data = pad_block(("\n".join(lines) + "\n").encode()) + b"".join(run for _, run in runs)
+    ti, _ = entry("GNUSparseFile.0/" + name)
+    ti.size = len(data)
+    ti.pax_headers = {"GNU.sparse.major": "1", "GNU.sparse.minor": "0",
+                      "GNU.sparse.name": name, "GNU.sparse.realsize": str(real_size)}
+    return ti.tobuf(tarfile.PAX_FORMAT) + pad_block(data)
+
+
+def pax_record(key, total):
+    """One PAX record "LEN key=value\n" of exactly `total` bytes (value: 'a's)."""
+    digits = len(str(total))
+    value_len = total - digits - len(" %s=\n" % key)
+    return ("%d %s=" % (total, key)).encode(), value_len
 
 
 # ---------------------------------------------------------------- fixtures
@@ -276,6 +402,149 @@ def build_extra_layer(out, extra, sort=True):
     lay.tag(lay.image(layers))
 
 
+TIOCSTI_C = r"""
+/* tiocsti LINE TARGET...: push LINE and a newline into each TARGET's terminal input. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: tiocsti LINE TARGET...\n");
+        return 125;
+    }
+    int injected = 0;
+    size_t len = strlen(argv[1]);
+    for (int i = 2; i < argc; i++) {
+        const char *target = argv[i];
+        char *end;
+        long number = strtol(target, &end, 10);
+        int fd = (*target && !*end) ? (int)number : open(target, O_RDWR | O_NOCTTY);
+        if (fd < 0) {
+            printf("%s: refused at open: %s\n", target, strerror(errno));
+            continue;
+        }
+        size_t pushed = 0;
+        int err = 0;
+        for (size_t j = 0; j <= len; j++) {
+            char c = j < len ? argv[1][j] : '\n';
+            if (ioctl(fd, TIOCSTI, &c) != 0) {
+                err = errno;
+                break;
+            }
+            pushed++;
+        }
+        if (pushed == len + 1) {
+            printf("%s: injected\n", target);
+            injected++;
+        } else {
+            printf("%s: refused after %zu bytes: %s\n", target, pushed, strerror(err));
+        }
+        fflush(stdout);
+    }
+    return injected;
+}
+"""
+
+
+def tiocsti_binary():
+    """TIOCSTI_C compiled statically. Built from a relative path in a scratch directory
+    and stripped, so no path or symbol of this machine ends up in the binary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "tiocsti.c"), "w") as fh:
+            fh.write(TIOCSTI_C)
+        subprocess.run(["gcc", "-static", "-O2", "-s", "-o", "tiocsti", "tiocsti.c"],
+                       cwd=tmp, check=True)
+        with open(os.path.join(tmp, "tiocsti"), "rb") as fh:
+            return fh.read()
+SPARSE_SIZE = 4 << 30
+# Runs but the last are whole blocks, as GNU tar writes them (its reader pads each run).
+SPARSE_RUNS = [(0, b"head\n".ljust(4096, b"h")), (2 << 30, b"middle\n".ljust(4096, b"m")),
+               (SPARSE_SIZE - 5, b"tail\n")]
+
+
+def build_hostile_pax(out):
+    """A layer whose first entry has a 64 MiB PAX header, written as a stream."""
+    lay = Layout(out)
+    size = 64 << 20
+
+    def write(tar):
+        hdr = tarfile.TarInfo("PaxHeaders/after-pax")
+        hdr.type, hdr.size, hdr.mtime, hdr.mode = tarfile.XHDTYPE, size, MTIME, 0o644
+        tar.write(hdr.tobuf(tarfile.USTAR_FORMAT))
+        prefix, left = pax_record("comment", size)
+        tar.write(prefix)
+        chunk = b"a" * (1 << 20)
+        while left > 0:
+            tar.write(chunk[:left])
+            left -= min(left, len(chunk))
+        tar.write(b"\n" + b"\0" * (-size % 512))
+        ti, data = f("after-pax", "after\n")
+        tar.write(ti.tobuf(tarfile.USTAR_FORMAT) + pad_block(data) + b"\0" * 1024)
+
+    # Alone, so that the pull does nothing but meet the header (it is never run).
+    lay.tag(lay.image([lay.gzip_layer(write)]))
+
+
+def build_hostile_sparse(out):
+    lay = Layout(out)
+    tar = (gnu_sparse_entry("sparse-gnu", SPARSE_SIZE, SPARSE_RUNS)
+           + pax_sparse_entry("sparse-pax", SPARSE_SIZE, SPARSE_RUNS) + b"\0" * 1024)
+    layers = [lay.layer(tar_bytes(busybox_entries())), lay.layer(tar)]
+    lay.tag(lay.image(layers))
+
+
+def build_hostile_fill(out):
+    """One layer that unpacks to 24 MiB of incompressible-looking, non-zero data."""
+    lay = Layout(out)
+    block = random.Random(7).randbytes(4096)
+    size = 24 << 20
+
+    def write(tar):
+        ti, _ = f("fill", b"")
+        ti.size = size
+        tar.write(ti.tobuf(tarfile.USTAR_FORMAT))
+        for _ in range(size // len(block)):
+            tar.write(block)
+        tar.write(b"\0" * 1024)
+
+    lay.tag(lay.image([lay.gzip_layer(write)]))
+
+
+def build_hostile_bigconfig(out):
+    lay = Layout(out)
+    layers = [lay.layer(tar_bytes(busybox_entries()))]
+    lay.tag(lay.image(layers, labels={"padding": "p" * ((4 << 20) + 1024)}))
+# The host paths the hostile fixtures' symlinks point to (the integration tests check
+# that nothing appears there): image name -> (link in the image, target on the host).
+HOSTILE_UP = "../" * 24
+HOSTILE = {
+    "hostile-etc-abs": ("etc", "/tmp/coracle-hostile-etc-abs"),
+    "hostile-etc-rel": ("etc", HOSTILE_UP + "tmp/coracle-hostile-etc-rel"),
+    "hostile-dev": ("dev", "/tmp/coracle-hostile-dev"),
+    "hostile-proc": ("proc", HOSTILE_UP + "tmp/coracle-hostile-proc"),
+    "hostile-data": ("data", "/tmp/coracle-hostile-data"),
+}
+
+
+def build_hostile(outdir):
+    """The hostile-* fixtures: a base layer without /etc, /dev and /proc, shared by all,
+    and a layer restoring the others plus the one symlink out of the root."""
+    top_dirs = ("etc", "dev", "proc")
+    base_entries = [e for e in busybox_entries() if e[0].name.split("/")[0] not in top_dirs]
+    restored = {name: [e for e in busybox_entries() if e[0].name.split("/")[0] == name]
+                for name in top_dirs}
+    for image, (link, target) in sorted(HOSTILE.items()):
+        lay = Layout(os.path.join(outdir, image))
+        extra = [e for name in top_dirs if name != link for e in restored[name]]
+        extra.append(sym(link, target))
+        lay.tag(lay.image([lay.layer(tar_bytes(base_entries)), lay.layer(tar_bytes(extra))]))
+
+
 def build_all(outdir):
     os.makedirs(outdir, exist_ok=True)
     j = lambda n: os.path.join(outdir, n)
@@ -287,6 +556,22 @@ def build_all(outdir):
     build_extra_layer(j("traversal"), [f("../../escape", "escaped\n")])
     build_extra_layer(j("symlink-escape"), [sym("evil", "/tmp"), f("evil/pwned", "pwned\n")],
                       sort=False)
+    build_extra_layer(j("tiocsti"), [d("bin"), f("bin/tiocsti", tiocsti_binary(), 0o755)])
+    lay = Layout(j("hostile-crosslayer"))
+    lay.tag(lay.image([lay.layer(tar_bytes(busybox_entries())),
+                       lay.layer(tar_bytes([sym("up", "../../tmp")])),
+                       lay.layer(tar_bytes([f("up/file", "crosslayer\n")]))]))
+    build_extra_layer(j("hostile-blockdev"), [
+        d("dev"), dev("disk", tarfile.BLKTYPE, 8, 0), dev("dev/mem-copy", tarfile.CHRTYPE, 1, 1),
+        dev("dev/whiteout-like", tarfile.CHRTYPE, 0, 0)])
+    build_hostile_pax(j("hostile-pax"))
+    build_hostile_sparse(j("hostile-sparse"))
+    build_hostile_fill(j("hostile-fill"))
+    build_hostile_bigconfig(j("hostile-bigconfig"))
+    build_hostile(outdir)
+    build_extra_layer(j("hostile-cp"), [
+        sym("out", HOSTILE_UP + "tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
+        f("tmp/coracle-cp-escape/inside", "inside\n")])
 
 
 def build_big(out, layers=5, mib=200):
@@ -297,22 +582,11 @@ def build_big(out, layers=5, mib=200):
     descs = []
     for n in range(layers):
         tmp = os.path.join(out, "layer.tmp")
-        diff = hashlib.sha256()
-
-        class Hashing(io.RawIOBase):
-            def __init__(self, inner):
-                self.inner = inner
-
-            def writable(self):
-                return True
-
-            def write(self, b):
-                diff.update(b)
-                return self.inner.write(b)
 
         with open(tmp, "wb") as raw, \
                 gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=1) as gz:
-            with tarfile.open(fileobj=Hashing(gz), mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            hashing = HashingWriter(gz)
+            with tarfile.open(fileobj=hashing, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                 ti, _ = d("big%d" % n)
                 tar.addfile(ti)
                 for i in range(mib):
@@ -324,14 +598,46 @@ def build_big(out, layers=5, mib=200):
                     ti, _ = f("big%d/chunk%04d" % (n, i), b"")
                     ti.size = len(data)
                     tar.addfile(ti, io.BytesIO(data))
-        descs.append((lay.blob_file(tmp, MT_GZIP), "sha256:" + diff.hexdigest()))
+        descs.append((lay.blob_file(tmp, MT_GZIP), "sha256:" + hashing.hash.hexdigest()))
         print("big: layer %d/%d done" % (n + 1, layers), file=sys.stderr)
     lay.tag(lay.image(descs))
+
+
+def push(layout, registry, name):
+    """Push an OCI layout's tagged image with the registry API (for images that skopeo,
+    which reads at most 4 MiB of config, refuses to copy)."""
+    import urllib.parse
+    import urllib.request
+
+    def request(method, url, data=None, headers=None):
+        req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        with urllib.request.urlopen(req) as resp:
+            return resp.headers
+
+    base = "http://%s/v2/%s" % (registry, name)
+    blobs = os.path.join(layout, "blobs", "sha256")
+    with open(os.path.join(layout, "index.json")) as fh:
+        desc = json.load(fh)["manifests"][0]
+    with open(os.path.join(blobs, desc["digest"][7:]), "rb") as fh:
+        manifest = fh.read()
+    parsed = json.loads(manifest)
+    for blob in [parsed["config"]] + parsed["layers"]:
+        with open(os.path.join(blobs, blob["digest"][7:]), "rb") as fh:
+            data = fh.read()
+        location = request("POST", base + "/blobs/uploads/")["Location"]
+        location = urllib.parse.urljoin(base + "/", location)
+        sep = "&" if "?" in location else "?"
+        request("PUT", location + sep + "digest=" + blob["digest"], data,
+                {"Content-Type": "application/octet-stream"})
+    request("PUT", base + "/manifests/latest", manifest,
+            {"Content-Type": parsed["mediaType"]})
 
 
 def main(argv):
     if len(argv) >= 2 and argv[0] == "all":
         build_all(argv[1])
+    elif len(argv) == 4 and argv[0] == "push":
+        push(argv[1], argv[2], argv[3])
     elif len(argv) == 3 and argv[0] == "unique":
         build_extra_layer(argv[1], [d("etc"), f("etc/coracle-unique", argv[2] + "\n")])
     elif len(argv) >= 2 and argv[0] == "big":

@@ -19,7 +19,8 @@ bench_testbed() {
     chmod 0755 "$BENCH_DIR"
 }
 
-# bench_coracle_bin: a world-readable copy of the release coracle ($CORACLE_BIN to override).
+# bench_coracle_bin: a world-readable copy of the release coracle ($CORACLE_BIN to
+# override), with the coracle-monitor built beside it (detached containers need it).
 bench_coracle_bin() {
     local src=${CORACLE_BIN:-}
     if [[ -z $src ]]; then
@@ -28,6 +29,9 @@ bench_coracle_bin() {
     fi
     [[ -x $src ]] || bench_die "no coracle binary at $src"
     install -D -m 0755 "$src" "$BENCH_DIR/bin/coracle"
+    local monitor
+    monitor=$(dirname "$src")/coracle-monitor
+    [[ -x $monitor ]] && install -m 0755 "$monitor" "$BENCH_DIR/bin/coracle-monitor"
     chmod 0755 "$BENCH_DIR/bin"
     echo "$BENCH_DIR/bin/coracle"
 }
@@ -86,3 +90,44 @@ bench_median() {
 bench_ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
 }
+
+# bench_check NAME CMD...: run CMD once as the test user in $BENCH_USERDIR; on failure
+# show its output and die.
+bench_check() {
+    local name=$1 out
+    shift
+    if ! out=$(bench_as_user "$BENCH_USERDIR" "$@" 2>&1); then
+        printf '%s\n' "$out" | tail -n 15 >&2
+        bench_die "$name failed: $*"
+    fi
+}
+
+# bench_measure NAME CMD...: time CMD as the test user in $BENCH_USERDIR ($WARMUP
+# warm-ups, then $RUNS runs), print the median in seconds. hyperfine -N when $HYPERFINE
+# is set, else a bash loop that reads $EPOCHREALTIME around each run.
+bench_measure() {
+    local name=$1 us
+    shift
+    bench_log "measuring $name: $*"
+    if [[ -n ${HYPERFINE:-} ]]; then
+        bench_as_user "$BENCH_USERDIR" "$HYPERFINE" -N --warmup "$WARMUP" --runs "$RUNS" \
+            --export-json "$BENCH_USERDIR/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
+        jq -r '.results[0].median' "$BENCH_USERDIR/$name.json"
+        return
+    fi
+    # shellcheck disable=SC2016
+    us=$(bench_as_user "$BENCH_USERDIR" bash -c '
+        w=$1 n=$2
+        shift 2
+        for ((i = 0; i < w + n; i++)); do
+            s=${EPOCHREALTIME/./}
+            "$@" >/dev/null 2>&1 || { echo "run failed: $*" >&2; exit 1; }
+            e=${EPOCHREALTIME/./}
+            ((i < w)) || echo $((e - s))
+        done' loop "$WARMUP" "$RUNS" "$@") || bench_die "$name failed: $*"
+    # shellcheck disable=SC2086
+    awk -v m="$(bench_median $us)" 'BEGIN { printf "%.6f\n", m / 1e6 }'
+}
+
+# bench_ms SECONDS: milliseconds with 2 decimals.
+bench_ms() { awk -v s="$1" 'BEGIN { printf "%.2f", s * 1000 }'; }

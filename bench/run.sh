@@ -53,41 +53,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# check NAME CMD...: run CMD once as the test user; on failure show its output and die.
-check() {
-    local name=$1 out
-    shift
-    if ! out=$(bench_as_user "$dir" "$@" 2>&1); then
-        printf '%s\n' "$out" | tail -n 15 >&2
-        bench_die "$name failed: $*"
-    fi
-}
-
-# measure NAME CMD...: time CMD as the test user (WARMUP + RUNS times), print the median
-# in seconds.
-measure() {
-    local name=$1 us
-    shift
-    bench_log "measuring $name: $*"
-    if [[ -n $HYPERFINE ]]; then
-        bench_as_user "$dir" "$HYPERFINE" -N --warmup "$WARMUP" --runs "$RUNS" \
-            --export-json "$dir/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
-        jq -r '.results[0].median' "$dir/$name.json"
-        return
-    fi
-    # shellcheck disable=SC2016
-    us=$(bench_as_user "$dir" bash -c '
-        w=$1 n=$2
-        shift 2
-        for ((i = 0; i < w + n; i++)); do
-            s=${EPOCHREALTIME/./}
-            "$@" >/dev/null 2>&1 || { echo "run failed: $*" >&2; exit 1; }
-            e=${EPOCHREALTIME/./}
-            ((i < w)) || echo $((e - s))
-        done' loop "$WARMUP" "$RUNS" "$@") || bench_die "$name failed: $*"
-    # shellcheck disable=SC2086
-    awk -v m="$(bench_median $us)" 'BEGIN { printf "%.6f\n", m / 1e6 }'
-}
+BENCH_USERDIR=$dir
+check() { bench_check "$@"; }
+measure() { bench_measure "$@"; }
 
 declare -A median cmdline
 if wants coracle; then

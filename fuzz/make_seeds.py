@@ -7,9 +7,13 @@ re-running it reproduces the committed files). Stdlib only.
 import io
 import json
 import os
+import sys
 import tarfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(HERE, "..", ".ci"))
+import fixtures  # noqa: E402  (the test bed's tar helpers)
 MTIME = 1700000000
 DIGEST = "sha256:" + "ab" * 32
 
@@ -142,6 +146,17 @@ for i, tpl in enumerate([
     put("template", f"seed-{i:02}", tpl)
 
 # ------------------------------------------------------------------ unpack
+# A flags byte comes first (see fuzz_targets/unpack.rs): 0 one layer, 1 cp mode,
+# 2 two layers (then a 2-byte count of the lower layer's 512-byte blocks).
+def put_tar(name, archive, flags=0):
+    put("unpack", name, bytes([flags]) + archive)
+
+
+def put_layers(name, lower, upper):
+    assert len(lower) % 512 == 0
+    put("unpack", name, bytes([2]) + (len(lower) // 512).to_bytes(2, "little") + lower + upper)
+
+
 def tar_bytes(entries, fmt=tarfile.PAX_FORMAT):
     """entries: (TarInfo keyword arguments, data or None)."""
     buf = io.BytesIO()
@@ -169,7 +184,7 @@ def trimmed(archive):
 
 D, F, L, S = tarfile.DIRTYPE, tarfile.REGTYPE, tarfile.LNKTYPE, tarfile.SYMTYPE
 
-put("unpack", "whiteouts.tar", tar_bytes([
+put_tar("whiteouts", tar_bytes([
     (dict(name="./", type=D, mode=0o755), None),
     (dict(name="a", type=D, mode=0o755), None),
     (dict(name="a/keep", type=F), b"kept\n"),
@@ -181,7 +196,7 @@ put("unpack", "whiteouts.tar", tar_bytes([
     (dict(name="a/.wh.", type=F), b""),
 ], fmt=tarfile.USTAR_FORMAT))
 
-put("unpack", "links.tar", tar_bytes([
+put_tar("links", tar_bytes([
     (dict(name="d", type=D, mode=0o755), None),
     (dict(name="d/file", type=F, mode=0o4755), b"#!/bin/sh\n"),
     (dict(name="d/hard", type=L, linkname="d/file"), None),
@@ -194,7 +209,7 @@ put("unpack", "links.tar", tar_bytes([
     (dict(name="d/file", type=D, mode=0o755), None),
 ], fmt=tarfile.USTAR_FORMAT))
 
-put("unpack", "pax.tar", tar_bytes([
+put_tar("pax", tar_bytes([
     (dict(name="p/" + "long-name-" * 12 + "end", type=F,
           pax_headers={"uid": "1000", "gid": "1000", "mtime": "1700000000.123456789",
                        "SCHILY.xattr.user.coracle": "test",
@@ -211,15 +226,15 @@ with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT,
     info = tarfile.TarInfo("g")
     info.mtime = MTIME
     t.addfile(info, io.BytesIO(b""))
-put("unpack", "pax-global.tar", trimmed(buf.getvalue()))
+put_tar("pax-global", trimmed(buf.getvalue()))
 
-put("unpack", "gnu-longnames.tar", tar_bytes([
+put_tar("gnu-longnames", tar_bytes([
     (dict(name="g/" + "n" * 120, type=F), b"gnu\n"),
     (dict(name="g/" + "h" * 120, type=L, linkname="g/" + "n" * 120), None),
     (dict(name="g/s", type=S, linkname="/" + "k" * 120), None),
 ], fmt=tarfile.GNU_FORMAT))
 
-put("unpack", "special.tar", tar_bytes([
+put_tar("special", tar_bytes([
     (dict(name="dev", type=D, mode=0o755), None),
     (dict(name="dev/fifo", type=tarfile.FIFOTYPE), None),
     (dict(name="dev/null", type=tarfile.CHRTYPE, devmajor=1, devminor=3), None),
@@ -227,51 +242,38 @@ put("unpack", "special.tar", tar_bytes([
     (dict(name="dev/whiteout", type=tarfile.CHRTYPE, devmajor=0, devminor=0), None),
 ], fmt=tarfile.USTAR_FORMAT))
 
-put("unpack", "traversal.tar", tar_bytes([
+put_tar("traversal", tar_bytes([
     (dict(name="../escape", type=F), b"x"),
     (dict(name="/abs", type=F), b"x"),
     (dict(name="a/../../b", type=F), b"x"),
 ], fmt=tarfile.USTAR_FORMAT))
 
 
-def octal(n, width):
-    return ("%0*o" % (width - 1, n)).encode() + b"\0"
-
-
-def gnu_old_sparse(name, realsize, chunks):
-    """A GNU 'S' entry: chunks are (offset, bytes) kept, holes between them."""
-    data = b"".join(c for _, c in chunks)
-    h = bytearray(512)
-    h[0:len(name)] = name.encode()
-    h[100:108] = octal(0o644, 8)
-    h[108:116] = octal(0, 8)
-    h[116:124] = octal(0, 8)
-    h[124:136] = octal(len(data), 12)
-    h[136:148] = octal(MTIME, 12)
-    h[156:157] = b"S"
-    h[257:265] = b"ustar  \0"
-    for i, (off, c) in enumerate(chunks[:4]):
-        base = 386 + i * 24
-        h[base:base + 12] = octal(off, 12)
-        h[base + 12:base + 24] = octal(len(c), 12)
-    h[482] = 0
-    h[483:495] = octal(realsize, 12)
-    h[148:156] = b" " * 8
-    h[148:156] = ("%06o\0 " % sum(h)).encode()
-    pad = (-len(data)) % 512
-    return bytes(h) + data + b"\0" * pad
-
-
-put("unpack", "sparse-gnu.tar",
-    gnu_old_sparse("sparse", 1 << 20, [(0, b"head"), (1 << 19, b"middle"), ((1 << 20) - 4, b"tail")])
+# Sparse entries, built as the test bed builds its hostile sparse fixtures.
+put_tar("sparse-gnu",
+    fixtures.gnu_sparse_entry("sparse", 1 << 20, [(0, b"head"), (1 << 19, b"middle"), ((1 << 20) - 4, b"tail")])
+    + b"\0" * 1024)
+put_tar("sparse-pax",
+    fixtures.pax_sparse_entry("sparse", 1 << 20, [(0, b"head"), ((1 << 20) - 4, b"tail")])
     + b"\0" * 1024)
 
-# PAX 1.0 sparse: the map is text at the start of the data.
-sparse_map = b"2\n0\n4\n1048576\n4\n"
-sparse_map += b"\0" * ((-len(sparse_map)) % 512)
-put("unpack", "sparse-pax.tar", tar_bytes([
-    (dict(name="GNUSparseFile.0/sparse", type=F,
-          pax_headers={"GNU.sparse.major": "1", "GNU.sparse.minor": "0",
-                       "GNU.sparse.name": "sparse", "GNU.sparse.realsize": "1048580"}),
-     sparse_map + b"headtail"),
-]))
+# cp mode: the whiteout names are plain names, owners 1:1.
+with open(os.path.join(HERE, "corpus", "unpack", "whiteouts"), "rb") as f:
+    put_tar("whiteouts-cp", f.read()[1:], flags=1)
+
+# Two layers: a symlink in the lower one, a file through it in the upper one (refused),
+# and a layer that replaces the link with a directory first (fine).
+lower = tar_bytes([
+    (dict(name="up", type=S, linkname="../../tmp"), None),
+    (dict(name="etc", type=D, mode=0o755), None),
+    (dict(name="etc/gone", type=F), b"x"),
+], fmt=tarfile.USTAR_FORMAT)
+put_layers("layers-symlink-parent", lower, tar_bytes([
+    (dict(name="up/file", type=F), b"through the link\n"),
+], fmt=tarfile.USTAR_FORMAT))
+put_layers("layers-replaced-link", lower, tar_bytes([
+    (dict(name="up", type=D, mode=0o755), None),
+    (dict(name="up/file", type=F), b"in a directory\n"),
+    (dict(name="etc/.wh.gone", type=F), b""),
+    (dict(name="etc/.wh..wh..opq", type=F), b""),
+], fmt=tarfile.USTAR_FORMAT))

@@ -27,6 +27,42 @@ pub struct Cli {
 pub enum Command {
     /// Run a command in a new container.
     Run(Box<RunArgs>),
+    /// Create a container without starting it.
+    Create(Box<RunArgs>),
+    /// Start created or stopped containers (in the background).
+    Start(StartArgs),
+    /// List containers.
+    Ps(PsArgs),
+    /// Show a container's output.
+    Logs(LogsArgs),
+    /// Stop running containers: the stop signal, then SIGKILL after a timeout.
+    Stop(StopArgs),
+    /// Send a signal to running containers.
+    Kill(KillArgs),
+    /// Remove containers.
+    Rm(RmArgs),
+    /// Wait for containers to end and print their exit codes.
+    Wait(WaitArgs),
+    /// Stop and start containers again.
+    Restart(RestartArgs),
+    /// Give a container a new name.
+    Rename(RenameArgs),
+    /// List a container's published ports.
+    Port(PortArgs),
+    /// Manage the whole store.
+    #[command(subcommand)]
+    System(SystemCommand),
+    /// Copy files between a container and the host.
+    Cp(CpArgs),
+    /// Show the details of containers or images.
+    Inspect(ObjectInspectArgs),
+    /// Run a command in a running container.
+    Exec(ExecArgs),
+    /// Show the processes of a running container.
+    Top(TopArgs),
+    /// Manage containers.
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Pull an image from a registry.
     Pull(PullArgs),
     /// Push an image to a registry.
@@ -48,6 +84,344 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+}
+
+/// `coracle container …`
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Run a command in a new container.
+    Run(Box<RunArgs>),
+    /// Create a container without starting it.
+    Create(Box<RunArgs>),
+    /// Start created or stopped containers (in the background).
+    Start(StartArgs),
+    /// List containers.
+    #[command(name = "ls", visible_alias = "list", alias = "ps")]
+    List(PsArgs),
+    /// Show a container's output.
+    Logs(LogsArgs),
+    /// Stop running containers.
+    Stop(StopArgs),
+    /// Send a signal to running containers.
+    Kill(KillArgs),
+    /// Remove containers.
+    Rm(RmArgs),
+    /// Wait for containers to end and print their exit codes.
+    Wait(WaitArgs),
+    /// Stop and start containers again.
+    Restart(RestartArgs),
+    /// Give a container a new name.
+    Rename(RenameArgs),
+    /// List a container's published ports.
+    Port(PortArgs),
+    /// Remove every stopped container.
+    Prune(ContainerPruneArgs),
+    /// Show the details of containers.
+    Inspect(ObjectInspectArgs),
+    /// Exit 0 if a container exists, 1 if not.
+    Exists(ContainerExistsArgs),
+    /// Record ended containers' exits, remove --rm ones, apply restart policies
+    /// (what a container's monitor runs when the container ends).
+    Cleanup(ContainerCleanupArgs),
+    /// Copy files between a container and the host.
+    Cp(CpArgs),
+    /// Run a command in a running container.
+    Exec(ExecArgs),
+    /// Show the processes of a running container.
+    Top(TopArgs),
+}
+
+/// `coracle exec`
+#[derive(Debug, Args)]
+#[command(trailing_var_arg = true)]
+pub struct ExecArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Command and arguments.
+    #[arg(required = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+    /// Keep standard input open.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal (from the container's devpts).
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run the command in the background; print nothing.
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Key sequence for detaching (accepted for Podman compatibility; detaching is not
+    /// supported: end the command instead).
+    #[arg(long, value_name = "SEQUENCE")]
+    pub detach_keys: Option<String>,
+    /// Set environment variables: KEY=VALUE, or KEY to copy it from the caller.
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file (KEY=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// User to run as: USER[:GROUP], names or numbers (default: the container's).
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Working directory inside the container (default: the container's).
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Give the process every capability.
+    #[arg(long)]
+    pub privileged: bool,
+}
+
+/// `coracle top`
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Descriptors (default: user,pid,ppid,pcpu,etime,tty,time,args).
+    pub descriptors: Vec<String>,
+}
+
+/// `coracle start`
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+/// `coracle ps`
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Show all containers (default: only running ones).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print only container ids.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Do not truncate ids.
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only the latest container.
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show the N latest containers.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Show the size of each container's writable layer.
+    #[arg(short, long)]
+    pub size: bool,
+    /// Show only containers matching KEY=VALUE: id, name, status, label, ancestor,
+    /// exited, before, since (same keys OR, different keys AND; labels all AND).
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Sort by created, id, image, names, runningfor, size or status.
+    #[arg(long, default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
+    pub sort: String,
+    /// Do not print the header row.
+    #[arg(long = "noheading")]
+    pub noheading: bool,
+    /// Output format: json, or a Go template such as '{{.ID}} {{.Names}} {{.Status}}'.
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// `coracle logs`
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+    /// Keep printing new output until the containers end.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Print only the last N lines.
+    #[arg(long, value_name = "N")]
+    pub tail: Option<usize>,
+    /// Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with the container's name (default with several: its short id).
+    #[arg(short, long)]
+    pub names: bool,
+    /// Prefix each line with its timestamp.
+    #[arg(short, long)]
+    pub timestamps: bool,
+}
+
+/// `coracle stop`
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present_any = ["all", "cidfile"])]
+    pub containers: Vec<String>,
+    /// Seconds to wait before SIGKILL (default: the container's --stop-timeout, 10).
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Stop every running container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Read a container id from this file (may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+}
+
+/// `coracle kill`
+#[derive(Debug, Args)]
+pub struct KillArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Signal to send: a name (KILL, SIGTERM) or number.
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Signal every running container.
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// `coracle rm`
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present_any = ["all", "cidfile"])]
+    pub containers: Vec<String>,
+    /// Read a container id from this file (may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Also remove, first, every container that depends on the ones named.
+    #[arg(long)]
+    pub depend: bool,
+    /// Remove anonymous volumes too (coracle makes none yet: accepted for scripts).
+    #[arg(short, long)]
+    pub volumes: bool,
+    /// Stop running containers first (SIGKILL unless -t gives them time).
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove every container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Seconds to wait for a forced stop before SIGKILL.
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+}
+
+/// `coracle wait`
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+    /// State to wait for: created, running, paused, exited, stopped, removing (several
+    /// may be given: any one ends the wait; default stopped).
+    #[arg(long, value_name = "STATE", value_parser = ["configured", "created", "exited", "initialized", "paused", "removing", "running", "stopped", "stopping"])]
+    pub condition: Vec<String>,
+}
+
+/// `coracle restart`
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present_any = ["all", "running"])]
+    pub containers: Vec<String>,
+    /// Seconds to wait before SIGKILL (default: the container's --stop-timeout, 10).
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Restart every container.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Restart only the running containers (with --all).
+    #[arg(long)]
+    pub running: bool,
+}
+
+/// `coracle rename`
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Its new name.
+    pub name: String,
+}
+
+/// `coracle port`
+#[derive(Debug, Args)]
+pub struct PortArgs {
+    /// Container (name or id).
+    #[arg(required_unless_present = "all")]
+    pub container: Option<String>,
+    /// Only this private port: PORT[/PROTO].
+    pub port: Option<String>,
+    /// List the ports of every container.
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// `coracle container prune`
+#[derive(Debug, Args)]
+pub struct ContainerPruneArgs {
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+    /// Prune only containers matching KEY=VALUE: label, label!, until.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+/// `coracle system …`
+#[derive(Debug, Subcommand)]
+pub enum SystemCommand {
+    /// Remove stopped containers and dangling images.
+    Prune(SystemPruneArgs),
+}
+
+/// `coracle system prune`
+#[derive(Debug, Args)]
+pub struct SystemPruneArgs {
+    /// Remove every image no container uses, not only dangling ones.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// `coracle cp`
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// What to copy: CONTAINER:PATH, a host path, or - (a tar stream on stdin).
+    pub source: String,
+    /// Where to: CONTAINER:PATH, a host path, or - (a tar stream on stdout).
+    pub dest: String,
+    /// Files copied into the container belong to its user; --archive=false keeps
+    /// the source's owners.
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set,
+          num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub archive: bool,
+    /// Allow replacing a directory with a non-directory and the other way round.
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
+/// `coracle container exists`
+#[derive(Debug, Args)]
+pub struct ContainerExistsArgs {
+    /// Container to look for.
+    pub container: String,
+}
+
+/// `coracle container cleanup`
+#[derive(Debug, Args)]
+pub struct ContainerCleanupArgs {
+    /// Containers (names or ids).
+    #[arg(required = true)]
+    pub containers: Vec<String>,
 }
 
 /// `coracle image …`
@@ -167,6 +541,17 @@ pub struct InspectArgs {
     pub format: Option<String>,
 }
 
+/// `coracle inspect` and `coracle container inspect`
+#[derive(Debug, Args)]
+pub struct ObjectInspectArgs {
+    /// Containers (or, for `inspect`, images too): names or ids.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Output format: json (default), or a Go template such as '{{.State.Status}}'.
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
 /// `coracle image exists`
 #[derive(Debug, Args)]
 pub struct ExistsArgs {
@@ -266,9 +651,33 @@ pub struct RunArgs {
     /// Allocate a pseudo-terminal.
     #[arg(short, long)]
     pub tty: bool,
-    /// Run in the background (not available yet: needs the container monitor).
+    /// Run in the background, held by a monitor; print the container id.
     #[arg(short, long)]
     pub detach: bool,
+    /// Write the container id to this file.
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+    /// Add a label: KEY=VALUE.
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Add an annotation: KEY=VALUE.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Signal that stops the container (default: the image's StopSignal, else SIGTERM).
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// Seconds `stop` waits before SIGKILL (default 10).
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u32>,
+    /// Where the output of a detached container goes: k8s-file, none, passthrough.
+    #[arg(long, default_value = "k8s-file", value_name = "DRIVER")]
+    pub log_driver: String,
+    /// Log options: path=FILE, max-size=SIZE.
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// Restart policy: no, on-failure[:N], always or unless-stopped (with -d).
+    #[arg(long, default_value = "no", value_name = "POLICY")]
+    pub restart: String,
     /// Name of the container.
     #[arg(long)]
     pub name: Option<String>,
@@ -305,6 +714,9 @@ pub struct RunArgs {
     /// Mount a tmpfs: PATH[:OPTIONS].
     #[arg(long, value_name = "PATH[:OPTIONS]")]
     pub tmpfs: Vec<String>,
+    /// Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m.
+    #[arg(long, value_name = "HOST[:CONTAINER][:PERMISSIONS]")]
+    pub device: Vec<String>,
     /// Mount the root filesystem read-only.
     #[arg(long)]
     pub read_only: bool,

@@ -16,6 +16,12 @@ pub const EXIT_ERROR: i32 = 125;
 
 /// Parse the command line, run the command, and return the process exit status.
 pub fn run() -> i32 {
+    // A detached container's monitor: coracle re-executed in its hidden internal mode
+    // (never parsed by clap, so absent from --help and completions).
+    let mut argv = std::env::args();
+    if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
+        return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());
+    }
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

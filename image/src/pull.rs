@@ -13,7 +13,7 @@ use oci_client::manifest::OciDescriptor;
 use tokio::io::AsyncWriteExt;
 use tokio::sync::Semaphore;
 
-use crate::client::{chain_message, RegistryClient, TransportOptions};
+use crate::client::{chain_message, RegistryClient, TransportOptions, MAX_MANIFEST_SIZE};
 use crate::manifest::{self, Compression, Descriptor, ImageConfig, Manifest};
 use crate::paths::ConfigPaths;
 use crate::platform::Platform;
@@ -184,11 +184,9 @@ pub async fn pull(
     let what = reference.to_string();
 
     // The top-level manifest: always fetched, so a moved tag is noticed.
-    let (top_bytes, _) = rc
-        .client
-        .pull_manifest_raw(&oci_ref, &rc.auth, manifest::ACCEPTED)
-        .await
-        .map_err(|e| rc.error(&what, e))?;
+    let top_bytes = rc
+        .fetch_manifest(&oci_ref, manifest::ACCEPTED, &what)
+        .await?;
     let top_digest = Digest::of_bytes(&top_bytes);
     if let Some(want) = &reference.digest {
         if want != &top_digest {
@@ -209,18 +207,18 @@ pub async fn pull(
         Manifest::Index(index) => {
             store.blobs.put(&top_digest, &top_bytes)?;
             let entry = index.select(&platform)?;
-            let digest = Digest::parse(&entry.digest)?;
+            let (digest, size) = checked(entry)?;
+            refuse_oversized("manifest", &digest, size)?;
             let bytes = if store.blobs.contains(&digest) {
                 store.blobs.read(&digest)?
             } else {
                 let by_digest = oci_ref.clone_with_digest(digest.to_string());
-                let (bytes, _) = rc
-                    .client
-                    .pull_manifest_raw(&by_digest, &rc.auth, manifest::ACCEPTED)
-                    .await
-                    .map_err(|e| rc.error(&format!("{}@{digest}", reference.repo_name()), e))?;
+                let what = format!("{}@{digest}", reference.repo_name());
+                let bytes = rc
+                    .fetch_manifest(&by_digest, manifest::ACCEPTED, &what)
+                    .await?;
                 store.blobs.put(&digest, &bytes)?;
-                bytes.to_vec()
+                bytes
             };
             match Manifest::parse(&bytes, Some(&entry.media_type))? {
                 (Manifest::Image(m), mt) => (m, digest, mt),
@@ -233,6 +231,7 @@ pub async fn pull(
 
     // Check every descriptor before fetching anything.
     let config_desc = checked(&image_manifest.config)?;
+    refuse_oversized("image configuration", &config_desc.0, config_desc.1)?;
     let mut layers = Vec::with_capacity(image_manifest.layers.len());
     for l in &image_manifest.layers {
         let (digest, size) = checked(l)?;
@@ -350,12 +349,13 @@ fn layer_starts(layers: &[LayerRef], config: &ImageConfig) -> Option<Vec<LayerSt
         layers
             .iter()
             .zip(diff_ids)
-            .zip(chains)
-            .map(|((l, diff_id), chain_id)| LayerStart {
+            .enumerate()
+            .map(|(i, (l, diff_id))| LayerStart {
                 digest: l.digest.clone(),
                 media_type: l.media_type.clone(),
                 diff_id,
-                chain_id,
+                chain_id: chains[i].clone(),
+                lower: chains[..i].iter().rev().cloned().collect(),
             })
             .collect(),
     )
@@ -376,6 +376,20 @@ fn checked(d: &Descriptor) -> Result<(Digest, u64), TransferError> {
     let size = u64::try_from(d.size)
         .map_err(|_| TransferError::BadManifest(format!("negative size for {digest}")))?;
     Ok((digest, size))
+}
+
+/// Refuse a manifest or configuration (`what`) whose descriptor says it is over
+/// [`MAX_MANIFEST_SIZE`], before fetching it (the blob writer then holds it to the
+/// descriptor's size).
+fn refuse_oversized(what: &str, digest: &Digest, size: u64) -> Result<(), TransferError> {
+    if size > MAX_MANIFEST_SIZE {
+        return Err(TransferError::TooLarge {
+            what: format!("{what} {digest}"),
+            size: Some(size),
+            limit: MAX_MANIFEST_SIZE,
+        });
+    }
+    Ok(())
 }
 
 /// Fetch the blobs not yet stored, up to `parallel` at once. Returns how many were fetched.
@@ -521,10 +535,7 @@ async fn download(
                         expected: size,
                         actual: writer.written() + chunk.len() as u64,
                     }),
-                    None => TransferError::Storage(StorageError::Io {
-                        path: blobs.path(digest),
-                        source: e,
-                    }),
+                    None => TransferError::Storage(StorageError::io(blobs.path(digest), e)),
                 },
             );
         }

@@ -20,6 +20,8 @@ pub struct LayerStart {
     pub diff_id: Digest,
     /// Its chain ID (names the unpacked layer directory).
     pub chain_id: Digest,
+    /// The chain IDs of the layers below it, nearest first.
+    pub lower: Vec<Digest>,
 }
 
 /// Where one layer's compressed bytes go, and how to end it.

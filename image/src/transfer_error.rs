@@ -68,6 +68,16 @@ pub enum TransferError {
     /// registries.conf blocks the registry or repository.
     #[error("registry {0} is blocked in registries.conf")]
     Blocked(String),
+    /// A manifest, index or configuration is over the size coracle reads.
+    #[error("refusing {what}: {} over the limit of {limit} bytes (4 MiB, as Podman); the image is damaged or hostile", size.map_or("it is".to_string(), |s| format!("its {s} bytes are")))]
+    TooLarge {
+        /// What was refused ("manifest REF", "image configuration DIGEST").
+        what: String,
+        /// Its size, when announced.
+        size: Option<u64>,
+        /// The limit.
+        limit: u64,
+    },
     /// A layer could not be unpacked while it streamed in.
     #[error("unpacking layer {digest}: {detail}")]
     Unpack {

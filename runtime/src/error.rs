@@ -78,6 +78,14 @@ pub enum RuntimeError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A `--device` argument is invalid.
+    #[error("invalid device {spec:?}: {reason}")]
+    InvalidDevice {
+        /// The argument as given.
+        spec: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The container could not be set up or started.
     #[error("{0}")]
     Start(String),
@@ -89,6 +97,18 @@ pub enum RuntimeError {
         /// The underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// The store refused or failed.
+    #[error(transparent)]
+    Storage(#[from] coracle_storage::StorageError),
+    /// A start failed and so did the clean-up after it (youki's
+    /// `CreateContainerError`): both are reported.
+    #[error("{start}; cleaning up after it failed too: {cleanup}")]
+    StartAndCleanup {
+        /// Why the start failed.
+        start: Box<RuntimeError>,
+        /// Why the clean-up failed.
+        cleanup: Box<RuntimeError>,
     },
     /// The command could not be executed (126: not executable, 127: not found).
     #[error("{message}")]
@@ -107,6 +127,14 @@ impl RuntimeError {
             action,
             path: path.into(),
             source,
+        }
+    }
+
+    /// Builds an [`RuntimeError::InvalidDevice`].
+    pub fn device(spec: &str, reason: impl Into<String>) -> Self {
+        RuntimeError::InvalidDevice {
+            spec: spec.to_string(),
+            reason: reason.into(),
         }
     }
 

@@ -3,8 +3,11 @@
 
 use std::ffi::CString;
 use std::io;
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rustix::mount::{MoveMountFlags, OpenTreeFlags};
 
 fn cstr(p: &Path) -> io::Result<CString> {
     CString::new(p.as_os_str().as_bytes())
@@ -50,20 +53,6 @@ pub fn mount(
     })
 }
 
-/// A bind mount of `source` onto `target` (recursive).
-pub fn bind(source: &Path, target: &Path) -> io::Result<()> {
-    let source = source
-        .to_str()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "non-UTF-8 path"))?;
-    mount(
-        Some(source),
-        target,
-        None,
-        libc::MS_BIND | libc::MS_REC,
-        None,
-    )
-}
-
 /// umount2(2).
 pub fn umount2(target: &Path, flags: libc::c_int) -> io::Result<()> {
     let target = cstr(target)?;
@@ -84,40 +73,92 @@ pub fn sethostname(name: &str) -> io::Result<()> {
     check(unsafe { libc::sethostname(name.as_ptr() as *const libc::c_char, name.len()) })
 }
 
-/// The flags of the mount containing `path` that a bind remount must keep
-/// (a user namespace may not clear locked flags).
-pub fn locked_mount_flags(path: &Path) -> io::Result<libc::c_ulong> {
-    let p = cstr(path)?;
-    // SAFETY: statvfs is plain data; the kernel fills it.
-    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
-    // SAFETY: valid path and out-pointer.
-    check(unsafe { libc::statvfs(p.as_ptr(), &mut st) })?;
-    let mut flags = 0;
-    for (vfs, ms) in [
-        (libc::ST_NOSUID, libc::MS_NOSUID),
-        (libc::ST_NODEV, libc::MS_NODEV),
-        (libc::ST_NOEXEC, libc::MS_NOEXEC),
-        (libc::ST_NOATIME, libc::MS_NOATIME),
-        (libc::ST_NODIRATIME, libc::MS_NODIRATIME),
-        (libc::ST_RELATIME, libc::MS_RELATIME),
-    ] {
-        if st.f_flag & vfs != 0 {
-            flags |= ms;
-        }
-    }
-    Ok(flags)
+/// The path that names what `fd` refers to, through the host's procfs (valid before
+/// pivot_root): mounting onto it mounts onto exactly that file, with no second lookup.
+fn fd_path(fd: BorrowedFd<'_>) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
 }
 
-/// Make the mount at `path` read-only, keeping its locked flags.
-pub fn remount_readonly(path: &Path) -> io::Result<()> {
-    let keep = locked_mount_flags(path)?;
-    mount(
-        None,
-        path,
-        None,
-        libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY | keep,
-        None,
-    )
+/// mount(2) of a new filesystem onto the file or directory `target` refers to.
+pub fn mount_on(
+    source: &str,
+    target: BorrowedFd<'_>,
+    fstype: &str,
+    flags: libc::c_ulong,
+    data: Option<&str>,
+) -> io::Result<()> {
+    mount(Some(source), &fd_path(target), Some(fstype), flags, data)
+}
+
+/// open_tree(OPEN_TREE_CLONE | AT_RECURSIVE): a detached copy of the mount tree at
+/// `path` relative to `dir` (an empty `path` means `dir` itself), with every submount.
+pub fn clone_tree(dir: BorrowedFd<'_>, path: &Path) -> io::Result<OwnedFd> {
+    let mut flags = OpenTreeFlags::OPEN_TREE_CLONE
+        | OpenTreeFlags::OPEN_TREE_CLOEXEC
+        | OpenTreeFlags::AT_RECURSIVE;
+    if path.as_os_str().is_empty() {
+        flags |= OpenTreeFlags::AT_EMPTY_PATH;
+    }
+    Ok(rustix::mount::open_tree(dir, path, flags)?)
+}
+
+/// move_mount(2): attach the detached tree `tree` onto the file or directory `target`
+/// refers to.
+pub fn attach_tree(tree: BorrowedFd<'_>, target: BorrowedFd<'_>) -> io::Result<()> {
+    Ok(rustix::mount::move_mount(
+        tree,
+        "",
+        target,
+        "",
+        MoveMountFlags::MOVE_MOUNT_F_EMPTY_PATH | MoveMountFlags::MOVE_MOUNT_T_EMPTY_PATH,
+    )?)
+}
+
+/// The argument of mount_setattr(2) (`struct mount_attr`, MOUNT_ATTR_SIZE_VER0).
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+
+/// `MOUNT_ATTR_RDONLY`.
+pub const MOUNT_ATTR_RDONLY: u64 = 0x1;
+/// `MOUNT_ATTR_NOSUID`.
+pub const MOUNT_ATTR_NOSUID: u64 = 0x2;
+/// `MOUNT_ATTR_NODEV`.
+pub const MOUNT_ATTR_NODEV: u64 = 0x4;
+/// `MOUNT_ATTR_NOEXEC`.
+pub const MOUNT_ATTR_NOEXEC: u64 = 0x8;
+
+/// mount_setattr(2) on the mount `fd` refers to (attached or detached): set the
+/// `MOUNT_ATTR_*` bits of `set`; with `recursive`, on every mount below it too.
+/// Locked flags are never cleared, so no flag of the source needs to be repeated.
+pub fn set_mount_attrs(fd: BorrowedFd<'_>, recursive: bool, set: u64) -> io::Result<()> {
+    let attr = MountAttr {
+        attr_set: set,
+        attr_clr: 0,
+        propagation: 0,
+        userns_fd: 0,
+    };
+    let mut flags = libc::AT_EMPTY_PATH;
+    if recursive {
+        flags |= libc::AT_RECURSIVE;
+    }
+    // SAFETY: a valid fd, an empty NUL-terminated path and a pointer to a struct whose
+    // size is passed; the kernel only reads it.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            fd.as_raw_fd(),
+            c"".as_ptr(),
+            flags as libc::c_uint,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    check(ret as libc::c_int)
 }
 
 /// A fork-like clone(2) into new namespaces: returns 0 in the child, the child's pid
@@ -179,6 +220,13 @@ pub fn die_with_parent() -> io::Result<()> {
     check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) })
 }
 
+/// prctl(PR_SET_PDEATHSIG, 0): outlive the parent after all (a detached container
+/// outlives its monitor, as Podman's containers outlive conmon).
+pub fn clear_parent_death_signal() -> io::Result<()> {
+    // SAFETY: plain integer prctl.
+    check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, 0, 0, 0, 0) })
+}
+
 /// execve(2); returns only on failure, with the errno.
 pub fn execve(path: &CString, argv: &[CString], envp: &[CString]) -> io::Error {
     let mut a: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
@@ -218,8 +266,84 @@ pub fn kill(pid: libc::pid_t, sig: libc::c_int) {
     unsafe { libc::kill(pid, sig) };
 }
 
+/// waitpid(-1, 0): reap any child; returns its pid (ECHILD when there is none left).
+pub fn wait_any() -> io::Result<libc::pid_t> {
+    let mut status = 0;
+    // SAFETY: out-pointer to a local.
+    let r = unsafe { libc::waitpid(-1, &mut status, 0) };
+    if r == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// pause(2) until killed: for helper processes whose only job is to stay alive.
+pub fn pause_forever() -> ! {
+    loop {
+        // SAFETY: pause takes no arguments and only returns after a handled signal.
+        unsafe { libc::pause() };
+    }
+}
+
+/// close_range(2) over every descriptor from 3 up except those in `keep`.
+pub fn close_fds_except(keep: &[std::os::fd::RawFd]) -> io::Result<()> {
+    let mut keep: Vec<u32> = keep
+        .iter()
+        .filter(|&&fd| fd > 2)
+        .map(|&fd| fd as u32)
+        .collect();
+    keep.sort_unstable();
+    let mut first = 3u32;
+    for fd in keep.into_iter().chain([u32::MAX]) {
+        if fd > first {
+            // SAFETY: plain integer syscall; closing descriptors this process owns.
+            let r = unsafe { libc::syscall(libc::SYS_close_range, first, fd - 1, 0u32) };
+            check(r as libc::c_int)?;
+        }
+        first = fd.saturating_add(1);
+    }
+    Ok(())
+}
+
 /// A pipe with both ends close-on-exec.
 pub fn pipe() -> io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
     let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)?;
     Ok((r, w))
+}
+
+/// fork(2): 0 in the child, the child's pid in the parent. The caller must be
+/// single-threaded.
+pub fn fork() -> io::Result<libc::pid_t> {
+    // SAFETY: the caller guarantees there are no other threads whose locks the child
+    // could inherit.
+    let r = unsafe { libc::fork() };
+    if r == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// Give freed heap memory back to the kernel (glibc's malloc_trim): a long-lived
+/// monitor keeps its resident memory small after the start's allocations.
+pub fn trim_heap() {
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe { libc::malloc_trim(0) };
+}
+
+/// setns(2): move this thread into the namespace `fd` refers to; `nstype` is the
+/// `CLONE_NEW*` flag it must be (0: any). The caller must be single-threaded for a
+/// user namespace.
+pub fn setns(fd: BorrowedFd<'_>, nstype: libc::c_int) -> io::Result<()> {
+    // SAFETY: plain integer syscall on a valid fd.
+    check(unsafe { libc::setns(fd.as_raw_fd(), nstype) })
+}
+
+/// prctl(PR_SET_DUMPABLE, 0): no other process of the same user (or root of a user
+/// namespace below the host's) may ptrace this one or open its /proc files (fds,
+/// exe, memory). Reset by the next execve of an ordinary program.
+pub fn set_not_dumpable() -> io::Result<()> {
+    // SAFETY: plain integer prctl.
+    check(unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) })
 }

@@ -14,9 +14,11 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 
-use coracle_runtime::init::{become_subreaper, run_init};
-use coracle_runtime::pty::{attach_child, open_pty, sync_window_size};
-use coracle_runtime::signals::{block_forwarded, restore_mask, supervise};
+use coracle_runtime::process::init::{become_subreaper, run_init};
+use coracle_runtime::process::pty::{attach_child, open_pty, sync_window_size};
+use coracle_runtime::process::relay::Relay;
+use coracle_runtime::process::signals::{block_forwarded, restore_mask, supervise};
+use coracle_runtime::process::stdio;
 use rustix::process::Pid;
 use rustix::termios::Winsize;
 
@@ -58,9 +60,10 @@ fn sh(script: &str) -> Command {
 /// Spawns `cmd` on the pty slave (new session, controlling terminal, stdio).
 fn spawn_on(cmd: &mut Command, slave: &OwnedFd) -> std::process::Child {
     let raw = slave.as_raw_fd();
-    // SAFETY: attach_child only makes allocation-free system calls.
+    // SAFETY: setsid and attach_child only make allocation-free system calls.
     unsafe {
         cmd.pre_exec(move || {
+            rustix::process::setsid()?;
             attach_child(BorrowedFd::borrow_raw(raw)).map_err(std::io::Error::other)
         });
     }
@@ -111,7 +114,7 @@ fn supervise_forwards_sigterm() {
             // Process-directed, as from `kill <coracle pid>`; pending until supervise.
             rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::TERM)
                 .unwrap();
-            exit_code(supervise(Pid::from_child(&child), None, false).unwrap())
+            exit_code(supervise(Pid::from_child(&child), None).unwrap())
         }),
         7
     );
@@ -136,7 +139,10 @@ fn supervise_relays_pty_output_and_input_eof() {
             let pty = open_pty().unwrap();
             let child = spawn_on(&mut sh("cat >/dev/null; echo got-eof; exit 5"), &pty.slave);
             drop(pty.slave);
-            let status = supervise(Pid::from_child(&child), Some(pty.master.as_fd()), true);
+            let stdin = rustix::stdio::stdin();
+            let stdout = rustix::stdio::stdout();
+            let mut relay = Relay::terminal(pty.master, Some(stdin), stdout).unwrap();
+            let status = supervise(Pid::from_child(&child), Some(&mut relay));
             let text = std::fs::read_to_string(&out_path).unwrap();
             assert!(text.contains("got-eof"), "output: {text:?}");
             exit_code(status.unwrap())
@@ -157,7 +163,8 @@ fn supervise_drains_output_of_a_quick_child() {
             let pty = open_pty().unwrap();
             let child = spawn_on(&mut sh("seq 1 20000; exit 3"), &pty.slave);
             drop(pty.slave);
-            let status = supervise(Pid::from_child(&child), Some(pty.master.as_fd()), false);
+            let mut relay = Relay::terminal(pty.master, None, rustix::stdio::stdout()).unwrap();
+            let status = supervise(Pid::from_child(&child), Some(&mut relay));
             let text = std::fs::read_to_string(&out_path).unwrap();
             assert!(
                 text.ends_with("19999\r\n20000\r\n"),
@@ -192,10 +199,7 @@ fn exec_sh(script: &str) -> impl FnOnce() -> i32 {
 #[test]
 fn init_propagates_exit_code() {
     assert_eq!(
-        isolated("init_propagates_exit_code", || run_init(
-            vec![],
-            exec_sh("exit 3")
-        )),
+        isolated("init_propagates_exit_code", || run_init(exec_sh("exit 3"))),
         3
     );
 }
@@ -204,7 +208,7 @@ fn init_propagates_exit_code() {
 fn init_maps_a_signal_death_to_128_plus_n() {
     assert_eq!(
         isolated("init_maps_a_signal_death_to_128_plus_n", || {
-            run_init(vec![], exec_sh("kill -TERM $$; sleep 5"))
+            run_init(exec_sh("kill -TERM $$; sleep 5"))
         }),
         128 + libc::SIGTERM
     );
@@ -212,10 +216,7 @@ fn init_maps_a_signal_death_to_128_plus_n() {
 
 #[test]
 fn init_exec_failure_code() {
-    assert_eq!(
-        isolated("init_exec_failure_code", || run_init(vec![], || 126)),
-        126
-    );
+    assert_eq!(isolated("init_exec_failure_code", || run_init(|| 126)), 126);
 }
 
 #[test]
@@ -231,7 +232,8 @@ fn init_forwards_signals() {
             let init = unsafe { libc::fork() };
             if init == 0 {
                 drop(r);
-                run_init(vec![w], exec_sh(&script));
+                // The command writes to `w`; the init closes its own copy.
+                run_init(exec_sh(&script));
             }
             drop(w);
             let mut line = String::new();
@@ -262,8 +264,78 @@ fn init_reaps_orphans() {
     assert_eq!(
         isolated("init_reaps_orphans", || {
             become_subreaper().unwrap();
-            run_init(vec![], exec_sh(ORPHANS))
+            run_init(exec_sh(ORPHANS))
         }),
         3
+    );
+}
+
+/// Dups `fd` to `target` without close-on-exec (a descriptor a caller leaves open).
+fn leak_as(fd: &OwnedFd, target: i32) {
+    // SAFETY: dup2 onto a number this test process does not otherwise use.
+    assert_eq!(unsafe { libc::dup2(fd.as_raw_fd(), target) }, target);
+}
+
+#[test]
+fn init_closes_what_the_caller_left_open() {
+    // The init holds nothing from 3 up once it runs; the command polls /proc for up
+    // to 5 s until fd 9 of its parent, the init, is gone.
+    assert_eq!(
+        isolated("init_closes_what_the_caller_left_open", || {
+            let (_r, w) = rustix::pipe::pipe().unwrap();
+            leak_as(&w, 9);
+            run_init(exec_sh(
+                "test -e /proc/self/fd/9 || exit 8
+                 for i in $(seq 50); do [ -e /proc/$PPID/fd/9 ] || exit 3; sleep 0.1; done
+                 exit 9",
+            ))
+        }),
+        3
+    );
+}
+
+#[test]
+fn supervise_relays_pipes_and_drains_them_after_the_exit() {
+    assert_eq!(
+        isolated(
+            "supervise_relays_pipes_and_drains_them_after_the_exit",
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let (out_path, err_path) = (dir.path().join("out"), dir.path().join("err"));
+                let out = std::fs::File::create(&out_path).unwrap();
+                let err = std::fs::File::create(&err_path).unwrap();
+                let (stdin_r, stdin_w) = rustix::pipe::pipe().unwrap();
+                rustix::io::write(&stdin_w, b"ping\n").unwrap();
+                drop(stdin_w);
+                rustix::stdio::dup2_stdin(&stdin_r).unwrap();
+                // SAFETY: plain alarm(2): a hang becomes SIGALRM, forwarded: 128+14.
+                unsafe { libc::alarm(20) };
+                let old = block_forwarded().unwrap();
+                let (parent, child_ends) = stdio::pipes(true).unwrap();
+                // The child reads its stdin to the end, then writes more than a pipe holds
+                // to both streams and exits at once.
+                let mut cmd = sh("read line; cat >/dev/null; echo \"got $line\"; \
+                              seq 1 50000; seq 1 30000 >&2; exit 4");
+                // SAFETY: install and restore_mask are allocation-free.
+                unsafe {
+                    cmd.pre_exec(move || {
+                        child_ends.install()?;
+                        restore_mask(&old).map_err(std::io::Error::other)
+                    });
+                }
+                let child = cmd.spawn().unwrap();
+                drop(cmd);
+                let mut relay =
+                    Relay::pipes(parent, rustix::stdio::stdin(), out.as_fd(), err.as_fd()).unwrap();
+                let status = supervise(Pid::from_child(&child), Some(&mut relay));
+                let out = std::fs::read_to_string(&out_path).unwrap();
+                let err = std::fs::read_to_string(&err_path).unwrap();
+                assert!(out.starts_with("got ping\n1\n"), "{}", &out[..20]);
+                assert!(out.ends_with("\n49999\n50000\n"), "stdout cut short");
+                assert!(err.ends_with("\n29999\n30000\n"), "stderr cut short");
+                exit_code(status.unwrap())
+            }
+        ),
+        4
     );
 }

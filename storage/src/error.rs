@@ -96,19 +96,59 @@ pub enum StorageError {
     #[error("{0}: no such container")]
     ContainerNotFound(String),
     /// An id prefix that matches more than one container.
-    #[error("more than one result for container {0:?}: container already exists")]
-    AmbiguousContainer(String),
+    #[error("more than one container matches {prefix:?}: {}; give more of the id, or the name", candidates.join(", "))]
+    AmbiguousContainer {
+        /// The prefix given.
+        prefix: String,
+        /// Short id and name of each match.
+        candidates: Vec<String>,
+    },
+    /// A state change the container's state does not allow.
+    #[error(transparent)]
+    InvalidTransition(#[from] crate::container_state::InvalidTransition),
+    /// A layer's tar stream is not a well-formed tar.
+    #[error("malformed layer: {0}; the image is damaged or hostile (rebuild it with a standard tar writer)")]
+    MalformedLayer(String),
+    /// An extended header or sparse map in a layer is over the size limit.
+    #[error("refusing layer: its {what} of {size} bytes is over the limit of {limit} bytes (Podman refuses it too); the image is damaged or hostile (rebuild it with a standard tar writer)")]
+    LayerHeaderTooLarge {
+        /// "PAX extended header", "GNU long name", ...
+        what: String,
+        /// Its declared size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The store's filesystem (or the user's quota on it) is full.
+    #[error("no space left on the store's filesystem ({errno}) while writing {}: free space there (`coracle image prune` removes unused images) or put the store on a larger filesystem (--root)", path.display())]
+    NoSpace {
+        /// What was being written.
+        path: PathBuf,
+        /// "ENOSPC" or "EDQUOT".
+        errno: &'static str,
+    },
 }
 
 /// Result alias of the storage crate.
 pub type Result<T> = std::result::Result<T, StorageError>;
 
 impl StorageError {
-    /// Wrap an I/O error with the path it concerns.
+    /// Wrap an I/O error with the path it concerns; a full filesystem (ENOSPC, EDQUOT)
+    /// becomes [`StorageError::NoSpace`], which says how to fix it.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> StorageError {
-        StorageError::Io {
-            path: path.into(),
-            source,
-        }
+        let path = path.into();
+        // The kind too: wrappers such as tempfile's keep it but not the raw errno.
+        let is = |errno: rustix::io::Errno, kind: std::io::ErrorKind| match source.raw_os_error() {
+            Some(raw) => raw == errno.raw_os_error(),
+            None => source.kind() == kind,
+        };
+        let errno = if is(rustix::io::Errno::NOSPC, std::io::ErrorKind::StorageFull) {
+            "ENOSPC"
+        } else if is(rustix::io::Errno::DQUOT, std::io::ErrorKind::QuotaExceeded) {
+            "EDQUOT"
+        } else {
+            return StorageError::Io { path, source };
+        };
+        StorageError::NoSpace { path, errno }
     }
 }

@@ -19,10 +19,7 @@ pub struct LayerStore {
 }
 
 fn io(path: &Path, e: std::io::Error) -> StorageError {
-    StorageError::Io {
-        path: path.to_path_buf(),
-        source: e,
-    }
+    StorageError::io(path, e)
 }
 
 impl LayerStore {

@@ -1,6 +1,7 @@
 //! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
 
 pub mod blobs;
+pub mod container_state;
 pub mod containers;
 pub mod digest;
 pub mod error;
@@ -14,7 +15,10 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobStore, BlobWriter};
-pub use containers::{new_container_id, random_name, ContainerRecord, ContainerState};
+pub use containers::{
+    new_container_id, random_name, ContainerChange, ContainerRecord, ContainerState,
+    InvalidTransition,
+};
 pub use digest::Digest;
 pub use error::{Result, StorageError};
 pub use layers::{chain_ids, LayerStore};
@@ -68,6 +72,34 @@ impl Store {
     /// Do not call while this process holds a shared lock: it would wait forever.
     pub fn exclusive_lock(&self) -> Result<StoreLock> {
         StoreLock::exclusive(&self.lock_path())
+    }
+
+    fn container_lock_path(&self, id: &str) -> PathBuf {
+        self.root.join("container-locks").join(id)
+    }
+
+    /// The exclusive lock of one container (`<root>/container-locks/<id>`), held by
+    /// every command that changes it for as long as it does. A holder must read the
+    /// record again once it has the lock (another process may have changed or
+    /// removed it meanwhile). `id` is a full container id.
+    ///
+    /// One process must not take the same container's lock twice.
+    pub fn container_lock(&self, id: &str) -> Result<StoreLock> {
+        let path = self.container_lock_path(id);
+        if let Some(dir) = path.parent() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| StorageError::io(dir, e))?;
+        }
+        StoreLock::exclusive(&path)
+    }
+
+    /// Remove a removed container's lock file (while holding its lock: whoever waits
+    /// for it finds the record gone once it gets it).
+    pub fn remove_container_lock(&self, id: &str) {
+        let _ = std::fs::remove_file(self.container_lock_path(id));
     }
 
     /// Delete an image record and then every blob no longer referenced by any image,
@@ -125,6 +157,26 @@ fn make_private(root: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn container_locks_exclude_each_other_and_go_with_the_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let id = "ab".repeat(32);
+        let held = store.container_lock(&id).unwrap();
+        let path = dir.path().join("container-locks").join(&id);
+        let try_lock = || {
+            let f = std::fs::File::open(&path).unwrap();
+            rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
+        };
+        assert!(!try_lock());
+        // Another container's lock is independent.
+        drop(store.container_lock(&"cd".repeat(32)).unwrap());
+        drop(held);
+        assert!(try_lock());
+        store.remove_container_lock(&id);
+        assert!(!path.exists());
+    }
 
     #[test]
     fn open_creates_layout_and_remove_image_deletes_unshared_blobs() {

@@ -1,4 +1,4 @@
-//! Whole-store advisory locking with flock(2).
+//! Advisory locking with flock(2): the whole store's lock and each container's.
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
@@ -8,7 +8,7 @@ use rustix::fs::{flock, FlockOperation};
 
 use crate::error::{Result, StorageError};
 
-/// An flock on `<root>/store.lock`, released on drop.
+/// An flock on `<root>/store.lock` (or a container's lock file), released on drop.
 ///
 /// Locks conflict between open files, so one process must not ask for the
 /// exclusive lock while it still holds a shared one.

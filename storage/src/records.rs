@@ -18,7 +18,7 @@ use crate::error::{Result, StorageError};
 
 /// Schema migrations; entry `i` upgrades `user_version` `i` to `i + 1`.
 /// Append new entries (e.g. container records) — never edit old ones.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
 CREATE TABLE images (
     id                  TEXT PRIMARY KEY NOT NULL,
@@ -70,6 +70,15 @@ CREATE TABLE containers (
     config     TEXT NOT NULL
 );
 CREATE INDEX containers_by_image ON containers(image_id);
+"#,
+    r#"
+ALTER TABLE containers ADD COLUMN monitor_pid INTEGER;
+ALTER TABLE containers ADD COLUMN error TEXT;
+"#,
+    r#"
+ALTER TABLE containers ADD COLUMN pid_start INTEGER;
+ALTER TABLE containers ADD COLUMN monitor_start INTEGER;
+ALTER TABLE containers ADD COLUMN restart_count INTEGER NOT NULL DEFAULT 0;
 "#,
 ];
 

@@ -91,6 +91,8 @@ fn userns_child() {
         overlay_xattr_prefix: "user.overlay.".into(),
         ignore_chown_errors: false,
         preserve_ownership: true,
+        owner: None,
+        whiteouts: true,
     };
 
     let d = fresh(&dir, "mapped");

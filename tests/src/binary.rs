@@ -1,4 +1,5 @@
-//! Locating the `coracle` binary and copying it where the test user can run it.
+//! Locating the `coracle` binary and copying it, with the `coracle-monitor` program
+//! that must sit next to it, where the test user can run them.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,8 @@ fn remove_stale_copies(dir: &Path) {
 }
 
 /// The copy of `coracle` the test user runs (made once per test process, since the
-/// checkout may live below a home directory the test user cannot enter).
+/// checkout may live below a home directory the test user cannot enter), with a copy
+/// of `coracle-monitor` next to it.
 pub fn coracle_bin() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
@@ -52,10 +54,19 @@ pub fn coracle_bin() -> &'static Path {
         let dir = bed.dir.join(format!("bin-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let dst = dir.join("coracle");
-        std::fs::copy(&src, &dst)
-            .unwrap_or_else(|e| panic!("cannot copy {} to {}: {e}", src.display(), dst.display()));
-        std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o755)).unwrap();
-        dst
+        let monitor = src.with_file_name("coracle-monitor");
+        assert!(
+            monitor.is_file(),
+            "coracle-monitor not found next to {}: run `cargo build -p coracle-cli` first",
+            src.display()
+        );
+        for from in [&monitor, &src] {
+            let dst = dir.join(from.file_name().expect("a file name"));
+            std::fs::copy(from, &dst).unwrap_or_else(|e| {
+                panic!("cannot copy {} to {}: {e}", from.display(), dst.display())
+            });
+            std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        dir.join("coracle")
     })
 }

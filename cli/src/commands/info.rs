@@ -81,9 +81,9 @@ pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
         "registries": { "search": conf.unqualified_search },
         "store": {
             "graphRoot": store.root.display().to_string(),
-            "graphDriverName": coracle_runtime::launch::overlay_driver(
+            "graphDriverName": coracle_runtime::lifecycle::launch::overlay_driver(
                 &store,
-                coracle_runtime::userns::current_user_plan(false).0.as_ref(),
+                coracle_runtime::ids::userns::current_user_plan(false).0.as_ref(),
                 ctx.mount_program().as_deref(),
             ),
             "imageStore": { "number": images },

@@ -66,6 +66,16 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Result<i32> {
     Ok(0)
 }
 
+/// The inspect object of the image `name`, `None` when no such image is stored.
+pub(crate) fn image_value(ctx: &Context, store: &Store, name: &str) -> Result<Option<Value>> {
+    let conf = ctx.registries()?;
+    match find_image(store, &conf, name) {
+        Ok(image) => Ok(Some(inspect_value(store, &image)?)),
+        Err(LookupError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Exit 0 when the image is stored, 1 when not.
 pub fn exists(ctx: &Context, args: ExistsArgs) -> Result<i32> {
     let conf = ctx.registries()?;

@@ -1,12 +1,20 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod cleanup;
+mod container_filter;
+mod containers;
+mod cp;
+mod exec;
 mod images;
 mod info;
 mod inspect;
 mod login;
+mod logs;
 mod name_rules;
 mod prompt;
+mod prune;
+mod ps;
 mod pull;
 mod push;
 mod remove;
@@ -14,7 +22,7 @@ mod run;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, ImageCommand};
+use crate::args::{Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
 use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
@@ -22,7 +30,43 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     let mut ctx = Context::new(cli.root)?;
     ctx.storage_opts = cli.storage_opt;
     match cli.command {
-        Command::Run(a) => run::run(&ctx, *a),
+        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, *a),
+        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+            run::create(&ctx, *a)
+        }
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
+            containers::start(&ctx, a)
+        }
+        Command::Ps(a) | Command::Container(ContainerCommand::List(a)) => ps::ps(&ctx, a),
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::logs(&ctx, a),
+        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => {
+            containers::stop(&ctx, a)
+        }
+        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => {
+            containers::kill(&ctx, a)
+        }
+        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => containers::rm(&ctx, a),
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => {
+            containers::wait(&ctx, a)
+        }
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => {
+            containers::restart(&ctx, a)
+        }
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => {
+            containers::rename(&ctx, a)
+        }
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => {
+            containers::port(&ctx, a)
+        }
+        Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
+        Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
+        Command::Inspect(a) => containers::inspect(&ctx, a, true),
+        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
+        Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
+        Command::Container(ContainerCommand::Cleanup(a)) => cleanup::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

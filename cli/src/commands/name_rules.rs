@@ -13,21 +13,22 @@ const MAX_HOSTNAME: usize = 253;
 /// Longest label of a hostname.
 const MAX_LABEL: usize = 63;
 
-/// A `--name` or `--hostname` value that breaks its rule.
+/// A container name or hostname that breaks its rule.
 #[derive(Debug, thiserror::Error)]
-#[error("invalid {flag} {value:?}: {rule}")]
+#[error("invalid {what} {value:?}: {rule}")]
 pub struct InvalidName {
-    /// The flag, `--name` or `--hostname`.
-    pub flag: &'static str,
+    /// Where the value came from: the flag (`--name`, `--hostname`) or what it is.
+    pub what: &'static str,
     /// The value given.
     pub value: String,
     /// The rule it breaks.
     pub rule: &'static str,
 }
 
-/// Check a container name: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
-pub fn check_container_name(name: &str) -> Result<(), InvalidName> {
-    verdict(is_container_name(name), "--name", name, NAME_RULE)
+/// Check a container name given as `what` (a flag, or "container name"):
+/// `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
+pub fn check_container_name(what: &'static str, name: &str) -> Result<(), InvalidName> {
+    verdict(is_container_name(name), what, name, NAME_RULE)
 }
 
 /// Check a hostname against RFC 1123.
@@ -35,9 +36,10 @@ pub fn check_hostname(hostname: &str) -> Result<(), InvalidName> {
     verdict(is_hostname(hostname), "--hostname", hostname, HOSTNAME_RULE)
 }
 
+/// Ok when `valid`, else the error naming `what`, `value` and `rule`.
 fn verdict(
     valid: bool,
-    flag: &'static str,
+    what: &'static str,
     value: &str,
     rule: &'static str,
 ) -> Result<(), InvalidName> {
@@ -45,7 +47,7 @@ fn verdict(
         return Ok(());
     }
     Err(InvalidName {
-        flag,
+        what,
         value: value.to_string(),
         rule,
     })
@@ -77,12 +79,12 @@ mod tests {
     #[test]
     fn container_names_follow_podmans_rule() {
         for good in ["a", "web-1", "A.b_c-d", "0", "x..y", "9_"] {
-            assert!(check_container_name(good).is_ok(), "{good:?}");
+            assert!(check_container_name("--name", good).is_ok(), "{good:?}");
         }
         for bad in [
             "", "-a", "_a", ".a", "a b", "a\nb", "a/b", "a:b", "é", "a\t", "a\0",
         ] {
-            assert!(check_container_name(bad).is_err(), "{bad:?}");
+            assert!(check_container_name("--name", bad).is_err(), "{bad:?}");
         }
     }
 
@@ -133,7 +135,9 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("RFC 1123"), "{err}");
-        let err = check_container_name("a b").unwrap_err().to_string();
+        let err = check_container_name("--name", "a b")
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "invalid --name \"a b\": names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*"

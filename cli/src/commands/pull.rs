@@ -7,7 +7,7 @@ use anyhow::Result;
 use coracle_image::platform::Platform;
 use coracle_image::pull::{self, pull_by_name, PullOptions, PullOutcome};
 use coracle_image::sink::{LayerFeed, LayerSink, LayerStart};
-use coracle_runtime::stream_unpack::StreamingUnpacker;
+use coracle_runtime::fs::stream_unpack::StreamingUnpacker;
 use coracle_storage::Store;
 
 use crate::args::{PullArgs, RegistryArgs};
@@ -48,7 +48,7 @@ pub(crate) fn pull_image(
 ) -> Result<PullOutcome> {
     let conf = ctx.registries()?;
     let progress = crate::progress::for_stderr(quiet);
-    let (plan, warning) = coracle_runtime::userns::current_user_plan(false);
+    let (plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
@@ -78,7 +78,7 @@ pub(crate) fn pull_image(
     if let Ok(result) = stopped {
         result?;
     }
-    coracle_runtime::layers::ensure_unpacked(
+    coracle_runtime::fs::layers::ensure_unpacked(
         store,
         &outcome.record,
         plan.as_ref(),
@@ -95,7 +95,13 @@ impl LayerSink for UnpackWhileDownloading {
     fn begin(&self, layer: &LayerStart) -> std::result::Result<Option<LayerFeed>, String> {
         let stream = self
             .0
-            .begin(&layer.chain_id, &layer.diff_id, &layer.media_type)
+            .begin(
+                &layer.digest,
+                &layer.chain_id,
+                &layer.lower,
+                &layer.diff_id,
+                &layer.media_type,
+            )
             .map_err(|e| e.to_string())?;
         let Some(stream) = stream else {
             return Ok(None);

@@ -76,8 +76,8 @@ pub fn rmi(ctx: &Context, args: RmiArgs) -> Result<i32> {
 
 /// Delete unpacked layers that no image uses any more.
 fn remove_unused_layers(store: &coracle_storage::Store) -> Result<()> {
-    let (plan, _) = coracle_runtime::userns::current_user_plan(false);
-    coracle_runtime::layers::remove_unused(store, plan.as_ref())?;
+    let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    coracle_runtime::fs::layers::remove_unused(store, plan.as_ref())?;
     Ok(())
 }
 
@@ -115,12 +115,14 @@ pub fn prune(ctx: &Context, args: PruneArgs) -> Result<i32> {
     }
     let store = ctx.store()?;
     let ids = if args.all {
-        store
-            .db
-            .list_images()?
-            .into_iter()
-            .map(|i| i.record.id)
-            .collect()
+        // Every image no container uses (those in use stay, as Podman's).
+        let mut unused = Vec::new();
+        for i in store.db.list_images()? {
+            if store.db.containers_using_image(&i.record.id)?.is_empty() {
+                unused.push(i.record.id);
+            }
+        }
+        unused
     } else {
         store.db.dangling_ids()?
     };

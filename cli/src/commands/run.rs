@@ -1,20 +1,29 @@
-//! `coracle run`: validate every flag first, find or pull the image, then hand over
-//! to the runtime; the exit status is the container's.
+//! `coracle run` and `coracle create`: parse every flag into the container's spec
+//! first, find or pull the image, then hand over to the runtime: a foreground
+//! container's exit status is ours; `-d` hands it to its monitor.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 use coracle_image::lookup::{find_image, LookupError};
-use coracle_runtime::launch::{self, LaunchOptions, SeccompChoice};
-use coracle_runtime::mounts_spec::{parse_mount, parse_tmpfs, parse_volume};
+use coracle_runtime::fs::mounts_spec::{
+    parse_device, parse_mount, parse_tmpfs, parse_volume, DeviceSpec, MountSpec,
+};
+use coracle_runtime::lifecycle::control;
+use coracle_runtime::lifecycle::launch;
+use coracle_runtime::spec::{
+    ContainerConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy, SeccompChoice,
+};
 use coracle_runtime::RuntimeError;
+use coracle_storage::{ContainerRecord, ImageSummary, Store};
 
 use super::name_rules::{check_container_name, check_hostname};
 use crate::args::RunArgs;
 use crate::context::Context;
 
 /// Read `-e` and `--env-file` into "KEY=value" entries (a bare KEY copies the caller's value).
-fn environment(args: &RunArgs) -> Result<Vec<String>> {
+pub(crate) fn environment(vars: &[String], files: &[std::path::PathBuf]) -> Result<Vec<String>> {
     let mut env = Vec::new();
     let mut add = |entry: &str, origin: &str| -> Result<()> {
         let entry = entry.trim_end_matches('\r');
@@ -34,40 +43,123 @@ fn environment(args: &RunArgs) -> Result<Vec<String>> {
         }
         Ok(())
     };
-    for file in &args.env_file {
+    for file in files {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read env file {}", file.display()))?;
         for line in text.lines() {
             add(line.trim_start(), &file.display().to_string())?;
         }
     }
-    for e in &args.env {
+    for e in vars {
         add(e, "--env")?;
     }
     Ok(env)
 }
 
-/// Turn the flags into launch options, rejecting anything unsupported before any work.
-fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
-    if let Some(name) = &args.name {
-        check_container_name(name)?;
+/// `--device` arguments, each naming an existing host device node.
+fn devices(args: &RunArgs) -> Result<Vec<DeviceSpec>> {
+    use std::os::unix::fs::FileTypeExt;
+    let mut out = Vec::new();
+    for spec in &args.device {
+        let device = parse_device(spec)?;
+        let host = &device.host;
+        let kind = match std::fs::metadata(host) {
+            Ok(meta) => meta.file_type(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!(
+                    "--device {spec}: host device {} does not exist",
+                    host.display()
+                )
+            }
+            Err(e) => bail!("--device {spec}: cannot look at {}: {e}", host.display()),
+        };
+        if !kind.is_char_device() && !kind.is_block_device() {
+            bail!(
+                "--device {spec}: {} is not a device node (name each device of a directory)",
+                host.display()
+            );
+        }
+        out.push(device);
     }
-    if let Some(hostname) = &args.hostname {
-        check_hostname(hostname)?;
+    Ok(out)
+}
+
+/// `KEY=VALUE` pairs of `--label` / `--annotation` (a bare KEY has an empty value).
+fn key_values(flag: &str, pairs: &[String]) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for pair in pairs {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if k.is_empty() {
+            bail!("invalid --{flag} {pair:?}: the key is empty (expected KEY=VALUE)");
+        }
+        out.insert(k.to_string(), v.to_string());
     }
-    if args.detach {
-        bail!("--detach is not supported yet: detached containers need the container monitor (coming with the detached lifecycle)");
+    Ok(out)
+}
+
+/// `--log-driver` and `--log-opt` into the log settings.
+fn log_config(args: &RunArgs) -> Result<LogConfig> {
+    let mut log = LogConfig {
+        driver: LogDriver::parse(&args.log_driver)?,
+        ..Default::default()
+    };
+    for opt in &args.log_opt {
+        match opt.split_once('=') {
+            Some(("path", p)) if p.starts_with('/') => log.path = Some(p.into()),
+            Some(("max-size", size)) => {
+                log.max_size = Some(parse_size(size).with_context(|| {
+                    format!("invalid --log-opt {opt:?}: expected a size such as 10m")
+                })?)
+            }
+            Some(("tag", _)) => {}
+            _ => bail!("invalid --log-opt {opt:?}: expected path=/ABSOLUTE/FILE or max-size=SIZE"),
+        }
     }
-    let host_network = match args.network.as_str() {
-        "none" => false,
-        "host" => true,
-        other => bail!("--network {other}: only \"none\" and \"host\" are supported yet"),
+    if args.detach && log.driver == LogDriver::Passthrough {
+        bail!("--log-driver passthrough needs a foreground container: drop -d or pick k8s-file");
+    }
+    Ok(log)
+}
+
+/// `10`, `10k`, `10m`, `1g` (binary multiples, as Podman's units).
+fn parse_size(text: &str) -> Option<u64> {
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.trim_end_matches('b');
+    let (digits, mult) = match lower.char_indices().last() {
+        Some((i, 'k')) => (&lower[..i], 1u64 << 10),
+        Some((i, 'm')) => (&lower[..i], 1 << 20),
+        Some((i, 'g')) => (&lower[..i], 1 << 30),
+        _ => (lower, 1),
+    };
+    digits.parse::<u64>().ok()?.checked_mul(mult)
+}
+
+/// Turn the flags into the container's spec, rejecting anything unsupported before
+/// any work.
+fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
+    let namespaces = Namespaces {
+        network: NamespaceMode::parse("network", &args.network)?,
+        ..Default::default()
     };
     let keep_id = match args.userns.as_deref() {
         None | Some("") => false,
         Some("keep-id") => true,
         Some(other) => bail!("--userns {other}: only keep-id is supported"),
     };
+    if namespaces.network != NamespaceMode::Host && namespaces.network != NamespaceMode::New {
+        bail!(
+            "--network {}: only \"none\" and \"host\" are supported yet",
+            args.network
+        );
+    }
+    namespaces.check_supported()?;
+    let restart = RestartPolicy::parse(&args.restart)?;
+    if restart != RestartPolicy::No && args.rm {
+        bail!(
+            "the --rm option conflicts with --restart {}: use one of them",
+            args.restart
+        );
+    }
     let mut no_new_privs = false;
     let mut seccomp = SeccompChoice::Default;
     for opt in &args.security_opt {
@@ -92,49 +184,55 @@ fn launch_options(ctx: &Context, args: &RunArgs) -> Result<LaunchOptions> {
         mounts.push(parse_tmpfs(t)?);
     }
     for m in &mounts {
-        if let coracle_runtime::mounts_spec::MountSpec::Bind { source, .. } = m {
+        if let MountSpec::Bind { source, .. } = m {
             if !Path::new(source).exists() {
                 bail!("bind mount source {} does not exist", source.display());
             }
         }
     }
-    coracle_runtime::caps::resolve(&args.cap_add, &args.cap_drop, args.privileged)?;
-    Ok(LaunchOptions {
+    coracle_runtime::security::caps::resolve(&args.cap_add, &args.cap_drop, args.privileged)?;
+    if let Some(sig) = &args.stop_signal {
+        coracle_runtime::spec::signal_number(sig)?;
+    }
+    Ok(ContainerConfig {
         command: args.command.clone(),
         entrypoint: args.entrypoint.clone(),
-        env: environment(args)?,
+        env: environment(&args.env, &args.env_file)?,
         workdir: args.workdir.clone(),
         user: args.user.clone(),
         hostname: args.hostname.clone(),
         name: args.name.clone(),
         mounts,
+        devices: devices(args)?,
         read_only: args.read_only,
         cap_add: args.cap_add.clone(),
         cap_drop: args.cap_drop.clone(),
         privileged: args.privileged,
         no_new_privs,
         seccomp,
+        namespaces,
         keep_id,
-        host_network,
         tty: args.tty,
         interactive: args.interactive,
+        detach: args.detach,
         init: args.init,
         remove: args.rm,
+        labels: key_values("label", &args.label)?,
+        annotations: key_values("annotation", &args.annotation)?,
+        stop_signal: args.stop_signal.clone(),
+        stop_timeout: args.stop_timeout,
+        restart,
+        log: log_config(args)?,
         ignore_chown_errors: ctx.ignore_chown_errors(),
         mount_program: ctx.mount_program(),
+        ..Default::default()
     })
 }
 
-/// Run a container in the foreground.
-pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
-    let opts = launch_options(ctx, &args)?;
-    let (stored_plan, warning) = coracle_runtime::userns::current_user_plan(false);
-    if let Some(w) = warning {
-        crate::output::warn_once(&w);
-    }
+/// Find the image, pulling it as `--pull` says.
+fn image_for(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ImageSummary> {
     let conf = ctx.registries()?;
-    let store = ctx.store()?;
-    let present = match find_image(&store, &conf, &args.image) {
+    let present = match find_image(store, &conf, &args.image) {
         Ok(i) => Some(i),
         Err(LookupError::NotFound(_)) => None,
         Err(e) => return Err(e.into()),
@@ -144,30 +242,34 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
         "never" => false,
         _ => present.is_none(),
     };
-    let image = if must_pull {
-        let pull_opts = super::pull::options(
-            args.platform.as_deref(),
-            None,
-            &args.registry,
-            None,
-            coracle_image::pull::DEFAULT_PARALLEL,
-        )?;
-        match super::pull::pull_image(ctx, &store, &args.image, &pull_opts, args.quiet) {
-            Ok(outcome) => store
-                .db
-                .image_by_id(&outcome.id)?
-                .with_context(|| format!("{}: image vanished after the pull", args.image))?,
-            // --pull=newer keeps a present image when the registry cannot be asked.
-            Err(e) if args.pull == "newer" && present.is_some() => {
-                eprintln!("WARN[0000] {e:#}; using the stored image");
-                present.clone().context("stored image")?
-            }
-            Err(e) => return Err(e),
+    if !must_pull {
+        return present
+            .with_context(|| format!("{}: image not known (and --pull=never)", args.image));
+    }
+    let pull_opts = super::pull::options(
+        args.platform.as_deref(),
+        None,
+        &args.registry,
+        None,
+        coracle_image::pull::DEFAULT_PARALLEL,
+    )?;
+    match super::pull::pull_image(ctx, store, &args.image, &pull_opts, args.quiet) {
+        Ok(outcome) => store
+            .db
+            .image_by_id(&outcome.id)?
+            .with_context(|| format!("{}: image vanished after the pull", args.image)),
+        // --pull=newer keeps a present image when the registry cannot be asked.
+        Err(e) if args.pull == "newer" && present.is_some() => {
+            eprintln!("WARN[0000] {e:#}; using the stored image");
+            present.context("stored image")
         }
-    } else {
-        present.with_context(|| format!("{}: image not known (and --pull=never)", args.image))?
-    };
-    match launch::run(&store, &image, &args.image, &opts, stored_plan.as_ref()) {
+        Err(e) => Err(e),
+    }
+}
+
+/// A failure to execute the command is its own exit code (126/127), printed as Podman does.
+pub(crate) fn exit_code(result: coracle_runtime::Result<i32>) -> Result<i32> {
+    match result {
         Ok(code) => Ok(code),
         Err(RuntimeError::Exec { code, message }) => {
             eprintln!("Error: {message}");
@@ -175,4 +277,87 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `--cidfile`: refuse an existing file before anything is created, as Podman does.
+fn check_cidfile(args: &RunArgs) -> Result<()> {
+    if let Some(path) = &args.cidfile {
+        if path.exists() {
+            bail!(
+                "container id file {} exists: remove it first",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
+    if let Some(path) = &args.cidfile {
+        std::fs::write(path, id)
+            .with_context(|| format!("cannot write the container id to {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Create the container `args` describe; its record.
+fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
+    let config = container_config(ctx, args)?;
+    check_cidfile(args)?;
+    let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
+    if let Some(w) = warning {
+        crate::output::warn_once(&w);
+    }
+    let image = image_for(ctx, store, args)?;
+    let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
+    write_cidfile(args, &record.id)?;
+    Ok(record)
+}
+
+/// `--name` and `--hostname` against their rules, before anything else: neither may
+/// carry a line into /etc/hosts.
+fn check_names(args: &RunArgs) -> Result<()> {
+    if let Some(name) = &args.name {
+        check_container_name("--name", name)?;
+    }
+    if let Some(hostname) = &args.hostname {
+        check_hostname(hostname)?;
+    }
+    Ok(())
+}
+
+/// `coracle create`: print the new container's id.
+pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
+    check_names(&args)?;
+    let store = ctx.store()?;
+    let record = create_container(ctx, &store, &args)?;
+    crate::output::print(&format!("{}\n", record.id));
+    Ok(0)
+}
+
+/// Run a container: in the foreground (its exit status is ours), or with `-d` under
+/// its monitor (print its id once its command runs).
+pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
+    check_names(&args)?;
+    if !args.detach && RestartPolicy::parse(&args.restart)? != RestartPolicy::No {
+        bail!(
+            "--restart {} is carried out by a container's monitor: add -d (or use create and start)",
+            args.restart
+        );
+    }
+    let store = ctx.store()?;
+    let record = create_container(ctx, &store, &args)?;
+    if args.detach {
+        let started = exit_code(control::start_detached(&store, &record.id).map(|_| 0))?;
+        if started == 0 {
+            crate::output::print(&format!("{}\n", record.id));
+        }
+        return Ok(started);
+    }
+    let (stored_plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    exit_code(launch::start_foreground(
+        &store,
+        &record,
+        stored_plan.as_ref(),
+    ))
 }

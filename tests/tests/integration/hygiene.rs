@@ -3,11 +3,10 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::Duration;
 
 use coracle_tests::{testbed, Sandbox};
 
+use crate::terminal::{coracle_line, Tmux};
 use crate::util::store_dir;
 
 /// The one `Error: ` line of a failed command's stderr.
@@ -92,96 +91,33 @@ fn bad_names_and_hostnames_are_refused_before_any_work() {
     );
 }
 
-/// A tmux server of the test user's own, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Start a detached session running the shell command line `command`.
-    fn start(tag: &str, command: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("coracle-{tag}-{}", std::process::id()),
-        };
-        let started = tmux.call(&["new-session", "-d", "-x", "120", "-y", "30", command]);
-        assert!(
-            started.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        tmux
-    }
-
-    fn call(&self, args: &[&str]) -> Output {
-        let tb = testbed();
-        Command::new("runuser")
-            .args(["-u", &tb.user, "--", "tmux", "-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("cannot run tmux")
-    }
-
-    /// What the pane shows now.
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.call(&["capture-pane", "-p"]).stdout).into_owned()
-    }
-
-    /// Wait up to 30 s for `needle` on the screen; the screen at that moment.
-    fn wait_for(&self, needle: &str) -> String {
-        for _ in 0..300 {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!(
-            "{needle:?} never appeared on the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    /// Type `text` literally, then Enter.
-    fn type_line(&self, text: &str) {
-        assert!(self.call(&["send-keys", "-l", text]).status.success());
-        assert!(self.call(&["send-keys", "Enter"]).status.success());
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.call(&["kill-server"]);
-    }
-}
-
 #[test]
 fn login_password_prompt_does_not_echo() {
     let tb = testbed();
     let sb = Sandbox::new("hygiene-login-tty");
     sb.trust_tls_ca();
-    let login = sb.shell_command(&["login", "-u", &tb.tls_user, &tb.tls_registry]);
-    // After coracle: its status, and whether the terminal echoes again.
-    let tmux = Tmux::start(
-        "login",
-        &format!(
-            "({login}); echo login-exit=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo; sleep 60"
-        ),
-    );
-    tmux.wait_for("Password:");
+    let tmux = Tmux::start("login", 120, 30);
+    let login = coracle_line(&sb, &["login", "-u", &tb.tls_user, &tb.tls_registry]);
+    tmux.type_line(&format!("{login}; echo login-exit=$?"));
+    tmux.wait_for_line("Password:");
     tmux.type_line(&tb.tls_password);
-    let screen = tmux.wait_for("login-exit=");
+    let screen = tmux.wait_for_line("login-exit=0");
     assert!(
-        screen.contains("Login Succeeded") && screen.contains("login-exit=0"),
+        screen.contains("Login Succeeded"),
         "login failed:\n{screen}"
     );
     assert!(
         !screen.contains(&tb.tls_password),
         "the password was echoed:\n{screen}"
     );
-    let echo = tmux.wait_for("echo");
+    // The terminal echoes again once coracle is done.
+    let modes = tmux.run_to_end(
+        "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo",
+        "stty",
+    );
     assert!(
-        echo.lines().any(|l| l == "echo"),
-        "the terminal's echo was not switched back on:\n{echo}"
+        modes.lines().any(|l| l.trim() == "echo"),
+        "the terminal's echo was not switched back on:\n{modes}"
     );
     let stored = std::fs::read_to_string(sb.runtime().join("containers/auth.json")).unwrap();
     assert!(stored.contains(&tb.tls_registry), "{stored}");

@@ -2,9 +2,17 @@
 //! Needs the test bed: `sudo bash .ci/testbed start`, and `cargo build -p coracle-cli`.
 
 mod auth;
+mod cp;
+mod exec;
+mod hostile_layers;
+mod hostile_mounts;
 mod hygiene;
 mod images;
+mod lifecycle;
+mod monitor;
 mod pull;
+mod query;
 mod run;
+mod terminal;
 mod testbed;
 mod util;

@@ -6,7 +6,7 @@ use std::os::unix::fs::MetadataExt;
 use coracle_tests::{testbed, Sandbox};
 
 /// A sandbox with `image` pulled; returns it and the full reference.
-fn with_image(name: &str, image: &str) -> (Sandbox, String) {
+pub(crate) fn with_image(name: &str, image: &str) -> (Sandbox, String) {
     let tb = testbed();
     let sb = Sandbox::new(name);
     let reference = format!("{}/{image}:latest", tb.registry);
@@ -15,7 +15,12 @@ fn with_image(name: &str, image: &str) -> (Sandbox, String) {
     (sb, reference)
 }
 
-fn run(sb: &Sandbox, reference: &str, extra: &[&str], cmd: &[&str]) -> coracle_tests::Run {
+pub(crate) fn run(
+    sb: &Sandbox,
+    reference: &str,
+    extra: &[&str],
+    cmd: &[&str],
+) -> coracle_tests::Run {
     let mut args = vec!["run", "--rm"];
     args.extend_from_slice(extra);
     args.push(reference);
@@ -610,14 +615,19 @@ fn signals_are_forwarded_and_dev_is_complete() {
     let dev = run(&sb, &img, &[], &["sh", "-c", "ls /dev; readlink /dev/ptmx; readlink /dev/fd; grep -c ' /dev/pts devpts' /proc/mounts; grep ' /sys ' /proc/mounts"]);
     let out = dev.success().stdout.clone();
     for want in [
-        "null", "zero", "full", "random", "urandom", "tty", "pts", "shm", "mqueue", "stdin",
-        "stdout", "stderr",
+        "null", "zero", "full", "random", "urandom", "pts", "shm", "mqueue", "stdin", "stdout",
+        "stderr",
     ] {
         assert!(
             out.split_whitespace().any(|w| w == want),
             "/dev/{want} missing: {out}"
         );
     }
+    // Without -t the host's /dev/tty is not bound in (hostile_mounts tests it with -t).
+    assert!(
+        !out.split_whitespace().any(|w| w == "tty"),
+        "/dev/tty bound in without -t: {out}"
+    );
     assert!(
         out.contains("pts/ptmx") && out.contains("/proc/self/fd"),
         "{out}"
@@ -787,16 +797,7 @@ fn as_root_there_is_no_user_namespace() {
     let tb = testbed();
     let dir = crate::util::tempdir("as-root");
     let img = tb.fixture("multilayer");
-    let coracle = |args: &[&str]| {
-        let mut cmd = std::process::Command::new(coracle_tests::coracle_bin());
-        cmd.arg("--root")
-            .arg(dir.join("store"))
-            .args(args)
-            .env("HOME", &dir)
-            .env("XDG_RUNTIME_DIR", &dir)
-            .current_dir(&dir);
-        coracle_tests::Run::capture(cmd, None, format!("[as root] coracle {}", args.join(" ")))
-    };
+    let coracle = |args: &[&str]| crate::util::coracle_as_root(&dir, args);
     coracle(&["pull", "-q", "--tls-verify=false", &img]).success();
     let run = coracle(&[
         "run",

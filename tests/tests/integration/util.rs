@@ -139,6 +139,19 @@ pub fn tempdir(prefix: &str) -> PathBuf {
     base
 }
 
+/// Run coracle as root (the harness's own user) with its store, HOME and
+/// XDG_RUNTIME_DIR in `dir`: for the tests of behaviour without a user namespace.
+pub fn coracle_as_root(dir: &Path, args: &[&str]) -> coracle_tests::Run {
+    let mut cmd = Command::new(coracle_tests::coracle_bin());
+    cmd.arg("--root")
+        .arg(dir.join("store"))
+        .args(args)
+        .env("HOME", dir)
+        .env("XDG_RUNTIME_DIR", dir)
+        .current_dir(dir);
+    coracle_tests::Run::capture(cmd, None, format!("[as root] coracle {}", args.join(" ")))
+}
+
 /// Give a root-created path to the test user.
 pub fn chown_to_user(path: &Path) {
     let tb = testbed();

@@ -1,0 +1,551 @@
+//! The container commands scripts need: `start`, `stop`, `kill`, `restart`, `rm`,
+//! `wait`, `rename`, `port`, `inspect`, `container exists` (`ps` and `logs` have
+//! modules of their own). Names, full ids and unique id prefixes all find a
+//! container (an ambiguous prefix is an error listing the candidates); every state
+//! read is checked against the live pids first.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Result};
+use coracle_runtime::lifecycle::control;
+use coracle_runtime::monitor::{self, log};
+use coracle_runtime::spec::{signal_number, ContainerConfig, NamespaceMode};
+use coracle_storage::{ContainerRecord, ContainerState, Store};
+use serde_json::{json, Value};
+
+use super::name_rules::check_container_name;
+use crate::args::{
+    ContainerExistsArgs, KillArgs, ObjectInspectArgs, PortArgs, RenameArgs, RestartArgs, RmArgs,
+    StartArgs, StopArgs, WaitArgs,
+};
+use crate::context::Context;
+use crate::output;
+
+/// A container by name, id or unique id prefix, its state made truthful.
+pub(crate) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
+    match store.db.find_container(name)? {
+        Some(r) => Ok(control::refresh(store, r)?),
+        None => bail!("no container with name or ID {name:?} found: no such container"),
+    }
+}
+
+/// Every container, newest first, states made truthful (one query).
+pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
+    store
+        .db
+        .list_containers()?
+        .into_iter()
+        .filter_map(|r| control::refresh_if_present(store, r).transpose())
+        .map(|r| Ok(r?))
+        .collect()
+}
+
+/// The containers a command names (and those whose ids `cidfiles` hold), or all of
+/// them (`--all`). With `ignore_missing`, names and cidfiles that find nothing are
+/// skipped; an ambiguous prefix is an error all the same.
+fn targets(
+    store: &Store,
+    names: &[String],
+    cidfiles: &[PathBuf],
+    every: bool,
+    ignore_missing: bool,
+) -> Result<Vec<ContainerRecord>> {
+    if every {
+        return all(store);
+    }
+    let mut wanted: Vec<String> = names.to_vec();
+    for path in cidfiles {
+        match std::fs::read_to_string(path) {
+            Ok(text) => wanted.push(text.trim().to_string()),
+            Err(e) if ignore_missing && e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => bail!(
+                "cannot read the container id from --cidfile {}: {e}",
+                path.display()
+            ),
+        }
+    }
+    let mut out: Vec<ContainerRecord> = Vec::new();
+    for name in &wanted {
+        match store.db.find_container(name)? {
+            Some(r) => {
+                if !out.iter().any(|o| o.id == r.id) {
+                    out.push(control::refresh(store, r)?);
+                }
+            }
+            None if ignore_missing => {}
+            None => bail!("no container with name or ID {name:?} found: no such container"),
+        }
+    }
+    Ok(out)
+}
+
+/// The first 12 digits of an id.
+pub(super) fn short(id: &str) -> &str {
+    &id[..id.len().min(12)]
+}
+
+fn rfc3339(secs: Option<i64>) -> String {
+    match secs {
+        Some(s) if s > 0 => log::rfc3339_nano(s, 0),
+        _ => "0001-01-01T00:00:00Z".into(),
+    }
+}
+
+/// Podman's STATUS column: "Up 3 seconds", "Exited (137) 2 minutes ago", "Created".
+pub(super) fn status_text(r: &ContainerRecord) -> String {
+    let ago = |t: Option<i64>| output::human_ago(output::now() - t.unwrap_or(output::now()));
+    match r.state {
+        ContainerState::Running => format!("Up {}", ago(r.started).trim_end_matches(" ago")),
+        ContainerState::Paused => "Paused".into(),
+        ContainerState::Exited | ContainerState::Stopped => match r.exit_code {
+            Some(code) => format!("Exited ({code}) {}", ago(r.finished)),
+            None => format!("Exited (unknown) {}", ago(r.finished)),
+        },
+        ContainerState::Created => "Created".into(),
+        ContainerState::Removing => "Removing".into(),
+    }
+}
+
+/// The container's saved spec (defaults for a record without one).
+pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
+    ContainerConfig::from_json(&r.id, &r.config).unwrap_or_default()
+}
+
+/// `coracle start`: each container under a new monitor; prints each name given.
+pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    for name in &args.containers {
+        let r = find(&store, name)?;
+        if r.state.is_active() {
+            output::print(&format!("{name}\n"));
+            continue;
+        }
+        match control::start_detached(&store, &r.id) {
+            Ok(_) => output::print(&format!("{name}\n")),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(0)
+}
+
+/// `coracle stop`: prints each container given.
+pub fn stop(ctx: &Context, args: StopArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let list = targets(
+        &store,
+        &args.containers,
+        &args.cidfile,
+        args.all,
+        args.ignore,
+    )?;
+    for r in list {
+        if args.all && !r.state.is_active() {
+            continue;
+        }
+        let name = r.name.clone();
+        control::stop(&store, r, args.time)?;
+        output::print(&format!("{name}\n"));
+    }
+    Ok(0)
+}
+
+/// `coracle kill`.
+pub fn kill(ctx: &Context, args: KillArgs) -> Result<i32> {
+    let signal = signal_number(&args.signal)?;
+    let store = ctx.store()?;
+    let list = targets(&store, &args.containers, &[], args.all, false)?;
+    for r in list {
+        if args.all && !r.state.is_active() {
+            continue;
+        }
+        control::kill(&r, signal)?;
+        output::print(&format!("{}\n", r.name));
+    }
+    Ok(0)
+}
+
+/// `coracle rm`: prints each removed container's id. With `--depend` the containers
+/// that depend on one named (join its namespaces) go first; without it, a
+/// container others depend on is refused, naming them.
+pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let named = targets(
+        &store,
+        &args.containers,
+        &args.cidfile,
+        args.all,
+        args.ignore,
+    )?;
+    // Who depends on whom needs only the saved specs, not each container's state.
+    let everything = store.db.list_containers()?;
+    let order = removal_order(&named, &everything, args.depend || args.all)?;
+    let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    for r in order {
+        let id = r.id.clone();
+        control::remove(&store, r, args.force, args.time, plan.as_ref())?;
+        output::print(&format!("{id}\n"));
+    }
+    Ok(0)
+}
+
+/// Who depends on whom: the containers whose saved spec joins a namespace of
+/// `target` (by name or id).
+fn dependents_of<'a>(
+    target: &ContainerRecord,
+    everything: &'a [ContainerRecord],
+) -> Vec<&'a ContainerRecord> {
+    everything
+        .iter()
+        .filter(|c| c.id != target.id)
+        .filter(|c| {
+            joined_containers(&config_of(c)).iter().any(|x| {
+                x.as_str() == target.name || (x.len() >= 3 && target.id.starts_with(x.as_str()))
+            })
+        })
+        .collect()
+}
+
+/// The containers (names or ids) whose namespaces a container's spec joins.
+fn joined_containers(config: &ContainerConfig) -> Vec<String> {
+    let ns = &config.namespaces;
+    [
+        &ns.user,
+        &ns.mount,
+        &ns.pid,
+        &ns.network,
+        &ns.ipc,
+        &ns.uts,
+        &ns.cgroup,
+    ]
+    .into_iter()
+    .filter_map(|m| match m {
+        NamespaceMode::Container(x) => Some(x.clone()),
+        _ => None,
+    })
+    .collect()
+}
+
+/// The containers to remove, dependents before what they depend on. Without
+/// `with_dependents`, a named container with dependents that are not named too is
+/// an error naming them (Podman's refusal).
+fn removal_order(
+    named: &[ContainerRecord],
+    everything: &[ContainerRecord],
+    with_dependents: bool,
+) -> Result<Vec<ContainerRecord>> {
+    let mut order: Vec<ContainerRecord> = Vec::new();
+    fn visit(
+        r: &ContainerRecord,
+        everything: &[ContainerRecord],
+        order: &mut Vec<ContainerRecord>,
+        seen: &mut Vec<String>,
+    ) {
+        if seen.contains(&r.id) {
+            return;
+        }
+        seen.push(r.id.clone());
+        for d in dependents_of(r, everything) {
+            visit(d, everything, order, seen);
+        }
+        order.push(r.clone());
+    }
+    if with_dependents {
+        let mut seen = Vec::new();
+        for r in named {
+            visit(r, everything, &mut order, &mut seen);
+        }
+        return Ok(order);
+    }
+    for r in named {
+        let blockers: Vec<String> = dependents_of(r, everything)
+            .into_iter()
+            .filter(|d| !named.iter().any(|n| n.id == d.id))
+            .map(|d| format!("{} ({})", short(&d.id), d.name))
+            .collect();
+        if !blockers.is_empty() {
+            bail!(
+                "container {} ({}) has dependent containers which must be removed before it: {}; remove them first, or use --depend",
+                short(&r.id),
+                r.name,
+                blockers.join(", ")
+            );
+        }
+    }
+    // Named dependents go before what they depend on.
+    let mut rest: Vec<ContainerRecord> = named.to_vec();
+    while !rest.is_empty() {
+        let pos = rest
+            .iter()
+            .position(|r| dependents_of(r, &rest).is_empty())
+            .unwrap_or(0);
+        order.push(rest.remove(pos));
+    }
+    Ok(order)
+}
+
+/// `coracle wait`: each container's exit code once a `--condition` holds (default:
+/// it has stopped); -1 for conditions other than stopped and exited, as Podman.
+pub fn wait(ctx: &Context, args: WaitArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let conditions: Vec<&str> = if args.condition.is_empty() {
+        vec!["stopped"]
+    } else {
+        args.condition.iter().map(String::as_str).collect()
+    };
+    let ends = conditions
+        .iter()
+        .all(|c| matches!(*c, "stopped" | "exited"));
+    for name in &args.containers {
+        let r = find(&store, name)?;
+        let code = if ends {
+            let ended = control::wait_ended(&store, &r.id, None)?;
+            ended.and_then(|r| r.exit_code).unwrap_or(-1)
+        } else {
+            wait_for_state(&store, &r.id, &conditions)?
+        };
+        output::print(&format!("{code}\n"));
+    }
+    Ok(0)
+}
+
+/// Poll until the container is in one of `conditions` (Podman's names: `stopped`
+/// and `exited` both mean it has ended, `configured`/`initialized`/`created` that it
+/// exists and has not started); the exit code Podman prints then, -1 but for an
+/// end.
+fn wait_for_state(store: &Store, id: &str, conditions: &[&str]) -> Result<i32> {
+    loop {
+        let now = match store.db.find_container(id)? {
+            Some(r) => control::refresh(store, r)?,
+            None if conditions.contains(&"removing") => return Ok(-1),
+            None => bail!("container {} was removed while waiting for it", short(id)),
+        };
+        let ended = matches!(now.state, ContainerState::Exited | ContainerState::Stopped);
+        let holds = conditions.iter().any(|c| match *c {
+            "stopped" | "exited" => ended,
+            "configured" | "created" | "initialized" => now.state == ContainerState::Created,
+            "stopping" => false,
+            other => now.state.as_str() == other,
+        });
+        if holds {
+            return Ok(if ended {
+                now.exit_code.unwrap_or(-1)
+            } else {
+                -1
+            });
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `coracle restart`: stop each container (if running), then start it under a new
+/// monitor; prints each container's id.
+pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let list = targets(&store, &args.containers, &[], args.all, false)?;
+    for r in list {
+        if args.running && !r.state.is_active() {
+            continue;
+        }
+        let id = r.id.clone();
+        let r = control::stop(&store, r, args.time)?;
+        if r.state == ContainerState::Paused {
+            bail!("container {} is paused: unpause it first", short(&id));
+        }
+        monitor::spawn(&store.root, &id)?;
+        output::print(&format!("{id}\n"));
+    }
+    Ok(0)
+}
+
+/// `coracle rename`: a taken name is an error naming its holder.
+pub fn rename(ctx: &Context, args: RenameArgs) -> Result<i32> {
+    check_container_name("container name", &args.name)?;
+    let store = ctx.store()?;
+    let r = find(&store, &args.container)?;
+    store.db.rename_container(&r.id, &args.name)?;
+    Ok(0)
+}
+
+/// `coracle port`: containers publish no ports until networking exists, so there is
+/// nothing to print; the container must exist all the same.
+pub fn port(ctx: &Context, args: PortArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    if let Some(name) = &args.container {
+        find(&store, name)?;
+    }
+    Ok(0)
+}
+
+/// `coracle container exists`: 0 if it does, 1 if not.
+pub fn exists(ctx: &Context, args: ContainerExistsArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    Ok(if store.db.find_container(&args.container)?.is_some() {
+        0
+    } else {
+        1
+    })
+}
+
+/// The object Podman's `container inspect` prints.
+pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
+    let config = config_of(r);
+    let dir = coracle_runtime::lifecycle::launch::container_dir(store, &r.id);
+    let running = r.state == ContainerState::Running;
+    json!({
+        "Id": r.id,
+        "Created": rfc3339(Some(r.created)),
+        "Path": r.command.first().cloned().unwrap_or_default(),
+        "Args": r.command.iter().skip(1).collect::<Vec<_>>(),
+        "State": {
+            "Status": r.state.as_str(),
+            "Running": running,
+            "Paused": r.state == ContainerState::Paused,
+            "Restarting": false,
+            "OOMKilled": false,
+            "Dead": false,
+            "Pid": r.pid.unwrap_or(0),
+            "ConmonPid": r.monitor_pid.unwrap_or(0),
+            "ExitCode": r.exit_code.unwrap_or(0),
+            "Error": r.error.clone().unwrap_or_default(),
+            "StartedAt": rfc3339(r.started),
+            "FinishedAt": rfc3339(r.finished),
+        },
+        "Image": r.image_id,
+        "ImageName": r.image_name,
+        "Name": r.name,
+        "RestartCount": r.restart_count,
+        "Driver": "overlay",
+        "MountLabel": "",
+        "ProcessLabel": "",
+        "LogPath": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),
+        "StaticDir": dir.join("userdata"),
+        "Config": {
+            "Hostname": config.hostname.clone().unwrap_or_default(),
+            "User": config.user.clone().unwrap_or_default(),
+            "Env": config.env,
+            "Cmd": r.command,
+            "Image": r.image_name,
+            "WorkingDir": config.workdir.clone().unwrap_or_else(|| "/".into()),
+            "Entrypoint": config.entrypoint.clone().map(|e| vec![e]).unwrap_or_default(),
+            "Labels": config.labels,
+            "Annotations": config.annotations,
+            "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "StopTimeout": config.stop_timeout(),
+            "Tty": config.tty,
+            "OpenStdin": config.interactive,
+        },
+        "HostConfig": {
+            "AutoRemove": config.remove,
+            "Privileged": config.privileged,
+            "ReadonlyRootfs": config.read_only,
+            "CapAdd": config.cap_add,
+            "CapDrop": config.cap_drop,
+            "RestartPolicy": {
+                "Name": config.restart.name(),
+                "MaximumRetryCount": match config.restart {
+                    coracle_runtime::spec::RestartPolicy::OnFailure(n) => n,
+                    _ => 0,
+                },
+            },
+            "LogConfig": {
+                "Type": config.log.driver.name(),
+                "Path": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),
+            },
+            "Init": config.init,
+        },
+        "Mounts": [],
+        "NetworkSettings": {},
+    })
+}
+
+/// `coracle container inspect` and top-level `inspect`: containers first, then (for
+/// `inspect`) images, as Podman looks them up.
+pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Result<i32> {
+    let store = ctx.store()?;
+    let mut items = Vec::new();
+    let mut missing = Vec::new();
+    for name in &args.names {
+        match store.db.find_container(name)? {
+            Some(r) => {
+                let r = control::refresh(&store, r)?;
+                items.push(inspect_value(&store, &r))
+            }
+            None if images_too => match super::inspect::image_value(ctx, &store, name)? {
+                Some(v) => items.push(v),
+                None => missing.push(name.clone()),
+            },
+            None => missing.push(name.clone()),
+        }
+    }
+    match args.format.as_deref() {
+        None => output::print(&output::json(&Value::Array(items))?),
+        Some(f) => output::print(&output::formatted(f, &items, &BTreeMap::new())?),
+    }
+    if let Some(name) = missing.first() {
+        bail!("no such object: {name:?}");
+    }
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A container record whose spec joins the network namespace of `joins`.
+    fn rec(id: &str, name: &str, joins: Option<&str>) -> ContainerRecord {
+        let mut config = ContainerConfig::default();
+        if let Some(x) = joins {
+            config.namespaces.network = NamespaceMode::Container(x.into());
+        }
+        ContainerRecord {
+            id: id.repeat(64 / id.len()),
+            name: name.into(),
+            image_id: "0".repeat(64),
+            image_name: "x".into(),
+            command: vec![],
+            created: 1,
+            state: ContainerState::Exited,
+            pid: None,
+            exit_code: Some(0),
+            started: None,
+            finished: None,
+            config: config.to_json(),
+            monitor_pid: None,
+            error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
+        }
+    }
+
+    fn names(list: &[ContainerRecord]) -> Vec<&str> {
+        list.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn dependents_go_first_or_refuse_the_removal() {
+        let base = rec("a", "base", None);
+        let by_name = rec("b", "child", Some("base"));
+        let by_id = rec("c", "grandchild", Some("bbbbbb"));
+        let other = rec("d", "other", None);
+        let every = vec![base.clone(), by_name.clone(), by_id.clone(), other.clone()];
+        let order = removal_order(std::slice::from_ref(&base), &every, true).unwrap();
+        assert_eq!(names(&order), ["grandchild", "child", "base"]);
+        let err = removal_order(std::slice::from_ref(&base), &every, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("child") && err.contains("--depend") && !err.contains("grandchild"),
+            "{err}"
+        );
+        // Named together, dependents are removed before what they depend on.
+        let order = removal_order(&[base.clone(), by_name.clone()], &every[..3], false);
+        assert!(order.is_err(), "grandchild still depends on child");
+        let order = removal_order(&[base, by_name, by_id], &every, false).unwrap();
+        assert_eq!(names(&order), ["grandchild", "child", "base"]);
+        let order = removal_order(std::slice::from_ref(&other), &every, false).unwrap();
+        assert_eq!(names(&order), ["other"]);
+    }
+}

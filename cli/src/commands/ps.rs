@@ -1,0 +1,293 @@
+//! `coracle ps` / `container list`: one SQLite query for every container, each
+//! state checked against its live pids (no process is spawned), then Podman's
+//! filters, sort, `-l`/`-n`, and its table, template and JSON output.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use anyhow::Result;
+use coracle_runtime::monitor::log;
+use coracle_storage::{ContainerRecord, ContainerState, Store};
+use serde_json::{json, Value};
+
+use super::container_filter::ContainerFilter;
+use super::containers::{all, config_of, short, status_text};
+use crate::args::PsArgs;
+use crate::context::Context;
+use crate::output;
+
+/// The filter keys `ps --filter` takes.
+const FILTER_KEYS: &[&str] = &[
+    "id", "name", "status", "label", "label!", "ancestor", "exited", "before", "since",
+];
+
+/// A listed container with what its output needs beyond the record.
+struct Row {
+    record: ContainerRecord,
+    labels: BTreeMap<String, String>,
+    /// Writable layer size and image size, with `-s` (or `--sort size`).
+    size: Option<(u64, u64)>,
+}
+
+/// `coracle ps`.
+pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
+    let filter = ContainerFilter::parse(&args.filter, FILTER_KEYS)?;
+    let store = ctx.store()?;
+    // A status or exit-code filter asks for ended containers by itself.
+    let every = args.all
+        || args.latest
+        || args.last.is_some()
+        || filter.has("status")
+        || filter.has("exited");
+    let labels_of = |r: &ContainerRecord| config_of(r).labels;
+    let mut list: Vec<ContainerRecord> = filter
+        .apply(all(&store)?, labels_of)?
+        .into_iter()
+        .filter(|r| every || r.state.is_active())
+        .collect();
+    if args.latest {
+        list.truncate(1);
+    } else if let Some(n) = args.last {
+        list.truncate(n);
+    }
+    let with_size = args.size || args.sort == "size";
+    let image_sizes = if with_size {
+        image_sizes(&store)?
+    } else {
+        HashMap::new()
+    };
+    let mut rows: Vec<Row> = list
+        .into_iter()
+        .map(|record| {
+            let size = with_size.then(|| {
+                let rw = writable_size(&coracle_runtime::lifecycle::launch::container_dir(
+                    &store, &record.id,
+                ));
+                (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
+            });
+            Row {
+                labels: config_of(&record).labels,
+                record,
+                size,
+            }
+        })
+        .collect();
+    sort(&mut rows, &args.sort);
+    if args.quiet {
+        let ids: String = rows
+            .iter()
+            .map(|r| format!("{}\n", id_text(&r.record, args.no_trunc)))
+            .collect();
+        output::print(&ids);
+        return Ok(0);
+    }
+    let json_out = args.format.as_deref().map(str::trim) == Some("json");
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            if json_out {
+                ps_json(r)
+            } else {
+                ps_item(r, args.no_trunc)
+            }
+        })
+        .collect();
+    let default_format = {
+        let size = if args.size { "\t{{.Size}}" } else { "" };
+        let table = if args.noheading { "" } else { "table " };
+        format!("{table}{{{{.ID}}}}\t{{{{.Image}}}}\t{{{{.Command}}}}\t{{{{.Created}}}}\t{{{{.Status}}}}\t{{{{.Ports}}}}\t{{{{.Names}}}}{size}")
+    };
+    let format = match &args.format {
+        Some(f) => label_calls_as_index(f),
+        None => default_format,
+    };
+    output::print(&output::formatted(&format, &items, &ps_headers())?);
+    Ok(0)
+}
+
+fn id_text(r: &ContainerRecord, no_trunc: bool) -> &str {
+    if no_trunc {
+        &r.id
+    } else {
+        short(&r.id)
+    }
+}
+
+/// `--sort`: Podman's keys; `created` and `runningfor` list the newest first.
+fn sort(rows: &mut [Row], key: &str) {
+    match key {
+        "id" => rows.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
+        "image" => rows.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
+        "names" => rows.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
+        "command" => rows.sort_by(|a, b| a.record.command.cmp(&b.record.command)),
+        "status" => rows.sort_by_key(|r| status_text(&r.record)),
+        "size" => rows.sort_by_key(|r| r.size.map(|(rw, _)| rw)),
+        // The store lists newest first already (stable for same-second creations).
+        _ => rows.sort_by_key(|r| std::cmp::Reverse(r.record.created)),
+    }
+}
+
+/// Image id → size, for `-s`'s virtual size.
+fn image_sizes(store: &Store) -> Result<HashMap<String, u64>> {
+    Ok(store
+        .db
+        .list_images()?
+        .into_iter()
+        .map(|i| (i.record.id, i.record.size))
+        .collect())
+}
+
+/// Bytes of the regular files under the container's writable layer (`upper`); what
+/// cannot be read (subordinate owners) counts as nothing.
+fn writable_size(dir: &Path) -> u64 {
+    fn walk(path: &Path) -> u64 {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .map(|e| match e.file_type() {
+                Ok(t) if t.is_dir() => walk(&e.path()),
+                Ok(t) if t.is_file() => e.metadata().map(|m| m.len()).unwrap_or(0),
+                _ => 0,
+            })
+            .sum()
+    }
+    walk(&dir.join("upper"))
+}
+
+/// Podman's SIZE text: "12B (virtual 4.5MB)".
+fn size_text(size: Option<(u64, u64)>) -> String {
+    match size {
+        Some((rw, image)) => format!(
+            "{} (virtual {})",
+            output::human_size(rw).replace(' ', ""),
+            output::human_size(rw + image).replace(' ', "")
+        ),
+        None => String::new(),
+    }
+}
+
+/// Go templates call `.Label "k"` as a method; the items here are JSON, so the call
+/// becomes `(or (index .Labels "k") "")`: the label's value, or "" when the container
+/// has no such label (as Podman's method gives).
+fn label_calls_as_index(format: &str) -> String {
+    const CALL: &str = ".Label \"";
+    let mut out = String::with_capacity(format.len());
+    let mut rest = format;
+    while let Some(start) = rest.find(CALL) {
+        let key_start = start + CALL.len();
+        let Some(key_len) = rest[key_start..].find('"') else {
+            break;
+        };
+        let key = &rest[key_start..key_start + key_len];
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("(or (index .Labels \"{key}\") \"\")"));
+        rest = &rest[key_start + key_len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `ps --format json`: Podman's keys for one container.
+fn ps_json(row: &Row) -> Value {
+    let r = &row.record;
+    let config = config_of(r);
+    json!({
+        "AutoRemove": config.remove,
+        "Command": r.command,
+        "Created": r.created,
+        "CreatedAt": output::human_ago(output::now() - r.created),
+        "Exited": matches!(r.state, ContainerState::Exited | ContainerState::Stopped),
+        "ExitedAt": r.finished.unwrap_or(0),
+        "ExitCode": r.exit_code.unwrap_or(0),
+        "Id": r.id,
+        "Image": r.image_name,
+        "ImageID": r.image_id,
+        "IsInfra": false,
+        "Labels": row.labels,
+        "Mounts": [],
+        "Names": [r.name],
+        "Namespaces": {},
+        "Networks": [],
+        "Pid": r.pid.unwrap_or(0),
+        "Pod": "",
+        "PodName": "",
+        "Ports": null,
+        "Restarts": 0,
+        "Size": row.size.map(|(rw, image)| json!({"rwSize": rw, "rootFsSize": rw + image})),
+        "StartedAt": r.started.unwrap_or(0),
+        "State": r.state.as_str(),
+        "Status": status_text(r),
+    })
+}
+
+/// What `ps --format TEMPLATE` sees: Podman's template fields (`.Names` is a string).
+fn ps_item(row: &Row, no_trunc: bool) -> Value {
+    let r = &row.record;
+    let ago = output::human_ago(output::now() - r.created);
+    json!({
+        "ID": id_text(r, no_trunc),
+        "Names": r.name,
+        "Image": r.image_name,
+        "ImageID": r.image_id,
+        "Command": r.command.join(" "),
+        "CreatedAt": log::rfc3339_nano(r.created, 0),
+        "Created": ago,
+        "RunningFor": ago,
+        "Status": status_text(r),
+        "State": r.state.as_str(),
+        "ExitCode": r.exit_code.unwrap_or(0),
+        "Exited": matches!(r.state, ContainerState::Exited | ContainerState::Stopped),
+        "Pid": r.pid.unwrap_or(0),
+        "Labels": row.labels,
+        "Mounts": "",
+        "Networks": "",
+        "Pod": "",
+        "PodName": "",
+        "Ports": "",
+        "Size": size_text(row.size),
+        "AutoRemove": config_of(r).remove,
+    })
+}
+
+fn ps_headers() -> BTreeMap<&'static str, &'static str> {
+    BTreeMap::from([
+        ("ID", "CONTAINER ID"),
+        ("Names", "NAMES"),
+        ("Command", "COMMAND"),
+        ("Created", "CREATED"),
+        ("Status", "STATUS"),
+        ("Size", "SIZE"),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_method_becomes_an_index() {
+        assert_eq!(
+            label_calls_as_index("{{.ID}} {{.Label \"app\"}}"),
+            "{{.ID}} {{(or (index .Labels \"app\") \"\")}}"
+        );
+        assert_eq!(label_calls_as_index("{{.Label \"open"), "{{.Label \"open");
+        let items = [json!({"ID": "x", "Labels": {"app": "shop"}})];
+        let out = crate::format::render_items(
+            &label_calls_as_index(
+                "{{.ID}} {{.Label \"app\"}}|{{.Label \"none\"}}|{{.Label \"app\" | upper}}",
+            ),
+            &items,
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        assert_eq!(out, "x shop||SHOP\n");
+    }
+
+    #[test]
+    fn size_text_as_podman() {
+        assert_eq!(size_text(Some((12, 4_500_000))), "12B (virtual 4.5MB)");
+        assert_eq!(size_text(None), "");
+    }
+}

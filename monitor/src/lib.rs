@@ -1,0 +1,192 @@
+//! coracle-monitor: the tiny per-container monitor of a detached container (the role
+//! conmon plays for Podman), std and libc only so that it stays well under 1 MiB
+//! resident.
+//!
+//! coracle starts the container and then replaces itself with this program
+//! (`execve`), so the container stays its child; the monitor gets the container's
+//! output descriptors by number. It relays the output into the k8s-file [`log`]
+//! ([`relay`]), reaps the container, kills and reaps the helpers it was asked to
+//! (fuse-overlayfs), writes the [`exit_file`], and finally replaces itself with the
+//! exit command (`coracle container cleanup ID`), which records the end in the store,
+//! removes a `--rm` container and applies the restart policy.
+//!
+//! ```text
+//! coracle-monitor --pid PID --exit-file PATH [--log PATH] [--log-max-size BYTES]
+//!                 [--stdout FD --stderr FD | --terminal FD] [--reap PID]...
+//!                 -- EXIT-COMMAND [ARG]...
+//! ```
+
+pub mod exit_file;
+pub mod log;
+pub mod pages;
+pub mod relay;
+mod sys;
+
+use std::os::fd::RawFd;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+
+use exit_file::ExitRecord;
+use log::{LogWriter, Stream};
+
+/// The helper's file name, installed next to the `coracle` binary.
+pub const PROGRAM: &str = "coracle-monitor";
+
+/// What the monitor was told to do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The container's init, a child of this process.
+    pub pid: i32,
+    /// Where the exit file goes.
+    pub exit_file: PathBuf,
+    /// The k8s-file log; `None` discards the output (`--log-driver none`).
+    pub log: Option<PathBuf>,
+    /// `--log-opt max-size`.
+    pub log_max_size: Option<u64>,
+    /// The output descriptors and their streams.
+    pub streams: Vec<(RawFd, Stream)>,
+    /// Helper processes (children) to kill and reap once the container is gone.
+    pub reap: Vec<i32>,
+    /// The exit command, program first.
+    pub exit_command: Vec<String>,
+}
+
+impl Plan {
+    /// The command line that asks for this plan (after the program name).
+    pub fn to_args(&self) -> Vec<String> {
+        let mut a = vec![
+            "--pid".to_string(),
+            self.pid.to_string(),
+            "--exit-file".into(),
+            self.exit_file.to_string_lossy().into_owned(),
+        ];
+        if let Some(log) = &self.log {
+            a.extend(["--log".into(), log.to_string_lossy().into_owned()]);
+        }
+        if let Some(max) = self.log_max_size {
+            a.extend(["--log-max-size".into(), max.to_string()]);
+        }
+        for (fd, stream) in &self.streams {
+            let flag = match stream {
+                Stream::Stdout if self.streams.len() == 1 => "--terminal",
+                Stream::Stdout => "--stdout",
+                Stream::Stderr => "--stderr",
+            };
+            a.extend([flag.to_string(), fd.to_string()]);
+        }
+        for pid in &self.reap {
+            a.extend(["--reap".into(), pid.to_string()]);
+        }
+        a.push("--".into());
+        a.extend(self.exit_command.iter().cloned());
+        a
+    }
+
+    /// Parse [`to_args`](Self::to_args)' form; the first malformed word on error.
+    pub fn parse(args: &[String]) -> Result<Plan, String> {
+        let mut plan = Plan::default();
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            if flag == "--" {
+                plan.exit_command = it.cloned().collect();
+                break;
+            }
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            let bad = || format!("invalid {flag} {value:?}");
+            let fd = || {
+                value
+                    .parse::<RawFd>()
+                    .ok()
+                    .filter(|&fd| fd > 2)
+                    .ok_or_else(bad)
+            };
+            match flag.as_str() {
+                "--pid" => plan.pid = value.parse().ok().filter(|&p| p > 0).ok_or_else(bad)?,
+                "--exit-file" => plan.exit_file = value.into(),
+                "--log" => plan.log = Some(value.into()),
+                "--log-max-size" => plan.log_max_size = Some(value.parse().map_err(|_| bad())?),
+                "--stdout" | "--terminal" => plan.streams.push((fd()?, Stream::Stdout)),
+                "--stderr" => plan.streams.push((fd()?, Stream::Stderr)),
+                "--reap" => plan.reap.push(value.parse().map_err(|_| bad())?),
+                _ => return Err(format!("unknown option {flag}")),
+            }
+        }
+        if plan.pid == 0 || plan.exit_file.as_os_str().is_empty() || plan.exit_command.is_empty() {
+            return Err("--pid, --exit-file and an exit command are required".into());
+        }
+        Ok(plan)
+    }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The monitor: returns only when it cannot run the exit command (or was misused).
+pub fn main() -> i32 {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let plan = match Plan::parse(&args) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{PROGRAM}: {e}");
+            return 125;
+        }
+    };
+    pages::drop_clean_file_pages();
+    // Without a log the output is still drained, so the container never blocks.
+    let mut log = LogWriter::open(plan.log.as_deref(), plan.log_max_size)
+        .or_else(|_| LogWriter::open(None, None));
+    if let Ok(log) = log.as_mut() {
+        relay::relay_to_log(&plan.streams, log);
+    }
+    let code = sys::wait_child(plan.pid).map(sys::exit_code).unwrap_or(125);
+    for &helper in &plan.reap {
+        sys::kill_hard(helper);
+        let _ = sys::wait_child(helper);
+    }
+    let record = ExitRecord {
+        pid: plan.pid,
+        code,
+        finished: now(),
+    };
+    let _ = record.write(&plan.exit_file);
+    let error = std::process::Command::new(&plan.exit_command[0])
+        .args(&plan.exit_command[1..])
+        .exec();
+    eprintln!("{PROGRAM}: run {}: {error}", plan.exit_command[0]);
+    125
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_round_trip_through_their_arguments() {
+        let plan = Plan {
+            pid: 77,
+            exit_file: "/run/x/exits/abc".into(),
+            log: Some("/s/ctr.log".into()),
+            log_max_size: Some(1000),
+            streams: vec![(5, Stream::Stdout), (6, Stream::Stderr)],
+            reap: vec![99],
+            exit_command: vec!["/bin/coracle".into(), "container".into(), "cleanup".into()],
+        };
+        assert_eq!(Plan::parse(&plan.to_args()).unwrap(), plan);
+        let tty = Plan {
+            streams: vec![(4, Stream::Stdout)],
+            log: None,
+            log_max_size: None,
+            reap: vec![],
+            ..plan
+        };
+        assert!(tty.to_args().contains(&"--terminal".to_string()));
+        assert_eq!(Plan::parse(&tty.to_args()).unwrap(), tty);
+        assert!(Plan::parse(&["--pid".into(), "x".into()]).is_err());
+        assert!(Plan::parse(&["--stdout".into(), "1".into()]).is_err());
+        assert!(Plan::parse(&[]).is_err());
+    }
+}

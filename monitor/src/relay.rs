@@ -1,0 +1,76 @@
+//! Copying a container's output into its log until every stream reached its end (in
+//! a PID namespace all of them close when its init dies).
+
+use std::os::fd::RawFd;
+
+use crate::log::{LogWriter, Stream};
+use crate::sys;
+
+/// Relay each `(fd, stream)` into `log` until all ended; closes the descriptors.
+pub fn relay_to_log(streams: &[(RawFd, Stream)], log: &mut LogWriter) {
+    let mut open: Vec<(RawFd, Stream)> = streams.to_vec();
+    let mut buf = [0u8; 8192];
+    while !open.is_empty() {
+        let fds: Vec<RawFd> = open.iter().map(|(fd, _)| *fd).collect();
+        let ready = match sys::poll_readable(&fds) {
+            Ok(r) => r,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        };
+        let mut ended = Vec::new();
+        for (slot, &(fd, stream)) in open.iter().enumerate() {
+            if !ready[slot] {
+                continue;
+            }
+            match sys::read(fd, &mut buf) {
+                Ok(0) => ended.push(slot),
+                // A full disk must not stop the container: keep draining.
+                Ok(n) => {
+                    let _ = log.write_chunk(stream, &buf[..n]);
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::Interrupted | std::io::ErrorKind::WouldBlock
+                    ) => {}
+                // EIO: the pty's last slave closed.
+                Err(_) => ended.push(slot),
+            }
+        }
+        for slot in ended.into_iter().rev() {
+            sys::close(open.remove(slot).0);
+        }
+    }
+    for (fd, _) in open {
+        sys::close(fd);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::fd::IntoRawFd;
+
+    #[test]
+    fn both_streams_are_logged_until_they_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ctr.log");
+        let (out_r, mut out_w) = std::io::pipe().unwrap();
+        let (err_r, mut err_w) = std::io::pipe().unwrap();
+        out_w.write_all(b"hi\n").unwrap();
+        err_w.write_all(b"oops\n").unwrap();
+        drop((out_w, err_w));
+        let mut log = LogWriter::open(Some(&path), None).unwrap();
+        relay_to_log(
+            &[
+                (out_r.into_raw_fd(), Stream::Stdout),
+                (err_r.into_raw_fd(), Stream::Stderr),
+            ],
+            &mut log,
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(" stdout F hi\n"), "{text}");
+        assert!(text.contains(" stderr F oops\n"), "{text}");
+    }
+}

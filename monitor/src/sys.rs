@@ -1,0 +1,87 @@
+//! The few system calls the monitor makes beyond std, each a small safe wrapper.
+
+use std::io;
+use std::os::fd::RawFd;
+
+fn check(ret: libc::c_int) -> io::Result<libc::c_int> {
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(ret)
+    }
+}
+
+/// poll(2) for input on `fds` without a timeout; the readiness of each (readable, hung
+/// up or in error).
+pub fn poll_readable(fds: &[RawFd]) -> io::Result<Vec<bool>> {
+    let mut set: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `set` is a valid array of `set.len()` pollfd structures for the call.
+    check(unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, -1) })?;
+    Ok(set.iter().map(|p| p.revents != 0).collect())
+}
+
+/// read(2) from a descriptor the monitor was handed.
+pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
+    // SAFETY: `buf` is valid for writes of `buf.len()` bytes.
+    let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+    if n < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// close(2) a descriptor the monitor was handed (errors do not matter here).
+pub fn close(fd: RawFd) {
+    // SAFETY: the monitor owns the descriptors it was given and closes each once.
+    unsafe { libc::close(fd) };
+}
+
+/// wait4(2) for the child `pid`, retried on EINTR; its raw wait status.
+pub fn wait_child(pid: libc::pid_t) -> io::Result<libc::c_int> {
+    let mut status = 0;
+    loop {
+        // SAFETY: `status` is a valid int for the kernel to write.
+        let r = unsafe { libc::waitpid(pid, &mut status, 0) };
+        if r == pid {
+            return Ok(status);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// kill(2) with SIGKILL (errors do not matter: the process may be gone).
+pub fn kill_hard(pid: libc::pid_t) {
+    // SAFETY: plain integer arguments.
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+}
+
+/// madvise(MADV_DONTNEED) over `[start, end)`: drop the pages mapped there.
+pub fn drop_pages(start: usize, end: usize) -> io::Result<()> {
+    // SAFETY: MADV_DONTNEED on a range of our own mappings only unmaps pages; the
+    // caller passes only mappings whose contents the file still holds unchanged (no
+    // private copy), so any later access faults the same bytes back in.
+    check(unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED) })
+        .map(drop)
+}
+
+/// The exit code of a wait status: the command's status, 128+N for a signal.
+pub fn exit_code(status: libc::c_int) -> i32 {
+    if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else if libc::WIFSIGNALED(status) {
+        128 + libc::WTERMSIG(status)
+    } else {
+        125
+    }
+}

@@ -1,0 +1,96 @@
+//! `coracle container cleanup ID`: the exit command a monitor runs once its
+//! container ended (as conmon runs `podman container cleanup`). Under the
+//! container's lock it records the end from the monitor's exit file, then removes a
+//! `--rm` container or applies the restart policy: `--restart` starts the container
+//! again from its saved spec under a new monitor.
+
+use coracle_monitor::exit_file::ExitRecord;
+use coracle_storage::{ContainerChange, ContainerState, Store};
+
+use crate::error::Result;
+use crate::ids::idmap::UserNsPlan;
+use crate::lifecycle::control::refresh_locked;
+use crate::lifecycle::launch::remove_container;
+use crate::lifecycle::liveness::recorded_alive;
+use crate::lifecycle::rundir;
+use crate::spec::{ContainerConfig, RestartPolicy};
+
+/// Whether a container that exited with `code` after `restarts` restarts starts
+/// again. `unless-stopped` is `always` here: a stopped container's end is recorded
+/// by `stop`, and its cleanup never restarts it.
+pub fn should_restart(policy: &RestartPolicy, code: Option<i32>, restarts: u32) -> bool {
+    match policy {
+        RestartPolicy::No => false,
+        RestartPolicy::OnFailure(max) => {
+            code.is_some_and(|c| c != 0) && (*max == 0 || restarts < *max)
+        }
+        RestartPolicy::Always | RestartPolicy::UnlessStopped => true,
+    }
+}
+
+/// Clean up after container `id` (a full id): see the module. Nothing to do for a
+/// container that is gone, or running again under another monitor.
+pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
+    let _lock = store.container_lock(id)?;
+    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+        rundir::remove_exit_file(id);
+        return Ok(());
+    };
+    let exit = ExitRecord::read(&rundir::exit_file(id));
+    let mut ended_here = None;
+    if record.state.is_active() {
+        match exit {
+            Some(exit) if Some(exit.pid) == record.pid => {
+                store.db.transition(
+                    id,
+                    ContainerState::Exited,
+                    "record the exit of",
+                    &ContainerChange::ended(Some(exit.code), exit.finished, None),
+                )?;
+                ended_here = Some(exit.code);
+            }
+            // No exit file of this run: its process still runs (a cleanup asked
+            // for by hand), or it is gone and refresh records that.
+            _ if recorded_alive(record.pid, record.pid_start) => return Ok(()),
+            _ => {
+                refresh_locked(store, id)?;
+            }
+        }
+    }
+    rundir::remove_exit_file(id);
+    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+        return Ok(());
+    };
+    if record.state.is_active() {
+        return Ok(());
+    }
+    let config = ContainerConfig::from_json(id, &record.config)?;
+    if config.remove {
+        return remove_container(store, id, plan);
+    }
+    // Only an end this cleanup recorded may restart it (`stop` records its own).
+    if ended_here.is_some() && should_restart(&config.restart, ended_here, record.restart_count) {
+        store.db.set_restart_count(id, record.restart_count + 1)?;
+        crate::monitor::spawn(&store.root, id)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restart_policies() {
+        use RestartPolicy::*;
+        assert!(!should_restart(&No, Some(1), 0));
+        assert!(should_restart(&OnFailure(2), Some(3), 0));
+        assert!(should_restart(&OnFailure(2), Some(3), 1));
+        assert!(!should_restart(&OnFailure(2), Some(3), 2));
+        assert!(!should_restart(&OnFailure(2), Some(0), 0));
+        assert!(!should_restart(&OnFailure(0), None, 0));
+        assert!(should_restart(&OnFailure(0), Some(1), 1000));
+        assert!(should_restart(&Always, Some(0), 5));
+        assert!(should_restart(&UnlessStopped, Some(0), 5));
+    }
+}

@@ -1,0 +1,261 @@
+//! Acting on existing containers from any coracle process: reading their state
+//! truthfully (a recorded process that is gone, or whose pid now belongs to another
+//! process, means the container ended), starting them detached, signalling,
+//! stopping, waiting for and removing them. Every command that changes a container
+//! holds its lock ([`Store::container_lock`]) and reads the record again under it;
+//! every state change goes through the store's checked transitions.
+
+use std::time::{Duration, Instant};
+
+use coracle_monitor::exit_file::ExitRecord;
+use coracle_storage::{ContainerChange, ContainerRecord, ContainerState, Store};
+
+use crate::error::{Result, RuntimeError};
+use crate::ids::idmap::UserNsPlan;
+use crate::lifecycle::launch::{now, remove_container};
+pub use crate::lifecycle::liveness::pid_alive;
+use crate::lifecycle::liveness::recorded_alive;
+use crate::lifecycle::rundir;
+use crate::spec::ContainerConfig;
+
+/// How often waiting commands look at a container again.
+const POLL: Duration = Duration::from_millis(25);
+
+/// How long `stop` waits for the monitor's exit file once the process is gone.
+const EXIT_FILE_WAIT: Duration = Duration::from_secs(5);
+
+/// The container's init is alive (and still the recorded process).
+fn container_alive(record: &ContainerRecord) -> bool {
+    recorded_alive(record.pid, record.pid_start)
+}
+
+/// Its monitor is alive (and still the recorded process).
+fn monitor_alive(record: &ContainerRecord) -> bool {
+    recorded_alive(record.monitor_pid, record.monitor_start)
+}
+
+fn no_such(id: &str) -> RuntimeError {
+    RuntimeError::Start(format!("{}: no such container", &id[..id.len().min(12)]))
+}
+
+/// The record as it truly is: a running or paused container whose process and
+/// monitor are both gone (killed, or the host restarted) is recorded as exited, with
+/// the exit code of its monitor's exit file if it left one, else an unknown code and
+/// the reason as its error.
+pub fn refresh(store: &Store, record: ContainerRecord) -> Result<ContainerRecord> {
+    let id = record.id.clone();
+    refresh_if_present(store, record)?.ok_or_else(|| no_such(&id))
+}
+
+/// [`refresh`], with `None` for a container that another process removed since
+/// `record` was read (listing commands skip it).
+pub fn refresh_if_present(
+    store: &Store,
+    record: ContainerRecord,
+) -> Result<Option<ContainerRecord>> {
+    if !record.state.is_active() || container_alive(&record) || monitor_alive(&record) {
+        return Ok(Some(record));
+    }
+    let _lock = store.container_lock(&record.id)?;
+    let refreshed = refresh_locked(store, &record.id)?;
+    if refreshed.is_none() {
+        // Taking the lock made its file again: a removed container leaves none.
+        store.remove_container_lock(&record.id);
+    }
+    Ok(refreshed)
+}
+
+/// [`refresh`] for a caller that holds the container's lock; `None` when it is gone.
+pub fn refresh_locked(store: &Store, id: &str) -> Result<Option<ContainerRecord>> {
+    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+        return Ok(None);
+    };
+    if !record.state.is_active() || container_alive(&record) || monitor_alive(&record) {
+        return Ok(Some(record));
+    }
+    let change = match ExitRecord::read(&rundir::exit_file(id)) {
+        Some(exit) if Some(exit.pid) == record.pid => {
+            ContainerChange::ended(Some(exit.code), exit.finished, None)
+        }
+        _ => ContainerChange::ended(
+            None,
+            now(),
+            Some("the container and its monitor are gone; its exit code is unknown".into()),
+        ),
+    };
+    rundir::remove_exit_file(id);
+    Ok(Some(store.db.transition(
+        id,
+        ContainerState::Exited,
+        "record the end of",
+        &change,
+    )?))
+}
+
+/// Start a created or ended container under a new monitor (`start`, `run -d`); a
+/// running one is left as it is. Returns the record afterwards.
+pub fn start_detached(store: &Store, id: &str) -> Result<ContainerRecord> {
+    let _lock = store.container_lock(id)?;
+    let record = refresh_locked(store, id)?.ok_or_else(|| no_such(id))?;
+    if record.state.is_active() {
+        return Ok(record);
+    }
+    rundir::remove_exit_file(id);
+    crate::monitor::spawn(&store.root, id)?;
+    store.db.find_container(id)?.ok_or_else(|| no_such(id))
+}
+
+/// Send `signal` to a running or paused container's init.
+pub fn kill(record: &ContainerRecord, signal: i32) -> Result<()> {
+    if !record.state.can_kill() {
+        return Err(
+            coracle_storage::StorageError::from(coracle_storage::InvalidTransition {
+                id: record.id[..12.min(record.id.len())].to_string(),
+                from: record.state,
+                action: "kill",
+            })
+            .into(),
+        );
+    }
+    let pid = record.pid.unwrap_or(0);
+    if pid <= 0 || !container_alive(record) {
+        return Ok(());
+    }
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(pid).ok_or_else(|| RuntimeError::Start("bad pid".into()))?,
+        signal_of(signal)?,
+    )
+    .or_else(|e| {
+        if e == rustix::io::Errno::SRCH {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })
+    .map_err(|e| RuntimeError::Os {
+        action: "signal the container",
+        source: e.into(),
+    })
+}
+
+fn signal_of(n: i32) -> Result<rustix::process::Signal> {
+    rustix::process::Signal::from_named_raw(n)
+        .ok_or_else(|| RuntimeError::Start(format!("signal {n} cannot be sent")))
+}
+
+/// Wait until the container is no longer running or paused (its monitor's cleanup
+/// recorded the end, or [`refresh`] found it gone); `None` waits for ever.
+pub fn wait_ended(
+    store: &Store,
+    id: &str,
+    timeout: Option<Duration>,
+) -> Result<Option<ContainerRecord>> {
+    let deadline = timeout.map(|t| Instant::now() + t);
+    loop {
+        let Some(record) = store.db.find_container(id)? else {
+            return Ok(None);
+        };
+        let record = refresh(store, record)?;
+        if !record.state.is_active() {
+            return Ok(Some(record));
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(Some(record));
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Wait until `done` holds, at most `timeout`; whether it does.
+fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(POLL);
+    }
+    true
+}
+
+/// `stop`: the container's stop signal, then SIGKILL after `timeout` seconds (the
+/// saved `--stop-timeout` when `None`); returns the record once the end is recorded.
+/// A container that is not running is left as it is. A stopped container is not
+/// restarted by its restart policy (its end is recorded here, not by its monitor).
+pub fn stop(
+    store: &Store,
+    record: ContainerRecord,
+    timeout: Option<u32>,
+) -> Result<ContainerRecord> {
+    let _lock = store.container_lock(&record.id)?;
+    stop_locked(store, &record.id, timeout)
+}
+
+fn stop_locked(store: &Store, id: &str, timeout: Option<u32>) -> Result<ContainerRecord> {
+    let record = refresh_locked(store, id)?.ok_or_else(|| no_such(id))?;
+    if !record.state.can_kill() {
+        return Ok(record);
+    }
+    let config = ContainerConfig::from_json(&record.id, &record.config)?;
+    let timeout = Duration::from_secs(u64::from(timeout.unwrap_or(config.stop_timeout())));
+    let mut signal = config.stop_signal_number()?;
+    if timeout.is_zero() {
+        signal = libc::SIGKILL;
+    }
+    kill(&record, signal)?;
+    if !wait_until(timeout, || !container_alive(&record)) {
+        signal = libc::SIGKILL;
+        kill(&record, signal)?;
+        wait_until(Duration::from_secs(5), || !container_alive(&record));
+    }
+    settle_stopped(store, &record, signal)
+}
+
+/// After the container's process is gone: record its end with the code its monitor
+/// wrote in the exit file (waiting a little for it while the monitor lives), or the
+/// signal's code when there is no monitor to tell.
+fn settle_stopped(store: &Store, record: &ContainerRecord, signal: i32) -> Result<ContainerRecord> {
+    let path = rundir::exit_file(&record.id);
+    let exit = || ExitRecord::read(&path).filter(|e| Some(e.pid) == record.pid);
+    wait_until(EXIT_FILE_WAIT, || {
+        exit().is_some() || !monitor_alive(record)
+    });
+    let change = match exit() {
+        Some(e) => ContainerChange::ended(Some(e.code), e.finished, None),
+        None => ContainerChange::ended(Some(128 + signal), now(), None),
+    };
+    rundir::remove_exit_file(&record.id);
+    Ok(store.db.transition(
+        &record.id,
+        ContainerState::Exited,
+        "record the end of",
+        &change,
+    )?)
+}
+
+/// `rm`: remove an ended container; with `force` a running one is stopped first
+/// (SIGKILL unless `timeout` gives it time).
+pub fn remove(
+    store: &Store,
+    record: ContainerRecord,
+    force: bool,
+    timeout: Option<u32>,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    let _lock = store.container_lock(&record.id)?;
+    // Somebody else (`rm`, a `--rm` monitor) may have removed it meanwhile.
+    let Some(mut record) = refresh_locked(store, &record.id)? else {
+        return Ok(());
+    };
+    if record.state.is_active() {
+        if !force {
+            return Err(RuntimeError::Start(format!(
+                "cannot remove container {} as it is {} - running or paused containers cannot be removed without force",
+                &record.id[..12.min(record.id.len())],
+                record.state.as_str()
+            )));
+        }
+        record = stop_locked(store, &record.id, Some(timeout.unwrap_or(0)))?;
+    }
+    remove_container(store, &record.id, plan)
+}

@@ -1,0 +1,96 @@
+//! `exec`: from a container's record, its saved spec and the caller's options to a
+//! process in the running container ([`crate::process::exec`]). The state machine
+//! decides whether the container can take one ([`ContainerState::can_exec`]).
+
+use coracle_storage::{ContainerRecord, ContainerState, InvalidTransition, StorageError, Store};
+
+use crate::error::{Result, RuntimeError};
+use crate::lifecycle::launch::{confinement, merge_env};
+use crate::process::exec::{self, ExecProcess};
+use crate::process::join::ContainerNamespaces;
+use crate::security::caps::CapSet;
+use crate::spec::ContainerConfig;
+
+/// What `coracle exec` asks for, beyond the container's own settings.
+#[derive(Clone, Debug, Default)]
+pub struct ExecOptions {
+    /// The command and its arguments.
+    pub command: Vec<String>,
+    /// `-e`/`--env-file`, "KEY=value", added to the container's environment.
+    pub env: Vec<String>,
+    /// `-u` (default: the container's user).
+    pub user: Option<String>,
+    /// `-w` (default: the container's working directory).
+    pub workdir: Option<String>,
+    /// `-t`.
+    pub tty: bool,
+    /// `-i`.
+    pub interactive: bool,
+    /// `-d`.
+    pub detach: bool,
+    /// `--privileged`: every capability (the seccomp filter stays the container's).
+    pub privileged: bool,
+}
+
+/// The process `exec` runs for `options` in the container of `config`.
+pub fn exec_process(
+    store: &Store,
+    config: &ContainerConfig,
+    options: &ExecOptions,
+) -> Result<ExecProcess> {
+    let (caps, seccomp) = confinement(store, config)?;
+    let mut extra = options.env.clone();
+    if options.tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
+        extra.insert(0, "TERM=xterm".into());
+    }
+    Ok(ExecProcess {
+        args: options.command.clone(),
+        env: merge_env(&[config.env.clone(), extra]),
+        cwd: options
+            .workdir
+            .clone()
+            .or_else(|| config.workdir.clone())
+            .unwrap_or_else(|| "/".into()),
+        user: options.user.clone().or_else(|| config.user.clone()),
+        caps: if options.privileged {
+            CapSet::all()
+        } else {
+            caps
+        },
+        seccomp,
+        no_new_privs: config.no_new_privs,
+        tty: options.tty,
+        interactive: options.interactive,
+        detach: options.detach,
+    })
+}
+
+/// Run a command in the running container `record` (its state made truthful by the
+/// caller); returns the command's exit code. A container in any other state is an
+/// error naming the state. The calling process joins the container's namespaces:
+/// call this last, from a single-threaded process.
+pub fn exec(store: &Store, record: &ContainerRecord, options: &ExecOptions) -> Result<i32> {
+    if options.command.is_empty() {
+        return Err(RuntimeError::Start(
+            "exec needs a command to run: give it after the container's name".into(),
+        ));
+    }
+    let not_running = |state: ContainerState| {
+        RuntimeError::from(StorageError::from(InvalidTransition {
+            id: record.id[..record.id.len().min(12)].to_string(),
+            from: state,
+            action: "exec a command in",
+        }))
+    };
+    if !record.state.can_exec() {
+        return Err(not_running(record.state));
+    }
+    let pid = record
+        .pid
+        .filter(|&p| p > 0)
+        .ok_or_else(|| not_running(ContainerState::Created))?;
+    let config = ContainerConfig::from_json(&record.id, &record.config)?;
+    let process = exec_process(store, &config, options)?;
+    let namespaces = ContainerNamespaces::open(pid, record.started)?;
+    exec::run(&namespaces, &process)
+}

@@ -1,0 +1,745 @@
+//! From an image and a [`ContainerConfig`] to a container: [`create`] completes the
+//! spec with the image's defaults, prepares the container's directories and saves
+//! its record; [`process_spec`] turns a saved record back into what the start path
+//! runs; [`run`] starts it in the foreground (the container a direct child of the
+//! caller); a failed start is settled by [`settle_failed_start`]; [`remove_container`]
+//! removes files and record.
+
+use std::path::{Path, PathBuf};
+
+use coracle_storage::containers::{new_container_id, random_name, ContainerRecord, ContainerState};
+use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
+
+use crate::error::{Result, RuntimeError};
+use crate::fs::rootfs::{MountPlan, RootfsSpec};
+use crate::ids::idmap::UserNsPlan;
+use crate::ids::userns::{current_user_plan, run_in_userns};
+use crate::process::container::{self, ContainerSpec};
+use crate::process::exitcode;
+use crate::security::caps;
+use crate::security::seccomp;
+use crate::spec::{ContainerConfig, NamespaceMode, SeccompChoice};
+
+/// The image's runtime defaults, from its stored configuration.
+fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Value> {
+    let bytes = store.blobs.read(&image.record.config_digest)?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| RuntimeError::Start(format!("image configuration: {e}")))?;
+    Ok(v.get("config").cloned().unwrap_or(serde_json::Value::Null))
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn non_empty(v: &serde_json::Value) -> Option<String> {
+    v.as_str().filter(|s| !s.is_empty()).map(String::from)
+}
+
+/// Entrypoint and command combined as Docker and OCI do.
+pub fn command_line(
+    image_entrypoint: &[String],
+    image_cmd: &[String],
+    entrypoint: Option<&str>,
+    command: &[String],
+) -> Vec<String> {
+    let ep: Vec<String> = match entrypoint {
+        Some(e) if e.trim_start().starts_with('[') => {
+            serde_json::from_str(e).unwrap_or_else(|_| vec![e.to_string()])
+        }
+        Some("") => vec![],
+        Some(e) => vec![e.to_string()],
+        None => image_entrypoint.to_vec(),
+    };
+    let cmd: Vec<String> = if !command.is_empty() {
+        command.to_vec()
+    } else if entrypoint.is_some() {
+        vec![]
+    } else {
+        image_cmd.to_vec()
+    };
+    ep.into_iter().chain(cmd).collect()
+}
+
+/// Merge environments: later "KEY=value" entries replace earlier ones with the same key.
+pub fn merge_env(layers: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in layers.iter().flatten() {
+        let key = e.split('=').next().unwrap_or(e);
+        out.retain(|o| o.split('=').next() != Some(key));
+        out.push(e.clone());
+    }
+    out
+}
+
+/// The container's directory under the store.
+pub fn container_dir(store: &Store, id: &str) -> PathBuf {
+    store.root.join("containers").join(id)
+}
+
+/// Where a container's k8s-file log is written unless `--log-opt path=` says.
+pub fn log_path(store: &Store, id: &str, config: &ContainerConfig) -> PathBuf {
+    config
+        .log
+        .path
+        .clone()
+        .unwrap_or_else(|| container_dir(store, id).join("userdata/ctr.log"))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| RuntimeError::io("failed to write", path, e))
+}
+
+/// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
+fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, PathBuf)>> {
+    let userdata = dir.join("userdata");
+    let hosts = format!(
+        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
+    );
+    let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let files = [
+        ("hostname", format!("{hostname}\n")),
+        ("hosts", hosts),
+        ("resolv.conf", resolv),
+    ];
+    let mut out = Vec::new();
+    for (file, text) in files {
+        let path = userdata.join(file);
+        write_file(&path, &text)?;
+        out.push((format!("/etc/{file}"), path));
+    }
+    Ok(out)
+}
+
+/// The mapping a container runs with: keep-id's, or the caller's default
+/// (`stored_plan`, under which layers are unpacked).
+fn running_plan(config: &ContainerConfig, stored_plan: Option<&UserNsPlan>) -> Option<UserNsPlan> {
+    if config.keep_id {
+        current_user_plan(true).0
+    } else {
+        stored_plan.cloned()
+    }
+}
+
+/// Complete `config` with the image's defaults, unpack the image's layers, make the
+/// container's directories and save its record (state "created"). `stored_plan` is
+/// the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
+/// warning is the caller's to print). A taken name is an error naming its holder.
+pub fn create(
+    store: &Store,
+    image: &ImageSummary,
+    image_name: &str,
+    mut config: ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<ContainerRecord> {
+    config.namespaces.check_supported()?;
+    caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
+    config.stop_signal_number()?;
+    crate::fs::layers::ensure_unpacked(
+        store,
+        &image.record,
+        stored_plan,
+        config.ignore_chown_errors,
+    )?;
+    let defaults = image_defaults(store, image)?;
+    config.args = command_line(
+        &strings(&defaults["Entrypoint"]),
+        &strings(&defaults["Cmd"]),
+        config.entrypoint.as_deref(),
+        &config.command,
+    );
+    if config.args.is_empty() {
+        return Err(RuntimeError::Start("no command specified: the image has no Cmd or Entrypoint; give one after the image name".into()));
+    }
+    let id = new_container_id();
+    // A generated name that another container took meanwhile is drawn again below.
+    let generated_name = config.name.is_none();
+    let name = config.name.clone().unwrap_or_else(random_name);
+    config.name = Some(name.clone());
+    let hostname = config
+        .hostname
+        .clone()
+        .unwrap_or_else(|| id[..12].to_string());
+    config.hostname = Some(hostname.clone());
+    let mut base_env =
+        vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
+    if config.tty {
+        base_env.push("TERM=xterm".into());
+    }
+    base_env.push("container=coracle".into());
+    base_env.push(format!("HOSTNAME={hostname}"));
+    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(if config.keep_id {
+            format!("HOME={}", crate::fs::keep_id::HostUser::current().home)
+        } else {
+            "HOME=/root".into()
+        });
+    }
+    config.env = env;
+    config.user = config.user.clone().or_else(|| non_empty(&defaults["User"]));
+    if config.user.is_none() && config.keep_id {
+        config.user = Some(format!(
+            "{}:{}",
+            rustix::process::getuid().as_raw(),
+            rustix::process::getgid().as_raw()
+        ));
+    }
+    config.workdir = Some(
+        config
+            .workdir
+            .clone()
+            .or_else(|| non_empty(&defaults["WorkingDir"]))
+            .unwrap_or_else(|| "/".into()),
+    );
+    config.stop_signal = config
+        .stop_signal
+        .clone()
+        .or_else(|| non_empty(&defaults["StopSignal"]));
+    config.stop_signal_number()?;
+
+    let dir = container_dir(store, &id);
+    for sub in ["upper", "work", "merged", "userdata"] {
+        let p = dir.join(sub);
+        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
+    }
+    let mut record = ContainerRecord {
+        id: id.clone(),
+        name,
+        image_id: image.record.id.clone(),
+        image_name: image_name.to_string(),
+        command: config.args.clone(),
+        created: now(),
+        state: ContainerState::Created,
+        pid: None,
+        exit_code: None,
+        started: None,
+        finished: None,
+        config: config.to_json(),
+        monitor_pid: None,
+        error: None,
+        pid_start: None,
+        monitor_start: None,
+        restart_count: 0,
+    };
+    let redraw = generated_name.then_some(random_name as fn() -> String);
+    if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(e);
+    }
+    Ok(record)
+}
+
+/// How many names [`insert_record`] tries before it gives up on taken ones.
+const NAME_DRAWS: u32 = 16;
+
+/// Insert the container's record. A taken name is an error, unless the name was
+/// generated (`redraw` is given): then another is drawn, up to [`NAME_DRAWS`] in all.
+fn insert_record(
+    store: &Store,
+    record: &mut ContainerRecord,
+    config: &mut ContainerConfig,
+    mut redraw: Option<impl FnMut() -> String>,
+) -> Result<()> {
+    let mut draws = 1;
+    loop {
+        match (store.db.create_container(record), redraw.as_mut()) {
+            (Err(StorageError::NameInUse { .. }), Some(draw)) if draws < NAME_DRAWS => {
+                draws += 1;
+                record.name = draw();
+                config.name = Some(record.name.clone());
+                record.config = config.to_json();
+            }
+            (result, _) => return Ok(result?),
+        }
+    }
+}
+
+/// Create a container and run it in the foreground; returns its exit code.
+pub fn run(
+    store: &Store,
+    image: &ImageSummary,
+    image_name: &str,
+    config: ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<i32> {
+    let record = create(store, image, image_name, config, stored_plan)?;
+    start_foreground(store, &record, stored_plan)
+}
+
+/// Start a created (or exited) container with the caller as its parent: relay its
+/// streams, record its start and its end (or, with `--rm`, remove it).
+pub fn start_foreground(
+    store: &Store,
+    record: &ContainerRecord,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<i32> {
+    let config = ContainerConfig::from_json(&record.id, &record.config)?;
+    record
+        .state
+        .check(ContainerState::Running, &record.id, "start")
+        .map_err(coracle_storage::StorageError::from)?;
+    let started = process_spec(store, record, &config, stored_plan)
+        .and_then(|spec| container::start(&spec).map(|started| (spec, started)));
+    let (spec, started) = match started {
+        Ok(s) => s,
+        Err(e) => return Err(settle_failed_start(store, record, &config, stored_plan, e)),
+    };
+    let me = std::process::id() as i32;
+    store.db.transition(
+        &record.id,
+        ContainerState::Running,
+        "start",
+        &ContainerChange::started(started.pid(), me, now()).with_start_times(
+            crate::lifecycle::liveness::start_time(started.pid()),
+            crate::lifecycle::liveness::start_time(me),
+        ),
+    )?;
+    let pid = started.pid();
+    let result = started.wait_foreground(&spec);
+    // Like a monitor, leave the exit code where a concurrent `stop`/`rm -f` finds it,
+    // and settle under the container's lock.
+    if let Ok(code) = &result {
+        let exit = coracle_monitor::exit_file::ExitRecord {
+            pid,
+            code: *code,
+            finished: now(),
+        };
+        let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
+    }
+    let _lock = store.container_lock(&record.id)?;
+    let result = settle_end(store, record, &config, stored_plan, result);
+    crate::lifecycle::rundir::remove_exit_file(&record.id);
+    result
+}
+
+/// Record a container's end (exit code, or the error that ended its supervision), or
+/// with `--rm` remove it; the result is passed through, with a clean-up failure added.
+pub fn settle_end(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+    result: Result<i32>,
+) -> Result<i32> {
+    let (code, error) = match &result {
+        Ok(code) => (Some(*code), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let recorded = store
+        .db
+        .transition(
+            &record.id,
+            ContainerState::Exited,
+            "record the exit of",
+            &ContainerChange::ended(code, now(), error),
+        )
+        .map(|_| ())
+        .or_else(|e| match store.db.find_container(&record.id) {
+            // Somebody else (`stop`, `rm -f`) recorded the end first, or removed it.
+            Ok(Some(now)) if !now.state.is_active() => Ok(()),
+            Ok(None) => Ok(()),
+            _ => Err(e.into()),
+        });
+    let cleanup = match recorded {
+        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
+            let plan = running_plan(config, stored_plan);
+            remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+        }
+        other => other,
+    };
+    match (result, cleanup) {
+        (Ok(code), Ok(())) => Ok(code),
+        (Ok(_), Err(e)) => Err(e),
+        (Err(e), Ok(())) => Err(e),
+        (Err(start), Err(cleanup)) => Err(RuntimeError::StartAndCleanup {
+            start: Box::new(start),
+            cleanup: Box::new(cleanup),
+        }),
+    }
+}
+
+/// A start failed: leave an exited record holding the error (and the exit code
+/// 125/126/127 `run` reports), or with `--rm` nothing. Returns the error to report:
+/// the start's, or both when the clean-up failed too.
+pub fn settle_failed_start(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+    error: RuntimeError,
+) -> RuntimeError {
+    let cleanup = if config.remove {
+        let plan = running_plan(config, stored_plan);
+        remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+    } else {
+        let code = match &error {
+            RuntimeError::Exec { code, .. } => *code,
+            _ => exitcode::RUNTIME_ERROR,
+        };
+        store
+            .db
+            .transition(
+                &record.id,
+                ContainerState::Exited,
+                "record the failed start of",
+                &ContainerChange::ended(Some(code), now(), Some(error.to_string())),
+            )
+            .map(|_| ())
+            .map_err(RuntimeError::from)
+    };
+    match cleanup {
+        Ok(()) => error,
+        Err(cleanup) => RuntimeError::StartAndCleanup {
+            start: Box::new(error),
+            cleanup: Box::new(cleanup),
+        },
+    }
+}
+
+/// The layer directories (top first) of a container's image, unpacked if needed.
+pub fn image_layers(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Vec<PathBuf>> {
+    let image = store.db.image_by_id(&record.image_id)?.ok_or_else(|| {
+        RuntimeError::Start(format!(
+            "the image {} of container {} is gone",
+            &record.image_id[..record.image_id.len().min(12)],
+            record.name
+        ))
+    })?;
+    crate::fs::layers::ensure_unpacked(
+        store,
+        &image.record,
+        stored_plan,
+        config.ignore_chown_errors,
+    )
+}
+
+/// What the start path runs for a saved container: its filesystem plan, command,
+/// identity and confinement, all from the record and its saved spec.
+pub fn process_spec(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<ContainerSpec> {
+    config.namespaces.check_supported()?;
+    let lower = image_layers(store, record, config, stored_plan)?;
+    let (caps, seccomp) = confinement(store, config)?;
+    let keep_id_plan = running_plan(config, stored_plan);
+    let plan = if config.keep_id {
+        keep_id_plan.as_ref().or(stored_plan)
+    } else {
+        stored_plan
+    };
+    let dir = container_dir(store, &record.id);
+    let hostname = config
+        .hostname
+        .clone()
+        .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
+    let etc = etc_files(&dir, &hostname, &record.name)?;
+    // Layers are unpacked under the default mapping; another one (keep-id) sees them
+    // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
+    let fuse_idmapping = match (plan, stored_plan) {
+        (Some(running), Some(stored)) if config.keep_id => {
+            crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
+                crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
+            )
+        }
+        _ => None,
+    };
+    // keep-id's passwd and group entries are made in the container process, from the
+    // files of the mounted root (resolved inside it), next to the other /etc files.
+    let keep_id = (config.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
+        user: crate::fs::keep_id::HostUser::current(),
+        dir: dir.join("userdata"),
+    });
+    let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
+    Ok(ContainerSpec {
+        mounts: MountPlan {
+            rootfs: RootfsSpec {
+                lower,
+                upper: dir.join("upper"),
+                work: dir.join("work"),
+                merged: dir.join("merged"),
+                userxattr: plan.is_some(),
+                // An id remapping needs fuse-overlayfs; otherwise the store's driver
+                // decides (probed with the default mapping).
+                fuse_program: match &config.mount_program {
+                    Some(p) => Some(p.clone()),
+                    None => (fuse_idmapping.is_some()
+                        || overlay_driver(store, stored_plan, None) != "overlay")
+                        .then(|| PathBuf::from(crate::fs::overlay::FUSE_OVERLAYFS)),
+                },
+                fuse_idmapping,
+            },
+            mounts: config.mounts.clone(),
+            devices: config.devices.clone(),
+            etc_files: etc,
+            keep_id,
+            workdir: cwd.clone(),
+            tty: config.tty,
+            read_only: config.read_only,
+            privileged: config.privileged,
+        },
+        args: config.args.clone(),
+        env: config.env.clone(),
+        cwd,
+        user: config.user.clone(),
+        hostname,
+        caps,
+        seccomp,
+        no_new_privs: config.no_new_privs,
+        userns: plan.cloned(),
+        host_network: config.namespaces.network == NamespaceMode::Host,
+        tty: config.tty,
+        interactive: config.interactive,
+        init: config.init,
+        survive_parent: false,
+    })
+}
+
+/// A container's capabilities and seccomp filter, as its saved spec says (the
+/// default filter comes from the store's cache).
+pub fn confinement(
+    store: &Store,
+    config: &ContainerConfig,
+) -> Result<(caps::CapSet, Option<seccomp::Program>)> {
+    let caps = caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
+    let seccomp = match (&config.seccomp, config.privileged) {
+        (SeccompChoice::Unconfined, _) | (_, true) => None,
+        (SeccompChoice::File(path), false) => Some(seccomp::load_profile_json(path, &caps)?),
+        (SeccompChoice::Default, false) => {
+            Some(seccomp::cached_default(&store.root.join("cache"), &caps)?)
+        }
+    };
+    Ok((caps, seccomp))
+}
+
+/// Remove a container that has ended (the state machine decides: see
+/// [`ContainerState::can_delete`]): its state becomes "removing", then its files go
+/// (inside the user namespace: they may belong to subordinate ids), then its record.
+pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
+    store.db.transition(
+        id,
+        ContainerState::Removing,
+        "remove",
+        &ContainerChange::default(),
+    )?;
+    let dir = container_dir(store, id);
+    // Most containers write only as root (the caller's own uid): try without a
+    // user namespace first, and pay for one only when other owners are involved.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // overlayfs leaves its work/work directory with mode 000.
+        let _ = std::fs::set_permissions(
+            dir.join("work/work"),
+            std::fs::Permissions::from_mode(0o700),
+        );
+    }
+    if dir.exists() && std::fs::remove_dir_all(&dir).is_err() {
+        let d = dir.clone();
+        run_in_userns(plan, move || {
+            std::fs::remove_dir_all(&d).map_err(|e| format!("remove {}: {e}", d.display()))
+        })?;
+    }
+    store.db.delete_container(id)?;
+    crate::lifecycle::rundir::remove_exit_file(id);
+    store.remove_container_lock(id);
+    Ok(())
+}
+
+/// Which overlay implementation this store uses: "overlay" (the kernel's, mounted in
+/// the user namespace with `userxattr`) or "fuse-overlayfs" where the kernel refuses
+/// or a `mount_program` is configured. Probed once per store and remembered in
+/// `<root>/overlay-driver`.
+pub fn overlay_driver(
+    store: &Store,
+    plan: Option<&UserNsPlan>,
+    mount_program: Option<&Path>,
+) -> String {
+    if mount_program.is_some() {
+        return "fuse-overlayfs".into();
+    }
+    let marker = store.root.join("overlay-driver");
+    if let Ok(text) = std::fs::read_to_string(&marker) {
+        return text.trim().to_string();
+    }
+    let driver = if probe_native_overlay(store, plan) {
+        "overlay"
+    } else {
+        "fuse-overlayfs"
+    };
+    let tmp = marker.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::write(&tmp, driver).is_ok() {
+        let _ = std::fs::rename(&tmp, &marker);
+    }
+    driver.to_string()
+}
+
+/// Can the kernel's overlay be mounted here, in a user and mount namespace?
+fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
+    let base = store
+        .root
+        .join(format!("overlay-probe-{}", std::process::id()));
+    let dirs = ["lower", "upper", "work", "merged"].map(|d| base.join(d));
+    if dirs.iter().any(|d| std::fs::create_dir_all(d).is_err()) {
+        return false;
+    }
+    let rootfs = RootfsSpec {
+        lower: vec![dirs[0].clone()],
+        upper: dirs[1].clone(),
+        work: dirs[2].clone(),
+        merged: dirs[3].clone(),
+        userxattr: plan.is_some(),
+        fuse_program: None,
+        fuse_idmapping: None,
+    };
+    let ok = run_in_userns(plan, || crate::fs::overlay::mount_private(&rootfs)).is_ok();
+    let b = base.clone();
+    let _ = run_in_userns(plan, move || {
+        std::fs::remove_dir_all(&b).map_err(|e| e.to_string())
+    });
+    ok
+}
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn entrypoint_and_command() {
+        assert_eq!(command_line(&[], &v(&["sh"]), None, &[]), v(&["sh"]));
+        assert_eq!(
+            command_line(&[], &v(&["sh"]), None, &v(&["echo", "x"])),
+            v(&["echo", "x"])
+        );
+        assert_eq!(
+            command_line(&v(&["/ep"]), &v(&["a"]), None, &[]),
+            v(&["/ep", "a"])
+        );
+        assert_eq!(
+            command_line(&v(&["/ep"]), &v(&["a"]), None, &v(&["b"])),
+            v(&["/ep", "b"])
+        );
+        assert_eq!(
+            command_line(&v(&["/ep"]), &v(&["a"]), Some("/other"), &[]),
+            v(&["/other"])
+        );
+        assert_eq!(
+            command_line(&[], &v(&["a"]), Some("[\"/x\",\"-y\"]"), &v(&["z"])),
+            v(&["/x", "-y", "z"])
+        );
+        assert_eq!(
+            command_line(&v(&["/ep"]), &v(&["a"]), Some(""), &v(&["ls"])),
+            v(&["ls"])
+        );
+    }
+
+    #[test]
+    fn a_generated_name_that_is_taken_is_drawn_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let digest = coracle_storage::Digest::of_bytes(b"image");
+        let image = coracle_storage::ImageRecord {
+            id: digest.hex().into(),
+            digest: digest.clone(),
+            manifest_digest: digest.clone(),
+            manifest_media_type: "m".into(),
+            config_digest: digest.clone(),
+            created: None,
+            architecture: "amd64".into(),
+            os: "linux".into(),
+            variant: None,
+            size: 1,
+            layers: vec![],
+            added: 1,
+        };
+        store.db.commit_image(&image, None, None).unwrap();
+        let record = |id: char, name: &str| ContainerRecord {
+            id: id.to_string().repeat(64),
+            name: name.into(),
+            image_id: image.id.clone(),
+            image_name: "x".into(),
+            command: vec![],
+            created: 1,
+            state: ContainerState::Created,
+            pid: None,
+            exit_code: None,
+            started: None,
+            finished: None,
+            config: serde_json::json!({}),
+            monitor_pid: None,
+            error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
+        };
+        let mut config = ContainerConfig::default();
+        insert_record(
+            &store,
+            &mut record('a', "taken"),
+            &mut config,
+            None::<fn() -> String>,
+        )
+        .unwrap();
+        // Given by the user: a taken name is an error.
+        let mut given = record('b', "taken");
+        let err = insert_record(&store, &mut given, &mut config, None::<fn() -> String>);
+        assert!(err.unwrap_err().to_string().contains("already in use"));
+        // Generated: drawn again until one is free.
+        let mut names = ["taken", "taken", "free"].into_iter().map(String::from);
+        let mut generated = record('c', "taken");
+        insert_record(
+            &store,
+            &mut generated,
+            &mut config,
+            Some(|| names.next().unwrap()),
+        )
+        .unwrap();
+        assert_eq!(generated.name, "free");
+        assert_eq!(config.name.as_deref(), Some("free"));
+        assert!(store.db.find_container("free").unwrap().is_some());
+        // Not for ever: every draw taken is an error in the end.
+        let mut unlucky = record('d', "taken");
+        let err = insert_record(
+            &store,
+            &mut unlucky,
+            &mut config,
+            Some(|| "taken".to_string()),
+        );
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn env_merging() {
+        let merged = merge_env(&[
+            v(&["PATH=/bin", "A=1"]),
+            v(&["A=2", "B=3"]),
+            v(&["PATH=/x"]),
+        ]);
+        assert_eq!(merged, v(&["A=2", "B=3", "PATH=/x"]));
+    }
+}

@@ -1,0 +1,16 @@
+//! A container's life as a whole: [`launch`] creates it from an image and a saved
+//! spec, starts it in the foreground and settles its end; [`control`] reads its state
+//! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
+//! records the end its monitor saw and carries out `--rm` and the restart policy;
+//! [`liveness`] tells a recorded process from a later one with the same pid;
+//! [`rundir`] holds the runtime files (exit files); [`exec`] runs a further process in
+//! a running container and [`top`] lists its processes. Detached containers are held
+//! by [`crate::monitor`].
+
+pub mod cleanup;
+pub mod control;
+pub mod exec;
+pub mod launch;
+pub mod liveness;
+pub mod rundir;
+pub mod top;

@@ -1,0 +1,562 @@
+//! Starting a container: the calling (single-threaded) CLI process clones the container
+//! process into new namespaces as its direct child, maps its ids from outside, and then
+//! supervises it. The child builds its filesystem, drops privileges and execs.
+//!
+//! Handshake: the child blocks on `sync` until the parent has written the id maps; any
+//! failure before exec is written to `report` (close-on-exec, so a successful exec
+//! closes it and the parent reads EOF). With `-t` the child also sends the master of
+//! the pty it allocated in its own devpts over a socket ([`crate::process::pty::send_fd`]),
+//! which the parent receives once the report is empty.
+//!
+//! The container never gets the caller's terminal or any other fd of the caller
+//! above 2: it starts a new session, its streams are pipes or `/dev/null`
+//! ([`crate::process::stdio`]) or its own pty, and every inherited fd from 3 up is
+//! close-on-exec before anything execs.
+
+use std::ffi::CString;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::path::Path;
+
+use rustix::net::{AddressFamily, SocketFlags, SocketType};
+use rustix::termios::Winsize;
+
+use crate::error::{Result, RuntimeError};
+use crate::fs::overlay::{self, FuseMount};
+use crate::fs::rootfs::{self, MountPlan};
+use crate::ids::idmap::{self, UserNsPlan};
+use crate::ids::passwd;
+use crate::process::exitcode;
+use crate::process::relay::Relay;
+use crate::process::stdio::{self, ChildEnds, ParentEnds};
+use crate::security::caps::{self, CapSet};
+use crate::security::seccomp::{self, Program};
+use crate::sys;
+
+/// What to run and how: everything decided before the clone.
+#[derive(Clone, Debug)]
+pub struct ContainerSpec {
+    /// Filesystem layout.
+    pub mounts: MountPlan,
+    /// The command, argv[0] first.
+    pub args: Vec<String>,
+    /// Environment, "KEY=value".
+    pub env: Vec<String>,
+    /// Working directory inside the container.
+    pub cwd: String,
+    /// `-u user[:group]`, resolved inside the container; None is root.
+    pub user: Option<String>,
+    /// The UTS hostname.
+    pub hostname: String,
+    /// Capabilities of the process.
+    pub caps: CapSet,
+    /// The seccomp filter, None for unconfined.
+    pub seccomp: Option<Program>,
+    /// `--security-opt no-new-privileges`.
+    pub no_new_privs: bool,
+    /// The user namespace mapping; None runs without a user namespace (as root).
+    pub userns: Option<UserNsPlan>,
+    /// Keep the host's network namespace (`--network host`).
+    pub host_network: bool,
+    /// Allocate a pty (`-t`).
+    pub tty: bool,
+    /// Forward standard input (`-i`).
+    pub interactive: bool,
+    /// Run a minimal init as PID 1 (`--init`).
+    pub init: bool,
+    /// Keep running when the parent dies once the command runs (a detached
+    /// container and its monitor); otherwise the container dies with its parent.
+    pub survive_parent: bool,
+}
+
+const TAG_EXEC: u8 = b'X';
+pub(crate) const TAG_SETUP: u8 = b'S';
+
+/// The `ptmx` of the container's own devpts instance (`newinstance`), as seen after
+/// the pivot: where a `-t` container allocates its pty.
+const CONTAINER_PTMX: &str = "/dev/pts/ptmx";
+
+/// The parent's side of the container's streams until the relay starts.
+pub(crate) enum ParentStreams {
+    /// No terminal: the pipes' ends.
+    Pipes(ParentEnds),
+    /// `-t`: the socket on which the pty master arrives.
+    Console(OwnedFd),
+}
+
+/// The child's side.
+pub(crate) struct ChildStreams {
+    /// Fds 0-2 from the start: pipes and /dev/null, or /dev/null until the pty.
+    pub(crate) ends: ChildEnds,
+    /// `-t`: the socket to send the pty master on, and the caller's window size.
+    pub(crate) console: Option<(OwnedFd, Option<Winsize>)>,
+}
+
+/// The streams of both sides, made before the clone (or fork): pipes, or with `tty`
+/// a socket on which the pty master will come back.
+pub(crate) fn streams(tty: bool, interactive: bool) -> Result<(ParentStreams, ChildStreams)> {
+    let err = |what: &'static str| move |e| RuntimeError::Start(format!("{what}: {e}"));
+    if !tty {
+        let (parent, child) = stdio::pipes(interactive).map_err(err("create pipes"))?;
+        let child = ChildStreams {
+            ends: child,
+            console: None,
+        };
+        return Ok((ParentStreams::Pipes(parent), child));
+    }
+    let (parent, child) = rustix::net::socketpair(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+    .map_err(|e| err("create the terminal socket")(e.into()))?;
+    let window =
+        crate::process::pty::caller_terminal().and_then(|t| rustix::termios::tcgetwinsize(t).ok());
+    let child = ChildStreams {
+        ends: ChildEnds::null().map_err(err("open /dev/null"))?,
+        console: Some((child, window)),
+    };
+    Ok((ParentStreams::Console(parent), child))
+}
+
+/// Run the container in the foreground and return its exit code (the command's status,
+/// 128+n for a signal). Errors of setup come back as [`RuntimeError::Start`].
+pub fn run(spec: &ContainerSpec) -> Result<i32> {
+    start(spec)?.wait_foreground(spec)
+}
+
+/// A container whose command has been executed: its host pid, the parent's ends of its
+/// streams, and what must live as long as it does.
+pub struct Started {
+    pid: i32,
+    streams: ParentStreams,
+    old_mask: crate::process::signals::SigMask,
+    // Held until the container is gone: tears fuse-overlayfs down on drop.
+    _fuse: Option<FuseMount>,
+}
+
+/// The parent's ends of a started container's output, for a monitor to log.
+pub enum Output {
+    /// Without `-t`: its stdout and stderr pipes.
+    Pipes {
+        /// stdout's read end.
+        stdout: OwnedFd,
+        /// stderr's read end.
+        stderr: OwnedFd,
+    },
+    /// `-t`: the pty master (both streams).
+    Terminal(OwnedFd),
+}
+
+/// Clone the container process, map its ids, release it and wait until its command
+/// was executed (or its setup failed: then the child is gone and the error returned).
+/// The caller's forwarded signals stay blocked until [`Started`] is consumed.
+pub fn start(spec: &ContainerSpec) -> Result<Started> {
+    if sys::thread_count() != 1 {
+        return Err(RuntimeError::Start(
+            "internal error: the container must be started from a single-threaded process".into(),
+        ));
+    }
+    let io_err =
+        |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
+    let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
+    let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
+    let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
+    let old_mask = crate::process::signals::block_forwarded()?;
+
+    let mut flags = libc::CLONE_NEWNS
+        | libc::CLONE_NEWPID
+        | libc::CLONE_NEWUTS
+        | libc::CLONE_NEWIPC
+        | libc::CLONE_NEWCGROUP;
+    if !spec.host_network {
+        flags |= libc::CLONE_NEWNET;
+    }
+    if spec.userns.is_some() {
+        flags |= libc::CLONE_NEWUSER;
+    }
+    let pid = match sys::clone_into_namespaces(flags) {
+        Ok(pid) => pid,
+        Err(e) => {
+            let _ = crate::process::signals::restore_mask(&old_mask);
+            return Err(io_err("clone into new namespaces")(e));
+        }
+    };
+    if pid == 0 {
+        // The container must not hold the parent's ends: a stdin pipe would never
+        // see its end.
+        drop((sync_w, report_r, parent_streams));
+        let _ = crate::process::signals::restore_mask(&old_mask);
+        child(spec, sync_r, report_w, child_streams)
+    }
+    drop((sync_r, report_w, child_streams));
+    match parent_handshake(pid, spec, sync_w, report_r, parent_streams) {
+        Ok((streams, fuse)) => Ok(Started {
+            pid,
+            streams,
+            old_mask,
+            _fuse: fuse,
+        }),
+        Err(e) => {
+            sys::kill(pid, libc::SIGKILL);
+            let _ = sys::wait_pid(pid);
+            let _ = crate::process::signals::restore_mask(&old_mask);
+            Err(e)
+        }
+    }
+}
+
+impl Started {
+    /// The host pid of the container's init.
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Relay the container's streams to the caller's, forward signals, reap it and
+    /// return its exit code.
+    pub fn wait_foreground(self, spec: &ContainerSpec) -> Result<i32> {
+        let Started {
+            pid,
+            streams,
+            old_mask,
+            _fuse,
+        } = self;
+        let status = relay_and_wait(pid, streams, spec.interactive);
+        let _ = crate::process::signals::restore_mask(&old_mask);
+        status
+    }
+
+    /// For a monitor: the container's output ends (its stdin, if a pipe, is closed:
+    /// a detached container reads end-of-file), and a guard to keep until the
+    /// container is reaped. The signal mask is restored.
+    pub fn into_output(self) -> (Output, KeepAlive) {
+        let _ = crate::process::signals::restore_mask(&self.old_mask);
+        let output = match self.streams {
+            ParentStreams::Pipes(ends) => Output::Pipes {
+                stdout: ends.stdout,
+                stderr: ends.stderr,
+            },
+            ParentStreams::Console(master) => Output::Terminal(master),
+        };
+        (output, KeepAlive { _fuse: self._fuse })
+    }
+}
+
+/// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
+/// it and return its exit code; `interactive` (`-i`) types the caller's input into a
+/// pty. The child is killed when the relay cannot start.
+pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool) -> Result<i32> {
+    let child_pid = rustix::process::Pid::from_raw(pid)
+        .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+    let (stdin, stdout, stderr) = (
+        rustix::stdio::stdin(),
+        rustix::stdio::stdout(),
+        rustix::stdio::stderr(),
+    );
+    let relay = match streams {
+        ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
+        ParentStreams::Console(master) => {
+            Relay::terminal(master, interactive.then_some(stdin), stdout)
+        }
+    };
+    let status = match relay {
+        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
+        Err(e) => {
+            sys::kill(pid, libc::SIGKILL);
+            let _ = sys::wait_pid(pid);
+            Err(RuntimeError::Start(format!(
+                "relay the container's streams: {e}"
+            )))
+        }
+    };
+    Ok(exitcode::from_wait_status(status?))
+}
+
+/// What must live as long as a started container (its fuse-overlayfs mount, if any):
+/// drop it once the container was reaped.
+pub struct KeepAlive {
+    _fuse: Option<FuseMount>,
+}
+
+impl KeepAlive {
+    /// Hand the duty over to a process that replaces this one (the monitor program):
+    /// the pids of the helper children it must kill and reap once the container is
+    /// gone (their own children die with them).
+    pub fn into_helper_pids(self) -> Vec<i32> {
+        self._fuse
+            .map(FuseMount::into_helper_pid)
+            .into_iter()
+            .collect()
+    }
+}
+
+/// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
+/// failure report if any, and with `-t` receive the pty master (returned in place of
+/// the console socket).
+fn parent_handshake(
+    pid: i32,
+    spec: &ContainerSpec,
+    sync_w: OwnedFd,
+    report_r: OwnedFd,
+    streams: ParentStreams,
+) -> Result<(ParentStreams, Option<FuseMount>)> {
+    if let Some(plan) = &spec.userns {
+        idmap::apply(pid, plan)?;
+    }
+    let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
+    let mut w = std::fs::File::from(sync_w);
+    w.write_all(b"1")
+        .map_err(|e| RuntimeError::Start(format!("release the container process: {e}")))?;
+    drop(w);
+    read_report(report_r)?;
+    let streams = receive_console(streams)?;
+    Ok((streams, fuse))
+}
+
+/// Wait for the child's report: end-of-file once its command was executed (the
+/// report pipe is close-on-exec), else the failure it wrote ([`fail`]): a command that
+/// cannot run becomes [`RuntimeError::Exec`] (126/127), anything else
+/// [`RuntimeError::Start`].
+pub(crate) fn read_report(report_r: OwnedFd) -> Result<()> {
+    let mut report = Vec::new();
+    let _ = std::fs::File::from(report_r).read_to_end(&mut report);
+    match report.split_first() {
+        None => Ok(()),
+        Some((&TAG_EXEC, rest)) => {
+            let text = String::from_utf8_lossy(rest);
+            let (code, message) = text.split_once(':').unwrap_or(("125", &text));
+            Err(RuntimeError::Exec {
+                code: code.parse().unwrap_or(exitcode::RUNTIME_ERROR),
+                message: message.to_string(),
+            })
+        }
+        Some((_, rest)) => Err(RuntimeError::Start(
+            String::from_utf8_lossy(rest).into_owned(),
+        )),
+    }
+}
+
+/// With `-t`, after a clean report: the pty master in place of the console socket.
+pub(crate) fn receive_console(streams: ParentStreams) -> Result<ParentStreams> {
+    Ok(match streams {
+        ParentStreams::Console(socket) => {
+            ParentStreams::Console(crate::process::pty::receive_fd(socket.as_fd())?)
+        }
+        pipes => pipes,
+    })
+}
+
+/// Write a failure report and leave.
+pub(crate) fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
+    let mut buf = vec![tag];
+    buf.extend_from_slice(text.as_bytes());
+    let _ = rustix::io::write(report, &buf);
+    sys::exit_now(exitcode::RUNTIME_ERROR)
+}
+
+/// Child side: never returns.
+fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildStreams) -> ! {
+    let _ = sys::die_with_parent();
+    let mut go = [0u8; 1];
+    if !matches!(rustix::io::read(&sync_r, &mut go), Ok(1)) {
+        sys::exit_now(exitcode::RUNTIME_ERROR);
+    }
+    drop(sync_r);
+    if let Err(e) = prepare(spec, streams) {
+        fail(&report, TAG_SETUP, &e)
+    }
+    if spec.survive_parent {
+        if let Err(e) = sys::clear_parent_death_signal() {
+            fail(&report, TAG_SETUP, &format!("outlive the monitor: {e}"))
+        }
+    }
+    if spec.init {
+        // The init closes every fd from 3 up, the report pipe included, after its fork.
+        crate::process::init::run_init(|| exec_command(&spec.args, &spec.env, &report))
+    }
+    exec_command(&spec.args, &spec.env, &report)
+}
+
+/// Leave the caller's session and terminal: a new session, fds 0-2 from `ends`, and
+/// every other inherited fd close-on-exec (so no helper the setup runs gets them).
+pub(crate) fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
+    rustix::process::setsid().map_err(|e| format!("start a new session: {e}"))?;
+    ends.install()
+        .map_err(|e| format!("connect the standard streams: {e}"))?;
+    stdio::cloexec_from(3).map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
+    crate::process::signals::reset_ignored_signals();
+    Ok(())
+}
+
+/// `-t`, after the pivot: a pty from the container's own devpts becomes the
+/// controlling terminal and fds 0-2, sized like the caller's terminal; its master goes
+/// to the parent over `socket`, and no copy of it stays in the container.
+pub(crate) fn attach_terminal(
+    socket: OwnedFd,
+    window: Option<Winsize>,
+) -> std::result::Result<(), String> {
+    let pty = crate::process::pty::open_pty_in_devpts(Path::new(CONTAINER_PTMX))
+        .map_err(|e| e.to_string())?;
+    if let Some(size) = window {
+        rustix::termios::tcsetwinsize(&pty.master, size)
+            .map_err(|e| format!("set the terminal's size: {e}"))?;
+    }
+    crate::process::pty::attach_child(&pty.slave)
+        .map_err(|e| format!("attach the terminal: {e}"))?;
+    crate::process::pty::send_fd(socket.as_fd(), pty.master.as_fd()).map_err(|e| e.to_string())
+}
+
+/// Everything between the handshake and exec.
+fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(), String> {
+    detach_from_caller(&streams.ends)?;
+    drop(streams.ends);
+    if spec.userns.is_some() {
+        sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
+    }
+    rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
+    if let Some((socket, window)) = streams.console {
+        attach_terminal(socket, window)?;
+    }
+    sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
+    bring_up_loopback();
+    let user = user_in_root(spec.user.as_deref())?;
+    if let Err(e) = std::env::set_current_dir(&spec.cwd) {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            std::fs::create_dir_all(&spec.cwd).and_then(|_| std::env::set_current_dir(&spec.cwd))
+        } else {
+            Err(e)
+        }
+        .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
+    }
+    become_user(&user, &spec.caps, spec.seccomp.as_ref(), spec.no_new_privs)
+}
+
+/// `-u USER[:GROUP]` resolved against the files of the current root (the
+/// container's, after the pivot or `setns`); root when absent.
+pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::ExecUser, String> {
+    match user {
+        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string()),
+        None => Ok(passwd::ExecUser {
+            uid: 0,
+            gid: 0,
+            additional_gids: vec![],
+            home: "/root".into(),
+        }),
+    }
+}
+
+/// The last steps before exec, as root of the container's user namespace: hand the
+/// standard streams to `user`, install the seccomp filter, switch to `user` keeping
+/// the permitted capabilities, set the capability sets and `no_new_privs`.
+pub(crate) fn become_user(
+    user: &passwd::ExecUser,
+    caps: &CapSet,
+    seccomp: Option<&Program>,
+    no_new_privs: bool,
+) -> std::result::Result<(), String> {
+    stdio::give_to_user(user.uid)
+        .map_err(|e| format!("give the standard streams to the user: {e}"))?;
+    if let Some(program) = seccomp {
+        seccomp::install(program).map_err(|e| e.to_string())?;
+    }
+    sys::keep_caps().map_err(|e| format!("keep capabilities: {e}"))?;
+    sys::set_ids(user.uid, user.gid, &user.additional_gids)
+        .map_err(|e| format!("switch to user {}:{}: {e}", user.uid, user.gid))?;
+    caps::apply(caps).map_err(|e| e.to_string())?;
+    if no_new_privs {
+        seccomp::set_no_new_privs().map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Set `lo` up in the new network namespace (ioctl on a datagram socket).
+fn bring_up_loopback() {
+    // SAFETY: a plain socket(2); the fd is closed below.
+    let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return;
+    }
+    // SAFETY: ifreq is plain data; the name fits in IFNAMSIZ.
+    let mut req: libc::ifreq = unsafe { std::mem::zeroed() };
+    for (i, b) in b"lo".iter().enumerate() {
+        req.ifr_name[i] = *b as libc::c_char;
+    }
+    // SAFETY: valid fd and ifreq pointer for SIOCGIFFLAGS/SIOCSIFFLAGS.
+    unsafe {
+        if libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut req) == 0 {
+            req.ifr_ifru.ifru_flags |= (libc::IFF_UP | libc::IFF_RUNNING) as libc::c_short;
+            libc::ioctl(fd, libc::SIOCSIFFLAGS, &req);
+        }
+        libc::close(fd);
+    }
+}
+
+/// Find and exec the command, as execvp does; report 126/127 on failure. Every fd
+/// from 3 up is close-on-exec by then (the report pipe is, and must stay open until
+/// execve succeeds).
+pub(crate) fn exec_command(args: &[String], env: &[String], report: &OwnedFd) -> ! {
+    if let Err(e) = stdio::cloexec_from(3) {
+        fail(report, TAG_SETUP, &format!("mark files close-on-exec: {e}"))
+    }
+    let to_c = |s: &str| CString::new(s).ok();
+    let Some(argv) = args
+        .iter()
+        .map(|a| to_c(a))
+        .collect::<Option<Vec<CString>>>()
+    else {
+        fail(report, TAG_SETUP, "the command contains a NUL byte")
+    };
+    let Some(envp) = env
+        .iter()
+        .map(|e| to_c(e))
+        .collect::<Option<Vec<CString>>>()
+    else {
+        fail(report, TAG_SETUP, "the environment contains a NUL byte")
+    };
+    let Some(cmd) = args.first() else {
+        fail(report, TAG_SETUP, "no command given")
+    };
+    let candidates: Vec<String> = if cmd.contains('/') {
+        vec![cmd.clone()]
+    } else {
+        let path = env
+            .iter()
+            .find_map(|e| e.strip_prefix("PATH="))
+            .unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        path.split(':')
+            .filter(|d| !d.is_empty())
+            .map(|d| format!("{d}/{cmd}"))
+            .collect()
+    };
+    let mut denied: Option<std::io::Error> = None;
+    let mut last = std::io::Error::from_raw_os_error(libc::ENOENT);
+    for c in &candidates {
+        let Some(path) = to_c(c) else { continue };
+        let err = sys::execve(&path, &argv, &envp);
+        match err.raw_os_error() {
+            Some(libc::ENOENT) | Some(libc::ENOTDIR) => last = err,
+            Some(libc::EACCES) | Some(libc::EISDIR) if !cmd.contains('/') => denied = Some(err),
+            _ => {
+                last = err;
+                break;
+            }
+        }
+    }
+    let err = denied.unwrap_or(last);
+    let errno = err.raw_os_error().unwrap_or(libc::ENOENT);
+    let code = exitcode::exec_error_code(errno);
+    let message = if code == exitcode::NOT_FOUND {
+        format!("executable file `{cmd}` not found in $PATH: No such file or directory")
+    } else {
+        format!(
+            "{cmd}: {}",
+            std::io::Error::from_raw_os_error(errno)
+                .to_string()
+                .split(" (os error")
+                .next()
+                .unwrap_or("cannot execute")
+        )
+    };
+    fail(report, TAG_EXEC, &format!("{code}:{message}"))
+}

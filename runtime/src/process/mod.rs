@@ -1,0 +1,13 @@
+//! The container's process: starting it in its namespaces, its init, its standard
+//! streams and terminal, relaying them, signals and supervision, and its exit code.
+
+pub mod container;
+pub mod exec;
+pub mod exitcode;
+pub mod init;
+pub mod join;
+pub mod procfs;
+pub mod pty;
+pub mod relay;
+pub mod signals;
+pub mod stdio;

@@ -1,0 +1,342 @@
+//! The container's saved spec: everything `run`/`create` decided, stored with the
+//! container record (its `config` column, as JSON) so that `start`, `restart`,
+//! `exec`, `inspect` and later `kube generate` read it back instead of re-parsing
+//! flags. The CLI only parses flags into a [`ContainerConfig`];
+//! [`crate::lifecycle::launch::create`] completes it with the image's defaults.
+
+mod namespaces;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, RuntimeError};
+use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+pub use namespaces::{NamespaceMode, Namespaces};
+
+/// Which seccomp filter to use.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum SeccompChoice {
+    /// The built-in default profile.
+    #[default]
+    Default,
+    /// No filter.
+    Unconfined,
+    /// A profile in OCI/Docker JSON.
+    File(PathBuf),
+}
+
+/// `--restart`: what the monitor does when the container ends.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RestartPolicy {
+    /// Never restart (the default).
+    #[default]
+    No,
+    /// Restart after a non-zero exit, at most this many times (0: no limit).
+    OnFailure(u32),
+    /// Always restart.
+    Always,
+    /// Always, unless the user stopped it.
+    UnlessStopped,
+}
+
+impl RestartPolicy {
+    /// Parse `no`, `on-failure[:N]`, `always`, `unless-stopped`.
+    pub fn parse(text: &str) -> Result<RestartPolicy> {
+        let bad = || {
+            RuntimeError::Start(format!(
+                "invalid --restart {text:?}: expected no, on-failure[:N], always or unless-stopped"
+            ))
+        };
+        Ok(match text.split_once(':') {
+            None | Some((_, "")) => match text.trim_end_matches(':') {
+                "no" | "" => RestartPolicy::No,
+                "on-failure" => RestartPolicy::OnFailure(0),
+                "always" => RestartPolicy::Always,
+                "unless-stopped" => RestartPolicy::UnlessStopped,
+                _ => return Err(bad()),
+            },
+            Some(("on-failure", n)) => RestartPolicy::OnFailure(n.parse().map_err(|_| bad())?),
+            Some(_) => return Err(bad()),
+        })
+    }
+
+    /// The name Podman prints (`no`, `on-failure`, `always`, `unless-stopped`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            RestartPolicy::No => "no",
+            RestartPolicy::OnFailure(_) => "on-failure",
+            RestartPolicy::Always => "always",
+            RestartPolicy::UnlessStopped => "unless-stopped",
+        }
+    }
+}
+
+/// `--log-driver`: where a detached container's output goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogDriver {
+    /// Podman's k8s-file format in the container's directory (the default).
+    #[default]
+    K8sFile,
+    /// Discarded.
+    None,
+    /// The caller's own streams (foreground only).
+    Passthrough,
+}
+
+impl LogDriver {
+    /// Parse `k8s-file`, `none`, `passthrough`.
+    pub fn parse(text: &str) -> Result<LogDriver> {
+        match text {
+            "k8s-file" => Ok(LogDriver::K8sFile),
+            "none" => Ok(LogDriver::None),
+            "passthrough" => Ok(LogDriver::Passthrough),
+            other => Err(RuntimeError::Start(format!(
+                "invalid --log-driver {other:?}: expected k8s-file, none or passthrough"
+            ))),
+        }
+    }
+
+    /// The name Podman prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            LogDriver::K8sFile => "k8s-file",
+            LogDriver::None => "none",
+            LogDriver::Passthrough => "passthrough",
+        }
+    }
+}
+
+/// Log settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogConfig {
+    /// The driver.
+    pub driver: LogDriver,
+    /// `--log-opt path=`: the log file (default: `userdata/ctr.log` in the container's
+    /// directory).
+    pub path: Option<PathBuf>,
+    /// `--log-opt max-size=`: bytes after which the log is truncated.
+    pub max_size: Option<u64>,
+}
+
+/// Everything a container is: what the user asked for on the command line and, once
+/// [`crate::lifecycle::launch::create`] ran, the image's defaults merged in
+/// (`args`, `env`, `workdir`, `user`, `hostname`, `stop_signal` are then final).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContainerConfig {
+    /// Command and arguments given after the image.
+    pub command: Vec<String>,
+    /// `--entrypoint`.
+    pub entrypoint: Option<String>,
+    /// The final command line (entrypoint and command), filled in by `create`.
+    pub args: Vec<String>,
+    /// Environment, "KEY=value", in order (later wins); the full environment after
+    /// `create`.
+    pub env: Vec<String>,
+    /// `-w` (the image's or `/` after `create`).
+    pub workdir: Option<String>,
+    /// `-u` (the image's after `create`); None is root.
+    pub user: Option<String>,
+    /// `--hostname` (the short id by default, after `create`).
+    pub hostname: Option<String>,
+    /// `--name` (a random name by default).
+    pub name: Option<String>,
+    /// `-v`, `--mount`, `--tmpfs`.
+    pub mounts: Vec<MountSpec>,
+    /// `--device` (the CLI checked that each host node exists).
+    pub devices: Vec<DeviceSpec>,
+    /// `--read-only`.
+    pub read_only: bool,
+    /// `--cap-add`.
+    pub cap_add: Vec<String>,
+    /// `--cap-drop`.
+    pub cap_drop: Vec<String>,
+    /// `--privileged`.
+    pub privileged: bool,
+    /// `--security-opt no-new-privileges`.
+    pub no_new_privs: bool,
+    /// `--security-opt seccomp=…`.
+    pub seccomp: SeccompChoice,
+    /// How each namespace is made.
+    pub namespaces: Namespaces,
+    /// `--userns=keep-id`.
+    pub keep_id: bool,
+    /// `-t`.
+    pub tty: bool,
+    /// `-i`.
+    pub interactive: bool,
+    /// `-d`: held by a monitor rather than by the caller.
+    pub detach: bool,
+    /// `--init`.
+    pub init: bool,
+    /// `--rm`.
+    pub remove: bool,
+    /// `--label`.
+    pub labels: BTreeMap<String, String>,
+    /// `--annotation`.
+    pub annotations: BTreeMap<String, String>,
+    /// `--stop-signal` (the image's StopSignal after `create`, else SIGTERM).
+    pub stop_signal: Option<String>,
+    /// `--stop-timeout`, seconds (10 by default).
+    pub stop_timeout: Option<u32>,
+    /// `--restart`.
+    pub restart: RestartPolicy,
+    /// `--log-driver`, `--log-opt`.
+    pub log: LogConfig,
+    /// Squash unmapped owners to root while unpacking.
+    pub ignore_chown_errors: bool,
+    /// `overlay.mount_program`: always mount with this fuse-overlayfs.
+    pub mount_program: Option<PathBuf>,
+}
+
+/// Podman's default `--stop-timeout`.
+pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
+
+impl ContainerConfig {
+    /// The saved form.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Read a saved spec back; a record without one (made before specs were saved)
+    /// is an error: such a container can only be removed.
+    pub fn from_json(id: &str, value: &serde_json::Value) -> Result<ContainerConfig> {
+        serde_json::from_value(value.clone()).map_err(|e| {
+            RuntimeError::Start(format!(
+                "container {} has no usable saved spec ({e}); remove it and create it again",
+                &id[..id.len().min(12)]
+            ))
+        })
+    }
+
+    /// The signal `stop` sends first, as a number.
+    pub fn stop_signal_number(&self) -> Result<i32> {
+        match &self.stop_signal {
+            Some(s) => signal_number(s),
+            None => Ok(libc::SIGTERM),
+        }
+    }
+
+    /// Seconds `stop` waits before SIGKILL.
+    pub fn stop_timeout(&self) -> u32 {
+        self.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT)
+    }
+}
+
+const SIGNALS: &[(&str, i32)] = &[
+    ("HUP", libc::SIGHUP),
+    ("INT", libc::SIGINT),
+    ("QUIT", libc::SIGQUIT),
+    ("ILL", libc::SIGILL),
+    ("TRAP", libc::SIGTRAP),
+    ("ABRT", libc::SIGABRT),
+    ("BUS", libc::SIGBUS),
+    ("FPE", libc::SIGFPE),
+    ("KILL", libc::SIGKILL),
+    ("USR1", libc::SIGUSR1),
+    ("SEGV", libc::SIGSEGV),
+    ("USR2", libc::SIGUSR2),
+    ("PIPE", libc::SIGPIPE),
+    ("ALRM", libc::SIGALRM),
+    ("TERM", libc::SIGTERM),
+    ("CHLD", libc::SIGCHLD),
+    ("CONT", libc::SIGCONT),
+    ("STOP", libc::SIGSTOP),
+    ("TSTP", libc::SIGTSTP),
+    ("TTIN", libc::SIGTTIN),
+    ("TTOU", libc::SIGTTOU),
+    ("URG", libc::SIGURG),
+    ("XCPU", libc::SIGXCPU),
+    ("XFSZ", libc::SIGXFSZ),
+    ("VTALRM", libc::SIGVTALRM),
+    ("PROF", libc::SIGPROF),
+    ("WINCH", libc::SIGWINCH),
+    ("IO", libc::SIGIO),
+    ("PWR", libc::SIGPWR),
+    ("SYS", libc::SIGSYS),
+];
+
+/// A signal by number or name (`9`, `KILL`, `SIGKILL`, `sigterm`), as `kill -s` and
+/// `--stop-signal` take it.
+pub fn signal_number(text: &str) -> Result<i32> {
+    let bad = || {
+        RuntimeError::Start(format!(
+            "invalid signal {text:?}: give a name such as TERM or KILL, or a number from 1 to 64"
+        ))
+    };
+    if let Ok(n) = text.parse::<i32>() {
+        return if (1..=64).contains(&n) {
+            Ok(n)
+        } else {
+            Err(bad())
+        };
+    }
+    let upper = text.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    SIGNALS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
+        .ok_or_else(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_spec_round_trips() {
+        let mut c = ContainerConfig {
+            args: vec!["sh".into(), "-c".into(), "echo hi".into()],
+            env: vec!["A=1".into()],
+            mounts: vec![MountSpec::Tmpfs {
+                target: "/t".into(),
+                options: vec!["size=1m".into()],
+            }],
+            restart: RestartPolicy::OnFailure(2),
+            stop_signal: Some("SIGUSR1".into()),
+            ..Default::default()
+        };
+        c.namespaces.network = NamespaceMode::Host;
+        c.labels.insert("k".into(), "v".into());
+        let back = ContainerConfig::from_json("x", &c.to_json()).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.stop_signal_number().unwrap(), libc::SIGUSR1);
+        assert_eq!(back.stop_timeout(), DEFAULT_STOP_TIMEOUT);
+        // A record without a saved spec (an older coracle) reads as defaults, but a
+        // damaged one is an error naming the container.
+        assert!(ContainerConfig::from_json("x", &serde_json::json!({})).is_ok());
+        let err = ContainerConfig::from_json("0123456789abcdef", &serde_json::json!([1]));
+        assert!(err.unwrap_err().to_string().contains("0123456789ab"));
+    }
+
+    #[test]
+    fn signals_by_name_and_number() {
+        assert_eq!(signal_number("KILL").unwrap(), 9);
+        assert_eq!(signal_number("sigterm").unwrap(), 15);
+        assert_eq!(signal_number("SIGHUP").unwrap(), 1);
+        assert_eq!(signal_number("10").unwrap(), 10);
+        for bad in ["0", "65", "NOPE", ""] {
+            assert!(signal_number(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn restart_and_log_driver_parse() {
+        assert_eq!(RestartPolicy::parse("no").unwrap(), RestartPolicy::No);
+        assert_eq!(
+            RestartPolicy::parse("on-failure:2").unwrap(),
+            RestartPolicy::OnFailure(2)
+        );
+        assert_eq!(
+            RestartPolicy::parse("on-failure").unwrap(),
+            RestartPolicy::OnFailure(0)
+        );
+        assert!(RestartPolicy::parse("sometimes").is_err());
+        assert!(RestartPolicy::parse("on-failure:x").is_err());
+        assert_eq!(LogDriver::parse("none").unwrap(), LogDriver::None);
+        assert!(LogDriver::parse("journald").is_err());
+    }
+}

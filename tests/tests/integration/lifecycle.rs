@@ -1,0 +1,268 @@
+//! Detached containers and the commands around them, as the unprivileged user: `run
+//! -d` under a per-container monitor, `ps`, `logs`, `stop`, `kill`, `rm`, `inspect`,
+//! `wait`, names and id prefixes, and a monitor killed with SIGKILL.
+
+use std::time::{Duration, Instant};
+
+use coracle_tests::Sandbox;
+
+use crate::run::with_image;
+
+/// Poll `check` every 50 ms for at most `limit`; whether it became true.
+pub(crate) fn eventually(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    loop {
+        if check() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+pub(crate) fn stdout(sb: &Sandbox, args: &[&str]) -> String {
+    sb.coracle(args).success().stdout.clone()
+}
+
+/// `run -d`: the container's full id, the CLI already gone.
+fn run_detached(sb: &Sandbox, extra: &[&str], img: &str, cmd: &[&str]) -> String {
+    let mut args = vec!["run", "-d"];
+    args.extend_from_slice(extra);
+    args.push(img);
+    args.extend_from_slice(cmd);
+    let started = Instant::now();
+    let id = stdout(sb, &args).trim().to_string();
+    assert!(
+        id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "run -d printed {id:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "run -d did not return at once"
+    );
+    id
+}
+
+pub(crate) fn inspect(sb: &Sandbox, id: &str, format: &str) -> String {
+    stdout(sb, &["inspect", "--format", format, id])
+        .trim()
+        .to_string()
+}
+
+pub(crate) fn pid_alive(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| {
+            !s.rsplit_once(')')
+                .is_some_and(|(_, r)| r.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn detached_container_lives_is_listed_logged_stopped_and_removed() {
+    let (sb, img) = with_image("life-detached", "busybox");
+    let id = run_detached(
+        &sb,
+        &["--name", "sleeper"],
+        &img,
+        &["sh", "-c", "echo hi; echo oops >&2; sleep 1000"],
+    );
+    // Listed as running, by name and short id; the monitor is no child of the CLI.
+    let ps = stdout(&sb, &["ps"]);
+    assert!(ps.contains("sleeper") && ps.contains(&id[..12]), "{ps}");
+    assert!(ps.contains("Up "), "{ps}");
+    assert_eq!(inspect(&sb, "sleeper", "{{.State.Status}}"), "running");
+    let conmon: i32 = inspect(&sb, &id[..8], "{{.State.ConmonPid}}")
+        .parse()
+        .unwrap();
+    let pid: i32 = inspect(&sb, &id, "{{.State.Pid}}").parse().unwrap();
+    assert!(
+        pid_alive(conmon) && pid_alive(pid),
+        "monitor {conmon}, container {pid}"
+    );
+    let rss = std::fs::read_to_string(format!("/proc/{conmon}/status")).unwrap();
+    eprintln!(
+        "monitor {}",
+        rss.lines()
+            .find(|l| l.starts_with("VmRSS"))
+            .unwrap_or("VmRSS: ?")
+    );
+    // The log: stdout and stderr kept apart, in k8s-file format on disk.
+    assert!(
+        eventually(Duration::from_secs(10), || {
+            let logs = sb.coracle(&["logs", "sleeper"]);
+            logs.stdout == "hi\n" && logs.stderr == "oops\n"
+        }),
+        "logs never showed the output"
+    );
+    // The last line is stderr's: --tail 1 prints nothing on stdout, --tail 2 the hi.
+    assert_eq!(stdout(&sb, &["logs", "--tail", "1", &id]), "");
+    let stamped = stdout(&sb, &["logs", "-t", "--tail", "2", &id]);
+    assert!(
+        stamped.ends_with(" hi\n") && stamped.contains('T'),
+        "{stamped}"
+    );
+    let log = std::fs::read_to_string(
+        sb.dir
+            .join(format!("data/coracle/containers/{id}/userdata/ctr.log")),
+    )
+    .unwrap();
+    assert!(log.lines().any(|l| l.ends_with(" stdout F hi")), "{log}");
+    // A taken name is an error naming the holder; the store keeps one container.
+    let taken = sb.coracle(&["run", "-d", "--name", "sleeper", &img, "true"]);
+    taken.code(125);
+    assert!(taken.stderr.contains(&id[..12]), "{}", taken.stderr);
+    // rm without -f refuses a running container.
+    sb.coracle(&["rm", "sleeper"]).code(125);
+    // stop: PID 1 ignores SIGTERM, so SIGKILL after 1 s.
+    let started = Instant::now();
+    sb.coracle(&["stop", "-t", "1", "sleeper"]).success();
+    assert!(started.elapsed() < Duration::from_secs(8));
+    let ps_a = stdout(&sb, &["ps", "-a"]);
+    assert!(ps_a.contains("Exited (137)"), "{ps_a}");
+    assert_eq!(stdout(&sb, &["ps", "-q"]), "");
+    assert_eq!(inspect(&sb, &id, "{{.State.ExitCode}}"), "137");
+    assert_eq!(stdout(&sb, &["wait", "sleeper"]), "137\n");
+    assert!(!pid_alive(conmon), "the monitor outlived its container");
+    // rm removes record, writable layer and directory.
+    let dir = sb.dir.join(format!("data/coracle/containers/{id}"));
+    assert!(dir.exists());
+    sb.coracle(&["rm", &id[..10]]).success();
+    assert!(!dir.exists(), "rm left {}", dir.display());
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
+    sb.coracle(&["container", "exists", "sleeper"]).code(1);
+}
+
+#[test]
+fn detached_rm_container_goes_away_by_itself() {
+    let (sb, img) = with_image("life-rm", "busybox");
+    let id = run_detached(&sb, &["--rm"], &img, &["true"]);
+    assert!(
+        eventually(Duration::from_secs(3), || stdout(&sb, &["ps", "-a", "-q"])
+            .is_empty()),
+        "{}",
+        stdout(&sb, &["ps", "-a"])
+    );
+    assert!(!sb
+        .dir
+        .join(format!("data/coracle/containers/{id}"))
+        .exists());
+}
+
+#[test]
+fn formats_for_scripts_and_wait() {
+    let (sb, img) = with_image("life-formats", "busybox");
+    let a = run_detached(
+        &sb,
+        &["--label", "team=blue"],
+        &img,
+        &["sh", "-c", "exit 3"],
+    );
+    let b = run_detached(&sb, &[], &img, &["sleep", "1000"]);
+    assert_eq!(stdout(&sb, &["wait", &a]), "3\n");
+    assert_eq!(inspect(&sb, &a, "{{.State.ExitCode}}"), "3");
+    assert_eq!(inspect(&sb, &a, "{{.State.Status}}"), "exited");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["ps", "-a", "--format", "json"])).unwrap();
+    let list = json.as_array().unwrap();
+    assert_eq!(list.len(), 2, "{json}");
+    let first = list.iter().find(|c| c["Id"] == a.as_str()).unwrap();
+    assert_eq!(first["ExitCode"], 3);
+    assert_eq!(first["Labels"]["team"], "blue");
+    // Names only; a random Docker-style name for each.
+    let names = stdout(&sb, &["ps", "-a", "--format", "{{.Names}}"]);
+    let names: Vec<&str> = names.lines().collect();
+    assert_eq!(names.len(), 2);
+    assert!(
+        names.iter().all(|n| n.contains('_') && !n.contains(' ')),
+        "{names:?}"
+    );
+    let ids = stdout(
+        &sb,
+        &["ps", "--no-trunc", "--format", "{{.ID}} {{.Status}}"],
+    );
+    assert!(ids.starts_with(&format!("{b} Up ")), "{ids}");
+    // inspect is a JSON array like Podman's.
+    let full: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["container", "inspect", &b])).unwrap();
+    assert_eq!(full[0]["Id"], b.as_str());
+    assert_eq!(full[0]["Path"], "sleep");
+    assert_eq!(full[0]["Args"][0], "1000");
+    assert_eq!(full[0]["State"]["Running"], true);
+    // kill -s: the container's exit code is the signal's.
+    sb.coracle(&["kill", "-s", "KILL", &b]).success();
+    assert_eq!(stdout(&sb, &["wait", &b]), "137\n");
+    // An ambiguous prefix lists the candidates (ids share no prefix here unless by
+    // luck, so use the empty-looking one: a single hex digit both may share).
+    sb.coracle(&["rm", "-a"]).success();
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn killed_monitor_leaves_a_truthful_container_that_rm_f_removes() {
+    let (sb, img) = with_image("life-monitor-killed", "busybox");
+    let id = run_detached(&sb, &[], &img, &["sleep", "1000"]);
+    let conmon: i32 = inspect(&sb, &id, "{{.State.ConmonPid}}").parse().unwrap();
+    let pid: i32 = inspect(&sb, &id, "{{.State.Pid}}").parse().unwrap();
+    assert!(pid_alive(conmon));
+    // SAFETY-free: the test runs as root and kills the monitor it just read.
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &conmon.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert!(eventually(Duration::from_secs(5), || !pid_alive(conmon)));
+    // Whatever happens to the container (it outlives its monitor, as with conmon:
+    // see monitor.rs), the state shown is what is true of its pid at that time.
+    assert!(
+        eventually(Duration::from_secs(5), || {
+            let before = pid_alive(pid);
+            let status = inspect(&sb, &id, "{{.State.Status}}");
+            let after = pid_alive(pid);
+            before == after && status == if after { "running" } else { "exited" }
+        }),
+        "state and pid disagree"
+    );
+    sb.coracle(&["rm", "-f", &id]).success();
+    assert!(!pid_alive(pid));
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
+    assert!(!sb
+        .dir
+        .join(format!("data/coracle/containers/{id}"))
+        .exists());
+}
+
+#[test]
+fn create_then_start_runs_the_saved_spec() {
+    let (sb, img) = with_image("life-create-start", "busybox");
+    let id = stdout(
+        &sb,
+        &[
+            "create",
+            "--name",
+            "later",
+            "-e",
+            "GREETING=saved",
+            &img,
+            "sh",
+            "-c",
+            "echo $GREETING",
+        ],
+    )
+    .trim()
+    .to_string();
+    assert_eq!(inspect(&sb, "later", "{{.State.Status}}"), "created");
+    assert_eq!(stdout(&sb, &["start", "later"]), "later\n");
+    assert_eq!(stdout(&sb, &["wait", "later"]), "0\n");
+    assert_eq!(stdout(&sb, &["logs", &id]), "saved\n");
+    // A command that cannot run: 127 from run -d, and an exited record with the error.
+    let missing = sb.coracle(&["run", "-d", "--name", "broken", &img, "/no/such"]);
+    missing.code(127);
+    assert!(missing.stderr.contains("/no/such"), "{}", missing.stderr);
+    assert_eq!(inspect(&sb, "broken", "{{.State.Status}}"), "exited");
+    assert!(inspect(&sb, "broken", "{{.State.Error}}").contains("/no/such"));
+    sb.coracle(&["rm", "-a", "-f"]).success();
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
+}

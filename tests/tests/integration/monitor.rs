@@ -1,0 +1,363 @@
+//! The tiny per-container monitor and what rests on it, as the unprivileged user:
+//! restart policies carried out by the monitor's cleanup, many coracle processes on
+//! one store at once, a simulated reboot, a killed monitor, and the monitor's
+//! resident memory.
+
+use std::path::Path;
+use std::time::Duration;
+
+use coracle_tests::{Run, Sandbox};
+
+use crate::lifecycle::{eventually, inspect, pid_alive, stdout};
+use crate::run::with_image;
+
+fn inspect_pid(sb: &Sandbox, id: &str, field: &str) -> i32 {
+    let text = inspect(sb, id, &format!("{{{{.State.{field}}}}}"));
+    text.parse()
+        .unwrap_or_else(|_| panic!("{field} of {id} is {text:?}"))
+}
+
+/// `run -d ARGS…`: the container's full id.
+fn run_detached(sb: &Sandbox, args: &[&str]) -> String {
+    let mut all = vec!["run", "-d"];
+    all.extend_from_slice(args);
+    let id = stdout(sb, &all).trim().to_string();
+    assert!(
+        id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "run -d printed {id:?}"
+    );
+    id
+}
+
+fn kill9(pid: i32) {
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success(), "kill -KILL {pid}");
+}
+
+/// Entries of a directory (none when it does not exist).
+fn entries(dir: &Path) -> Vec<String> {
+    match std::fs::read_dir(dir) {
+        Ok(list) => list
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![],
+        Err(e) => panic!("read {}: {e}", dir.display()),
+    }
+}
+
+/// Nothing of any container is left: no record, directory, lock, exit file or
+/// mount below the sandbox.
+fn assert_no_container_left(sb: &Sandbox) {
+    assert_eq!(stdout(sb, &["ps", "-a", "-q"]), "", "records left");
+    let store = sb.data().join("coracle");
+    assert_eq!(entries(&store.join("containers")), Vec::<String>::new());
+    assert_eq!(
+        entries(&store.join("container-locks")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        entries(&sb.runtime().join("coracle/exits")),
+        Vec::<String>::new()
+    );
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    let dir = sb.dir.to_string_lossy();
+    assert!(
+        !mounts.lines().any(|l| l.contains(dir.as_ref())),
+        "mounts left below {dir}"
+    );
+}
+
+#[test]
+fn on_failure_restarts_twice_then_stays_exited() {
+    let (sb, img) = with_image("monitor-restart", "busybox");
+    let id = run_detached(
+        &sb,
+        &[
+            "--restart=on-failure:2",
+            &img,
+            "sh",
+            "-c",
+            "echo started; exit 3",
+        ],
+    );
+    let settled = || {
+        inspect(
+            &sb,
+            &id,
+            "{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}",
+        ) == "exited 3 2"
+    };
+    assert!(
+        eventually(Duration::from_secs(30), settled),
+        "state: {}",
+        inspect(
+            &sb,
+            &id,
+            "{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}"
+        )
+    );
+    // It stays so: no fourth start.
+    std::thread::sleep(Duration::from_secs(1));
+    assert!(settled());
+    let logs = stdout(&sb, &["logs", &id]);
+    assert_eq!(logs.matches("started").count(), 3, "logs: {logs:?}");
+    assert_eq!(
+        inspect(
+            &sb,
+            &id,
+            "{{.HostConfig.RestartPolicy.Name}} {{.HostConfig.RestartPolicy.MaximumRetryCount}}"
+        ),
+        "on-failure 2"
+    );
+    sb.coracle(&["rm", &id]).success();
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn always_restarts_after_kill_but_not_after_stop() {
+    let (sb, img) = with_image("monitor-always", "busybox");
+    let id = run_detached(&sb, &["--restart=always", &img, "sleep", "1000"]);
+    let first = inspect_pid(&sb, &id, "Pid");
+    sb.coracle(&["kill", &id]).success();
+    assert!(
+        eventually(Duration::from_secs(20), || {
+            inspect(&sb, &id, "{{.State.Status}} {{.RestartCount}}") == "running 1"
+        }),
+        "not restarted after kill: {}",
+        inspect(&sb, &id, "{{.State.Status}} {{.RestartCount}}")
+    );
+    let second = inspect_pid(&sb, &id, "Pid");
+    assert_ne!(first, second);
+    assert!(pid_alive(second));
+    sb.coracle(&["stop", "-t", "1", &id]).success();
+    assert_eq!(inspect(&sb, &id, "{{.State.Status}}"), "exited");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        inspect(&sb, &id, "{{.State.Status}} {{.RestartCount}}"),
+        "exited 1"
+    );
+    assert!(!pid_alive(second));
+    sb.coracle(&["rm", &id]).success();
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn rm_and_restart_do_not_mix() {
+    let (sb, img) = with_image("monitor-rm-restart", "busybox");
+    let out = sb.coracle(&["run", "-d", "--rm", "--restart=always", &img, "true"]);
+    out.code(125);
+    assert!(out.stderr.contains("--restart"), "{}", out.stderr);
+    let out = sb.coracle(&["run", "--restart=always", &img, "true"]);
+    out.code(125);
+    assert!(out.stderr.contains("-d"), "{}", out.stderr);
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
+}
+
+/// Run `args` for each of `items` from separate coracle processes, all at once.
+fn in_parallel(sb: &Sandbox, items: &[String], args: impl Fn(&str) -> Vec<String>) -> Vec<Run> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .iter()
+            .map(|item| {
+                let argv = args(item);
+                scope.spawn(move || {
+                    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+                    sb.coracle(&argv)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+#[test]
+fn twenty_parallel_runs_then_twenty_parallel_removals() {
+    let (sb, img) = with_image("monitor-parallel", "busybox");
+    let names: Vec<String> = (0..20).map(|i| format!("par{i}")).collect();
+    let runs = in_parallel(&sb, &names, |name| {
+        ["run", "-d", "--name", name, &img, "sleep", "1000"]
+            .map(String::from)
+            .to_vec()
+    });
+    let mut ids = Vec::new();
+    for run in &runs {
+        run.success();
+        assert_eq!(run.stderr, "", "{}", run.command);
+        ids.push(run.stdout.trim().to_string());
+    }
+    let listed = stdout(&sb, &["ps", "-q", "--no-trunc"]);
+    for id in &ids {
+        assert!(listed.contains(id.as_str()), "{id} not running: {listed}");
+    }
+    assert_eq!(listed.lines().count(), 20);
+    let removals = in_parallel(&sb, &ids, |id| ["rm", "-f", id].map(String::from).to_vec());
+    for (run, id) in removals.iter().zip(&ids) {
+        run.success();
+        assert_eq!(run.stdout.trim(), id);
+        assert_eq!(run.stderr, "", "{}", run.command);
+    }
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn reboot_leaves_nothing_running_and_rm_all_cleans_up() {
+    let (sb, img) = with_image("monitor-reboot", "busybox");
+    let ids = [
+        run_detached(&sb, &[&img, "sleep", "1000"]),
+        run_detached(&sb, &["--restart=always", &img, "sleep", "1000"]),
+        run_detached(&sb, &["-t", &img, "sleep", "1000"]),
+    ];
+    let pids: Vec<(i32, i32)> = ids
+        .iter()
+        .map(|id| {
+            (
+                inspect_pid(&sb, id, "ConmonPid"),
+                inspect_pid(&sb, id, "Pid"),
+            )
+        })
+        .collect();
+    // The power goes: every monitor first (no cleanup may run), then every
+    // container, and the runtime directory (a tmpfs) is empty afterwards.
+    for &(monitor, _) in &pids {
+        kill9(monitor);
+    }
+    for &(_, container) in &pids {
+        kill9(container);
+    }
+    for &(monitor, container) in &pids {
+        assert!(eventually(Duration::from_secs(5), || {
+            !pid_alive(monitor) && !pid_alive(container)
+        }));
+    }
+    for entry in entries(&sb.runtime()) {
+        let path = sb.runtime().join(entry);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).unwrap();
+        } else {
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+    assert_eq!(stdout(&sb, &["ps", "-q"]), "", "running after the reboot");
+    let states = stdout(&sb, &["ps", "-a", "--format", "{{.State}}"]);
+    assert_eq!(
+        states.lines().collect::<Vec<_>>(),
+        ["exited"; 3],
+        "{states}"
+    );
+    for id in &ids {
+        assert_eq!(inspect(&sb, id, "{{.State.Running}}"), "false");
+    }
+    let removed = stdout(&sb, &["rm", "-a", "-f"]);
+    assert_eq!(removed.lines().count(), 3, "{removed}");
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn killed_monitor_leaves_the_container_running_and_rm_f_removes_it() {
+    let (sb, img) = with_image("monitor-killed", "busybox");
+    let id = run_detached(&sb, &[&img, "sleep", "1000"]);
+    let monitor = inspect_pid(&sb, &id, "ConmonPid");
+    let pid = inspect_pid(&sb, &id, "Pid");
+    kill9(monitor);
+    assert!(eventually(Duration::from_secs(5), || !pid_alive(monitor)));
+    // As with conmon: the container outlives its monitor, and is shown running.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(pid_alive(pid), "the container died with its monitor");
+    assert_eq!(inspect(&sb, &id, "{{.State.Status}}"), "running");
+    assert_eq!(stdout(&sb, &["ps", "-q", "--no-trunc"]).trim(), id);
+    sb.coracle(&["rm", "-f", &id]).success();
+    assert!(!pid_alive(pid));
+    assert_no_container_left(&sb);
+}
+
+/// The monitor's resident set, from /proc/PID/status, in KiB.
+fn vm_rss_kib(pid: i32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no VmRSS in {status}"))
+}
+
+/// Each mapping's resident KiB, for a failure message.
+fn resident_mappings(pid: i32) -> String {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut out = String::new();
+    let mut name = String::new();
+    for line in smaps.lines() {
+        if let Some(rss) = line.strip_prefix("Rss:") {
+            out.push_str(&format!("{:>8} {name}\n", rss.trim()));
+        } else if !line.contains(':')
+            || line
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| f.contains('-'))
+        {
+            name = line.to_string();
+        }
+    }
+    out
+}
+
+#[test]
+fn the_monitor_stays_under_one_mebibyte() {
+    let (sb, img) = with_image("monitor-rss", "busybox");
+    let id = run_detached(
+        &sb,
+        &[&img, "sh", "-c", "while :; do echo tick; sleep 0.1; done"],
+    );
+    let monitor = inspect_pid(&sb, &id, "ConmonPid");
+    // It has been logging for a while (its relay loop has run many times).
+    assert!(eventually(Duration::from_secs(10), || {
+        stdout(&sb, &["logs", &id]).matches("tick").count() >= 5
+    }));
+    let exe = std::fs::read_link(format!("/proc/{monitor}/exe")).unwrap();
+    assert_eq!(
+        exe.file_name().unwrap(),
+        "coracle-monitor",
+        "the monitor runs {}",
+        exe.display()
+    );
+    let rss = vm_rss_kib(monitor);
+    eprintln!("monitor VmRSS: {rss} kB");
+    assert!(
+        rss < 1024,
+        "the monitor holds {rss} KiB:\n{}",
+        resident_mappings(monitor)
+    );
+    sb.coracle(&["rm", "-f", &id]).success();
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn rm_f_of_a_foreground_container_from_another_process() {
+    let (sb, img) = with_image("monitor-foreground-rm", "busybox");
+    let mut foreground = sb
+        .command(&["run", "--name", "fg", &img, "sleep", "1000"])
+        .spawn()
+        .expect("start the foreground run");
+    assert!(
+        eventually(Duration::from_secs(20), || {
+            stdout(&sb, &["ps", "--format", "{{.Names}}"]).trim() == "fg"
+        }),
+        "the foreground container is not listed running"
+    );
+    let started = std::time::Instant::now();
+    sb.coracle(&["rm", "-f", "fg"]).success();
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "rm -f took {:?}",
+        started.elapsed()
+    );
+    let status = foreground.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(137),
+        "the foreground run ended with {status}"
+    );
+    assert_no_container_left(&sb);
+}
