@@ -60,6 +60,13 @@ fn bad_names_and_hostnames_are_refused_before_any_work() {
     ] {
         refused("--hostname", bad, "RFC 1123");
     }
+    // `create` and `rename` follow the same rules.
+    let create = sb.coracle(&["create", "--hostname=a\nb", &image]);
+    create.code(125);
+    assert!(error_line(&create.stderr).contains("RFC 1123"), "{create}");
+    let rename = sb.coracle(&["rename", "some-container", "new\nname"]);
+    rename.code(125);
+    assert!(error_line(&rename.stderr).contains(name_rule), "{rename}");
     // Refused before the image was looked up, pulled or the store was opened.
     assert!(
         !store_dir(&sb).exists(),
