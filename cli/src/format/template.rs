@@ -507,6 +507,10 @@ mod funcs {
         text(s.chars().take(n).collect())
     }
 
+    /// The widest `pad` (the same bound gotmpl puts on printf's widths): a template
+    /// must not be able to ask for gigabytes of spaces.
+    pub(super) const MAX_PAD: usize = 1 << 16;
+
     /// `pad STR N M`: N spaces, STR, M spaces; an empty STR stays empty.
     fn pad(args: &[Value]) -> R {
         arity("pad", args, 3)?;
@@ -517,6 +521,12 @@ mod funcs {
         };
         let s = string("pad", s)?;
         let (left, right) = (int("pad", n)?, int("pad", m)?);
+        if left.max(right) > MAX_PAD {
+            return Err(E::Exec(format!(
+                "pad: a width of {} is more than the most, {MAX_PAD}",
+                left.max(right)
+            )));
+        }
         if s.is_empty() {
             return text(String::new());
         }
@@ -636,6 +646,11 @@ mod tests {
         assert_eq!(render("[{{pad .Empty 2 1}}]", &ctr()), "[]");
         assert!(render_err("{{truncate .ID -1}}", &ctr()).contains("non-negative integer"));
         assert!(render_err("{{pad .ID 1}}", &ctr()).contains("pad"));
+        // Found by the template fuzz target: a huge width used to abort on allocation.
+        let at_most = format!("{{{{pad .ID {} 0}}}}", funcs::MAX_PAD);
+        assert_eq!(render(&at_most, &ctr()).len(), funcs::MAX_PAD + 6);
+        let too_wide = render_err("{{pad .ID 11 0555555555555555555}}", &ctr());
+        assert!(too_wide.contains("pad: a width of"), "{too_wide}");
     }
 
     #[test]
