@@ -142,6 +142,8 @@ for i, tpl in enumerate([
     '{{$x := .Names}}{{range $i, $n := $x}}{{$i}}={{$n}} {{end}}',
     '{{.State.Status}}\x00{"State": {"Status": "exited", "Pid": 0}, "Names": []}',
     '{{.Missing}}',
+    # Found by this target: a huge pad width once aborted on its allocation.
+    '{{pad .Tag 11 0555555555555555555}}',
 ]):
     put("template", f"seed-{i:02}", tpl)
 
