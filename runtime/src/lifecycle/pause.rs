@@ -4,7 +4,7 @@
 //! every process of its PID namespace, as Podman does without cgroups. The state
 //! machine decides what may be paused ([`ContainerState::can_pause`]).
 
-use coracle_storage::{ContainerChange, ContainerRecord, ContainerState, Store};
+use coracle_storage::{ContainerChange, ContainerRecord, ContainerState, InvalidTransition, Store};
 
 use crate::error::Result;
 use crate::lifecycle::control::{no_such, refresh_locked};
@@ -32,10 +32,19 @@ fn change(
 ) -> Result<ContainerRecord> {
     let _lock = store.container_lock(id)?;
     let record = refresh_locked(store, id)?.ok_or_else(|| no_such(id))?;
-    record
-        .state
-        .check(to, &record.id, action)
-        .map_err(coracle_storage::StorageError::from)?;
+    let allowed = if to == ContainerState::Paused {
+        record.state.can_pause()
+    } else {
+        record.state.can_unpause()
+    };
+    if !allowed {
+        return Err(coracle_storage::StorageError::from(InvalidTransition {
+            id: record.id[..record.id.len().min(12)].to_string(),
+            from: record.state,
+            action,
+        })
+        .into());
+    }
     freeze(&record, to == ContainerState::Paused)?;
     Ok(store
         .db
