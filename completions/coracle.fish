@@ -45,6 +45,10 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "cp" -d 'Copy files 
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "inspect" -d 'Show the details of containers or images'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "exec" -d 'Run a command in a running container'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "pause" -d 'Freeze every process of running containers'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "unpause" -d 'Thaw paused containers'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "healthcheck" -d 'Run containers\' health checks'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "container" -d 'Manage containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "push" -d 'Push an image to a registry'
@@ -83,6 +87,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add 
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default for now) or host' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -127,6 +141,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'A
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default for now) or host' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -257,29 +281,55 @@ complete -c coracle -n "__fish_coracle_using_subcommand exec" -s h -l help -d 'P
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand top" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "ls" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "list" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "stop" -d 'Stop running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "restart" -d 'Stop and start containers again'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "rename" -d 'Give a container a new name'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "port" -d 'List a container\'s published ports'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "prune" -d 'Remove every stopped container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "inspect" -d 'Show the details of containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "cleanup" -d 'Record ended containers\' exits, remove --rm ones, apply restart policies (what a container\'s monitor runs when the container ends)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "exec" -d 'Run a command in a running container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-stream -d 'Print the figures once instead of refreshing them'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s health check once and record the result (exit 0 healthy, 1 unhealthy)'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "ls" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "list" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "stop" -d 'Stop running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "prune" -d 'Remove every stopped container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "inspect" -d 'Show the details of containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "cleanup" -d 'Record ended containers\' exits, remove --rm ones, apply restart policies (what a container\'s monitor runs when the container ends)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "exec" -d 'Run a command in a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "pause" -d 'Freeze every process of running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "unpause" -d 'Thaw paused containers'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -307,6 +357,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default for now) or host' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -351,6 +411,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default for now) or host' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -503,6 +573,22 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print the figures once instead of refreshing them'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r

@@ -60,6 +60,15 @@ pub enum Command {
     Exec(ExecArgs),
     /// Show the processes of a running container.
     Top(TopArgs),
+    /// Show the resource usage of running containers (from their cgroups).
+    Stats(StatsArgs),
+    /// Freeze every process of running containers.
+    Pause(PauseArgs),
+    /// Thaw paused containers.
+    Unpause(PauseArgs),
+    /// Run containers' health checks.
+    #[command(subcommand)]
+    Healthcheck(HealthcheckCommand),
     /// Manage containers.
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -129,6 +138,60 @@ pub enum ContainerCommand {
     Exec(ExecArgs),
     /// Show the processes of a running container.
     Top(TopArgs),
+    /// Show the resource usage of running containers (from their cgroups).
+    Stats(StatsArgs),
+    /// Freeze every process of running containers.
+    Pause(PauseArgs),
+    /// Thaw paused containers.
+    Unpause(PauseArgs),
+}
+
+/// `coracle healthcheck …`
+#[derive(Debug, Subcommand)]
+pub enum HealthcheckCommand {
+    /// Run a container's health check once and record the result (exit 0 healthy,
+    /// 1 unhealthy).
+    Run(HealthcheckRunArgs),
+}
+
+/// `coracle healthcheck run`
+#[derive(Debug, Args)]
+pub struct HealthcheckRunArgs {
+    /// Container (name or id).
+    pub container: String,
+}
+
+/// `coracle stats`
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Containers (names or ids; default: every running container).
+    pub containers: Vec<String>,
+    /// Every container, not only running ones (ended ones are skipped).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print the figures once instead of refreshing them.
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Seconds between refreshes.
+    #[arg(short, long, default_value_t = 5, value_name = "SECONDS")]
+    pub interval: u64,
+    /// Go template or json.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate ids.
+    #[arg(long)]
+    pub no_trunc: bool,
+}
+
+/// `coracle pause` and `coracle unpause`
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Every running (for pause) or paused (for unpause) container.
+    #[arg(short, long)]
+    pub all: bool,
 }
 
 /// `coracle exec`
@@ -735,6 +798,36 @@ pub struct RunArgs {
     /// User namespace mode: keep-id (map your uid to itself inside).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// Memory limit (units b, k, m, g; -1 unlimited); needs cgroups.
+    #[arg(short = 'm', long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Memory plus swap limit (-1 unlimited swap; default twice --memory).
+    #[arg(long, value_name = "SIZE")]
+    pub memory_swap: Option<String>,
+    /// Number of CPUs the container may use, such as 0.5.
+    #[arg(long, value_name = "NUMBER")]
+    pub cpus: Option<String>,
+    /// Relative CPU weight (1024 by default).
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<String>,
+    /// Maximum number of processes (-1 unlimited).
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub pids_limit: Option<String>,
+    /// Health check command: a command line (run with /bin/sh -c), a JSON array, or none.
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+    /// Time between health checks (default 30s; 0 only by `healthcheck run`).
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Failed checks in a row that make the container unhealthy (default 3).
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Time a check may take (default 30s).
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// Time after the start during which failed checks do not count (default 0s).
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
     /// Network mode: none (default for now) or host.
     #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
     pub network: String,

@@ -44,7 +44,7 @@ pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
 /// The containers a command names (and those whose ids `cidfiles` hold), or all of
 /// them (`--all`). With `ignore_missing`, names and cidfiles that find nothing are
 /// skipped; an ambiguous prefix is an error all the same.
-fn targets(
+pub(crate) fn targets(
     store: &Store,
     names: &[String],
     cidfiles: &[PathBuf],
@@ -397,6 +397,33 @@ pub fn exists(ctx: &Context, args: ContainerExistsArgs) -> Result<i32> {
     })
 }
 
+/// `State.Health`: the recorded checks of a container with `--health-cmd` (Podman
+/// shows "starting" until a check counted), `null` without one.
+fn health_value(store: &Store, r: &ContainerRecord, config: &ContainerConfig) -> Value {
+    use coracle_runtime::lifecycle::health;
+    if config.health.is_none() {
+        return Value::Null;
+    }
+    let state = health::read_state(store, &r.id).unwrap_or_default();
+    let log: Vec<Value> = state
+        .log
+        .iter()
+        .map(|e| {
+            json!({
+                "Start": rfc3339(Some(e.start)),
+                "End": rfc3339(Some(e.end)),
+                "ExitCode": e.exit_code,
+                "Output": e.output,
+            })
+        })
+        .collect();
+    json!({
+        "Status": state.status,
+        "FailingStreak": state.failing_streak,
+        "Log": log,
+    })
+}
+
 /// The object Podman's `container inspect` prints.
 pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     let config = config_of(r);
@@ -412,7 +439,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Running": running,
             "Paused": r.state == ContainerState::Paused,
             "Restarting": false,
-            "OOMKilled": false,
+            "OOMKilled": coracle_runtime::cgroups::was_oom_killed(&dir.join("userdata")),
             "Dead": false,
             "Pid": r.pid.unwrap_or(0),
             "ConmonPid": r.monitor_pid.unwrap_or(0),
@@ -420,6 +447,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Error": r.error.clone().unwrap_or_default(),
             "StartedAt": rfc3339(r.started),
             "FinishedAt": rfc3339(r.finished),
+            "Health": health_value(store, r, &config),
         },
         "Image": r.image_id,
         "ImageName": r.image_name,
@@ -463,6 +491,11 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
                 "Path": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),
             },
             "Init": config.init,
+            "Memory": config.resources.memory.unwrap_or(0),
+            "MemorySwap": config.resources.memory_swap.unwrap_or(0),
+            "NanoCpus": config.resources.nano_cpus.unwrap_or(0),
+            "CpuShares": config.resources.cpu_shares.unwrap_or(0),
+            "PidsLimit": config.resources.pids_limit.unwrap_or(0),
         },
         "Mounts": [],
         "NetworkSettings": {},

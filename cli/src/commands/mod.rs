@@ -6,21 +6,26 @@ mod container_filter;
 mod containers;
 mod cp;
 mod exec;
+mod healthcheck;
 mod images;
 mod info;
 mod inspect;
 mod login;
 mod logs;
+mod pause;
 mod prune;
 mod ps;
 mod pull;
 mod push;
 mod remove;
 mod run;
+mod stats;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
+use crate::args::{
+    Cli, Command, ContainerCommand, HealthcheckCommand, ImageCommand, SystemCommand,
+};
 use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
@@ -65,6 +70,14 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => cleanup::cleanup(&ctx, a),
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::stats(&ctx, a),
+        Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => {
+            pause::pause(&ctx, a, true)
+        }
+        Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => {
+            pause::pause(&ctx, a, false)
+        }
+        Command::Healthcheck(HealthcheckCommand::Run(a)) => healthcheck::run(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

@@ -13,7 +13,8 @@ use coracle_runtime::fs::mounts_spec::{
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::lifecycle::launch;
 use coracle_runtime::spec::{
-    ContainerConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy, SeccompChoice,
+    ContainerConfig, HealthConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, Resources,
+    RestartPolicy, SeccompChoice,
 };
 use coracle_runtime::RuntimeError;
 use coracle_storage::{ContainerRecord, ImageSummary, Store};
@@ -224,8 +225,90 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         log: log_config(args)?,
         ignore_chown_errors: ctx.ignore_chown_errors(),
         mount_program: ctx.mount_program(),
+        resources: resources(args)?,
+        health: health(args)?,
         ..Default::default()
     })
+}
+
+/// `--memory`, `--memory-swap`, `--cpus`, `--cpu-shares`, `--pids-limit`.
+fn resources(args: &RunArgs) -> Result<Resources> {
+    use coracle_runtime::spec::resources as parse;
+    let resources = Resources {
+        memory: args
+            .memory
+            .as_deref()
+            .map(parse::parse_memory)
+            .transpose()?
+            .flatten(),
+        memory_swap: args
+            .memory_swap
+            .as_deref()
+            .map(parse::parse_memory_swap)
+            .transpose()?,
+        nano_cpus: args.cpus.as_deref().map(parse::parse_cpus).transpose()?,
+        cpu_shares: args
+            .cpu_shares
+            .as_deref()
+            .map(parse::parse_cpu_shares)
+            .transpose()?,
+        pids_limit: args
+            .pids_limit
+            .as_deref()
+            .map(parse::parse_pids_limit)
+            .transpose()?
+            .flatten(),
+    };
+    resources.check()?;
+    Ok(resources)
+}
+
+/// `--health-cmd` and its settings (which need it).
+fn health(args: &RunArgs) -> Result<Option<HealthConfig>> {
+    use coracle_runtime::spec::health::{self as h, parse_duration};
+    let settings = args.health_interval.is_some()
+        || args.health_retries.is_some()
+        || args.health_timeout.is_some()
+        || args.health_start_period.is_some();
+    let Some(command) = args
+        .health_cmd
+        .as_deref()
+        .map(HealthConfig::parse_command)
+        .transpose()?
+        .flatten()
+    else {
+        if settings && args.health_cmd.is_none() {
+            bail!("--health-interval, --health-retries, --health-timeout and --health-start-period need --health-cmd");
+        }
+        return Ok(None);
+    };
+    let duration = |flag: &str, value: &Option<String>, default: u64| -> Result<u64> {
+        Ok(value
+            .as_deref()
+            .map(|v| parse_duration(flag, v))
+            .transpose()?
+            .unwrap_or(default))
+    };
+    let retries = args.health_retries.unwrap_or(h::DEFAULT_RETRIES);
+    if retries == 0 {
+        bail!("invalid --health-retries 0: give at least 1");
+    }
+    Ok(Some(HealthConfig {
+        command,
+        interval_secs: duration(
+            "--health-interval",
+            &args.health_interval,
+            h::DEFAULT_INTERVAL_SECS,
+        )?,
+        retries,
+        timeout_secs: duration(
+            "--health-timeout",
+            &args.health_timeout,
+            h::DEFAULT_TIMEOUT_SECS,
+        )?
+        .max(1),
+        start_period_secs: duration("--health-start-period", &args.health_start_period, 0)?,
+    }))
 }
 
 /// Find the image, pulling it as `--pull` says.

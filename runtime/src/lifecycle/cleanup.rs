@@ -1,6 +1,7 @@
 //! `coracle container cleanup ID`: the exit command a monitor runs once its
 //! container ended (as conmon runs `podman container cleanup`). Under the
-//! container's lock it records the end from the monitor's exit file, then removes a
+//! container's lock it records the end from the monitor's exit file (and an OOM kill
+//! its cgroup saw, removing the cgroup), then removes a
 //! `--rm` container or applies the restart policy: `--restart` starts the container
 //! again from its saved spec under a new monitor.
 
@@ -64,6 +65,7 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
     if record.state.is_active() {
         return Ok(());
     }
+    crate::lifecycle::launch::ended_cgroup(store, id);
     let config = ContainerConfig::from_json(id, &record.config)?;
     if config.remove {
         return remove_container(store, id, plan);

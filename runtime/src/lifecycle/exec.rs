@@ -92,5 +92,10 @@ pub fn exec(store: &Store, record: &ContainerRecord, options: &ExecOptions) -> R
     let config = ContainerConfig::from_json(&record.id, &record.config)?;
     let process = exec_process(store, &config, options)?;
     let namespaces = ContainerNamespaces::open(pid, record.started)?;
+    // Into the container's cgroup (where it has one) before its namespaces: the
+    // command then counts against the container's limits.
+    if let Ok(cgroup) = crate::cgroups::existing(&record.id) {
+        cgroup.enter(std::process::id() as i32)?;
+    }
     exec::run(&namespaces, &process)
 }

@@ -139,6 +139,7 @@ pub fn create(
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerRecord> {
     config.namespaces.check_supported()?;
+    crate::cgroups::check_available(&config.resources)?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
     crate::fs::layers::ensure_unpacked(
@@ -314,9 +315,16 @@ pub fn start_foreground(
         let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
     }
     let _lock = store.container_lock(&record.id)?;
+    ended_cgroup(store, &record.id);
     let result = settle_end(store, record, &config, stored_plan, result);
     crate::lifecycle::rundir::remove_exit_file(&record.id);
     result
+}
+
+/// After a container's processes are gone: note an OOM kill and remove its cgroup.
+/// Best effort: `rm` removes a cgroup left behind, and says why when it cannot.
+pub fn ended_cgroup(store: &Store, id: &str) {
+    let _ = crate::cgroups::container_ended(id, &container_dir(store, id).join("userdata"));
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -506,6 +514,11 @@ pub fn process_spec(
         interactive: config.interactive,
         init: config.init,
         survive_parent: false,
+        cgroup: {
+            crate::cgroups::forget_oom_kill(&dir.join("userdata"));
+            crate::lifecycle::health::reset(store, &record.id);
+            crate::cgroups::plan(&record.id, &config.resources)?
+        },
     })
 }
 
@@ -537,6 +550,7 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
         &ContainerChange::default(),
     )?;
     let dir = container_dir(store, id);
+    crate::cgroups::container_ended(id, &dir.join("userdata"))?;
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
     {

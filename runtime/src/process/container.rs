@@ -8,6 +8,10 @@
 //! the pty it allocated in its own devpts over a socket ([`crate::process::pty::send_fd`]),
 //! which the parent receives once the report is empty.
 //!
+//! The parent makes the container's cgroup and moves the child into it by pid before
+//! releasing it; the child makes its cgroup namespace only then, so that the
+//! namespace is rooted at the container's cgroup.
+//!
 //! The container never gets the caller's terminal or any other fd of the caller
 //! above 2: it starts a new session, its streams are pipes or `/dev/null`
 //! ([`crate::process::stdio`]) or its own pty, and every inherited fd from 3 up is
@@ -67,6 +71,9 @@ pub struct ContainerSpec {
     /// Keep running when the parent dies once the command runs (a detached
     /// container and its monitor); otherwise the container dies with its parent.
     pub survive_parent: bool,
+    /// The cgroup to make and put the container's init into before it is released
+    /// (None: the caller's cgroup, where it may make none).
+    pub cgroup: Option<crate::cgroups::Planned>,
 }
 
 const TAG_EXEC: u8 = b'X';
@@ -165,11 +172,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
     let old_mask = crate::process::signals::block_forwarded()?;
 
-    let mut flags = libc::CLONE_NEWNS
-        | libc::CLONE_NEWPID
-        | libc::CLONE_NEWUTS
-        | libc::CLONE_NEWIPC
-        | libc::CLONE_NEWCGROUP;
+    let mut flags =
+        libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWUTS | libc::CLONE_NEWIPC;
     if !spec.host_network {
         flags |= libc::CLONE_NEWNET;
     }
@@ -202,6 +206,9 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
             sys::kill(pid, libc::SIGKILL);
             let _ = sys::wait_pid(pid);
             let _ = crate::process::signals::restore_mask(&old_mask);
+            if let Some(planned) = &spec.cgroup {
+                let _ = planned.cgroup.remove();
+            }
             Err(e)
         }
     }
@@ -304,6 +311,10 @@ fn parent_handshake(
     if let Some(plan) = &spec.userns {
         idmap::apply(pid, plan)?;
     }
+    if let Some(planned) = &spec.cgroup {
+        planned.cgroup.create(&planned.resources)?;
+        planned.cgroup.enter(pid)?;
+    }
     let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);
     w.write_all(b"1")
@@ -363,6 +374,14 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
         sys::exit_now(exitcode::RUNTIME_ERROR);
     }
     drop(sync_r);
+    // The cgroup namespace is made now, rooted at the cgroup the parent moved us to.
+    if let Err(e) = sys::unshare_cgroup_namespace() {
+        fail(
+            &report,
+            TAG_SETUP,
+            &format!("create the cgroup namespace: {e}"),
+        )
+    }
     if let Err(e) = prepare(spec, streams) {
         fail(&report, TAG_SETUP, &e)
     }

@@ -4,7 +4,9 @@
 //! flags. The CLI only parses flags into a [`ContainerConfig`];
 //! [`crate::lifecycle::launch::create`] completes it with the image's defaults.
 
+pub mod health;
 mod namespaces;
+pub mod resources;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,7 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
+pub use resources::Resources;
 
 /// Which seccomp filter to use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -189,6 +193,10 @@ pub struct ContainerConfig {
     pub ignore_chown_errors: bool,
     /// `overlay.mount_program`: always mount with this fuse-overlayfs.
     pub mount_program: Option<PathBuf>,
+    /// `--memory`, `--cpus`, `--pids-limit` and the other cgroup limits.
+    pub resources: Resources,
+    /// `--health-cmd` and its settings.
+    pub health: Option<HealthConfig>,
 }
 
 /// Podman's default `--stop-timeout`.

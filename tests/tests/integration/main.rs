@@ -2,6 +2,7 @@
 //! Needs the test bed: `sudo bash .ci/testbed start`, and `cargo build -p coracle-cli`.
 
 mod auth;
+mod cgroups;
 mod cp;
 mod exec;
 mod hostile_layers;
