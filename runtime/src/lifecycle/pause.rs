@@ -92,5 +92,27 @@ fn freeze(record: &ContainerRecord, frozen: bool) -> Result<()> {
             done.push(p);
         }
     }
+    if frozen {
+        wait_until_stopped(&done);
+    }
     Ok(())
 }
+
+/// Wait (up to [`STOP_WAIT`]) until every process of `pids` is stopped or gone, so
+/// that a paused container is paused when `pause` returns: SIGSTOP takes effect when
+/// the process is next scheduled, not when it is sent.
+fn wait_until_stopped(pids: &[i32]) {
+    let deadline = std::time::Instant::now() + STOP_WAIT;
+    let running = |p: &i32| {
+        std::fs::read_to_string(format!("/proc/{p}/stat"))
+            .ok()
+            .and_then(|text| crate::process::procfs::parse_stat(&text))
+            .is_some_and(|st| !matches!(st.state, 'T' | 't' | 'Z' | 'X'))
+    };
+    while pids.iter().any(running) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// How long `pause` waits for its SIGSTOP to take effect.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
