@@ -83,7 +83,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add 
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -127,7 +131,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'A
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -307,7 +315,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -351,7 +363,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"

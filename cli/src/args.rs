@@ -735,9 +735,22 @@ pub struct RunArgs {
     /// User namespace mode: keep-id (map your uid to itself inside).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
-    /// Network mode: none (default for now) or host.
+    /// Network mode: none (default: a network namespace with only loopback), host,
+    /// container:NAME (share its network namespace) or ns:PATH.
     #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
     pub network: String,
+    /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub ipc: String,
+    /// PID namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub pid: String,
+    /// UTS namespace (hostname): private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub uts: String,
+    /// Cgroup namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub cgroupns: String,
     /// Platform for an implicit pull.
     #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
     pub platform: Option<String>,

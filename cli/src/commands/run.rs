@@ -138,6 +138,10 @@ fn parse_size(text: &str) -> Option<u64> {
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     let namespaces = Namespaces {
         network: NamespaceMode::parse("network", &args.network)?,
+        ipc: NamespaceMode::parse("ipc", &args.ipc)?,
+        pid: NamespaceMode::parse("pid", &args.pid)?,
+        uts: NamespaceMode::parse("uts", &args.uts)?,
+        cgroup: NamespaceMode::parse("cgroupns", &args.cgroupns)?,
         ..Default::default()
     };
     let keep_id = match args.userns.as_deref() {
@@ -145,12 +149,6 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         Some("keep-id") => true,
         Some(other) => bail!("--userns {other}: only keep-id is supported"),
     };
-    if namespaces.network != NamespaceMode::Host && namespaces.network != NamespaceMode::New {
-        bail!(
-            "--network {}: only \"none\" and \"host\" are supported yet",
-            args.network
-        );
-    }
     namespaces.check_supported()?;
     let restart = RestartPolicy::parse(&args.restart)?;
     if restart != RestartPolicy::No && args.rm {

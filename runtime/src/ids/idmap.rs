@@ -258,6 +258,62 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
     uid_result.and(gid_result)
 }
 
+/// Parse the text of a `/proc/PID/{uid,gid}_map` file (as seen from this process's
+/// user namespace), ordered by container id.
+pub fn parse_map_text(text: &str) -> Option<Vec<IdMapping>> {
+    let mut map = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut f = line.split_whitespace().map(str::parse::<u32>);
+            let (Some(Ok(container_id)), Some(Ok(host_id)), Some(Ok(size)), None) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                return None;
+            };
+            Some(IdMapping {
+                container_id,
+                host_id,
+                size,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    map.sort_by_key(|m| m.container_id);
+    Some(map)
+}
+
+/// The uid and gid maps of the user namespace of process `pid`.
+pub fn read_maps(pid: i32) -> Result<(Vec<IdMapping>, Vec<IdMapping>)> {
+    let read = |name: &str| {
+        let path = PathBuf::from(format!("/proc/{pid}/{name}"));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| RuntimeError::io("failed to read", &path, e))?;
+        parse_map_text(&text).ok_or_else(|| {
+            RuntimeError::Start(format!("{}: unexpected contents {text:?}", path.display()))
+        })
+    };
+    Ok((read("uid_map")?, read("gid_map")?))
+}
+
+/// For a container process that joined another's user namespace: its mapping must be
+/// the one the container's root filesystem was prepared for.
+pub fn check_joined(pid: i32, plan: &UserNsPlan) -> Result<()> {
+    let (uids, gids) = read_maps(pid)?;
+    let sorted = |m: &[IdMapping]| {
+        let mut m = m.to_vec();
+        m.sort_by_key(|m| m.container_id);
+        m
+    };
+    if uids == sorted(&plan.uid_map) && gids == sorted(&plan.gid_map) {
+        return Ok(());
+    }
+    Err(RuntimeError::Start(format!(
+        "the joined user namespace maps ids as {} (uids) and {} (gids), not as the container was prepared for; recreate the container",
+        map_text(&uids).trim().replace('\n', ", "),
+        map_text(&gids).trim().replace('\n', ", ")
+    )))
+}
+
 /// A running mapping helper.
 struct Helper {
     name: &'static str,

@@ -138,7 +138,7 @@ pub fn create(
     mut config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerRecord> {
-    config.namespaces.check_supported()?;
+    crate::lifecycle::shared_ns::resolve(store, &mut config)?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
     crate::fs::layers::ensure_unpacked(
@@ -160,9 +160,7 @@ pub fn create(
     let id = new_container_id();
     let name = config.name.clone().unwrap_or_else(random_name);
     config.name = Some(name.clone());
-    let hostname = config
-        .hostname
-        .clone()
+    let hostname = crate::lifecycle::shared_ns::hostname(store, &config)?
         .unwrap_or_else(|| id[..12].to_string());
     config.hostname = Some(hostname.clone());
     let mut base_env =
@@ -406,24 +404,26 @@ pub fn process_spec(
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
+    let namespaces = crate::lifecycle::shared_ns::setup(store, config)?;
     let lower = image_layers(store, record, config, stored_plan)?;
     let (caps, seccomp) = confinement(store, config)?;
-    let keep_id_plan = running_plan(config, stored_plan);
-    let plan = if config.keep_id {
-        keep_id_plan.as_ref().or(stored_plan)
-    } else {
-        stored_plan
-    };
+    let keep_id_plan =
+        match crate::lifecycle::shared_ns::joined_mapping(&namespaces, stored_plan.is_some())? {
+            Some(joined) => Some(joined),
+            None => running_plan(config, stored_plan),
+        };
+    let plan = keep_id_plan.as_ref().or(stored_plan);
     let dir = container_dir(store, &record.id);
     let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
     let etc = etc_files(&dir, &hostname, &record.name)?;
-    // Layers are unpacked under the default mapping; another one (keep-id) sees them
-    // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
+    // Layers are unpacked under the default mapping; another one (keep-id, a joined
+    // container's) sees them through fuse-overlayfs's id remapping, as Podman does
+    // with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
-        (Some(running), Some(stored)) if config.keep_id => {
+        (Some(running), Some(stored)) => {
             crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
                 crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
             )
@@ -463,6 +463,8 @@ pub fn process_spec(
             tty: config.tty,
             read_only: config.read_only,
             privileged: config.privileged,
+            host_pid: config.namespaces.pid == NamespaceMode::Host,
+            host_ipc: config.namespaces.ipc == NamespaceMode::Host,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -473,7 +475,7 @@ pub fn process_spec(
         seccomp,
         no_new_privs: config.no_new_privs,
         userns: plan.cloned(),
-        host_network: config.namespaces.network == NamespaceMode::Host,
+        namespaces,
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,

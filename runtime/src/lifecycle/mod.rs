@@ -3,7 +3,8 @@
 //! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
 //! records the end its monitor saw and carries out `--rm` and the restart policy;
 //! [`liveness`] tells a recorded process from a later one with the same pid;
-//! [`rundir`] holds the runtime files (exit files); [`exec`] runs a further process in
+//! [`rundir`] holds the runtime files (exit files); [`shared_ns`] resolves the
+//! namespaces shared with the host or other containers; [`exec`] runs a further process in
 //! a running container and [`top`] lists its processes. Detached containers are held
 //! by [`crate::monitor`].
 
@@ -13,4 +14,5 @@ pub mod exec;
 pub mod launch;
 pub mod liveness;
 pub mod rundir;
+pub mod shared_ns;
 pub mod top;

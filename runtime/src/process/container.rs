@@ -27,6 +27,7 @@ use crate::fs::rootfs::{self, MountPlan};
 use crate::ids::idmap::{self, UserNsPlan};
 use crate::ids::passwd;
 use crate::process::exitcode;
+use crate::process::namespaces::{self, NamespaceSetup, OpenJoins};
 use crate::process::relay::Relay;
 use crate::process::stdio::{self, ChildEnds, ParentEnds};
 use crate::security::caps::{self, CapSet};
@@ -56,8 +57,8 @@ pub struct ContainerSpec {
     pub no_new_privs: bool,
     /// The user namespace mapping; None runs without a user namespace (as root).
     pub userns: Option<UserNsPlan>,
-    /// Keep the host's network namespace (`--network host`).
-    pub host_network: bool,
+    /// Which namespaces are made new, shared with the host or joined.
+    pub namespaces: NamespaceSetup,
     /// Allocate a pty (`-t`).
     pub tty: bool,
     /// Forward standard input (`-i`).
@@ -160,27 +161,28 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     }
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
+    let rootless = spec.userns.is_some();
+    let joins = OpenJoins::open(&spec.namespaces.joins, rootless)?;
+    let new_userns = rootless && !joins.joins_userns();
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
     let old_mask = crate::process::signals::block_forwarded()?;
 
-    let mut flags = libc::CLONE_NEWNS
-        | libc::CLONE_NEWPID
-        | libc::CLONE_NEWUTS
-        | libc::CLONE_NEWIPC
-        | libc::CLONE_NEWCGROUP;
-    if !spec.host_network {
-        flags |= libc::CLONE_NEWNET;
-    }
-    if spec.userns.is_some() {
+    let mut flags = libc::CLONE_NEWNS | spec.namespaces.new;
+    if new_userns {
         flags |= libc::CLONE_NEWUSER;
     }
-    let pid = match sys::clone_into_namespaces(flags) {
+    let cloned = if joins.is_empty() {
+        sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
+    } else {
+        namespaces::clone_joined(flags, &joins)
+    };
+    let pid = match cloned {
         Ok(pid) => pid,
         Err(e) => {
             let _ = crate::process::signals::restore_mask(&old_mask);
-            return Err(io_err("clone into new namespaces")(e));
+            return Err(e);
         }
     };
     if pid == 0 {
@@ -191,7 +193,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
         child(spec, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams));
-    match parent_handshake(pid, spec, sync_w, report_r, parent_streams) {
+    drop(joins);
+    match parent_handshake(pid, spec, new_userns, sync_w, report_r, parent_streams) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -291,18 +294,22 @@ impl KeepAlive {
     }
 }
 
-/// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
+/// Parent side: map ids (or, in a joined user namespace, check that it maps them as
+/// the container expects), mount fuse-overlayfs if used, release the child, collect a
 /// failure report if any, and with `-t` receive the pty master (returned in place of
 /// the console socket).
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
+    new_userns: bool,
     sync_w: OwnedFd,
     report_r: OwnedFd,
     streams: ParentStreams,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
-    if let Some(plan) = &spec.userns {
-        idmap::apply(pid, plan)?;
+    match &spec.userns {
+        Some(plan) if new_userns => idmap::apply(pid, plan)?,
+        Some(plan) => idmap::check_joined(pid, plan)?,
+        None => {}
     }
     let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);
@@ -418,8 +425,12 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     if let Some((socket, window)) = streams.console {
         attach_terminal(socket, window)?;
     }
-    sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
-    bring_up_loopback();
+    if spec.namespaces.new & libc::CLONE_NEWUTS != 0 {
+        sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
+    }
+    if spec.namespaces.new & libc::CLONE_NEWNET != 0 {
+        bring_up_loopback();
+    }
     let user = user_in_root(spec.user.as_deref())?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
