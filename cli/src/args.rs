@@ -732,9 +732,27 @@ pub struct RunArgs {
     /// Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json.
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
-    /// User namespace mode: keep-id (map your uid to itself inside).
+    /// User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N]
+    /// (you are N inside, your own ids by default), nomap (only your subordinate ids).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your
+    /// subordinate ids (repeatable; also the GID map without --gidmap).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub uidmap: Vec<String>,
+    /// GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub gidmap: Vec<String>,
+    /// Map the ranges /etc/subuid gives NAME (within your own) from uid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subuidname: Option<String>,
+    /// Map the ranges /etc/subgid gives NAME (within your own) from gid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subgidname: Option<String>,
+    /// Add a supplementary group (gid or name in the container), or keep-groups to
+    /// keep your own (repeatable).
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
     /// Network mode: none (default: a network namespace with only loopback), host,
     /// container:NAME (share its network namespace) or ns:PATH.
     #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]

@@ -192,14 +192,23 @@ pub fn thread_count() -> usize {
 
 /// setresuid/setresgid/setgroups as raw syscalls (glibc's wrappers signal every thread).
 pub fn set_ids(uid: u32, gid: u32, groups: &[u32]) -> io::Result<()> {
-    let groups: Vec<libc::gid_t> = groups.to_vec();
-    // SAFETY: pointer and length describe `groups`.
-    let r = unsafe { libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) };
-    if r == -1 {
-        let e = io::Error::last_os_error();
-        // With setgroups denied (single-id fallback) only an empty list was possible anyway.
-        if e.raw_os_error() != Some(libc::EPERM) || !groups.is_empty() {
-            return Err(e);
+    set_ids_keeping_groups(uid, gid, Some(groups))
+}
+
+/// [`set_ids`]; `groups` None leaves the supplementary groups as they are
+/// (`--group-add keep-groups`).
+pub fn set_ids_keeping_groups(uid: u32, gid: u32, groups: Option<&[u32]>) -> io::Result<()> {
+    if let Some(groups) = groups {
+        let groups: Vec<libc::gid_t> = groups.to_vec();
+        // SAFETY: pointer and length describe `groups`.
+        let r = unsafe { libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) };
+        if r == -1 {
+            let e = io::Error::last_os_error();
+            // With setgroups denied (single-id fallback) only an empty list was possible
+            // anyway.
+            if e.raw_os_error() != Some(libc::EPERM) || !groups.is_empty() {
+                return Err(e);
+            }
         }
     }
     // SAFETY: plain integer syscalls.

@@ -13,7 +13,8 @@ use coracle_runtime::fs::mounts_spec::{
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::lifecycle::launch;
 use coracle_runtime::spec::{
-    ContainerConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy, SeccompChoice,
+    ContainerConfig, IdMappingMode, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy,
+    SeccompChoice,
 };
 use coracle_runtime::RuntimeError;
 use coracle_storage::{ContainerRecord, ImageSummary, Store};
@@ -144,11 +145,16 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         cgroup: NamespaceMode::parse("cgroupns", &args.cgroupns)?,
         ..Default::default()
     };
-    let keep_id = match args.userns.as_deref() {
-        None | Some("") => false,
-        Some("keep-id") => true,
-        Some(other) => bail!("--userns {other}: only keep-id is supported"),
-    };
+    let id_mapping = IdMappingMode::from_flags(
+        args.userns.as_deref(),
+        &args.uidmap,
+        &args.gidmap,
+        args.subuidname.as_deref(),
+        args.subgidname.as_deref(),
+    )?;
+    if args.group_add.iter().any(|g| g == "keep-groups") && args.group_add.len() > 1 {
+        bail!("--group-add keep-groups keeps your own groups and cannot be combined with other groups: give one or the other");
+    }
     namespaces.check_supported()?;
     let restart = RestartPolicy::parse(&args.restart)?;
     if restart != RestartPolicy::No && args.rm {
@@ -208,7 +214,9 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         no_new_privs,
         seccomp,
         namespaces,
-        keep_id,
+        keep_id: id_mapping.is_keep_id(),
+        id_mapping,
+        group_add: args.group_add.clone(),
         tty: args.tty,
         interactive: args.interactive,
         detach: args.detach,

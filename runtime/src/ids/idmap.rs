@@ -125,8 +125,8 @@ pub fn plan_rootless(
     };
     match (ranges, reason) {
         (Ok((subuids, subgids)), None) => UserNsPlan {
-            uid_map: build_map(uid, &subuids, keep_id),
-            gid_map: build_map(gid, &subgids, keep_id),
+            uid_map: build_map(uid, &subuids, if keep_id { uid } else { 0 }),
+            gid_map: build_map(gid, &subgids, if keep_id { gid } else { 0 }),
             fallback_reason: None,
         },
         (_, reason) => {
@@ -146,12 +146,11 @@ pub fn plan_rootless(
     }
 }
 
-/// Builds one map: `own` at container id 0 (or at `own` with `keep_id`), the
+/// Builds one map: `own` at container id `own_at` (0, or `own` with keep-id), the
 /// subordinate ranges filling the other container ids contiguously from 0.
-fn build_map(own: u32, ranges: &[IdRange], keep_id: bool) -> Vec<IdMapping> {
+pub fn build_map(own: u32, ranges: &[IdRange], own_at: u32) -> Vec<IdMapping> {
     let mut pool: VecDeque<IdRange> = ranges.iter().copied().collect();
     let mut map = Vec::new();
-    let own_at = if keep_id { own } else { 0 };
     // Ids below the user's own container id come from the pool (none without keep_id).
     let mut next = take(&mut pool, 0, own_at, &mut map);
     if next < own_at {

@@ -41,6 +41,7 @@ fn find(store: &Store, flag: &str, name: &str) -> Result<ContainerRecord> {
 pub fn resolve(store: &Store, config: &mut ContainerConfig) -> Result<()> {
     config.namespaces.check_supported()?;
     let mut joined: Option<String> = None;
+    let own_mapping = config.id_mapping() != crate::spec::IdMappingMode::Default;
     let ns = &mut config.namespaces;
     for (flag, mode) in [
         ("pid", &mut ns.pid),
@@ -56,9 +57,9 @@ pub fn resolve(store: &Store, config: &mut ContainerConfig) -> Result<()> {
         }
     }
     if let Some(id) = joined {
-        if config.keep_id {
+        if own_mapping {
             return Err(RuntimeError::Start(format!(
-                "--userns keep-id cannot be combined with joining the namespaces of container {}: the container lives in that container's user namespace, with its mapping",
+                "--userns, --uidmap and --subuidname cannot be combined with joining the namespaces of container {}: the container lives in that container's user namespace, with its mapping",
                 short(&id)
             )));
         }

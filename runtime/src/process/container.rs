@@ -47,6 +47,8 @@ pub struct ContainerSpec {
     pub cwd: String,
     /// `-u user[:group]`, resolved inside the container; None is root.
     pub user: Option<String>,
+    /// `--group-add`.
+    pub groups: GroupAdd,
     /// The UTS hostname.
     pub hostname: String,
     /// Capabilities of the process.
@@ -68,6 +70,30 @@ pub struct ContainerSpec {
     /// Keep running when the parent dies once the command runs (a detached
     /// container and its monitor); otherwise the container dies with its parent.
     pub survive_parent: bool,
+}
+
+/// `--group-add`: supplementary groups added to the user's, or the caller's kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupAdd {
+    /// Gids or names of the container's /etc/group.
+    pub names: Vec<String>,
+    /// `keep-groups`: the caller's supplementary groups stay (unmapped ones show as
+    /// the overflow gid), as Podman's with crun.
+    pub keep_callers: bool,
+}
+
+impl GroupAdd {
+    /// From the saved spec's list (`keep-groups` among the names).
+    pub fn from_list(list: &[String]) -> GroupAdd {
+        GroupAdd {
+            names: list
+                .iter()
+                .filter(|g| *g != "keep-groups")
+                .cloned()
+                .collect(),
+            keep_callers: list.iter().any(|g| g == "keep-groups"),
+        }
+    }
 }
 
 const TAG_EXEC: u8 = b'X';
@@ -419,7 +445,9 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     detach_from_caller(&streams.ends)?;
     drop(streams.ends);
     if spec.userns.is_some() {
-        sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
+        let groups = (!spec.groups.keep_callers).then_some(&[][..]);
+        sys::set_ids_keeping_groups(0, 0, groups)
+            .map_err(|e| format!("become root in the user namespace: {e}"))?;
     }
     rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
     if let Some((socket, window)) = streams.console {
@@ -431,7 +459,7 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     if spec.namespaces.new & libc::CLONE_NEWNET != 0 {
         bring_up_loopback();
     }
-    let user = user_in_root(spec.user.as_deref())?;
+    let user = user_in_root(spec.user.as_deref(), &spec.groups)?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
             std::fs::create_dir_all(&spec.cwd).and_then(|_| std::env::set_current_dir(&spec.cwd))
@@ -440,21 +468,39 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
-    become_user(&user, &spec.caps, spec.seccomp.as_ref(), spec.no_new_privs)
+    become_user(
+        &user,
+        &spec.groups,
+        &spec.caps,
+        spec.seccomp.as_ref(),
+        spec.no_new_privs,
+    )
 }
 
 /// `-u USER[:GROUP]` resolved against the files of the current root (the
-/// container's, after the pivot or `setns`); root when absent.
-pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::ExecUser, String> {
-    match user {
-        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string()),
-        None => Ok(passwd::ExecUser {
+/// container's, after the pivot or `setns`); root when absent. `--group-add`'s groups
+/// join the user's supplementary groups.
+pub(crate) fn user_in_root(
+    user: Option<&str>,
+    groups: &GroupAdd,
+) -> std::result::Result<passwd::ExecUser, String> {
+    let mut out = match user {
+        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string())?,
+        None => passwd::ExecUser {
             uid: 0,
             gid: 0,
             additional_gids: vec![],
             home: "/root".into(),
-        }),
+        },
+    };
+    let added = passwd::group_ids(Path::new("/"), &groups.names)
+        .map_err(|e| format!("--group-add: {e}"))?;
+    for gid in added {
+        if !out.additional_gids.contains(&gid) {
+            out.additional_gids.push(gid);
+        }
     }
+    Ok(out)
 }
 
 /// The last steps before exec, as root of the container's user namespace: hand the
@@ -462,6 +508,7 @@ pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::Ex
 /// the permitted capabilities, set the capability sets and `no_new_privs`.
 pub(crate) fn become_user(
     user: &passwd::ExecUser,
+    groups: &GroupAdd,
     caps: &CapSet,
     seccomp: Option<&Program>,
     no_new_privs: bool,
@@ -472,7 +519,8 @@ pub(crate) fn become_user(
         seccomp::install(program).map_err(|e| e.to_string())?;
     }
     sys::keep_caps().map_err(|e| format!("keep capabilities: {e}"))?;
-    sys::set_ids(user.uid, user.gid, &user.additional_gids)
+    let supplementary = (!groups.keep_callers).then_some(&user.additional_gids[..]);
+    sys::set_ids_keeping_groups(user.uid, user.gid, supplementary)
         .map_err(|e| format!("switch to user {}:{}: {e}", user.uid, user.gid))?;
     caps::apply(caps).map_err(|e| e.to_string())?;
     if no_new_privs {

@@ -5,6 +5,7 @@
 //! [`crate::lifecycle::launch::create`] completes it with the image's defaults.
 
 mod namespaces;
+mod userns;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
 pub use namespaces::{NamespaceMode, Namespaces};
+pub use userns::{IdMappingMode, MapTriple};
 
 /// Which seccomp filter to use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -161,8 +163,13 @@ pub struct ContainerConfig {
     pub seccomp: SeccompChoice,
     /// How each namespace is made.
     pub namespaces: Namespaces,
-    /// `--userns=keep-id`.
+    /// `--userns=keep-id` (in any form: see `id_mapping`).
     pub keep_id: bool,
+    /// How the user namespace maps ids (`--userns`, `--uidmap`, `--subuidname`...).
+    pub id_mapping: IdMappingMode,
+    /// `--group-add`: supplementary groups (numbers, or names looked up in the
+    /// container's /etc/group), or `keep-groups` (keep the caller's).
+    pub group_add: Vec<String>,
     /// `-t`.
     pub tty: bool,
     /// `-i`.
@@ -217,6 +224,23 @@ impl ContainerConfig {
             Some(s) => signal_number(s),
             None => Ok(libc::SIGTERM),
         }
+    }
+
+    /// The mapping mode in effect (a spec saved before `id_mapping` existed says
+    /// keep-id with `keep_id` alone).
+    pub fn id_mapping(&self) -> IdMappingMode {
+        match &self.id_mapping {
+            IdMappingMode::Default if self.keep_id => IdMappingMode::KeepId {
+                uid: None,
+                gid: None,
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// `--group-add keep-groups`: the caller's supplementary groups are kept.
+    pub fn keeps_groups(&self) -> bool {
+        self.group_add.iter().any(|g| g == "keep-groups")
     }
 
     /// Seconds `stop` waits before SIGKILL.

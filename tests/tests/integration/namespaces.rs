@@ -208,3 +208,162 @@ fn rm_refuses_a_container_others_join_unless_depend() {
     assert_eq!(lines[0], b, "the dependent goes first");
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
 }
+
+/// The host id a `/proc/self/uid_map` text maps container id `inside` to.
+fn host_id_in(map: &str, inside: u32) -> Option<u32> {
+    map.lines().find_map(|line| {
+        let f: Vec<u32> = line
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let [c, h, n] = f[..] else { return None };
+        (inside >= c && inside - c < n).then(|| h + (inside - c))
+    })
+}
+
+#[test]
+fn uidmap_gidmap_and_nomap_shape_the_user_namespace() {
+    let (sb, img) = with_image("ns-uidmap", "busybox");
+    let default = stdout_of(&sb, &["run", "--rm", &img, "cat", "/proc/self/uid_map"]);
+    let first_sub = host_id_in(&default, 1).expect("a subordinate range is mapped");
+    // Container 0 is the caller (0 of the default mapping), 1-999 the first 999
+    // subordinate ids (1 on).
+    let me = host_id_in(&default, 0).expect("the caller is mapped");
+    let mapped = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--uidmap",
+            "0:0:1",
+            "--uidmap",
+            "1:1:999",
+            &img,
+            "sh",
+            "-c",
+            "cat /proc/self/uid_map /proc/self/gid_map; stat -c %u:%g /bin/busybox /home/app",
+        ],
+    );
+    let lines: Vec<Vec<&str>> = mapped
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let (me, sub) = (me.to_string(), first_sub.to_string());
+    let expected_map = [vec!["0", me.as_str(), "1"], vec!["1", sub.as_str(), "999"]];
+    assert_eq!(&lines[..2], expected_map, "uid_map: {mapped}");
+    assert_eq!(
+        &lines[2..4],
+        expected_map,
+        "gid_map is the uid map: {mapped}"
+    );
+    // The image's files keep their owners; app's 1000 lies beyond this mapping's
+    // 999 ids and shows as the overflow id.
+    assert_eq!(lines[4..], [vec!["0:0"], vec!["65534:65534"]], "{mapped}");
+    // A mapping without the caller cannot reach its store yet: 125 saying so.
+    for args in [["--uidmap", "0:1:1000"], ["--userns", "nomap"]] {
+        let run = sb.coracle(&["run", "--rm", args[0], args[1], &img, "true"]);
+        run.code(125);
+        assert!(run.stderr.contains("unmapped"), "{args:?}: {}", run.stderr);
+    }
+    // Ids beyond the subordinate range, --userns auto, and mixing the options: 125.
+    for (args, word) in [
+        (vec!["--uidmap", "0:1:70000"], "--uidmap 0:1:70000"),
+        (vec!["--uidmap", "0:1"], "--uidmap"),
+        (vec!["--userns", "auto"], "auto"),
+        (vec!["--userns", "keep-id", "--uidmap", "0:1:10"], "exclude"),
+    ] {
+        let mut all = vec!["run", "--rm"];
+        all.extend_from_slice(&args);
+        all.extend_from_slice(&[&img, "true"]);
+        let run = sb.coracle(&all);
+        run.code(125);
+        assert!(run.stderr.contains(word), "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(
+        stdout_of(&sb, &["ps", "-a", "-q"]),
+        "",
+        "a refused run left a record"
+    );
+}
+
+#[test]
+fn keep_id_at_given_ids_and_group_add() {
+    let (sb, img) = with_image("ns-keepid", "busybox");
+    let tb = coracle_tests::testbed();
+    let out = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--userns",
+            "keep-id:uid=1000,gid=1000",
+            &img,
+            "sh",
+            "-c",
+            "id -u; id -g; cat /proc/self/uid_map",
+        ],
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(&lines[..2], ["1000", "1000"], "{out}");
+    assert_eq!(
+        host_id_in(&lines[2..].join("\n"), 1000),
+        Some(tb.uid),
+        "{out}"
+    );
+    let out = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--userns",
+            "keep-id:uid=1234,gid=1234",
+            &img,
+            "sh",
+            "-c",
+            "id -u; id -g",
+        ],
+    );
+    assert_eq!(out, "1234\n1234");
+    // --group-add by number and by the name in the image's /etc/group.
+    let groups = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--group-add",
+            "10",
+            "--group-add",
+            "app",
+            &img,
+            "id",
+            "-G",
+        ],
+    );
+    let gids: Vec<&str> = groups.split_whitespace().collect();
+    assert!(gids.contains(&"10") && gids.contains(&"1000"), "{groups}");
+    let run = sb.coracle(&["run", "--rm", "--group-add", "nosuchgroup", &img, "true"]);
+    run.code(125);
+    assert!(run.stderr.contains("nosuchgroup"), "{}", run.stderr);
+    // keep-groups keeps the caller's groups (its primary group shows as root's):
+    // without it the list is empty.
+    let status = |extra: &[&str]| {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[&img, "grep", "^Groups:", "/proc/self/status"]);
+        stdout_of(&sb, &args)
+    };
+    assert_eq!(status(&[]).split_whitespace().count(), 1, "{}", status(&[]));
+    let kept = status(&["--group-add", "keep-groups"]);
+    assert!(kept.split_whitespace().count() > 1, "{kept}");
+    let run = sb.coracle(&[
+        "run",
+        "--rm",
+        "--group-add",
+        "keep-groups",
+        "--group-add",
+        "10",
+        &img,
+        "true",
+    ]);
+    run.code(125);
+}
