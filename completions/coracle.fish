@@ -86,7 +86,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l device -d 'Add a
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
@@ -97,7 +97,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-interval 
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -140,7 +149,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l device -d 'Ad
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
@@ -151,7 +160,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-interv
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -356,7 +374,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
@@ -367,7 +385,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
@@ -410,7 +437,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
@@ -421,7 +448,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform for an implicit pull' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"

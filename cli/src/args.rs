@@ -795,7 +795,8 @@ pub struct RunArgs {
     /// Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json.
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
-    /// User namespace mode: keep-id (map your uid to itself inside).
+    /// User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N]
+    /// (you are N inside, your own ids by default), nomap (only your subordinate ids).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// Memory limit (units b, k, m, g; -1 unlimited); needs cgroups.
@@ -828,9 +829,39 @@ pub struct RunArgs {
     /// Time after the start during which failed checks do not count (default 0s).
     #[arg(long, value_name = "DURATION")]
     pub health_start_period: Option<String>,
-    /// Network mode: none (default for now) or host.
+    /// UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your
+    /// subordinate ids (repeatable; also the GID map without --gidmap).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub uidmap: Vec<String>,
+    /// GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub gidmap: Vec<String>,
+    /// Map the ranges /etc/subuid gives NAME (within your own) from uid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subuidname: Option<String>,
+    /// Map the ranges /etc/subgid gives NAME (within your own) from gid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subgidname: Option<String>,
+    /// Add a supplementary group (gid or name in the container), or keep-groups to
+    /// keep your own (repeatable).
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Network mode: none (default: a network namespace with only loopback), host,
+    /// container:NAME (share its network namespace) or ns:PATH.
     #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
     pub network: String,
+    /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub ipc: String,
+    /// PID namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub pid: String,
+    /// UTS namespace (hostname): private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub uts: String,
+    /// Cgroup namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub cgroupns: String,
     /// Platform for an implicit pull.
     #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
     pub platform: Option<String>,

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Result};
-use coracle_runtime::lifecycle::control;
+use coracle_runtime::lifecycle::{control, shared_ns};
 use coracle_runtime::monitor::{self, log};
-use coracle_runtime::spec::{signal_number, ContainerConfig, NamespaceMode};
+use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
@@ -198,32 +198,8 @@ fn dependents_of<'a>(
     everything
         .iter()
         .filter(|c| c.id != target.id)
-        .filter(|c| {
-            joined_containers(&config_of(c)).iter().any(|x| {
-                x.as_str() == target.name || (x.len() >= 3 && target.id.starts_with(x.as_str()))
-            })
-        })
+        .filter(|c| shared_ns::joins_container(&config_of(c).namespaces, target))
         .collect()
-}
-
-/// The containers (names or ids) whose namespaces a container's spec joins.
-fn joined_containers(config: &ContainerConfig) -> Vec<String> {
-    let ns = &config.namespaces;
-    [
-        &ns.user,
-        &ns.mount,
-        &ns.pid,
-        &ns.network,
-        &ns.ipc,
-        &ns.uts,
-        &ns.cgroup,
-    ]
-    .into_iter()
-    .filter_map(|m| match m {
-        NamespaceMode::Container(x) => Some(x.clone()),
-        _ => None,
-    })
-    .collect()
 }
 
 /// The containers to remove, dependents before what they depend on. Without
@@ -534,6 +510,7 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use coracle_runtime::spec::NamespaceMode;
 
     /// A container record whose spec joins the network namespace of `joins`.
     fn rec(id: &str, name: &str, joins: Option<&str>) -> ContainerRecord {

@@ -13,8 +13,8 @@ use coracle_runtime::fs::mounts_spec::{
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::lifecycle::launch;
 use coracle_runtime::spec::{
-    ContainerConfig, HealthConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, Resources,
-    RestartPolicy, SeccompChoice,
+    ContainerConfig, HealthConfig, IdMappingMode, LogConfig, LogDriver, NamespaceMode, Namespaces,
+    Resources, RestartPolicy, SeccompChoice,
 };
 use coracle_runtime::RuntimeError;
 use coracle_storage::{ContainerRecord, ImageSummary, Store};
@@ -139,18 +139,21 @@ fn parse_size(text: &str) -> Option<u64> {
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     let namespaces = Namespaces {
         network: NamespaceMode::parse("network", &args.network)?,
+        ipc: NamespaceMode::parse("ipc", &args.ipc)?,
+        pid: NamespaceMode::parse("pid", &args.pid)?,
+        uts: NamespaceMode::parse("uts", &args.uts)?,
+        cgroup: NamespaceMode::parse("cgroupns", &args.cgroupns)?,
         ..Default::default()
     };
-    let keep_id = match args.userns.as_deref() {
-        None | Some("") => false,
-        Some("keep-id") => true,
-        Some(other) => bail!("--userns {other}: only keep-id is supported"),
-    };
-    if namespaces.network != NamespaceMode::Host && namespaces.network != NamespaceMode::New {
-        bail!(
-            "--network {}: only \"none\" and \"host\" are supported yet",
-            args.network
-        );
+    let id_mapping = IdMappingMode::from_flags(
+        args.userns.as_deref(),
+        &args.uidmap,
+        &args.gidmap,
+        args.subuidname.as_deref(),
+        args.subgidname.as_deref(),
+    )?;
+    if args.group_add.iter().any(|g| g == "keep-groups") && args.group_add.len() > 1 {
+        bail!("--group-add keep-groups keeps your own groups and cannot be combined with other groups: give one or the other");
     }
     namespaces.check_supported()?;
     let restart = RestartPolicy::parse(&args.restart)?;
@@ -211,7 +214,9 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         no_new_privs,
         seccomp,
         namespaces,
-        keep_id,
+        keep_id: id_mapping.is_keep_id(),
+        id_mapping,
+        group_add: args.group_add.clone(),
         tty: args.tty,
         interactive: args.interactive,
         detach: args.detach,

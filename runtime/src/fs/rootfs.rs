@@ -89,6 +89,11 @@ pub struct MountPlan {
     pub read_only: bool,
     /// `--privileged`: no masked or read-only paths.
     pub privileged: bool,
+    /// `--pid host`: /proc shows the host's processes; a user namespace may not
+    /// mount a procfs of the host's PID namespace, so the host's /proc is bound then.
+    pub host_pid: bool,
+    /// `--ipc host`: /dev/mqueue is the host's (bound when it cannot be mounted).
+    pub host_ipc: bool,
 }
 
 /// A step of the setup failed: what and where.
@@ -145,7 +150,7 @@ fn mount_fresh_dir(
 
 /// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
 /// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
-fn mount_dev(root: &Root, tty: bool) -> Result<()> {
+fn mount_dev(root: &Root, tty: bool, host_ipc: bool) -> Result<()> {
     let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
@@ -189,7 +194,25 @@ fn mount_dev(root: &Root, tty: bool) -> Result<()> {
         quiet,
         Some("mode=1777,size=65536k"),
     )?;
-    mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None)?;
+    let mqueue = mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None);
+    match mqueue {
+        // The host's IPC namespace belongs to the host's user namespace, whose
+        // mqueue only the host's own mount shows; a host without one gets an empty
+        // /dev/mqueue.
+        Err(_) if host_ipc => {
+            let target = step(
+                || "open /dev/mqueue".into(),
+                inroot::create_dir_in(dev.as_fd(), "mqueue"),
+            )?;
+            if Path::new("/dev/mqueue").is_dir() {
+                step(
+                    || "bind the host's /dev/mqueue".into(),
+                    bind_onto(Path::new("/dev/mqueue"), target.as_fd(), false),
+                )?;
+            }
+        }
+        other => other?,
+    }
     for (link, target) in DEV_LINKS {
         step(
             || format!("link /dev/{link}"),
@@ -220,18 +243,23 @@ fn mount_devices(root: &Root, devices: &[DeviceSpec]) -> Result<()> {
     Ok(())
 }
 
-/// /proc for the new pid namespace, /sys read-only (the host's, read-only all the
-/// way down, when sysfs cannot be mounted: without a network namespace of our own).
-fn mount_proc_sys(root: &Root) -> Result<()> {
+/// /proc for the container's pid namespace (with `host_pid`, the host's /proc bound
+/// when a user namespace may not mount it), /sys read-only (the host's, read-only all
+/// the way down, when sysfs cannot be mounted: without a network namespace of our own).
+fn mount_proc_sys(root: &Root, host_pid: bool) -> Result<()> {
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
     let proc_dir = step(
         || "create /proc".into(),
         root.ensure_dir(Path::new("/proc")),
     )?;
-    step(
-        || "mount /proc".into(),
-        sys::mount_on("proc", proc_dir.as_fd(), "proc", quiet, None),
-    )?;
+    let procfs = sys::mount_on("proc", proc_dir.as_fd(), "proc", quiet, None);
+    match procfs {
+        Err(_) if host_pid => step(
+            || "bind the host's /proc".into(),
+            bind_onto(Path::new("/proc"), proc_dir.as_fd(), false),
+        )?,
+        other => step(|| "mount /proc".into(), other)?,
+    }
     let sys_dir = step(|| "create /sys".into(), root.ensure_dir(Path::new("/sys")))?;
     let sysfs = sys::mount_on(
         "sysfs",
@@ -467,8 +495,8 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
         )?;
         etc_files.extend(generated);
     }
-    mount_proc_sys(&root)?;
-    mount_dev(&root, plan.tty)?;
+    mount_proc_sys(&root, plan.host_pid)?;
+    mount_dev(&root, plan.tty, plan.host_ipc)?;
     mount_devices(&root, &plan.devices)?;
     mount_user(&root, plan, &etc_files)?;
     if plan.workdir != "/" {

@@ -52,6 +52,7 @@ pub fn exec_process(
             .or_else(|| config.workdir.clone())
             .unwrap_or_else(|| "/".into()),
         user: options.user.clone().or_else(|| config.user.clone()),
+        groups: crate::process::container::GroupAdd::from_list(&config.group_add),
         caps: if options.privileged {
             CapSet::all()
         } else {

@@ -13,12 +13,12 @@ use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 use crate::error::{Result, RuntimeError};
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
 use crate::ids::idmap::UserNsPlan;
-use crate::ids::userns::{current_user_plan, run_in_userns};
+use crate::ids::userns::run_in_userns;
 use crate::process::container::{self, ContainerSpec};
 use crate::process::exitcode;
 use crate::security::caps;
 use crate::security::seccomp;
-use crate::spec::{ContainerConfig, NamespaceMode, SeccompChoice};
+use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode, SeccompChoice};
 
 /// The image's runtime defaults, from its stored configuration.
 fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Value> {
@@ -117,19 +117,32 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
     Ok(out)
 }
 
-/// The mapping a container runs with: keep-id's, or the caller's default
-/// (`stored_plan`, under which layers are unpacked).
+/// The mapping a container runs with (`--userns`, `--uidmap`...), or for clean-up
+/// when it cannot be made, the caller's default (`stored_plan`, under which layers
+/// are unpacked).
 fn running_plan(config: &ContainerConfig, stored_plan: Option<&UserNsPlan>) -> Option<UserNsPlan> {
-    if config.keep_id {
-        current_user_plan(true).0
-    } else {
-        stored_plan.cloned()
+    crate::ids::usermap::plan(&config.id_mapping(), stored_plan)
+        .unwrap_or_else(|_| stored_plan.cloned())
+}
+
+/// keep-id: the invoking user as the container knows it (at `uid=`/`gid=` if given).
+fn keep_id_user(config: &ContainerConfig) -> Option<crate::fs::keep_id::HostUser> {
+    match config.id_mapping() {
+        IdMappingMode::KeepId { uid, gid } => {
+            let user = crate::fs::keep_id::HostUser::current();
+            Some(crate::fs::keep_id::HostUser {
+                uid: uid.unwrap_or(user.uid),
+                gid: gid.unwrap_or(user.gid),
+                ..user
+            })
+        }
+        _ => None,
     }
 }
 
 /// Complete `config` with the image's defaults, unpack the image's layers, make the
 /// container's directories and save its record (state "created"). `stored_plan` is
-/// the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
+/// the caller's default rootless mapping ([`crate::ids::userns::current_user_plan`]`(false)`, whose
 /// warning is the caller's to print). A taken name is an error naming its holder.
 pub fn create(
     store: &Store,
@@ -138,7 +151,8 @@ pub fn create(
     mut config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerRecord> {
-    config.namespaces.check_supported()?;
+    crate::lifecycle::shared_ns::resolve(store, &mut config)?;
+    crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?;
     crate::cgroups::check_available(&config.resources)?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
@@ -163,9 +177,7 @@ pub fn create(
     let generated_name = config.name.is_none();
     let name = config.name.clone().unwrap_or_else(random_name);
     config.name = Some(name.clone());
-    let hostname = config
-        .hostname
-        .clone()
+    let hostname = crate::lifecycle::shared_ns::hostname(store, &config)?
         .unwrap_or_else(|| id[..12].to_string());
     config.hostname = Some(hostname.clone());
     let mut base_env =
@@ -177,20 +189,15 @@ pub fn create(
     base_env.push(format!("HOSTNAME={hostname}"));
     let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
     if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push(if config.keep_id {
-            format!("HOME={}", crate::fs::keep_id::HostUser::current().home)
-        } else {
-            "HOME=/root".into()
+        env.push(match keep_id_user(&config) {
+            Some(user) => format!("HOME={}", user.home),
+            None => "HOME=/root".into(),
         });
     }
     config.env = env;
     config.user = config.user.clone().or_else(|| non_empty(&defaults["User"]));
-    if config.user.is_none() && config.keep_id {
-        config.user = Some(format!(
-            "{}:{}",
-            rustix::process::getuid().as_raw(),
-            rustix::process::getgid().as_raw()
-        ));
+    if let (None, Some(user)) = (&config.user, keep_id_user(&config)) {
+        config.user = Some(format!("{}:{}", user.uid, user.gid));
     }
     config.workdir = Some(
         config
@@ -442,24 +449,26 @@ pub fn process_spec(
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
+    let namespaces = crate::lifecycle::shared_ns::setup(store, config)?;
     let lower = image_layers(store, record, config, stored_plan)?;
     let (caps, seccomp) = confinement(store, config)?;
-    let keep_id_plan = running_plan(config, stored_plan);
-    let plan = if config.keep_id {
-        keep_id_plan.as_ref().or(stored_plan)
-    } else {
-        stored_plan
-    };
+    let keep_id_plan =
+        match crate::lifecycle::shared_ns::joined_mapping(&namespaces, stored_plan.is_some())? {
+            Some(joined) => Some(joined),
+            None => crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?,
+        };
+    let plan = keep_id_plan.as_ref().or(stored_plan);
     let dir = container_dir(store, &record.id);
     let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
     let etc = etc_files(&dir, &hostname, &record.name)?;
-    // Layers are unpacked under the default mapping; another one (keep-id) sees them
-    // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
+    // Layers are unpacked under the default mapping; another one (keep-id, a joined
+    // container's) sees them through fuse-overlayfs's id remapping, as Podman does
+    // with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
-        (Some(running), Some(stored)) if config.keep_id => {
+        (Some(running), Some(stored)) => {
             crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
                 crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
             )
@@ -468,9 +477,11 @@ pub fn process_spec(
     };
     // keep-id's passwd and group entries are made in the container process, from the
     // files of the mounted root (resolved inside it), next to the other /etc files.
-    let keep_id = (config.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
-        user: crate::fs::keep_id::HostUser::current(),
-        dir: dir.join("userdata"),
+    let keep_id = keep_id_user(config).filter(|_| plan.is_some()).map(|user| {
+        crate::fs::keep_id::KeepIdFiles {
+            user,
+            dir: dir.join("userdata"),
+        }
     });
     let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
     Ok(ContainerSpec {
@@ -499,17 +510,20 @@ pub fn process_spec(
             tty: config.tty,
             read_only: config.read_only,
             privileged: config.privileged,
+            host_pid: config.namespaces.pid == NamespaceMode::Host,
+            host_ipc: config.namespaces.ipc == NamespaceMode::Host,
         },
         args: config.args.clone(),
         env: config.env.clone(),
         cwd,
         user: config.user.clone(),
+        groups: container::GroupAdd::from_list(&config.group_add),
         hostname,
         caps,
         seccomp,
         no_new_privs: config.no_new_privs,
         userns: plan.cloned(),
-        host_network: config.namespaces.network == NamespaceMode::Host,
+        namespaces,
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,

@@ -31,6 +31,7 @@ use crate::fs::rootfs::{self, MountPlan};
 use crate::ids::idmap::{self, UserNsPlan};
 use crate::ids::passwd;
 use crate::process::exitcode;
+use crate::process::namespaces::{self, NamespaceSetup, OpenJoins};
 use crate::process::relay::Relay;
 use crate::process::stdio::{self, ChildEnds, ParentEnds};
 use crate::security::caps::{self, CapSet};
@@ -50,6 +51,8 @@ pub struct ContainerSpec {
     pub cwd: String,
     /// `-u user[:group]`, resolved inside the container; None is root.
     pub user: Option<String>,
+    /// `--group-add`.
+    pub groups: GroupAdd,
     /// The UTS hostname.
     pub hostname: String,
     /// Capabilities of the process.
@@ -60,8 +63,8 @@ pub struct ContainerSpec {
     pub no_new_privs: bool,
     /// The user namespace mapping; None runs without a user namespace (as root).
     pub userns: Option<UserNsPlan>,
-    /// Keep the host's network namespace (`--network host`).
-    pub host_network: bool,
+    /// Which namespaces are made new, shared with the host or joined.
+    pub namespaces: NamespaceSetup,
     /// Allocate a pty (`-t`).
     pub tty: bool,
     /// Forward standard input (`-i`).
@@ -74,6 +77,30 @@ pub struct ContainerSpec {
     /// The cgroup to make and put the container's init into before it is released
     /// (None: the caller's cgroup, where it may make none).
     pub cgroup: Option<crate::cgroups::Planned>,
+}
+
+/// `--group-add`: supplementary groups added to the user's, or the caller's kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupAdd {
+    /// Gids or names of the container's /etc/group.
+    pub names: Vec<String>,
+    /// `keep-groups`: the caller's supplementary groups stay (unmapped ones show as
+    /// the overflow gid), as Podman's with crun.
+    pub keep_callers: bool,
+}
+
+impl GroupAdd {
+    /// From the saved spec's list (`keep-groups` among the names).
+    pub fn from_list(list: &[String]) -> GroupAdd {
+        GroupAdd {
+            names: list
+                .iter()
+                .filter(|g| *g != "keep-groups")
+                .cloned()
+                .collect(),
+            keep_callers: list.iter().any(|g| g == "keep-groups"),
+        }
+    }
 }
 
 const TAG_EXEC: u8 = b'X';
@@ -167,24 +194,30 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     }
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
+    let rootless = spec.userns.is_some();
+    let joins = OpenJoins::open(&spec.namespaces.joins, rootless)?;
+    let new_userns = rootless && !joins.joins_userns();
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
     let old_mask = crate::process::signals::block_forwarded()?;
 
-    let mut flags =
-        libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWUTS | libc::CLONE_NEWIPC;
-    if !spec.host_network {
-        flags |= libc::CLONE_NEWNET;
-    }
-    if spec.userns.is_some() {
+    // A new cgroup namespace is made by the child itself, once the parent moved it
+    // into its cgroup (see `child`).
+    let mut flags = libc::CLONE_NEWNS | (spec.namespaces.new & !libc::CLONE_NEWCGROUP);
+    if new_userns {
         flags |= libc::CLONE_NEWUSER;
     }
-    let pid = match sys::clone_into_namespaces(flags) {
+    let cloned = if joins.is_empty() {
+        sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
+    } else {
+        namespaces::clone_joined(flags, &joins)
+    };
+    let pid = match cloned {
         Ok(pid) => pid,
         Err(e) => {
             let _ = crate::process::signals::restore_mask(&old_mask);
-            return Err(io_err("clone into new namespaces")(e));
+            return Err(e);
         }
     };
     if pid == 0 {
@@ -195,7 +228,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
         child(spec, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams));
-    match parent_handshake(pid, spec, sync_w, report_r, parent_streams) {
+    drop(joins);
+    match parent_handshake(pid, spec, new_userns, sync_w, report_r, parent_streams) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -298,18 +332,22 @@ impl KeepAlive {
     }
 }
 
-/// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
+/// Parent side: map ids (or, in a joined user namespace, check that it maps them as
+/// the container expects), mount fuse-overlayfs if used, release the child, collect a
 /// failure report if any, and with `-t` receive the pty master (returned in place of
 /// the console socket).
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
+    new_userns: bool,
     sync_w: OwnedFd,
     report_r: OwnedFd,
     streams: ParentStreams,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
-    if let Some(plan) = &spec.userns {
-        idmap::apply(pid, plan)?;
+    match &spec.userns {
+        Some(plan) if new_userns => idmap::apply(pid, plan)?,
+        Some(plan) => idmap::check_joined(pid, plan)?,
+        None => {}
     }
     if let Some(planned) = &spec.cgroup {
         planned.cgroup.create(&planned.resources)?;
@@ -375,12 +413,14 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     }
     drop(sync_r);
     // The cgroup namespace is made now, rooted at the cgroup the parent moved us to.
-    if let Err(e) = sys::unshare_cgroup_namespace() {
-        fail(
-            &report,
-            TAG_SETUP,
-            &format!("create the cgroup namespace: {e}"),
-        )
+    if spec.namespaces.new & libc::CLONE_NEWCGROUP != 0 {
+        if let Err(e) = sys::unshare_cgroup_namespace() {
+            fail(
+                &report,
+                TAG_SETUP,
+                &format!("create the cgroup namespace: {e}"),
+            )
+        }
     }
     if let Err(e) = prepare(spec, streams) {
         fail(&report, TAG_SETUP, &e)
@@ -431,15 +471,21 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     detach_from_caller(&streams.ends)?;
     drop(streams.ends);
     if spec.userns.is_some() {
-        sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
+        let groups = (!spec.groups.keep_callers).then_some(&[][..]);
+        sys::set_ids_keeping_groups(0, 0, groups)
+            .map_err(|e| format!("become root in the user namespace: {e}"))?;
     }
     rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
     if let Some((socket, window)) = streams.console {
         attach_terminal(socket, window)?;
     }
-    sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
-    bring_up_loopback();
-    let user = user_in_root(spec.user.as_deref())?;
+    if spec.namespaces.new & libc::CLONE_NEWUTS != 0 {
+        sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
+    }
+    if spec.namespaces.new & libc::CLONE_NEWNET != 0 {
+        bring_up_loopback();
+    }
+    let user = user_in_root(spec.user.as_deref(), &spec.groups)?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
             std::fs::create_dir_all(&spec.cwd).and_then(|_| std::env::set_current_dir(&spec.cwd))
@@ -448,21 +494,39 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
-    become_user(&user, &spec.caps, spec.seccomp.as_ref(), spec.no_new_privs)
+    become_user(
+        &user,
+        &spec.groups,
+        &spec.caps,
+        spec.seccomp.as_ref(),
+        spec.no_new_privs,
+    )
 }
 
 /// `-u USER[:GROUP]` resolved against the files of the current root (the
-/// container's, after the pivot or `setns`); root when absent.
-pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::ExecUser, String> {
-    match user {
-        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string()),
-        None => Ok(passwd::ExecUser {
+/// container's, after the pivot or `setns`); root when absent. `--group-add`'s groups
+/// join the user's supplementary groups.
+pub(crate) fn user_in_root(
+    user: Option<&str>,
+    groups: &GroupAdd,
+) -> std::result::Result<passwd::ExecUser, String> {
+    let mut out = match user {
+        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string())?,
+        None => passwd::ExecUser {
             uid: 0,
             gid: 0,
             additional_gids: vec![],
             home: "/root".into(),
-        }),
+        },
+    };
+    let added = passwd::group_ids(Path::new("/"), &groups.names)
+        .map_err(|e| format!("--group-add: {e}"))?;
+    for gid in added {
+        if !out.additional_gids.contains(&gid) {
+            out.additional_gids.push(gid);
+        }
     }
+    Ok(out)
 }
 
 /// The last steps before exec, as root of the container's user namespace: hand the
@@ -470,6 +534,7 @@ pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::Ex
 /// the permitted capabilities, set the capability sets and `no_new_privs`.
 pub(crate) fn become_user(
     user: &passwd::ExecUser,
+    groups: &GroupAdd,
     caps: &CapSet,
     seccomp: Option<&Program>,
     no_new_privs: bool,
@@ -480,7 +545,8 @@ pub(crate) fn become_user(
         seccomp::install(program).map_err(|e| e.to_string())?;
     }
     sys::keep_caps().map_err(|e| format!("keep capabilities: {e}"))?;
-    sys::set_ids(user.uid, user.gid, &user.additional_gids)
+    let supplementary = (!groups.keep_callers).then_some(&user.additional_gids[..]);
+    sys::set_ids_keeping_groups(user.uid, user.gid, supplementary)
         .map_err(|e| format!("switch to user {}:{}: {e}", user.uid, user.gid))?;
     caps::apply(caps).map_err(|e| e.to_string())?;
     if no_new_privs {

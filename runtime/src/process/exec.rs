@@ -35,6 +35,8 @@ pub struct ExecProcess {
     pub cwd: String,
     /// `-u USER[:GROUP]`, resolved inside the container; None is root.
     pub user: Option<String>,
+    /// The container's `--group-add`.
+    pub groups: container::GroupAdd,
     /// Capabilities of the process.
     pub caps: CapSet,
     /// The container's seccomp filter, None for unconfined.
@@ -126,7 +128,7 @@ fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<
     if let Some((socket, window)) = streams.console {
         container::attach_terminal(socket, window)?;
     }
-    let user = container::user_in_root(process.user.as_deref())?;
+    let user = container::user_in_root(process.user.as_deref(), &process.groups)?;
     rustix::process::chdir(process.cwd.as_str()).map_err(|e| {
         format!(
             "working directory {:?} in the container: {}",
@@ -136,6 +138,7 @@ fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<
     })?;
     container::become_user(
         &user,
+        &process.groups,
         &process.caps,
         process.seccomp.as_ref(),
         process.no_new_privs,

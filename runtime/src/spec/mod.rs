@@ -7,6 +7,7 @@
 pub mod health;
 mod namespaces;
 pub mod resources;
+mod userns;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
 pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
 pub use resources::Resources;
+pub use userns::{IdMappingMode, MapTriple};
 
 /// Which seccomp filter to use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -165,8 +167,13 @@ pub struct ContainerConfig {
     pub seccomp: SeccompChoice,
     /// How each namespace is made.
     pub namespaces: Namespaces,
-    /// `--userns=keep-id`.
+    /// `--userns=keep-id` (in any form: see `id_mapping`).
     pub keep_id: bool,
+    /// How the user namespace maps ids (`--userns`, `--uidmap`, `--subuidname`...).
+    pub id_mapping: IdMappingMode,
+    /// `--group-add`: supplementary groups (numbers, or names looked up in the
+    /// container's /etc/group), or `keep-groups` (keep the caller's).
+    pub group_add: Vec<String>,
     /// `-t`.
     pub tty: bool,
     /// `-i`.
@@ -225,6 +232,23 @@ impl ContainerConfig {
             Some(s) => signal_number(s),
             None => Ok(libc::SIGTERM),
         }
+    }
+
+    /// The mapping mode in effect (a spec saved before `id_mapping` existed says
+    /// keep-id with `keep_id` alone).
+    pub fn id_mapping(&self) -> IdMappingMode {
+        match &self.id_mapping {
+            IdMappingMode::Default if self.keep_id => IdMappingMode::KeepId {
+                uid: None,
+                gid: None,
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// `--group-add keep-groups`: the caller's supplementary groups are kept.
+    pub fn keeps_groups(&self) -> bool {
+        self.group_add.iter().any(|g| g == "keep-groups")
     }
 
     /// Seconds `stop` waits before SIGKILL.

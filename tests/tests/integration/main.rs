@@ -10,6 +10,7 @@ mod hostile_mounts;
 mod images;
 mod lifecycle;
 mod monitor;
+mod namespaces;
 mod pull;
 mod query;
 mod run;
