@@ -17,6 +17,7 @@ mod pull;
 mod push;
 mod remove;
 mod run;
+mod run_process;
 
 use anyhow::Result;
 

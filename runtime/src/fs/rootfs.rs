@@ -89,7 +89,14 @@ pub struct MountPlan {
     pub read_only: bool,
     /// `--privileged`: no masked or read-only paths.
     pub privileged: bool,
+    /// `--sysctl` (key, value) pairs, written into the container's /proc/sys.
+    pub sysctls: Vec<(String, String)>,
+    /// `--shm-size`: bytes of /dev/shm (None: 64 MiB).
+    pub shm_size: Option<u64>,
 }
+
+/// /dev/shm's size unless `--shm-size` says otherwise (Podman's 64 MiB).
+const DEFAULT_SHM_SIZE: u64 = 64 << 20;
 
 /// A step of the setup failed: what and where.
 #[derive(Debug)]
@@ -145,7 +152,7 @@ fn mount_fresh_dir(
 
 /// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
 /// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
-fn mount_dev(root: &Root, tty: bool) -> Result<()> {
+fn mount_dev(root: &Root, tty: bool, shm_size: Option<u64>) -> Result<()> {
     let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
@@ -182,13 +189,8 @@ fn mount_dev(root: &Root, tty: bool) -> Result<()> {
         Some("newinstance,ptmxmode=0666,mode=0620"),
     )?;
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
-    mount_fresh_dir(
-        dev.as_fd(),
-        "shm",
-        "tmpfs",
-        quiet,
-        Some("mode=1777,size=65536k"),
-    )?;
+    let shm = format!("mode=1777,size={}", shm_size.unwrap_or(DEFAULT_SHM_SIZE));
+    mount_fresh_dir(dev.as_fd(), "shm", "tmpfs", quiet, Some(&shm))?;
     mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None)?;
     for (link, target) in DEV_LINKS {
         step(
@@ -468,7 +470,13 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
         etc_files.extend(generated);
     }
     mount_proc_sys(&root)?;
-    mount_dev(&root, plan.tty)?;
+    for (key, value) in &plan.sysctls {
+        step(
+            || format!("set --sysctl {key}={value} in the container"),
+            crate::fs::sysctl::write(&root, key, value),
+        )?;
+    }
+    mount_dev(&root, plan.tty, plan.shm_size)?;
     mount_devices(&root, &plan.devices)?;
     mount_user(&root, plan, &etc_files)?;
     if plan.workdir != "/" {

@@ -16,6 +16,7 @@ use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::{current_user_plan, run_in_userns};
 use crate::process::container::{self, ContainerSpec};
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
 use crate::security::caps;
 use crate::security::seccomp;
 use crate::spec::{ContainerConfig, NamespaceMode, SeccompChoice};
@@ -97,11 +98,20 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
-fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, PathBuf)>> {
+/// `--add-host` lines come after the defaults; `--tz` adds /etc/localtime.
+fn etc_files(
+    dir: &Path,
+    hostname: &str,
+    name: &str,
+    config: &ContainerConfig,
+) -> Result<Vec<(String, PathBuf)>> {
     let userdata = dir.join("userdata");
-    let hosts = format!(
+    let mut hosts = format!(
         "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
     );
+    for entry in &config.add_hosts {
+        hosts.push_str(&entry.line());
+    }
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let files = [
         ("hostname", format!("{hostname}\n")),
@@ -113,6 +123,12 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
         let path = userdata.join(file);
         write_file(&path, &text)?;
         out.push((format!("/etc/{file}"), path));
+    }
+    if let Some(zone) = &config.timezone {
+        out.push((
+            "/etc/localtime".into(),
+            crate::fs::timezone::copy_zone(zone, &userdata)?,
+        ));
     }
     Ok(out)
 }
@@ -141,6 +157,7 @@ pub fn create(
     config.namespaces.check_supported()?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
+    check_process_settings(&mut config)?;
     crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
@@ -172,7 +189,12 @@ pub fn create(
     }
     base_env.push("container=coracle".into());
     base_env.push(format!("HOSTNAME={hostname}"));
-    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
+    let mut env = merge_env(&[
+        base_env,
+        config.proxy_env.clone(),
+        strings(&defaults["Env"]),
+        config.env.clone(),
+    ]);
     if !env.iter().any(|e| e.starts_with("HOME=")) {
         env.push(if config.keep_id {
             format!("HOME={}", crate::fs::keep_id::HostUser::current().home)
@@ -231,6 +253,21 @@ pub fn create(
         return Err(e.into());
     }
     Ok(record)
+}
+
+/// Check the process settings a start would fail on (a ulimit above the caller's
+/// hard limit, an unknown zone) and add Podman's default ulimits.
+fn check_process_settings(config: &mut ContainerConfig) -> Result<()> {
+    let can_raise = crate::spec::process::can_raise_limits();
+    for limit in &config.ulimits {
+        limit.check_raisable(can_raise)?;
+    }
+    config.ulimits =
+        crate::spec::process::with_default_ulimits(std::mem::take(&mut config.ulimits), can_raise);
+    if let Some(zone) = &config.timezone {
+        crate::fs::timezone::zone_file(zone)?;
+    }
+    Ok(())
 }
 
 /// Create a container and run it in the foreground; returns its exit code.
@@ -322,7 +359,7 @@ pub fn settle_end(
     let cleanup = match recorded {
         Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
             let plan = running_plan(config, stored_plan);
-            remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
         }
         other => other,
     };
@@ -349,7 +386,7 @@ pub fn settle_failed_start(
 ) -> RuntimeError {
     let cleanup = if config.remove {
         let plan = running_plan(config, stored_plan);
-        remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+        remove_ended(store, record, config, plan.as_ref().or(stored_plan))
     } else {
         let code = match &error {
             RuntimeError::Exec { code, .. } => *code,
@@ -419,7 +456,7 @@ pub fn process_spec(
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(&dir, &hostname, &record.name)?;
+    let etc = etc_files(&dir, &hostname, &record.name, config)?;
     // Layers are unpacked under the default mapping; another one (keep-id) sees them
     // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
@@ -463,6 +500,12 @@ pub fn process_spec(
             tty: config.tty,
             read_only: config.read_only,
             privileged: config.privileged,
+            sysctls: config
+                .sysctls
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            shm_size: config.shm_size,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -478,6 +521,9 @@ pub fn process_spec(
         interactive: config.interactive,
         init: config.init,
         survive_parent: false,
+        limits: ProcessLimits::from_config(config)?,
+        attach: config.attach,
+        timeout: config.timeout,
     })
 }
 
@@ -528,6 +574,41 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     store.remove_container_lock(id);
+    Ok(())
+}
+
+/// `--rm`: remove an ended container, and with `--rmi` its image too unless another
+/// container uses it.
+pub fn remove_ended(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    remove_container(store, &record.id, plan)?;
+    if config.remove_image {
+        remove_image_if_unused(store, &record.image_id, plan)?;
+    }
+    Ok(())
+}
+
+/// Remove the image `image_id` and its unused layers, unless a container uses it
+/// (or it is gone already).
+pub fn remove_image_if_unused(
+    store: &Store,
+    image_id: &str,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    let in_use = store
+        .db
+        .list_containers()?
+        .iter()
+        .any(|c| c.image_id == image_id);
+    if in_use || store.db.image_by_id(image_id)?.is_none() {
+        return Ok(());
+    }
+    store.remove_image(image_id)?;
+    crate::fs::layers::remove_unused(store, plan)?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ mod hostile_mounts;
 mod images;
 mod lifecycle;
 mod monitor;
+mod procflags;
 mod pull;
 mod query;
 mod run;
