@@ -76,7 +76,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -135,7 +135,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -330,7 +330,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -389,7 +389,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities (or ALL)' -r

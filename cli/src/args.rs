@@ -708,7 +708,7 @@ pub struct RunArgs {
     /// Bind mount: HOST-DIR:CONTAINER-DIR[:ro].
     #[arg(short, long = "volume", value_name = "HOST:CONTAINER[:OPTIONS]")]
     pub volume: Vec<String>,
-    /// Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=….
+    /// Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only).
     #[arg(long, value_name = "type=TYPE,…")]
     pub mount: Vec<String>,
     /// Mount a tmpfs: PATH[:OPTIONS].

@@ -303,13 +303,14 @@ fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
 
 /// Create the container `args` describe; its record.
 fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
-    let config = container_config(ctx, args)?;
+    let mut config = container_config(ctx, args)?;
     check_cidfile(args)?;
     let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
     let image = image_for(ctx, store, args)?;
+    super::run_process::resolve_image_mounts(ctx, store, &mut config)?;
     super::run_process::replace_existing(store, args)?;
     let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
     write_cidfile(args, &record.id)?;

@@ -1,16 +1,20 @@
 //! The process flags of `run` and `create` (podman-run(1)): `--ulimit`, `--umask`,
 //! `--tz`, `--timeout`, `--preserve-fds`, `--env-host`, `--http-proxy`,
 //! `--add-host`, `--sysctl`, `--shm-size`, `--rmi`, `-a/--attach`,
-//! `--detach-keys`, and `--replace`'s removal of the container holding the name.
+//! `--detach-keys`, `--mount type=image`'s image, and `--replace`'s removal of the
+//! container holding the name.
 //! Each is checked here, before any work, and stored in the saved spec.
 
 use anyhow::{bail, Context as _, Result};
+use coracle_image::lookup::{find_image, LookupError};
+use coracle_runtime::fs::mounts_spec::MountSpec;
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::spec::process::parse_sysctl;
 use coracle_runtime::spec::{Attach, ContainerConfig, HostEntry, NamespaceMode, Ulimit};
 use coracle_storage::Store;
 
 use crate::args::RunArgs;
+use crate::context::Context;
 
 /// The proxy variables `--http-proxy` copies from the caller (Podman's list).
 const PROXY_VARS: &[&str] = &[
@@ -133,6 +137,37 @@ pub(crate) fn check_preserved_fds(args: &RunArgs) -> Result<()> {
             "--preserve-fds {count}: descriptor {fd} is not open; open descriptors 3 to {} before running coracle, or pass fewer",
             2 + count
         );
+    }
+    Ok(())
+}
+
+/// `--mount type=image,source=IMG`: find each image in the store (no pull) and
+/// keep its full id in the spec.
+pub(crate) fn resolve_image_mounts(
+    ctx: &Context,
+    store: &Store,
+    config: &mut ContainerConfig,
+) -> Result<()> {
+    if !config
+        .mounts
+        .iter()
+        .any(|m| matches!(m, MountSpec::Image { .. }))
+    {
+        return Ok(());
+    }
+    let conf = ctx.registries()?;
+    for m in &mut config.mounts {
+        if let MountSpec::Image { source, target } = m {
+            let image = match find_image(store, &conf, source) {
+                Ok(i) => i,
+                Err(LookupError::NotFound(_)) => bail!(
+                    "--mount type=image: image {source} (for {}) is not known: pull it first",
+                    target.display()
+                ),
+                Err(e) => return Err(e.into()),
+            };
+            *source = image.record.id.clone();
+        }
     }
     Ok(())
 }

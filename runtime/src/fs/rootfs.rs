@@ -93,6 +93,8 @@ pub struct MountPlan {
     pub sysctls: Vec<(String, String)>,
     /// `--shm-size`: bytes of /dev/shm (None: 64 MiB).
     pub shm_size: Option<u64>,
+    /// The layer directories (top first) of each `type=image` mount, by target.
+    pub image_layers: Vec<(PathBuf, Vec<PathBuf>)>,
 }
 
 /// /dev/shm's size unless `--shm-size` says otherwise (Podman's 64 MiB).
@@ -291,6 +293,22 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
                     bind_onto(source, t.as_fd(), *readonly),
                 )?;
             }
+            MountSpec::Image { target, .. } => {
+                let layers = plan
+                    .image_layers
+                    .iter()
+                    .find(|(t, _)| t == target)
+                    .map(|(_, layers)| layers.as_slice())
+                    .unwrap_or_default();
+                let t = step(
+                    || format!("create mount point {}", target.display()),
+                    root.ensure_dir(target),
+                )?;
+                step(
+                    || format!("mount the image on {}", target.display()),
+                    mount_image(layers, t.as_fd(), plan.rootfs.userxattr),
+                )?;
+            }
             MountSpec::Tmpfs { target, options } => {
                 let t = step(
                     || format!("create mount point {}", target.display()),
@@ -305,6 +323,32 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
         }
     }
     Ok(())
+}
+
+/// `type=image`: the layers read-only onto `target`: one layer is bound, several
+/// are merged by an overlay without an upper layer (which needs two at least).
+fn mount_image(layers: &[PathBuf], target: BorrowedFd<'_>, userxattr: bool) -> io::Result<()> {
+    match layers {
+        [] => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "the image has no unpacked layers",
+        )),
+        [single] => {
+            let tree = sys::clone_tree(rustix::fs::CWD, single)?;
+            let attrs = sys::MOUNT_ATTR_RDONLY | sys::MOUNT_ATTR_NOSUID | sys::MOUNT_ATTR_NODEV;
+            sys::set_mount_attrs(tree.as_fd(), true, attrs)?;
+            sys::attach_tree(tree.as_fd(), target)
+        }
+        several => {
+            let lower: Vec<String> = several.iter().map(|p| p.display().to_string()).collect();
+            let mut data = format!("lowerdir={}", lower.join(":"));
+            if userxattr {
+                data.push_str(",userxattr");
+            }
+            let flags = libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV;
+            sys::mount_on("overlay", target, "overlay", flags, Some(&data))
+        }
+    }
 }
 
 /// Split tmpfs options into mount flags and tmpfs data (Podman's defaults:

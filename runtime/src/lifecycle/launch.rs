@@ -11,6 +11,7 @@ use coracle_storage::containers::{new_container_id, random_name, ContainerRecord
 use coracle_storage::{ContainerChange, ImageSummary, Store};
 
 use crate::error::{Result, RuntimeError};
+use crate::fs::mounts_spec::MountSpec;
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
 use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::{current_user_plan, run_in_userns};
@@ -506,6 +507,7 @@ pub fn process_spec(
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             shm_size: config.shm_size,
+            image_layers: image_mount_layers(store, config, stored_plan)?,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -525,6 +527,36 @@ pub fn process_spec(
         attach: config.attach,
         timeout: config.timeout,
     })
+}
+
+/// The layer directories of each `--mount type=image` (its source is the image's
+/// full id, found by `run`/`create`), unpacked if needed.
+fn image_mount_layers(
+    store: &Store,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let mut out = Vec::new();
+    for m in &config.mounts {
+        let MountSpec::Image { source, target } = m else {
+            continue;
+        };
+        let image = store.db.image_by_id(source)?.ok_or_else(|| {
+            RuntimeError::Start(format!(
+                "the image {} mounted on {} is gone: pull it again",
+                &source[..source.len().min(12)],
+                target.display()
+            ))
+        })?;
+        let layers = crate::fs::layers::ensure_unpacked(
+            store,
+            &image.record,
+            stored_plan,
+            config.ignore_chown_errors,
+        )?;
+        out.push((target.clone(), layers));
+    }
+    Ok(out)
 }
 
 /// A container's capabilities and seccomp filter, as its saved spec says (the
@@ -592,18 +624,25 @@ pub fn remove_ended(
     Ok(())
 }
 
-/// Remove the image `image_id` and its unused layers, unless a container uses it
-/// (or it is gone already).
+/// Remove the image `image_id` and its unused layers, unless a container runs it or
+/// mounts it (or it is gone already).
 pub fn remove_image_if_unused(
     store: &Store,
     image_id: &str,
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
+    let mounted = |c: &ContainerRecord| {
+        ContainerConfig::from_json(&c.id, &c.config).is_ok_and(|config| {
+            config.mounts.iter().any(
+                |m| matches!(m, MountSpec::Image { source, .. } if source.as_str() == image_id),
+            )
+        })
+    };
     let in_use = store
         .db
         .list_containers()?
         .iter()
-        .any(|c| c.image_id == image_id);
+        .any(|c| c.image_id == image_id || mounted(c));
     if in_use || store.db.image_by_id(image_id)?.is_none() {
         return Ok(());
     }

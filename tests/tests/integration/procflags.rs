@@ -295,6 +295,83 @@ fn detach_keys_need_a_monitor() {
 }
 
 #[test]
+fn image_mounts_show_the_merged_layers_read_only() {
+    let tb = coracle_tests::testbed();
+    let (sb, img) = with_image("procflags-image-mount", "busybox");
+    let layered = tb.fixture("multilayer");
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &layered])
+        .success();
+    // Several layers: merged as the image shows them (whiteouts and opaque dirs).
+    let merged = output(
+        &sb,
+        &img,
+        &["--mount", &format!("type=image,source={layered},destination=/m")],
+        &[
+            "sh",
+            "-c",
+            "cat /m/data/kept.txt; ls -A /m/opaque; test -e /m/data/deleted.txt || echo deleted-gone; \
+             touch /m/new 2>/dev/null && echo writable || echo read-only",
+        ],
+    );
+    assert_eq!(merged, "layer3\nnew.txt\ndeleted-gone\nread-only\n");
+    // One layer: bound read-only.
+    let single = output(
+        &sb,
+        &img,
+        &["--mount", &format!("type=image,src={img},target=/b")],
+        &[
+            "sh",
+            "-c",
+            "test -x /b/bin/busybox && echo found; touch /b/x 2>/dev/null || echo read-only",
+        ],
+    );
+    assert_eq!(single, "found\nread-only\n");
+    refused(
+        &sb,
+        &img,
+        &["--mount", "type=image,source=no/such:image,target=/x"],
+        "pull it first",
+    );
+    refused(
+        &sb,
+        &img,
+        &[
+            "--mount",
+            &format!("type=image,source={img},target=/x,rw=true"),
+        ],
+        "read-only",
+    );
+}
+
+#[test]
+fn image_mount_targets_stay_inside_a_hostile_root() {
+    let tb = coracle_tests::testbed();
+    let (sb, img) = with_image("procflags-image-hostile", "busybox");
+    let hostile = tb.fixture("hostile-data");
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &hostile])
+        .success();
+    // /data is a link to the host's /tmp/coracle-hostile-data: the mount point
+    // must be made inside the container's root, never there.
+    let outside = std::path::Path::new("/tmp/coracle-hostile-data");
+    let _ = std::fs::remove_dir_all(outside);
+    let seen = output(
+        &sb,
+        &hostile,
+        &[
+            "--mount",
+            &format!("type=image,source={img},target=/data/img"),
+        ],
+        &["sh", "-c", "test -x /data/img/bin/busybox && echo mounted"],
+    );
+    assert_eq!(seen, "mounted\n");
+    assert!(
+        !outside.exists(),
+        "created on the host: {}",
+        outside.display()
+    );
+}
+
+#[test]
 fn volume_mounts_are_refused_by_name() {
     let (sb, img) = with_image("procflags-volume", "busybox");
     refused(
