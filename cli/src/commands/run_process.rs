@@ -58,9 +58,10 @@ pub(crate) fn apply(args: &RunArgs, config: &mut ContainerConfig) -> Result<()> 
         .iter()
         .map(|h| HostEntry::parse(h))
         .collect::<Result<_, _>>()?;
+    let own_ipc = config.namespaces.ipc != NamespaceMode::Host;
     let own_network = config.namespaces.network != NamespaceMode::Host;
     for s in &args.sysctl {
-        let (key, value) = parse_sysctl(s, own_network)?;
+        let (key, value) = parse_sysctl(s, own_ipc, own_network)?;
         config.sysctls.insert(key, value);
     }
     config.shm_size = args

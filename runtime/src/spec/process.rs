@@ -177,9 +177,10 @@ const IPC_SYSCTLS: &[&str] = &[
 ];
 
 /// Check `KEY=VALUE` of `--sysctl`: only the namespaced sysctls Podman allows
-/// (the IPC ones, `fs.mqueue.*`, and `net.*` when the container has its own
-/// network namespace); a value on one line. Returns (key, value).
-pub fn parse_sysctl(text: &str, own_network: bool) -> Result<(String, String)> {
+/// (the IPC ones and `fs.mqueue.*` when the container has its own IPC namespace,
+/// `net.*` when it has its own network namespace); a value on one line. Returns
+/// (key, value).
+pub fn parse_sysctl(text: &str, own_ipc: bool, own_network: bool) -> Result<(String, String)> {
     let bad = |why: &str| RuntimeError::Start(format!("invalid --sysctl {text:?}: {why}"));
     let (key, value) = text
         .split_once('=')
@@ -200,6 +201,11 @@ pub fn parse_sysctl(text: &str, own_network: bool) -> Result<(String, String)> {
         return Err(bad("the value must be one non-empty line"));
     }
     let allowed = if IPC_SYSCTLS.contains(&key) || key.starts_with("fs.mqueue.") {
+        if !own_ipc {
+            return Err(bad(
+                "IPC sysctls need the container's own IPC namespace, not --ipc host",
+            ));
+        }
         true
     } else if key.starts_with("net.") {
         if !own_network {
@@ -361,10 +367,11 @@ mod tests {
 
     #[test]
     fn only_namespaced_sysctls_pass() {
-        assert!(parse_sysctl("kernel.shmmax=65536", false).is_ok());
-        assert!(parse_sysctl("fs.mqueue.msg_max=20", false).is_ok());
-        assert!(parse_sysctl("net.ipv4.ip_forward=1", true).is_ok());
-        assert!(parse_sysctl("net.ipv4.ip_forward=1", false).is_err());
+        assert!(parse_sysctl("kernel.shmmax=65536", true, false).is_ok());
+        assert!(parse_sysctl("kernel.shmmax=65536", false, true).is_err());
+        assert!(parse_sysctl("fs.mqueue.msg_max=20", true, false).is_ok());
+        assert!(parse_sysctl("net.ipv4.ip_forward=1", true, true).is_ok());
+        assert!(parse_sysctl("net.ipv4.ip_forward=1", true, false).is_err());
         for bad in [
             "vm.swappiness=1",
             "kernel.hostname=x",
@@ -374,7 +381,7 @@ mod tests {
             "kernel.shmmax=1\n2",
             "kernel.shmmax=",
         ] {
-            assert!(parse_sysctl(bad, true).is_err(), "{bad}");
+            assert!(parse_sysctl(bad, true, true).is_err(), "{bad}");
         }
     }
 

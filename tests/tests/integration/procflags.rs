@@ -372,6 +372,43 @@ fn image_mount_targets_stay_inside_a_hostile_root() {
 }
 
 #[test]
+fn start_reuses_the_saved_process_settings() {
+    let (sb, img) = with_image("procflags-saved", "busybox");
+    stdout(
+        &sb,
+        &[
+            "create",
+            "--name",
+            "saved",
+            "--ulimit",
+            "nofile=100:200",
+            "--umask",
+            "0077",
+            "--add-host",
+            "db:10.1.2.3",
+            "--sysctl",
+            "kernel.shmmax=65536",
+            "--shm-size",
+            "2m",
+            "--tz",
+            "Asia/Tokyo",
+            &img,
+            "sh",
+            "-c",
+            "ulimit -n; umask; grep db /etc/hosts; cat /proc/sys/kernel/shmmax; \
+             df -k /dev/shm | tail -n 1 | awk '{print $2}'; date +%Z",
+        ],
+    );
+    let expected = "100\n0077\n10.1.2.3\tdb\n65536\n2048\nJST\n";
+    for round in 1..=2 {
+        sb.coracle(&["start", "saved"]).success();
+        assert_eq!(stdout(&sb, &["wait", "saved"]).trim(), "0");
+        let logs = stdout(&sb, &["logs", "saved"]);
+        assert_eq!(logs, expected.repeat(round), "start #{round}");
+    }
+}
+
+#[test]
 fn volume_mounts_are_refused_by_name() {
     let (sb, img) = with_image("procflags-volume", "busybox");
     refused(
