@@ -399,6 +399,14 @@ fn start_reuses_the_saved_process_settings() {
              df -k /dev/shm | tail -n 1 | awk '{print $2}'; date +%Z",
         ],
     );
+    let inspect = |format: &str| crate::lifecycle::inspect(&sb, "saved", format);
+    assert_eq!(inspect("{{.HostConfig.ShmSize}}"), "2097152");
+    assert_eq!(inspect("{{.Config.Umask}}"), "0077");
+    assert_eq!(inspect("{{.Config.Timezone}}"), "Asia/Tokyo");
+    assert_eq!(
+        inspect("{{json .HostConfig.ExtraHosts}}"),
+        r#"["db:10.1.2.3"]"#
+    );
     let expected = "100\n0077\n10.1.2.3\tdb\n65536\n2048\nJST\n";
     for round in 1..=2 {
         sb.coracle(&["start", "saved"]).success();
