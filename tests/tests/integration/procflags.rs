@@ -248,6 +248,14 @@ fn rmi_removes_the_image_after_the_container() {
     stdout(&sb, &["create", "--name", "user", &img, "true"]);
     sb.coracle(&["run", "--rmi", &img, "true"]).success();
     assert_ne!(stdout(&sb, &["images", "-q"]).trim(), "");
+    // Detached: the monitor's clean-up removes both once the container ends.
+    stdout(&sb, &["rm", "user"]);
+    stdout(&sb, &["run", "-d", "--rmi", &img, "true"]);
+    let gone = crate::lifecycle::eventually(Duration::from_secs(20), || {
+        stdout(&sb, &["images", "-q"]).trim().is_empty()
+    });
+    assert!(gone, "the image outlived its detached --rmi container");
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q"]).trim(), "");
 }
 
 #[test]
