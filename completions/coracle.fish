@@ -80,7 +80,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -108,6 +108,18 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID name
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -122,6 +134,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l init -d 'Run a m
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -143,7 +158,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -171,6 +186,18 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID n
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -185,6 +212,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l init -d 'Run 
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -368,7 +398,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -396,6 +426,18 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -410,6 +452,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -431,7 +476,7 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities (or ALL)' -r
@@ -459,6 +504,18 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -473,6 +530,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r

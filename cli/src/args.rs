@@ -771,7 +771,7 @@ pub struct RunArgs {
     /// Bind mount: HOST-DIR:CONTAINER-DIR[:ro].
     #[arg(short, long = "volume", value_name = "HOST:CONTAINER[:OPTIONS]")]
     pub volume: Vec<String>,
-    /// Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=….
+    /// Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only).
     #[arg(long, value_name = "type=TYPE,…")]
     pub mount: Vec<String>,
     /// Mount a tmpfs: PATH[:OPTIONS].
@@ -868,6 +868,49 @@ pub struct RunArgs {
     /// Suppress the output of an implicit pull.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit).
+    #[arg(long, value_name = "TYPE=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
+    /// File mode creation mask inside the container, octal (default 0022).
+    #[arg(long, value_name = "MASK")]
+    pub umask: Option<String>,
+    /// Time zone: a zone name such as Europe/Berlin, or local for the host's.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Kill the container after this many seconds (it then exits with 255).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u32>,
+    /// Pass this many of your file descriptors from 3 up to the command (foreground only).
+    #[arg(long, value_name = "N")]
+    pub preserve_fds: Option<u32>,
+    /// Copy your whole environment into the container.
+    #[arg(long)]
+    pub env_host: bool,
+    /// Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case).
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub http_proxy: bool,
+    /// Add a line to /etc/hosts: NAME:IP.
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
+    /// Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Size of /dev/shm, such as 64m (default 64m).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Remove an existing container of the same --name first.
+    #[arg(long)]
+    pub replace: bool,
+    /// Remove the image once the container exits, unless another container uses it (implies --rm).
+    #[arg(long)]
+    pub rmi: bool,
+    /// Attach only these streams of a foreground container: stdin, stdout, stderr.
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
+    /// Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables).
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

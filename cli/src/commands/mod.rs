@@ -19,6 +19,7 @@ mod pull;
 mod push;
 mod remove;
 mod run;
+mod run_process;
 mod stats;
 
 use anyhow::Result;

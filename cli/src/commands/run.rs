@@ -122,7 +122,7 @@ fn log_config(args: &RunArgs) -> Result<LogConfig> {
 }
 
 /// `10`, `10k`, `10m`, `1g` (binary multiples, as Podman's units).
-fn parse_size(text: &str) -> Option<u64> {
+pub(crate) fn parse_size(text: &str) -> Option<u64> {
     let lower = text.to_ascii_lowercase();
     let lower = lower.trim_end_matches('b');
     let (digits, mult) = match lower.char_indices().last() {
@@ -197,7 +197,7 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     if let Some(sig) = &args.stop_signal {
         coracle_runtime::spec::signal_number(sig)?;
     }
-    Ok(ContainerConfig {
+    let mut config = ContainerConfig {
         command: args.command.clone(),
         entrypoint: args.entrypoint.clone(),
         env: environment(&args.env, &args.env_file)?,
@@ -233,7 +233,9 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         resources: resources(args)?,
         health: health(args)?,
         ..Default::default()
-    })
+    };
+    super::run_process::apply(args, &mut config)?;
+    Ok(config)
 }
 
 /// `--memory`, `--memory-swap`, `--cpus`, `--cpu-shares`, `--pids-limit`.
@@ -389,13 +391,15 @@ fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
 
 /// Create the container `args` describe; its record.
 fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
-    let config = container_config(ctx, args)?;
+    let mut config = container_config(ctx, args)?;
     check_cidfile(args)?;
     let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
     let image = image_for(ctx, store, args)?;
+    super::run_process::resolve_image_mounts(ctx, store, &mut config)?;
+    super::run_process::replace_existing(store, args)?;
     let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
     write_cidfile(args, &record.id)?;
     Ok(record)
@@ -403,6 +407,7 @@ fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Cont
 
 /// `coracle create`: print the new container's id.
 pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
+    super::run_process::check_create(&args)?;
     let store = ctx.store()?;
     let record = create_container(ctx, &store, &args)?;
     crate::output::print(&format!("{}\n", record.id));
@@ -412,6 +417,7 @@ pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
 /// Run a container: in the foreground (its exit status is ours), or with `-d` under
 /// its monitor (print its id once its command runs).
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
+    super::run_process::check_preserved_fds(&args)?;
     if !args.detach && RestartPolicy::parse(&args.restart)? != RestartPolicy::No {
         bail!(
             "--restart {} is carried out by a container's monitor: add -d (or use create and start)",

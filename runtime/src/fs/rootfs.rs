@@ -94,7 +94,16 @@ pub struct MountPlan {
     pub host_pid: bool,
     /// `--ipc host`: /dev/mqueue is the host's (bound when it cannot be mounted).
     pub host_ipc: bool,
+    /// `--sysctl` (key, value) pairs, written into the container's /proc/sys.
+    pub sysctls: Vec<(String, String)>,
+    /// `--shm-size`: bytes of /dev/shm (None: 64 MiB).
+    pub shm_size: Option<u64>,
+    /// The layer directories (top first) of each `type=image` mount, by target.
+    pub image_layers: Vec<(PathBuf, Vec<PathBuf>)>,
 }
+
+/// /dev/shm's size unless `--shm-size` says otherwise (Podman's 64 MiB).
+const DEFAULT_SHM_SIZE: u64 = 64 << 20;
 
 /// A step of the setup failed: what and where.
 #[derive(Debug)]
@@ -150,7 +159,7 @@ fn mount_fresh_dir(
 
 /// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
 /// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
-fn mount_dev(root: &Root, tty: bool, host_ipc: bool) -> Result<()> {
+fn mount_dev(root: &Root, tty: bool, host_ipc: bool, shm_size: Option<u64>) -> Result<()> {
     let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
@@ -187,13 +196,8 @@ fn mount_dev(root: &Root, tty: bool, host_ipc: bool) -> Result<()> {
         Some("newinstance,ptmxmode=0666,mode=0620"),
     )?;
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
-    mount_fresh_dir(
-        dev.as_fd(),
-        "shm",
-        "tmpfs",
-        quiet,
-        Some("mode=1777,size=65536k"),
-    )?;
+    let shm = format!("mode=1777,size={}", shm_size.unwrap_or(DEFAULT_SHM_SIZE));
+    mount_fresh_dir(dev.as_fd(), "shm", "tmpfs", quiet, Some(&shm))?;
     let mqueue = mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None);
     match mqueue {
         // The host's IPC namespace belongs to the host's user namespace, whose
@@ -317,6 +321,22 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
                     bind_onto(source, t.as_fd(), *readonly),
                 )?;
             }
+            MountSpec::Image { target, .. } => {
+                let layers = plan
+                    .image_layers
+                    .iter()
+                    .find(|(t, _)| t == target)
+                    .map(|(_, layers)| layers.as_slice())
+                    .unwrap_or_default();
+                let t = step(
+                    || format!("create mount point {}", target.display()),
+                    root.ensure_dir(target),
+                )?;
+                step(
+                    || format!("mount the image on {}", target.display()),
+                    mount_image(layers, t.as_fd(), plan.rootfs.userxattr),
+                )?;
+            }
             MountSpec::Tmpfs { target, options } => {
                 let t = step(
                     || format!("create mount point {}", target.display()),
@@ -331,6 +351,32 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
         }
     }
     Ok(())
+}
+
+/// `type=image`: the layers read-only onto `target`: one layer is bound, several
+/// are merged by an overlay without an upper layer (which needs two at least).
+fn mount_image(layers: &[PathBuf], target: BorrowedFd<'_>, userxattr: bool) -> io::Result<()> {
+    match layers {
+        [] => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "the image has no unpacked layers",
+        )),
+        [single] => {
+            let tree = sys::clone_tree(rustix::fs::CWD, single)?;
+            let attrs = sys::MOUNT_ATTR_RDONLY | sys::MOUNT_ATTR_NOSUID | sys::MOUNT_ATTR_NODEV;
+            sys::set_mount_attrs(tree.as_fd(), true, attrs)?;
+            sys::attach_tree(tree.as_fd(), target)
+        }
+        several => {
+            let lower: Vec<String> = several.iter().map(|p| p.display().to_string()).collect();
+            let mut data = format!("lowerdir={}", lower.join(":"));
+            if userxattr {
+                data.push_str(",userxattr");
+            }
+            let flags = libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV;
+            sys::mount_on("overlay", target, "overlay", flags, Some(&data))
+        }
+    }
 }
 
 /// Split tmpfs options into mount flags and tmpfs data (Podman's defaults:
@@ -496,7 +542,13 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
         etc_files.extend(generated);
     }
     mount_proc_sys(&root, plan.host_pid)?;
-    mount_dev(&root, plan.tty, plan.host_ipc)?;
+    for (key, value) in &plan.sysctls {
+        step(
+            || format!("set --sysctl {key}={value} in the container"),
+            crate::fs::sysctl::write(&root, key, value),
+        )?;
+    }
+    mount_dev(&root, plan.tty, plan.host_ipc, plan.shm_size)?;
     mount_devices(&root, &plan.devices)?;
     mount_user(&root, plan, &etc_files)?;
     if plan.workdir != "/" {

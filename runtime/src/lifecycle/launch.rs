@@ -11,11 +11,13 @@ use coracle_storage::containers::{new_container_id, random_name, ContainerRecord
 use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 
 use crate::error::{Result, RuntimeError};
+use crate::fs::mounts_spec::MountSpec;
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
 use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::run_in_userns;
 use crate::process::container::{self, ContainerSpec};
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
 use crate::security::caps;
 use crate::security::seccomp;
 use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode, SeccompChoice};
@@ -97,11 +99,20 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
-fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, PathBuf)>> {
+/// `--add-host` lines come after the defaults; `--tz` adds /etc/localtime.
+fn etc_files(
+    dir: &Path,
+    hostname: &str,
+    name: &str,
+    config: &ContainerConfig,
+) -> Result<Vec<(String, PathBuf)>> {
     let userdata = dir.join("userdata");
-    let hosts = format!(
+    let mut hosts = format!(
         "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
     );
+    for entry in &config.add_hosts {
+        hosts.push_str(&entry.line());
+    }
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let files = [
         ("hostname", format!("{hostname}\n")),
@@ -113,6 +124,12 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
         let path = userdata.join(file);
         write_file(&path, &text)?;
         out.push((format!("/etc/{file}"), path));
+    }
+    if let Some(zone) = &config.timezone {
+        out.push((
+            "/etc/localtime".into(),
+            crate::fs::timezone::copy_zone(zone, &userdata)?,
+        ));
     }
     Ok(out)
 }
@@ -156,6 +173,7 @@ pub fn create(
     crate::cgroups::check_available(&config.resources)?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
+    check_process_settings(&mut config)?;
     crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
@@ -187,7 +205,12 @@ pub fn create(
     }
     base_env.push("container=coracle".into());
     base_env.push(format!("HOSTNAME={hostname}"));
-    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
+    let mut env = merge_env(&[
+        base_env,
+        config.proxy_env.clone(),
+        strings(&defaults["Env"]),
+        config.env.clone(),
+    ]);
     if !env.iter().any(|e| e.starts_with("HOME=")) {
         env.push(match keep_id_user(&config) {
             Some(user) => format!("HOME={}", user.home),
@@ -267,6 +290,21 @@ fn insert_record(
             (result, _) => return Ok(result?),
         }
     }
+}
+
+/// Check the process settings a start would fail on (a ulimit above the caller's
+/// hard limit, an unknown zone) and add Podman's default ulimits.
+fn check_process_settings(config: &mut ContainerConfig) -> Result<()> {
+    let can_raise = crate::spec::process::can_raise_limits();
+    for limit in &config.ulimits {
+        limit.check_raisable(can_raise)?;
+    }
+    config.ulimits =
+        crate::spec::process::with_default_ulimits(std::mem::take(&mut config.ulimits), can_raise);
+    if let Some(zone) = &config.timezone {
+        crate::fs::timezone::zone_file(zone)?;
+    }
+    Ok(())
 }
 
 /// Create a container and run it in the foreground; returns its exit code.
@@ -365,7 +403,7 @@ pub fn settle_end(
     let cleanup = match recorded {
         Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
             let plan = running_plan(config, stored_plan);
-            remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
         }
         other => other,
     };
@@ -392,7 +430,7 @@ pub fn settle_failed_start(
 ) -> RuntimeError {
     let cleanup = if config.remove {
         let plan = running_plan(config, stored_plan);
-        remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+        remove_ended(store, record, config, plan.as_ref().or(stored_plan))
     } else {
         let code = match &error {
             RuntimeError::Exec { code, .. } => *code,
@@ -463,7 +501,7 @@ pub fn process_spec(
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(&dir, &hostname, &record.name)?;
+    let etc = etc_files(&dir, &hostname, &record.name, config)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.
@@ -512,6 +550,13 @@ pub fn process_spec(
             privileged: config.privileged,
             host_pid: config.namespaces.pid == NamespaceMode::Host,
             host_ipc: config.namespaces.ipc == NamespaceMode::Host,
+            sysctls: config
+                .sysctls
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            shm_size: config.shm_size,
+            image_layers: image_mount_layers(store, config, stored_plan)?,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -533,7 +578,40 @@ pub fn process_spec(
             crate::lifecycle::health::reset(store, &record.id);
             crate::cgroups::plan(&record.id, &config.resources)?
         },
+        limits: ProcessLimits::from_config(config)?,
+        attach: config.attach,
+        timeout: config.timeout,
     })
+}
+
+/// The layer directories of each `--mount type=image` (its source is the image's
+/// full id, found by `run`/`create`), unpacked if needed.
+fn image_mount_layers(
+    store: &Store,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let mut out = Vec::new();
+    for m in &config.mounts {
+        let MountSpec::Image { source, target } = m else {
+            continue;
+        };
+        let image = store.db.image_by_id(source)?.ok_or_else(|| {
+            RuntimeError::Start(format!(
+                "the image {} mounted on {} is gone: pull it again",
+                &source[..source.len().min(12)],
+                target.display()
+            ))
+        })?;
+        let layers = crate::fs::layers::ensure_unpacked(
+            store,
+            &image.record,
+            stored_plan,
+            config.ignore_chown_errors,
+        )?;
+        out.push((target.clone(), layers));
+    }
+    Ok(out)
 }
 
 /// A container's capabilities and seccomp filter, as its saved spec says (the
@@ -584,6 +662,48 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     store.remove_container_lock(id);
+    Ok(())
+}
+
+/// `--rm`: remove an ended container, and with `--rmi` its image too unless another
+/// container uses it.
+pub fn remove_ended(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    remove_container(store, &record.id, plan)?;
+    if config.remove_image {
+        remove_image_if_unused(store, &record.image_id, plan)?;
+    }
+    Ok(())
+}
+
+/// Remove the image `image_id` and its unused layers, unless a container runs it or
+/// mounts it (or it is gone already).
+pub fn remove_image_if_unused(
+    store: &Store,
+    image_id: &str,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    let mounted = |c: &ContainerRecord| {
+        ContainerConfig::from_json(&c.id, &c.config).is_ok_and(|config| {
+            config.mounts.iter().any(
+                |m| matches!(m, MountSpec::Image { source, .. } if source.as_str() == image_id),
+            )
+        })
+    };
+    let in_use = store
+        .db
+        .list_containers()?
+        .iter()
+        .any(|c| c.image_id == image_id || mounted(c));
+    if in_use || store.db.image_by_id(image_id)?.is_none() {
+        return Ok(());
+    }
+    store.remove_image(image_id)?;
+    crate::fs::layers::remove_unused(store, plan)?;
     Ok(())
 }
 

@@ -31,11 +31,13 @@ use crate::fs::rootfs::{self, MountPlan};
 use crate::ids::idmap::{self, UserNsPlan};
 use crate::ids::passwd;
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
 use crate::process::namespaces::{self, NamespaceSetup, OpenJoins};
 use crate::process::relay::Relay;
 use crate::process::stdio::{self, ChildEnds, ParentEnds};
 use crate::security::caps::{self, CapSet};
 use crate::security::seccomp::{self, Program};
+use crate::spec::{Attach, TIMEOUT_EXIT_CODE};
 use crate::sys;
 
 /// What to run and how: everything decided before the clone.
@@ -77,6 +79,12 @@ pub struct ContainerSpec {
     /// The cgroup to make and put the container's init into before it is released
     /// (None: the caller's cgroup, where it may make none).
     pub cgroup: Option<crate::cgroups::Planned>,
+    /// `--ulimit`, `--umask`, `--preserve-fds`.
+    pub limits: ProcessLimits,
+    /// `-a`: which of the caller's streams a foreground container uses.
+    pub attach: Attach,
+    /// `--timeout`: seconds after which the supervisor kills the container.
+    pub timeout: Option<u32>,
 }
 
 /// `--group-add`: supplementary groups added to the user's, or the caller's kept.
@@ -263,7 +271,11 @@ impl Started {
             old_mask,
             _fuse,
         } = self;
-        let status = relay_and_wait(pid, streams, spec.interactive);
+        let watch = Watch {
+            attach: spec.attach,
+            timeout: spec.timeout,
+        };
+        let status = relay_and_wait(pid, streams, spec.interactive, watch);
         let _ = crate::process::signals::restore_mask(&old_mask);
         status
     }
@@ -284,16 +296,38 @@ impl Started {
     }
 }
 
+/// How a foreground container is watched: which of the caller's streams it uses
+/// (`-a`) and after how many seconds it is killed (`--timeout`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Watch {
+    pub(crate) attach: Attach,
+    pub(crate) timeout: Option<u32>,
+}
+
 /// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
 /// it and return its exit code; `interactive` (`-i`) types the caller's input into a
-/// pty. The child is killed when the relay cannot start.
-pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool) -> Result<i32> {
+/// pty. A stream `watch` does not attach is relayed from or to `/dev/null`; a
+/// container killed by its timeout returns [`TIMEOUT_EXIT_CODE`]. The child is
+/// killed when the relay cannot start.
+pub(crate) fn relay_and_wait(
+    pid: i32,
+    streams: ParentStreams,
+    interactive: bool,
+    watch: Watch,
+) -> Result<i32> {
     let child_pid = rustix::process::Pid::from_raw(pid)
         .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+    let null = rustix::fs::open(
+        "/dev/null",
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .map_err(|e| RuntimeError::Start(format!("open /dev/null: {e}")))?;
+    let pick = |attached: bool, fd| if attached { fd } else { null.as_fd() };
     let (stdin, stdout, stderr) = (
-        rustix::stdio::stdin(),
-        rustix::stdio::stdout(),
-        rustix::stdio::stderr(),
+        pick(watch.attach.stdin, rustix::stdio::stdin()),
+        pick(watch.attach.stdout, rustix::stdio::stdout()),
+        pick(watch.attach.stderr, rustix::stdio::stderr()),
     );
     let relay = match streams {
         ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
@@ -301,8 +335,13 @@ pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool
             Relay::terminal(master, interactive.then_some(stdin), stdout)
         }
     };
+    let deadline = watch
+        .timeout
+        .map(|secs| std::time::Instant::now() + std::time::Duration::from_secs(secs.into()));
     let status = match relay {
-        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
+        Ok(mut relay) => {
+            crate::process::signals::supervise_until(child_pid, Some(&mut relay), deadline)
+        }
         Err(e) => {
             sys::kill(pid, libc::SIGKILL);
             let _ = sys::wait_pid(pid);
@@ -311,7 +350,10 @@ pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool
             )))
         }
     };
-    Ok(exitcode::from_wait_status(status?))
+    match status? {
+        crate::process::signals::Ended::Exited(status) => Ok(exitcode::from_wait_status(status)),
+        crate::process::signals::Ended::TimedOut => Ok(TIMEOUT_EXIT_CODE),
+    }
 }
 
 /// What must live as long as a started container (its fuse-overlayfs mount, if any):
@@ -432,18 +474,35 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.
-        crate::process::init::run_init(|| exec_command(&spec.args, &spec.env, &report))
+        crate::process::init::run_init(|| {
+            exec_command(
+                &spec.args,
+                &spec.env,
+                &report,
+                spec.limits.first_private_fd(),
+            )
+        })
     }
-    exec_command(&spec.args, &spec.env, &report)
+    exec_command(
+        &spec.args,
+        &spec.env,
+        &report,
+        spec.limits.first_private_fd(),
+    )
 }
 
 /// Leave the caller's session and terminal: a new session, fds 0-2 from `ends`, and
-/// every other inherited fd close-on-exec (so no helper the setup runs gets them).
-pub(crate) fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
+/// every other inherited fd from `first_private` up close-on-exec (so no helper the
+/// setup runs gets them; those below are `--preserve-fds`').
+pub(crate) fn detach_from_caller(
+    ends: &ChildEnds,
+    first_private: u32,
+) -> std::result::Result<(), String> {
     rustix::process::setsid().map_err(|e| format!("start a new session: {e}"))?;
     ends.install()
         .map_err(|e| format!("connect the standard streams: {e}"))?;
-    stdio::cloexec_from(3).map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
+    stdio::cloexec_from(first_private)
+        .map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
     crate::process::signals::reset_ignored_signals();
     Ok(())
 }
@@ -468,7 +527,7 @@ pub(crate) fn attach_terminal(
 
 /// Everything between the handshake and exec.
 fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(), String> {
-    detach_from_caller(&streams.ends)?;
+    detach_from_caller(&streams.ends, spec.limits.first_private_fd())?;
     drop(streams.ends);
     if spec.userns.is_some() {
         let groups = (!spec.groups.keep_callers).then_some(&[][..]);
@@ -494,6 +553,7 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
+    spec.limits.apply()?;
     become_user(
         &user,
         &spec.groups,
@@ -578,10 +638,15 @@ fn bring_up_loopback() {
 }
 
 /// Find and exec the command, as execvp does; report 126/127 on failure. Every fd
-/// from 3 up is close-on-exec by then (the report pipe is, and must stay open until
-/// execve succeeds).
-pub(crate) fn exec_command(args: &[String], env: &[String], report: &OwnedFd) -> ! {
-    if let Err(e) = stdio::cloexec_from(3) {
+/// from `first_private` up (3 unless `--preserve-fds`) is close-on-exec by then (the
+/// report pipe is, and must stay open until execve succeeds).
+pub(crate) fn exec_command(
+    args: &[String],
+    env: &[String],
+    report: &OwnedFd,
+    first_private: u32,
+) -> ! {
+    if let Err(e) = stdio::cloexec_from(first_private) {
         fail(report, TAG_SETUP, &format!("mark files close-on-exec: {e}"))
     }
     let to_c = |s: &str| CString::new(s).ok();

@@ -107,7 +107,9 @@ pub fn run(namespaces: &ContainerNamespaces, process: &ExecProcess) -> Result<i3
     };
     let code = match streams {
         None => Ok(0),
-        Some(streams) => container::relay_and_wait(pid, streams, process.interactive),
+        Some(streams) => {
+            container::relay_and_wait(pid, streams, process.interactive, Default::default())
+        }
     };
     let _ = crate::process::signals::restore_mask(&old_mask);
     code
@@ -118,12 +120,12 @@ fn child(process: &ExecProcess, report: OwnedFd, streams: ChildStreams) -> ! {
     if let Err(e) = prepare(process, streams) {
         container::fail(&report, container::TAG_SETUP, &e)
     }
-    container::exec_command(&process.args, &process.env, &report)
+    container::exec_command(&process.args, &process.env, &report, 3)
 }
 
 /// Everything between the fork and exec.
 fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<(), String> {
-    container::detach_from_caller(&streams.ends)?;
+    container::detach_from_caller(&streams.ends, 3)?;
     drop(streams.ends);
     if let Some((socket, window)) = streams.console {
         container::attach_terminal(socket, window)?;

@@ -6,6 +6,7 @@
 
 pub mod health;
 mod namespaces;
+pub mod process;
 pub mod resources;
 mod userns;
 
@@ -18,6 +19,7 @@ use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
 pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
+pub use process::{Attach, HostEntry, Ulimit};
 pub use resources::Resources;
 pub use userns::{IdMappingMode, MapTriple};
 
@@ -204,7 +206,40 @@ pub struct ContainerConfig {
     pub resources: Resources,
     /// `--health-cmd` and its settings.
     pub health: Option<HealthConfig>,
+    /// `--ulimit`; Podman's default `nofile` and `nproc` are added by `create`.
+    pub ulimits: Vec<Ulimit>,
+    /// `--umask` (0022 when absent).
+    pub umask: Option<u32>,
+    /// `--tz`: a zone of the host's zoneinfo, or `local` (the host's zone).
+    pub timezone: Option<String>,
+    /// `--timeout`: seconds after which the container is killed.
+    pub timeout: Option<u32>,
+    /// `--preserve-fds`: the caller's fds 3 to 3+N-1 reach the command of the
+    /// foreground `run` itself (a start under a monitor has none to pass on).
+    pub preserve_fds: u32,
+    /// `--add-host` lines of the generated /etc/hosts.
+    pub add_hosts: Vec<HostEntry>,
+    /// `--sysctl`, checked by [`process::parse_sysctl`].
+    pub sysctls: BTreeMap<String, String>,
+    /// `--shm-size`: bytes of the /dev/shm tmpfs (64 MiB when absent).
+    pub shm_size: Option<u64>,
+    /// `--rmi`: remove the image once the container is removed.
+    pub remove_image: bool,
+    /// `-a/--attach`.
+    pub attach: Attach,
+    /// `--detach-keys`.
+    pub detach_keys: Option<String>,
+    /// `--http-proxy`: the caller's proxy variables, below the image's
+    /// environment (an image's own setting wins).
+    pub proxy_env: Vec<String>,
 }
+
+/// Podman's default `--umask`.
+pub const DEFAULT_UMASK: u32 = 0o022;
+
+/// The exit code recorded for a container killed by its `--timeout`, as Podman
+/// records it (`inspect` shows -1; `run` exits with 255).
+pub const TIMEOUT_EXIT_CODE: i32 = coracle_monitor::TIMEOUT_EXIT_CODE;
 
 /// Podman's default `--stop-timeout`.
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;

@@ -11,6 +11,7 @@ mod images;
 mod lifecycle;
 mod monitor;
 mod namespaces;
+mod procflags;
 mod pull;
 mod query;
 mod run;
