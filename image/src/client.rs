@@ -320,11 +320,40 @@ pub fn map_error(registry: &str, what: &str, err: OciDistributionError) -> Trans
             expected,
             actual,
         }) => TransferError::ManifestDigestMismatch { expected, actual },
+        other if is_plain_http_answer(&other) => TransferError::PlainHttp {
+            registry: registry.to_string(),
+        },
         other => TransferError::Registry {
             registry: registry.to_string(),
             detail: chain_message(&other),
         },
     }
+}
+
+/// Did a TLS handshake fail because the server answered in plain HTTP? rustls then
+/// sees bytes such as "HTTP/1.1 400" where a TLS record's content type belongs.
+fn is_plain_http_answer(err: &(dyn std::error::Error + 'static)) -> bool {
+    use rustls::{Error as Tls, InvalidMessage};
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        // io::Error hides the error it wraps from source() (and may wrap another
+        // io::Error): unwrap those layers by hand.
+        let mut inner = e;
+        while let Some(wrapped) = inner
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+        {
+            inner = wrapped;
+        }
+        if matches!(
+            inner.downcast_ref::<Tls>(),
+            Some(Tls::InvalidMessage(InvalidMessage::InvalidContentType))
+        ) {
+            return true;
+        }
+        cur = e.source();
+    }
+    false
 }
 
 /// Check credentials against a registry's /v2/ endpoint, as `podman login` does.
@@ -399,6 +428,7 @@ async fn check_basic(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Error as IoError, ErrorKind};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     /// A plain-HTTP registry on 127.0.0.1 that answers `/v2/` and a few manifests:
@@ -521,5 +551,20 @@ mod tests {
         assert!(err.to_string().contains("manifest chunked"), "{err}");
         let err = fetch(&rc, &registry, "missing").await.unwrap_err();
         assert!(matches!(err, TransferError::NotFound { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_plain_http_answer_is_recognised_through_nested_io_errors() {
+        // As hyper-util hands it over: io::Error(Other, io::Error(InvalidData, rustls)).
+        let tls = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType);
+        let nested = IoError::other(IoError::new(ErrorKind::InvalidData, tls));
+        assert!(is_plain_http_answer(&nested));
+
+        let other_tls = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidEmptyPayload);
+        let nested = IoError::other(IoError::new(ErrorKind::InvalidData, other_tls));
+        assert!(!is_plain_http_answer(&nested));
+        assert!(!is_plain_http_answer(&IoError::from(
+            ErrorKind::ConnectionRefused
+        )));
     }
 }

@@ -33,6 +33,16 @@ pub enum TransferError {
         /// The cause, one line.
         detail: String,
     },
+    /// The registry answered an HTTPS request in plain HTTP.
+    #[error(
+        "registry {registry} answered the HTTPS request in plain HTTP: if it only serves HTTP, \
+             pass --tls-verify=false, or set insecure = true for it in registries.conf \
+             ([[registry]] location = \"{registry}\")"
+    )]
+    PlainHttp {
+        /// host[:port]
+        registry: String,
+    },
     /// A manifest could not be parsed.
     #[error("invalid manifest: {0}")]
     BadManifest(String),

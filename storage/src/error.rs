@@ -36,6 +36,14 @@ pub enum StorageError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The store's top directory could not be made private (mode 0700).
+    #[error("cannot make the store {} private (chmod 0700): {source}; the store must be a directory you own", path.display())]
+    NotPrivate {
+        /// The store's top directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// An SQLite operation failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),

@@ -11,7 +11,7 @@ pub mod records;
 pub mod unpack;
 
 use std::fs::DirBuilder;
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobStore, BlobWriter};
@@ -38,14 +38,16 @@ pub struct Store {
 }
 
 impl Store {
-    /// Create the directory layout if missing (root mode 0700), open the database,
-    /// remove stale temp files of dead processes.
+    /// Create the directory layout if missing, make the root private (mode 0700, also
+    /// when it already existed with a wider mode), open the database, remove stale
+    /// temp files of dead processes.
     pub fn open(root: &Path) -> Result<Store> {
         DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(root)
             .map_err(|e| StorageError::io(root, e))?;
+        make_private(root)?;
         let blobs = BlobStore::new(root)?;
         let db = Db::open(&root.join("db.sqlite"))?;
         blobs.clean_stale_temp()?;
@@ -134,10 +136,27 @@ impl Store {
     }
 }
 
+/// Give `root` mode 0700 unless it has it already: nobody else may read the store.
+fn make_private(root: &Path) -> Result<()> {
+    const PRIVATE: u32 = 0o700;
+    let not_private = |source| StorageError::NotPrivate {
+        path: root.to_path_buf(),
+        source,
+    };
+    let mode = std::fs::metadata(root)
+        .map_err(not_private)?
+        .permissions()
+        .mode();
+    if mode & 0o7777 != PRIVATE {
+        std::fs::set_permissions(root, std::fs::Permissions::from_mode(PRIVATE))
+            .map_err(not_private)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn container_locks_exclude_each_other_and_go_with_the_container() {
@@ -238,5 +257,18 @@ mod tests {
         let again = Store::open(&root).unwrap();
         assert_eq!(again.db.image_count().unwrap(), 0);
         let _shared = again.shared_lock().unwrap();
+    }
+
+    #[test]
+    fn open_makes_an_existing_wider_root_private_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        drop(Store::open(&root).unwrap());
+        for wide in [0o755, 0o777, 0o1777, 0o711] {
+            std::fs::set_permissions(&root, std::fs::Permissions::from_mode(wide)).unwrap();
+            drop(Store::open(&root).unwrap());
+            let mode = std::fs::metadata(&root).unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, 0o700, "after opening a store of mode {wide:o}");
+        }
     }
 }

@@ -15,6 +15,7 @@ use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
+use super::name_rules::check_container_name;
 use crate::args::{
     ContainerExistsArgs, KillArgs, ObjectInspectArgs, PortArgs, RenameArgs, RestartArgs, RmArgs,
     StartArgs, StopArgs, WaitArgs,
@@ -336,21 +337,11 @@ pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
 
 /// `coracle rename`: a taken name is an error naming its holder.
 pub fn rename(ctx: &Context, args: RenameArgs) -> Result<i32> {
-    validate_name(&args.name)?;
+    check_container_name("container name", &args.name)?;
     let store = ctx.store()?;
     let r = find(&store, &args.container)?;
     store.db.rename_container(&r.id, &args.name)?;
     Ok(0)
-}
-
-/// Podman's rule for container names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
-fn validate_name(name: &str) -> Result<()> {
-    let mut chars = name.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
-    if !first_ok || !chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
-        bail!("invalid container name {name:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    }
-    Ok(())
 }
 
 /// `coracle port`: containers publish no ports until networking exists, so there is

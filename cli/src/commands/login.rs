@@ -1,11 +1,10 @@
 //! `coracle login` and `coracle logout`
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use anyhow::{bail, Context as _, Result};
 use coracle_image::auth::{self, Credentials};
 use coracle_image::client::verify_login;
 
+use super::prompt::{ask, ask_secret, read_stdin_line};
 use crate::args::{LoginArgs, LogoutArgs};
 use crate::context::{io_runtime, Context};
 
@@ -17,26 +16,6 @@ fn registry_key(input: &str) -> String {
     s.split('/').next().unwrap_or(s).to_string()
 }
 
-/// Read one line from standard input (the password for --password-stdin).
-fn read_stdin_line() -> Result<String> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .context("cannot read the password from standard input")?;
-    Ok(line.trim_end_matches(['\n', '\r']).to_string())
-}
-
-/// Ask on the terminal (username only; passwords come from -p or --password-stdin).
-fn prompt(label: &str) -> Result<String> {
-    if !std::io::stdin().is_terminal() {
-        bail!("{label} is required: pass it as a flag (--username, --password-stdin)");
-    }
-    eprint!("{label}: ");
-    std::io::stderr().flush()?;
-    read_stdin_line()
-}
-
 /// Check credentials with the registry and store them in the auth file.
 pub fn login(ctx: &Context, args: LoginArgs) -> Result<i32> {
     let registry = registry_key(&args.registry);
@@ -45,12 +24,12 @@ pub fn login(ctx: &Context, args: LoginArgs) -> Result<i32> {
     }
     let username = match args.username {
         Some(u) => u,
-        None => prompt("Username")?,
+        None => ask("Username", "--username")?,
     };
     let password = match (args.password, args.password_stdin) {
         (Some(p), _) => p,
-        (None, true) => read_stdin_line()?,
-        (None, false) => prompt("Password")?,
+        (None, true) => read_stdin_line().context("cannot read the password")?,
+        (None, false) => ask_secret("Password", "--password-stdin")?,
     };
     if username.is_empty() || password.is_empty() {
         bail!("username and password must not be empty");

@@ -19,6 +19,7 @@ use coracle_runtime::spec::{
 use coracle_runtime::RuntimeError;
 use coracle_storage::{ContainerRecord, ImageSummary, Store};
 
+use super::name_rules::{check_container_name, check_hostname};
 use crate::args::RunArgs;
 use crate::context::Context;
 
@@ -405,9 +406,22 @@ fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Cont
     Ok(record)
 }
 
+/// `--name` and `--hostname` against their rules, before anything else: neither may
+/// carry a line into /etc/hosts.
+fn check_names(args: &RunArgs) -> Result<()> {
+    if let Some(name) = &args.name {
+        check_container_name("--name", name)?;
+    }
+    if let Some(hostname) = &args.hostname {
+        check_hostname(hostname)?;
+    }
+    Ok(())
+}
+
 /// `coracle create`: print the new container's id.
 pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
     super::run_process::check_create(&args)?;
+    check_names(&args)?;
     let store = ctx.store()?;
     let record = create_container(ctx, &store, &args)?;
     crate::output::print(&format!("{}\n", record.id));
@@ -418,6 +432,7 @@ pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
 /// its monitor (print its id once its command runs).
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     super::run_process::check_preserved_fds(&args)?;
+    check_names(&args)?;
     if !args.detach && RestartPolicy::parse(&args.restart)? != RestartPolicy::No {
         bail!(
             "--restart {} is carried out by a container's monitor: add -d (or use create and start)",

@@ -7,6 +7,7 @@ mod cp;
 mod exec;
 mod hostile_layers;
 mod hostile_mounts;
+mod hygiene;
 mod images;
 mod lifecycle;
 mod monitor;

@@ -38,7 +38,7 @@ impl Tmux {
     }
 
     /// Types `line` and Enter into the pane.
-    fn type_line(&self, line: &str) {
+    pub(crate) fn type_line(&self, line: &str) {
         let sent = self.cmd(&["send-keys", "-l", line]);
         assert!(sent.status.success(), "tmux send-keys failed");
         self.cmd(&["send-keys", "Enter"]);
@@ -51,7 +51,7 @@ impl Tmux {
     }
 
     /// Waits up to 20 s for a line of the pane that is exactly `line` (after trimming).
-    fn wait_for_line(&self, line: &str) -> String {
+    pub(crate) fn wait_for_line(&self, line: &str) -> String {
         for _ in 0..200 {
             let screen = self.screen();
             if screen.lines().any(|l| l.trim() == line) {
