@@ -45,6 +45,10 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "cp" -d 'Copy files 
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "inspect" -d 'Show the details of containers or images'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "exec" -d 'Run a command in a running container'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "pause" -d 'Freeze every process of running containers'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "unpause" -d 'Thaw paused containers'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "healthcheck" -d 'Run containers\' health checks'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "container" -d 'Manage containers'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "push" -d 'Push an image to a registry'
@@ -76,15 +80,46 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -99,6 +134,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l init -d 'Run a m
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -120,15 +158,46 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -143,6 +212,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l init -d 'Run 
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -257,29 +329,55 @@ complete -c coracle -n "__fish_coracle_using_subcommand exec" -s h -l help -d 'P
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand top" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "ls" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "list" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "stop" -d 'Stop running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "restart" -d 'Stop and start containers again'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "rename" -d 'Give a container a new name'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "port" -d 'List a container\'s published ports'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "prune" -d 'Remove every stopped container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "inspect" -d 'Show the details of containers'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "cleanup" -d 'Record ended containers\' exits, remove --rm ones, apply restart policies (what a container\'s monitor runs when the container ends)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "exec" -d 'Run a command in a running container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-stream -d 'Print the figures once instead of refreshing them'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s health check once and record the result (exit 0 healthy, 1 unhealthy)'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "ls" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "list" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "stop" -d 'Stop running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "prune" -d 'Remove every stopped container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "inspect" -d 'Show the details of containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "cleanup" -d 'Record ended containers\' exits, remove --rm ones, apply restart policies (what a container\'s monitor runs when the container ends)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "exec" -d 'Run a command in a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "pause" -d 'Freeze every process of running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause" -f -a "unpause" -d 'Thaw paused containers'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -300,15 +398,46 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -323,6 +452,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -344,15 +476,46 @@ missing\t''
 never\t''
 newer\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=…' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities (or ALL)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: keep-id (map your uid to itself inside)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default for now) or host' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N] (you are N inside, your own ids by default), nomap (only your subordinate ids)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (units b, k, m, g; -1 unlimited); needs cgroups' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1 unlimited swap; default twice --memory)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs the container may use, such as 0.5' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a check may take (default 30s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your subordinate ids (repeatable; also the GID map without --gidmap)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform for an implicit pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'File mode creation mask inside the container, octal (default 0022)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (it then exits with 255)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass this many of your file descriptors from 3 up to the command (foreground only)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -367,6 +530,9 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the output of an implicit pull'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Copy your whole environment into the container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -503,6 +669,22 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print the figures once instead of refreshing them'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r

@@ -60,6 +60,15 @@ pub enum Command {
     Exec(ExecArgs),
     /// Show the processes of a running container.
     Top(TopArgs),
+    /// Show the resource usage of running containers (from their cgroups).
+    Stats(StatsArgs),
+    /// Freeze every process of running containers.
+    Pause(PauseArgs),
+    /// Thaw paused containers.
+    Unpause(PauseArgs),
+    /// Run containers' health checks.
+    #[command(subcommand)]
+    Healthcheck(HealthcheckCommand),
     /// Manage containers.
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -129,6 +138,60 @@ pub enum ContainerCommand {
     Exec(ExecArgs),
     /// Show the processes of a running container.
     Top(TopArgs),
+    /// Show the resource usage of running containers (from their cgroups).
+    Stats(StatsArgs),
+    /// Freeze every process of running containers.
+    Pause(PauseArgs),
+    /// Thaw paused containers.
+    Unpause(PauseArgs),
+}
+
+/// `coracle healthcheck …`
+#[derive(Debug, Subcommand)]
+pub enum HealthcheckCommand {
+    /// Run a container's health check once and record the result (exit 0 healthy,
+    /// 1 unhealthy).
+    Run(HealthcheckRunArgs),
+}
+
+/// `coracle healthcheck run`
+#[derive(Debug, Args)]
+pub struct HealthcheckRunArgs {
+    /// Container (name or id).
+    pub container: String,
+}
+
+/// `coracle stats`
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Containers (names or ids; default: every running container).
+    pub containers: Vec<String>,
+    /// Every container, not only running ones (ended ones are skipped).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print the figures once instead of refreshing them.
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Seconds between refreshes.
+    #[arg(short, long, default_value_t = 5, value_name = "SECONDS")]
+    pub interval: u64,
+    /// Go template or json.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate ids.
+    #[arg(long)]
+    pub no_trunc: bool,
+}
+
+/// `coracle pause` and `coracle unpause`
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    /// Containers (names or ids).
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+    /// Every running (for pause) or paused (for unpause) container.
+    #[arg(short, long)]
+    pub all: bool,
 }
 
 /// `coracle exec`
@@ -708,7 +771,7 @@ pub struct RunArgs {
     /// Bind mount: HOST-DIR:CONTAINER-DIR[:ro].
     #[arg(short, long = "volume", value_name = "HOST:CONTAINER[:OPTIONS]")]
     pub volume: Vec<String>,
-    /// Mount: type=bind,source=…,target=…[,readonly] or type=tmpfs,target=….
+    /// Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only).
     #[arg(long, value_name = "type=TYPE,…")]
     pub mount: Vec<String>,
     /// Mount a tmpfs: PATH[:OPTIONS].
@@ -732,18 +795,122 @@ pub struct RunArgs {
     /// Security options: no-new-privileges, seccomp=unconfined, seccomp=FILE.json.
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
-    /// User namespace mode: keep-id (map your uid to itself inside).
+    /// User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N]
+    /// (you are N inside, your own ids by default), nomap (only your subordinate ids).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
-    /// Network mode: none (default for now) or host.
+    /// Memory limit (units b, k, m, g; -1 unlimited); needs cgroups.
+    #[arg(short = 'm', long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Memory plus swap limit (-1 unlimited swap; default twice --memory).
+    #[arg(long, value_name = "SIZE")]
+    pub memory_swap: Option<String>,
+    /// Number of CPUs the container may use, such as 0.5.
+    #[arg(long, value_name = "NUMBER")]
+    pub cpus: Option<String>,
+    /// Relative CPU weight (1024 by default).
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<String>,
+    /// Maximum number of processes (-1 unlimited).
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub pids_limit: Option<String>,
+    /// Health check command: a command line (run with /bin/sh -c), a JSON array, or none.
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+    /// Time between health checks (default 30s; 0 only by `healthcheck run`).
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Failed checks in a row that make the container unhealthy (default 3).
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Time a check may take (default 30s).
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// Time after the start during which failed checks do not count (default 0s).
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
+    /// UID map CONTAINER:FROM:SIZE, FROM counting 0 as you and 1 on as your
+    /// subordinate ids (repeatable; also the GID map without --gidmap).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub uidmap: Vec<String>,
+    /// GID map CONTAINER:FROM:SIZE, as --uidmap (repeatable).
+    #[arg(long, value_name = "CONTAINER:FROM:SIZE")]
+    pub gidmap: Vec<String>,
+    /// Map the ranges /etc/subuid gives NAME (within your own) from uid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subuidname: Option<String>,
+    /// Map the ranges /etc/subgid gives NAME (within your own) from gid 0.
+    #[arg(long, value_name = "NAME")]
+    pub subgidname: Option<String>,
+    /// Add a supplementary group (gid or name in the container), or keep-groups to
+    /// keep your own (repeatable).
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Network mode: none (default: a network namespace with only loopback), host,
+    /// container:NAME (share its network namespace) or ns:PATH.
     #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
     pub network: String,
+    /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub ipc: String,
+    /// PID namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub pid: String,
+    /// UTS namespace (hostname): private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub uts: String,
+    /// Cgroup namespace: private (default), host, container:NAME or ns:PATH.
+    #[arg(long, default_value = "private", value_name = "MODE")]
+    pub cgroupns: String,
     /// Platform for an implicit pull.
     #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
     pub platform: Option<String>,
     /// Suppress the output of an implicit pull.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Resource limit: TYPE=SOFT[:HARD] (nofile, nproc, core, …; -1 for your hard limit).
+    #[arg(long, value_name = "TYPE=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
+    /// File mode creation mask inside the container, octal (default 0022).
+    #[arg(long, value_name = "MASK")]
+    pub umask: Option<String>,
+    /// Time zone: a zone name such as Europe/Berlin, or local for the host's.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Kill the container after this many seconds (it then exits with 255).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u32>,
+    /// Pass this many of your file descriptors from 3 up to the command (foreground only).
+    #[arg(long, value_name = "N")]
+    pub preserve_fds: Option<u32>,
+    /// Copy your whole environment into the container.
+    #[arg(long)]
+    pub env_host: bool,
+    /// Copy your proxy variables (HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY, any case).
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub http_proxy: bool,
+    /// Add a line to /etc/hosts: NAME:IP.
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
+    /// Set a namespaced kernel parameter: KEY=VALUE (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Size of /dev/shm, such as 64m (default 64m).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Remove an existing container of the same --name first.
+    #[arg(long)]
+    pub replace: bool,
+    /// Remove the image once the container exits, unless another container uses it (implies --rm).
+    #[arg(long)]
+    pub rmi: bool,
+    /// Attach only these streams of a foreground container: stdin, stdout, stderr.
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
+    /// Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables).
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

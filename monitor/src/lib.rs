@@ -13,6 +13,7 @@
 //! ```text
 //! coracle-monitor --pid PID --exit-file PATH [--log PATH] [--log-max-size BYTES]
 //!                 [--stdout FD --stderr FD | --terminal FD] [--reap PID]...
+//!                 [--timeout SECONDS]
 //!                 -- EXIT-COMMAND [ARG]...
 //! ```
 
@@ -28,6 +29,9 @@ use std::path::PathBuf;
 
 use exit_file::ExitRecord;
 use log::{LogWriter, Stream};
+
+/// The exit code recorded for a container killed by its `--timeout` (Podman's).
+pub const TIMEOUT_EXIT_CODE: i32 = -1;
 
 /// The helper's file name, installed next to the `coracle` binary.
 pub const PROGRAM: &str = "coracle-monitor";
@@ -47,6 +51,9 @@ pub struct Plan {
     pub streams: Vec<(RawFd, Stream)>,
     /// Helper processes (children) to kill and reap once the container is gone.
     pub reap: Vec<i32>,
+    /// `--timeout`: seconds after which the container is killed (its exit code is
+    /// then recorded as -1, as Podman's).
+    pub timeout: Option<u32>,
     /// The exit command, program first.
     pub exit_command: Vec<String>,
 }
@@ -76,6 +83,9 @@ impl Plan {
         }
         for pid in &self.reap {
             a.extend(["--reap".into(), pid.to_string()]);
+        }
+        if let Some(secs) = self.timeout {
+            a.extend(["--timeout".into(), secs.to_string()]);
         }
         a.push("--".into());
         a.extend(self.exit_command.iter().cloned());
@@ -108,6 +118,7 @@ impl Plan {
                 "--stdout" | "--terminal" => plan.streams.push((fd()?, Stream::Stdout)),
                 "--stderr" => plan.streams.push((fd()?, Stream::Stderr)),
                 "--reap" => plan.reap.push(value.parse().map_err(|_| bad())?),
+                "--timeout" => plan.timeout = Some(value.parse().map_err(|_| bad())?),
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -139,10 +150,16 @@ pub fn main() -> i32 {
     // Without a log the output is still drained, so the container never blocks.
     let mut log = LogWriter::open(plan.log.as_deref(), plan.log_max_size)
         .or_else(|_| LogWriter::open(None, None));
-    if let Ok(log) = log.as_mut() {
-        relay::relay_to_log(&plan.streams, log);
-    }
+    let deadline = plan.timeout.map(|secs| relay::Deadline {
+        pid: plan.pid,
+        at: std::time::Instant::now() + std::time::Duration::from_secs(secs.into()),
+    });
+    let timed_out = match log.as_mut() {
+        Ok(log) => relay::relay_to_log(&plan.streams, log, deadline),
+        Err(_) => false,
+    };
     let code = sys::wait_child(plan.pid).map(sys::exit_code).unwrap_or(125);
+    let code = if timed_out { TIMEOUT_EXIT_CODE } else { code };
     for &helper in &plan.reap {
         sys::kill_hard(helper);
         let _ = sys::wait_child(helper);
@@ -173,6 +190,7 @@ mod tests {
             log_max_size: Some(1000),
             streams: vec![(5, Stream::Stdout), (6, Stream::Stderr)],
             reap: vec![99],
+            timeout: Some(5),
             exit_command: vec!["/bin/coracle".into(), "container".into(), "cleanup".into()],
         };
         assert_eq!(Plan::parse(&plan.to_args()).unwrap(), plan);

@@ -2,17 +2,44 @@
 //! a PID namespace all of them close when its init dies).
 
 use std::os::fd::RawFd;
+use std::time::Instant;
 
 use crate::log::{LogWriter, Stream};
 use crate::sys;
 
+/// When the container must be killed (`--timeout`): its pid and the moment.
+#[derive(Clone, Copy, Debug)]
+pub struct Deadline {
+    /// The container's init.
+    pub pid: i32,
+    /// When it is killed.
+    pub at: Instant,
+}
+
 /// Relay each `(fd, stream)` into `log` until all ended; closes the descriptors.
-pub fn relay_to_log(streams: &[(RawFd, Stream)], log: &mut LogWriter) {
+/// With a `deadline`, the container is killed (SIGKILL) when it passes, and the
+/// relay goes on until the streams end; returns whether that happened.
+pub fn relay_to_log(
+    streams: &[(RawFd, Stream)],
+    log: &mut LogWriter,
+    mut deadline: Option<Deadline>,
+) -> bool {
     let mut open: Vec<(RawFd, Stream)> = streams.to_vec();
     let mut buf = [0u8; 8192];
+    let mut killed = false;
     while !open.is_empty() {
         let fds: Vec<RawFd> = open.iter().map(|(fd, _)| *fd).collect();
-        let ready = match sys::poll_readable(&fds) {
+        let timeout_ms = deadline.map_or(-1, |d| {
+            let left = d.at.saturating_duration_since(Instant::now());
+            left.as_millis().min(i32::MAX as u128) as libc::c_int
+        });
+        if let (Some(d), 0) = (deadline, timeout_ms) {
+            sys::kill_hard(d.pid);
+            killed = true;
+            deadline = None;
+            continue;
+        }
+        let ready = match sys::poll_readable(&fds, timeout_ms) {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => break,
@@ -44,6 +71,7 @@ pub fn relay_to_log(streams: &[(RawFd, Stream)], log: &mut LogWriter) {
     for (fd, _) in open {
         sys::close(fd);
     }
+    killed
 }
 
 #[cfg(test)]
@@ -68,6 +96,7 @@ mod tests {
                 (err_r.into_raw_fd(), Stream::Stderr),
             ],
             &mut log,
+            None,
         );
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(" stdout F hi\n"), "{text}");

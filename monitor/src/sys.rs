@@ -11,9 +11,9 @@ fn check(ret: libc::c_int) -> io::Result<libc::c_int> {
     }
 }
 
-/// poll(2) for input on `fds` without a timeout; the readiness of each (readable, hung
-/// up or in error).
-pub fn poll_readable(fds: &[RawFd]) -> io::Result<Vec<bool>> {
+/// poll(2) for input on `fds`, at most `timeout_ms` milliseconds (-1: no limit); the
+/// readiness of each (readable, hung up or in error), all false at the timeout.
+pub fn poll_readable(fds: &[RawFd], timeout_ms: libc::c_int) -> io::Result<Vec<bool>> {
     let mut set: Vec<libc::pollfd> = fds
         .iter()
         .map(|&fd| libc::pollfd {
@@ -23,7 +23,7 @@ pub fn poll_readable(fds: &[RawFd]) -> io::Result<Vec<bool>> {
         })
         .collect();
     // SAFETY: `set` is a valid array of `set.len()` pollfd structures for the call.
-    check(unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, -1) })?;
+    check(unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, timeout_ms) })?;
     Ok(set.iter().map(|p| p.revents != 0).collect())
 }
 

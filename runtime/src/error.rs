@@ -89,6 +89,10 @@ pub enum RuntimeError {
     /// The container could not be set up or started.
     #[error("{0}")]
     Start(String),
+    /// Its cgroup cannot be made, written or read (or the host has none for the
+    /// caller): the reason, one line.
+    #[error("{0}")]
+    Cgroup(String),
     /// A terminal, signal or process-supervision system call failed.
     #[error("failed to {action}: {source}")]
     Os {

@@ -22,6 +22,7 @@
 //!   [`ids::userns`] (work inside a user namespace), [`ids::passwd`] (`-u USER[:GROUP]`);
 //! - [`security`]: [`security::caps`] (capability sets) and [`security::seccomp`]
 //!   (profiles, BPF, cache, install);
+//! - [`cgroups`]: the container's cgroup (v1 as root, v2), its limits and usage;
 //! - [`sys`] and [`error`]: syscall wrappers and the crate's error type.
 //!
 //! Order inside the container process, after mounts and pivot_root, right before exec:
@@ -32,6 +33,7 @@
 //! 4. [`security::caps::apply`];
 //! 5. execve; map its errno with [`process::exitcode::exec_error_code`].
 
+pub mod cgroups;
 pub mod error;
 pub mod fs;
 pub mod ids;

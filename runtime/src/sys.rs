@@ -183,6 +183,13 @@ pub fn clone_into_namespaces(flags: libc::c_int) -> io::Result<libc::pid_t> {
     }
 }
 
+/// unshare(CLONE_NEWCGROUP): a new cgroup namespace rooted at the caller's cgroup
+/// (the container's, once its parent has moved it there).
+pub fn unshare_cgroup_namespace() -> io::Result<()> {
+    // SAFETY: unshare with a single namespace flag touches no memory of ours.
+    check(unsafe { libc::unshare(libc::CLONE_NEWCGROUP) })
+}
+
 /// The number of threads of this process.
 pub fn thread_count() -> usize {
     std::fs::read_dir("/proc/self/task")
@@ -192,14 +199,23 @@ pub fn thread_count() -> usize {
 
 /// setresuid/setresgid/setgroups as raw syscalls (glibc's wrappers signal every thread).
 pub fn set_ids(uid: u32, gid: u32, groups: &[u32]) -> io::Result<()> {
-    let groups: Vec<libc::gid_t> = groups.to_vec();
-    // SAFETY: pointer and length describe `groups`.
-    let r = unsafe { libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) };
-    if r == -1 {
-        let e = io::Error::last_os_error();
-        // With setgroups denied (single-id fallback) only an empty list was possible anyway.
-        if e.raw_os_error() != Some(libc::EPERM) || !groups.is_empty() {
-            return Err(e);
+    set_ids_keeping_groups(uid, gid, Some(groups))
+}
+
+/// [`set_ids`]; `groups` None leaves the supplementary groups as they are
+/// (`--group-add keep-groups`).
+pub fn set_ids_keeping_groups(uid: u32, gid: u32, groups: Option<&[u32]>) -> io::Result<()> {
+    if let Some(groups) = groups {
+        let groups: Vec<libc::gid_t> = groups.to_vec();
+        // SAFETY: pointer and length describe `groups`.
+        let r = unsafe { libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) };
+        if r == -1 {
+            let e = io::Error::last_os_error();
+            // With setgroups denied (single-id fallback) only an empty list was possible
+            // anyway.
+            if e.raw_os_error() != Some(libc::EPERM) || !groups.is_empty() {
+                return Err(e);
+            }
         }
     }
     // SAFETY: plain integer syscalls.
@@ -346,4 +362,17 @@ pub fn setns(fd: BorrowedFd<'_>, nstype: libc::c_int) -> io::Result<()> {
 pub fn set_not_dumpable() -> io::Result<()> {
     // SAFETY: plain integer prctl.
     check(unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) })
+}
+
+/// ioctl(NS_GET_USERNS): the user namespace that owns the namespace `ns`.
+pub fn namespace_owner(ns: BorrowedFd<'_>) -> io::Result<OwnedFd> {
+    /// `_IO(0xb7, 0x1)` from linux/nsfs.h.
+    const NS_GET_USERNS: libc::c_ulong = 0xb701;
+    // SAFETY: an ioctl without argument on a valid fd; it returns a new fd or -1.
+    let fd = unsafe { libc::ioctl(ns.as_raw_fd(), NS_GET_USERNS as _) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the kernel just gave us this fd; nothing else owns it.
+    Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
 }

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Result};
-use coracle_runtime::lifecycle::control;
+use coracle_runtime::lifecycle::{control, shared_ns};
 use coracle_runtime::monitor::{self, log};
-use coracle_runtime::spec::{signal_number, ContainerConfig, NamespaceMode};
+use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
@@ -45,7 +45,7 @@ pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
 /// The containers a command names (and those whose ids `cidfiles` hold), or all of
 /// them (`--all`). With `ignore_missing`, names and cidfiles that find nothing are
 /// skipped; an ambiguous prefix is an error all the same.
-fn targets(
+pub(crate) fn targets(
     store: &Store,
     names: &[String],
     cidfiles: &[PathBuf],
@@ -199,32 +199,8 @@ fn dependents_of<'a>(
     everything
         .iter()
         .filter(|c| c.id != target.id)
-        .filter(|c| {
-            joined_containers(&config_of(c)).iter().any(|x| {
-                x.as_str() == target.name || (x.len() >= 3 && target.id.starts_with(x.as_str()))
-            })
-        })
+        .filter(|c| shared_ns::joins_container(&config_of(c).namespaces, target))
         .collect()
-}
-
-/// The containers (names or ids) whose namespaces a container's spec joins.
-fn joined_containers(config: &ContainerConfig) -> Vec<String> {
-    let ns = &config.namespaces;
-    [
-        &ns.user,
-        &ns.mount,
-        &ns.pid,
-        &ns.network,
-        &ns.ipc,
-        &ns.uts,
-        &ns.cgroup,
-    ]
-    .into_iter()
-    .filter_map(|m| match m {
-        NamespaceMode::Container(x) => Some(x.clone()),
-        _ => None,
-    })
-    .collect()
 }
 
 /// The containers to remove, dependents before what they depend on. Without
@@ -388,6 +364,33 @@ pub fn exists(ctx: &Context, args: ContainerExistsArgs) -> Result<i32> {
     })
 }
 
+/// `State.Health`: the recorded checks of a container with `--health-cmd` (Podman
+/// shows "starting" until a check counted), `null` without one.
+fn health_value(store: &Store, r: &ContainerRecord, config: &ContainerConfig) -> Value {
+    use coracle_runtime::lifecycle::health;
+    if config.health.is_none() {
+        return Value::Null;
+    }
+    let state = health::read_state(store, &r.id).unwrap_or_default();
+    let log: Vec<Value> = state
+        .log
+        .iter()
+        .map(|e| {
+            json!({
+                "Start": rfc3339(Some(e.start)),
+                "End": rfc3339(Some(e.end)),
+                "ExitCode": e.exit_code,
+                "Output": e.output,
+            })
+        })
+        .collect();
+    json!({
+        "Status": state.status,
+        "FailingStreak": state.failing_streak,
+        "Log": log,
+    })
+}
+
 /// The object Podman's `container inspect` prints.
 pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     let config = config_of(r);
@@ -403,7 +406,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Running": running,
             "Paused": r.state == ContainerState::Paused,
             "Restarting": false,
-            "OOMKilled": false,
+            "OOMKilled": coracle_runtime::cgroups::was_oom_killed(&dir.join("userdata")),
             "Dead": false,
             "Pid": r.pid.unwrap_or(0),
             "ConmonPid": r.monitor_pid.unwrap_or(0),
@@ -411,6 +414,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Error": r.error.clone().unwrap_or_default(),
             "StartedAt": rfc3339(r.started),
             "FinishedAt": rfc3339(r.finished),
+            "Health": health_value(store, r, &config),
         },
         "Image": r.image_id,
         "ImageName": r.image_name,
@@ -435,6 +439,9 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "StopTimeout": config.stop_timeout(),
             "Tty": config.tty,
             "OpenStdin": config.interactive,
+            "Timezone": config.timezone.clone().unwrap_or_default(),
+            "Umask": format!("{:04o}", config.umask.unwrap_or(coracle_runtime::spec::DEFAULT_UMASK)),
+            "Timeout": config.timeout.unwrap_or(0),
         },
         "HostConfig": {
             "AutoRemove": config.remove,
@@ -454,6 +461,19 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
                 "Path": coracle_runtime::lifecycle::launch::log_path(store, &r.id, &config),
             },
             "Init": config.init,
+            "Memory": config.resources.memory.unwrap_or(0),
+            "MemorySwap": config.resources.memory_swap.unwrap_or(0),
+            "NanoCpus": config.resources.nano_cpus.unwrap_or(0),
+            "CpuShares": config.resources.cpu_shares.unwrap_or(0),
+            "PidsLimit": config.resources.pids_limit.unwrap_or(0),
+            "Ulimits": config.ulimits.iter().map(|u| json!({
+                "Name": format!("RLIMIT_{}", u.name.to_ascii_uppercase()),
+                "Soft": u.soft,
+                "Hard": u.hard,
+            })).collect::<Vec<_>>(),
+            "ShmSize": config.shm_size.unwrap_or(64 << 20),
+            "Sysctls": config.sysctls,
+            "ExtraHosts": config.add_hosts.iter().map(|h| format!("{}:{}", h.name, h.ip)).collect::<Vec<_>>(),
         },
         "Mounts": [],
         "NetworkSettings": {},
@@ -492,6 +512,7 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use coracle_runtime::spec::NamespaceMode;
 
     /// A container record whose spec joins the network namespace of `joins`.
     fn rec(id: &str, name: &str, joins: Option<&str>) -> ContainerRecord {

@@ -6,12 +6,14 @@ mod container_filter;
 mod containers;
 mod cp;
 mod exec;
+mod healthcheck;
 mod images;
 mod info;
 mod inspect;
 mod login;
 mod logs;
 mod name_rules;
+mod pause;
 mod prompt;
 mod prune;
 mod ps;
@@ -19,10 +21,14 @@ mod pull;
 mod push;
 mod remove;
 mod run;
+mod run_process;
+mod stats;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
+use crate::args::{
+    Cli, Command, ContainerCommand, HealthcheckCommand, ImageCommand, SystemCommand,
+};
 use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
@@ -67,6 +73,14 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => cleanup::cleanup(&ctx, a),
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::stats(&ctx, a),
+        Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => {
+            pause::pause(&ctx, a, true)
+        }
+        Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => {
+            pause::pause(&ctx, a, false)
+        }
+        Command::Healthcheck(HealthcheckCommand::Run(a)) => healthcheck::run(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),

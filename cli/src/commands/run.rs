@@ -13,7 +13,8 @@ use coracle_runtime::fs::mounts_spec::{
 use coracle_runtime::lifecycle::control;
 use coracle_runtime::lifecycle::launch;
 use coracle_runtime::spec::{
-    ContainerConfig, LogConfig, LogDriver, NamespaceMode, Namespaces, RestartPolicy, SeccompChoice,
+    ContainerConfig, HealthConfig, IdMappingMode, LogConfig, LogDriver, NamespaceMode, Namespaces,
+    Resources, RestartPolicy, SeccompChoice,
 };
 use coracle_runtime::RuntimeError;
 use coracle_storage::{ContainerRecord, ImageSummary, Store};
@@ -122,7 +123,7 @@ fn log_config(args: &RunArgs) -> Result<LogConfig> {
 }
 
 /// `10`, `10k`, `10m`, `1g` (binary multiples, as Podman's units).
-fn parse_size(text: &str) -> Option<u64> {
+pub(crate) fn parse_size(text: &str) -> Option<u64> {
     let lower = text.to_ascii_lowercase();
     let lower = lower.trim_end_matches('b');
     let (digits, mult) = match lower.char_indices().last() {
@@ -139,18 +140,21 @@ fn parse_size(text: &str) -> Option<u64> {
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     let namespaces = Namespaces {
         network: NamespaceMode::parse("network", &args.network)?,
+        ipc: NamespaceMode::parse("ipc", &args.ipc)?,
+        pid: NamespaceMode::parse("pid", &args.pid)?,
+        uts: NamespaceMode::parse("uts", &args.uts)?,
+        cgroup: NamespaceMode::parse("cgroupns", &args.cgroupns)?,
         ..Default::default()
     };
-    let keep_id = match args.userns.as_deref() {
-        None | Some("") => false,
-        Some("keep-id") => true,
-        Some(other) => bail!("--userns {other}: only keep-id is supported"),
-    };
-    if namespaces.network != NamespaceMode::Host && namespaces.network != NamespaceMode::New {
-        bail!(
-            "--network {}: only \"none\" and \"host\" are supported yet",
-            args.network
-        );
+    let id_mapping = IdMappingMode::from_flags(
+        args.userns.as_deref(),
+        &args.uidmap,
+        &args.gidmap,
+        args.subuidname.as_deref(),
+        args.subgidname.as_deref(),
+    )?;
+    if args.group_add.iter().any(|g| g == "keep-groups") && args.group_add.len() > 1 {
+        bail!("--group-add keep-groups keeps your own groups and cannot be combined with other groups: give one or the other");
     }
     namespaces.check_supported()?;
     let restart = RestartPolicy::parse(&args.restart)?;
@@ -194,7 +198,7 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
     if let Some(sig) = &args.stop_signal {
         coracle_runtime::spec::signal_number(sig)?;
     }
-    Ok(ContainerConfig {
+    let mut config = ContainerConfig {
         command: args.command.clone(),
         entrypoint: args.entrypoint.clone(),
         env: environment(&args.env, &args.env_file)?,
@@ -211,7 +215,9 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         no_new_privs,
         seccomp,
         namespaces,
-        keep_id,
+        keep_id: id_mapping.is_keep_id(),
+        id_mapping,
+        group_add: args.group_add.clone(),
         tty: args.tty,
         interactive: args.interactive,
         detach: args.detach,
@@ -225,8 +231,92 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         log: log_config(args)?,
         ignore_chown_errors: ctx.ignore_chown_errors(),
         mount_program: ctx.mount_program(),
+        resources: resources(args)?,
+        health: health(args)?,
         ..Default::default()
-    })
+    };
+    super::run_process::apply(args, &mut config)?;
+    Ok(config)
+}
+
+/// `--memory`, `--memory-swap`, `--cpus`, `--cpu-shares`, `--pids-limit`.
+fn resources(args: &RunArgs) -> Result<Resources> {
+    use coracle_runtime::spec::resources as parse;
+    let resources = Resources {
+        memory: args
+            .memory
+            .as_deref()
+            .map(parse::parse_memory)
+            .transpose()?
+            .flatten(),
+        memory_swap: args
+            .memory_swap
+            .as_deref()
+            .map(parse::parse_memory_swap)
+            .transpose()?,
+        nano_cpus: args.cpus.as_deref().map(parse::parse_cpus).transpose()?,
+        cpu_shares: args
+            .cpu_shares
+            .as_deref()
+            .map(parse::parse_cpu_shares)
+            .transpose()?,
+        pids_limit: args
+            .pids_limit
+            .as_deref()
+            .map(parse::parse_pids_limit)
+            .transpose()?
+            .flatten(),
+    };
+    resources.check()?;
+    Ok(resources)
+}
+
+/// `--health-cmd` and its settings (which need it).
+fn health(args: &RunArgs) -> Result<Option<HealthConfig>> {
+    use coracle_runtime::spec::health::{self as h, parse_duration};
+    let settings = args.health_interval.is_some()
+        || args.health_retries.is_some()
+        || args.health_timeout.is_some()
+        || args.health_start_period.is_some();
+    let Some(command) = args
+        .health_cmd
+        .as_deref()
+        .map(HealthConfig::parse_command)
+        .transpose()?
+        .flatten()
+    else {
+        if settings && args.health_cmd.is_none() {
+            bail!("--health-interval, --health-retries, --health-timeout and --health-start-period need --health-cmd");
+        }
+        return Ok(None);
+    };
+    let duration = |flag: &str, value: &Option<String>, default: u64| -> Result<u64> {
+        Ok(value
+            .as_deref()
+            .map(|v| parse_duration(flag, v))
+            .transpose()?
+            .unwrap_or(default))
+    };
+    let retries = args.health_retries.unwrap_or(h::DEFAULT_RETRIES);
+    if retries == 0 {
+        bail!("invalid --health-retries 0: give at least 1");
+    }
+    Ok(Some(HealthConfig {
+        command,
+        interval_secs: duration(
+            "--health-interval",
+            &args.health_interval,
+            h::DEFAULT_INTERVAL_SECS,
+        )?,
+        retries,
+        timeout_secs: duration(
+            "--health-timeout",
+            &args.health_timeout,
+            h::DEFAULT_TIMEOUT_SECS,
+        )?
+        .max(1),
+        start_period_secs: duration("--health-start-period", &args.health_start_period, 0)?,
+    }))
 }
 
 /// Find the image, pulling it as `--pull` says.
@@ -302,13 +392,15 @@ fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
 
 /// Create the container `args` describe; its record.
 fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
-    let config = container_config(ctx, args)?;
+    let mut config = container_config(ctx, args)?;
     check_cidfile(args)?;
     let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
     let image = image_for(ctx, store, args)?;
+    super::run_process::resolve_image_mounts(ctx, store, &mut config)?;
+    super::run_process::replace_existing(store, args)?;
     let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
     write_cidfile(args, &record.id)?;
     Ok(record)
@@ -328,6 +420,7 @@ fn check_names(args: &RunArgs) -> Result<()> {
 
 /// `coracle create`: print the new container's id.
 pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
+    super::run_process::check_create(&args)?;
     check_names(&args)?;
     let store = ctx.store()?;
     let record = create_container(ctx, &store, &args)?;
@@ -338,6 +431,7 @@ pub fn create(ctx: &Context, args: RunArgs) -> Result<i32> {
 /// Run a container: in the foreground (its exit status is ours), or with `-d` under
 /// its monitor (print its id once its command runs).
 pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
+    super::run_process::check_preserved_fds(&args)?;
     check_names(&args)?;
     if !args.detach && RestartPolicy::parse(&args.restart)? != RestartPolicy::No {
         bail!(

@@ -74,6 +74,11 @@ impl Root {
         self.open_in_root(path, OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY)
     }
 
+    /// The existing file at `path` opened for writing (not created, not truncated).
+    pub fn open_write(&self, path: &Path) -> io::Result<OwnedFd> {
+        self.open_in_root(path, OFlags::WRONLY | OFlags::NONBLOCK | OFlags::NOCTTY)
+    }
+
     /// The directory at `path`, created with its missing parents (mode 0755) inside
     /// the root when it does not exist. Whatever already exists there is returned
     /// as it is (a mount onto a file that should be a directory then fails).

@@ -1,6 +1,7 @@
 //! The container's filesystem: image layers (unpacked, also while they download),
 //! the overlay root, paths resolved inside that root, mount flags, the mounts built
-//! before pivot_root, and keep-id's /etc entries.
+//! before pivot_root, keep-id's /etc entries, `--tz`'s zone file and `--sysctl`'s
+//! writes into the container's /proc.
 
 pub mod cp;
 pub mod inroot;
@@ -10,3 +11,5 @@ pub mod mounts_spec;
 pub mod overlay;
 pub mod rootfs;
 pub mod stream_unpack;
+pub mod sysctl;
+pub mod timezone;

@@ -28,6 +28,13 @@ pub enum MountSpec {
         /// Mount options as given to mount(2) ("rw", "size=64m", "mode=1777", ...).
         options: Vec<String>,
     },
+    /// `type=image`: an image's merged layers, read-only.
+    Image {
+        /// The image as given; its full id once `run`/`create` found it.
+        source: String,
+        /// Absolute path in the container.
+        target: PathBuf,
+    },
 }
 
 /// A host device made available in the container (`--device`): its node is
@@ -135,6 +142,7 @@ pub fn parse_mount(spec: &str, cwd: &Path) -> Result<MountSpec> {
     let bad = |reason: String| RuntimeError::mount(spec, reason);
     let (mut kind, mut source, mut target) = (None, None, None);
     let (mut readonly, mut size, mut mode) = (false, None, None);
+    let mut readwrite = false;
     for field in spec.split(',').filter(|f| !f.is_empty()) {
         let (key, value) = match field.split_once('=') {
             Some((k, v)) => (k, Some(v)),
@@ -154,6 +162,13 @@ pub fn parse_mount(spec: &str, cwd: &Path) -> Result<MountSpec> {
                     None | Some("true") | Some("1") => true,
                     Some("false") | Some("0") => false,
                     Some(v) => return Err(bad(format!("invalid readonly value {v:?}"))),
+                }
+            }
+            "rw" | "readwrite" => {
+                readwrite = match value {
+                    None | Some("true") | Some("1") => true,
+                    Some("false") | Some("0") => false,
+                    Some(v) => return Err(bad(format!("invalid {key} value {v:?}"))),
                 }
             }
             "tmpfs-size" => size = Some(need(value)?),
@@ -191,9 +206,22 @@ pub fn parse_mount(spec: &str, cwd: &Path) -> Result<MountSpec> {
             }
             Ok(MountSpec::Tmpfs { target, options })
         }
+        Some("image") => {
+            if readwrite {
+                return Err(bad(
+                    "image mounts are read-only: drop rw (no writable layer is kept for them)"
+                        .into(),
+                ));
+            }
+            if size.is_some() || mode.is_some() {
+                return Err(bad("tmpfs options need type=tmpfs".into()));
+            }
+            let source = source.ok_or_else(|| bad("source (the image) is required".into()))?;
+            Ok(MountSpec::Image { source, target })
+        }
         Some("volume") => Err(bad("named volumes are not supported yet".into())),
         Some(other) => Err(bad(format!("unsupported mount type {other:?}"))),
-        None => Err(bad("type is required (bind or tmpfs)".into())),
+        None => Err(bad("type is required (bind, tmpfs or image)".into())),
     }
 }
 
@@ -371,6 +399,21 @@ mod tests {
             panic!("not tmpfs")
         };
         assert_eq!(options[0], "ro");
+    }
+
+    #[test]
+    fn mount_image() {
+        let m = mnt("type=image,source=busybox,destination=/b,rw=false").unwrap();
+        assert_eq!(
+            m,
+            MountSpec::Image {
+                source: "busybox".into(),
+                target: "/b".into()
+            }
+        );
+        assert!(err(mnt("type=image,source=busybox,target=/b,rw")).contains("read-only"));
+        assert!(err(mnt("type=image,target=/b")).contains("source"));
+        assert!(err(mnt("type=image,source=x,target=/b,tmpfs-size=1m")).contains("tmpfs"));
     }
 
     #[test]

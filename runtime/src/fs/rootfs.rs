@@ -89,7 +89,21 @@ pub struct MountPlan {
     pub read_only: bool,
     /// `--privileged`: no masked or read-only paths.
     pub privileged: bool,
+    /// `--pid host`: /proc shows the host's processes; a user namespace may not
+    /// mount a procfs of the host's PID namespace, so the host's /proc is bound then.
+    pub host_pid: bool,
+    /// `--ipc host`: /dev/mqueue is the host's (bound when it cannot be mounted).
+    pub host_ipc: bool,
+    /// `--sysctl` (key, value) pairs, written into the container's /proc/sys.
+    pub sysctls: Vec<(String, String)>,
+    /// `--shm-size`: bytes of /dev/shm (None: 64 MiB).
+    pub shm_size: Option<u64>,
+    /// The layer directories (top first) of each `type=image` mount, by target.
+    pub image_layers: Vec<(PathBuf, Vec<PathBuf>)>,
 }
+
+/// /dev/shm's size unless `--shm-size` says otherwise (Podman's 64 MiB).
+const DEFAULT_SHM_SIZE: u64 = 64 << 20;
 
 /// A step of the setup failed: what and where.
 #[derive(Debug)]
@@ -145,7 +159,7 @@ fn mount_fresh_dir(
 
 /// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
 /// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
-fn mount_dev(root: &Root, tty: bool) -> Result<()> {
+fn mount_dev(root: &Root, tty: bool, host_ipc: bool, shm_size: Option<u64>) -> Result<()> {
     let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
@@ -182,14 +196,27 @@ fn mount_dev(root: &Root, tty: bool) -> Result<()> {
         Some("newinstance,ptmxmode=0666,mode=0620"),
     )?;
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
-    mount_fresh_dir(
-        dev.as_fd(),
-        "shm",
-        "tmpfs",
-        quiet,
-        Some("mode=1777,size=65536k"),
-    )?;
-    mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None)?;
+    let shm = format!("mode=1777,size={}", shm_size.unwrap_or(DEFAULT_SHM_SIZE));
+    mount_fresh_dir(dev.as_fd(), "shm", "tmpfs", quiet, Some(&shm))?;
+    let mqueue = mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None);
+    match mqueue {
+        // The host's IPC namespace belongs to the host's user namespace, whose
+        // mqueue only the host's own mount shows; a host without one gets an empty
+        // /dev/mqueue.
+        Err(_) if host_ipc => {
+            let target = step(
+                || "open /dev/mqueue".into(),
+                inroot::create_dir_in(dev.as_fd(), "mqueue"),
+            )?;
+            if Path::new("/dev/mqueue").is_dir() {
+                step(
+                    || "bind the host's /dev/mqueue".into(),
+                    bind_onto(Path::new("/dev/mqueue"), target.as_fd(), false),
+                )?;
+            }
+        }
+        other => other?,
+    }
     for (link, target) in DEV_LINKS {
         step(
             || format!("link /dev/{link}"),
@@ -220,18 +247,23 @@ fn mount_devices(root: &Root, devices: &[DeviceSpec]) -> Result<()> {
     Ok(())
 }
 
-/// /proc for the new pid namespace, /sys read-only (the host's, read-only all the
-/// way down, when sysfs cannot be mounted: without a network namespace of our own).
-fn mount_proc_sys(root: &Root) -> Result<()> {
+/// /proc for the container's pid namespace (with `host_pid`, the host's /proc bound
+/// when a user namespace may not mount it), /sys read-only (the host's, read-only all
+/// the way down, when sysfs cannot be mounted: without a network namespace of our own).
+fn mount_proc_sys(root: &Root, host_pid: bool) -> Result<()> {
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
     let proc_dir = step(
         || "create /proc".into(),
         root.ensure_dir(Path::new("/proc")),
     )?;
-    step(
-        || "mount /proc".into(),
-        sys::mount_on("proc", proc_dir.as_fd(), "proc", quiet, None),
-    )?;
+    let procfs = sys::mount_on("proc", proc_dir.as_fd(), "proc", quiet, None);
+    match procfs {
+        Err(_) if host_pid => step(
+            || "bind the host's /proc".into(),
+            bind_onto(Path::new("/proc"), proc_dir.as_fd(), false),
+        )?,
+        other => step(|| "mount /proc".into(), other)?,
+    }
     let sys_dir = step(|| "create /sys".into(), root.ensure_dir(Path::new("/sys")))?;
     let sysfs = sys::mount_on(
         "sysfs",
@@ -289,6 +321,22 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
                     bind_onto(source, t.as_fd(), *readonly),
                 )?;
             }
+            MountSpec::Image { target, .. } => {
+                let layers = plan
+                    .image_layers
+                    .iter()
+                    .find(|(t, _)| t == target)
+                    .map(|(_, layers)| layers.as_slice())
+                    .unwrap_or_default();
+                let t = step(
+                    || format!("create mount point {}", target.display()),
+                    root.ensure_dir(target),
+                )?;
+                step(
+                    || format!("mount the image on {}", target.display()),
+                    mount_image(layers, t.as_fd(), plan.rootfs.userxattr),
+                )?;
+            }
             MountSpec::Tmpfs { target, options } => {
                 let t = step(
                     || format!("create mount point {}", target.display()),
@@ -303,6 +351,32 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
         }
     }
     Ok(())
+}
+
+/// `type=image`: the layers read-only onto `target`: one layer is bound, several
+/// are merged by an overlay without an upper layer (which needs two at least).
+fn mount_image(layers: &[PathBuf], target: BorrowedFd<'_>, userxattr: bool) -> io::Result<()> {
+    match layers {
+        [] => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "the image has no unpacked layers",
+        )),
+        [single] => {
+            let tree = sys::clone_tree(rustix::fs::CWD, single)?;
+            let attrs = sys::MOUNT_ATTR_RDONLY | sys::MOUNT_ATTR_NOSUID | sys::MOUNT_ATTR_NODEV;
+            sys::set_mount_attrs(tree.as_fd(), true, attrs)?;
+            sys::attach_tree(tree.as_fd(), target)
+        }
+        several => {
+            let lower: Vec<String> = several.iter().map(|p| p.display().to_string()).collect();
+            let mut data = format!("lowerdir={}", lower.join(":"));
+            if userxattr {
+                data.push_str(",userxattr");
+            }
+            let flags = libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV;
+            sys::mount_on("overlay", target, "overlay", flags, Some(&data))
+        }
+    }
 }
 
 /// Split tmpfs options into mount flags and tmpfs data (Podman's defaults:
@@ -467,8 +541,14 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
         )?;
         etc_files.extend(generated);
     }
-    mount_proc_sys(&root)?;
-    mount_dev(&root, plan.tty)?;
+    mount_proc_sys(&root, plan.host_pid)?;
+    for (key, value) in &plan.sysctls {
+        step(
+            || format!("set --sysctl {key}={value} in the container"),
+            crate::fs::sysctl::write(&root, key, value),
+        )?;
+    }
+    mount_dev(&root, plan.tty, plan.host_ipc, plan.shm_size)?;
     mount_devices(&root, &plan.devices)?;
     mount_user(&root, plan, &etc_files)?;
     if plan.workdir != "/" {

@@ -125,8 +125,8 @@ pub fn plan_rootless(
     };
     match (ranges, reason) {
         (Ok((subuids, subgids)), None) => UserNsPlan {
-            uid_map: build_map(uid, &subuids, keep_id),
-            gid_map: build_map(gid, &subgids, keep_id),
+            uid_map: build_map(uid, &subuids, if keep_id { uid } else { 0 }),
+            gid_map: build_map(gid, &subgids, if keep_id { gid } else { 0 }),
             fallback_reason: None,
         },
         (_, reason) => {
@@ -146,12 +146,11 @@ pub fn plan_rootless(
     }
 }
 
-/// Builds one map: `own` at container id 0 (or at `own` with `keep_id`), the
+/// Builds one map: `own` at container id `own_at` (0, or `own` with keep-id), the
 /// subordinate ranges filling the other container ids contiguously from 0.
-fn build_map(own: u32, ranges: &[IdRange], keep_id: bool) -> Vec<IdMapping> {
+pub fn build_map(own: u32, ranges: &[IdRange], own_at: u32) -> Vec<IdMapping> {
     let mut pool: VecDeque<IdRange> = ranges.iter().copied().collect();
     let mut map = Vec::new();
-    let own_at = if keep_id { own } else { 0 };
     // Ids below the user's own container id come from the pool (none without keep_id).
     let mut next = take(&mut pool, 0, own_at, &mut map);
     if next < own_at {
@@ -256,6 +255,62 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
     let uid_result = uids.finish();
     let gid_result = gids.and_then(Helper::finish);
     uid_result.and(gid_result)
+}
+
+/// Parse the text of a `/proc/PID/{uid,gid}_map` file (as seen from this process's
+/// user namespace), ordered by container id.
+pub fn parse_map_text(text: &str) -> Option<Vec<IdMapping>> {
+    let mut map = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut f = line.split_whitespace().map(str::parse::<u32>);
+            let (Some(Ok(container_id)), Some(Ok(host_id)), Some(Ok(size)), None) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                return None;
+            };
+            Some(IdMapping {
+                container_id,
+                host_id,
+                size,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    map.sort_by_key(|m| m.container_id);
+    Some(map)
+}
+
+/// The uid and gid maps of the user namespace of process `pid`.
+pub fn read_maps(pid: i32) -> Result<(Vec<IdMapping>, Vec<IdMapping>)> {
+    let read = |name: &str| {
+        let path = PathBuf::from(format!("/proc/{pid}/{name}"));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| RuntimeError::io("failed to read", &path, e))?;
+        parse_map_text(&text).ok_or_else(|| {
+            RuntimeError::Start(format!("{}: unexpected contents {text:?}", path.display()))
+        })
+    };
+    Ok((read("uid_map")?, read("gid_map")?))
+}
+
+/// For a container process that joined another's user namespace: its mapping must be
+/// the one the container's root filesystem was prepared for.
+pub fn check_joined(pid: i32, plan: &UserNsPlan) -> Result<()> {
+    let (uids, gids) = read_maps(pid)?;
+    let sorted = |m: &[IdMapping]| {
+        let mut m = m.to_vec();
+        m.sort_by_key(|m| m.container_id);
+        m
+    };
+    if uids == sorted(&plan.uid_map) && gids == sorted(&plan.gid_map) {
+        return Ok(());
+    }
+    Err(RuntimeError::Start(format!(
+        "the joined user namespace maps ids as {} (uids) and {} (gids), not as the container was prepared for; recreate the container",
+        map_text(&uids).trim().replace('\n', ", "),
+        map_text(&gids).trim().replace('\n', ", ")
+    )))
 }
 
 /// A running mapping helper.

@@ -1,6 +1,8 @@
 //! Identities: subordinate id ranges and the user-namespace mapping, work done inside
-//! a user namespace, and `-u USER[:GROUP]` against the container's passwd and group.
+//! a user namespace, the mapping a container asks for (`usermap`), and `-u USER[:GROUP]`
+//! against the container's passwd and group.
 
 pub mod idmap;
 pub mod passwd;
+pub mod usermap;
 pub mod userns;

@@ -106,6 +106,34 @@ pub fn resolve_user(rootfs: &Path, spec: &str) -> Result<ExecUser> {
     Ok(out)
 }
 
+/// `--group-add`: each entry a gid or a group name of the container's /etc/group
+/// (under `rootfs`), in order, without repeats.
+pub fn group_ids(rootfs: &Path, names: &[String]) -> Result<Vec<u32>> {
+    let mut groups: Option<Vec<GroupEntry>> = None;
+    let mut out = Vec::new();
+    for name in names {
+        let gid = match name.parse::<u32>() {
+            Ok(gid) => gid,
+            Err(_) => {
+                if groups.is_none() {
+                    let text = read_in_root(rootfs, "etc/group")?.unwrap_or_default();
+                    groups = Some(parse_group(&text));
+                }
+                groups
+                    .iter()
+                    .flatten()
+                    .find(|g| &g.name == name)
+                    .map(|g| g.gid)
+                    .ok_or_else(|| RuntimeError::GroupNotFound(name.clone()))?
+            }
+        };
+        if !out.contains(&gid) {
+            out.push(gid);
+        }
+    }
+    Ok(out)
+}
+
 fn parse_passwd(text: &str) -> Vec<PasswdEntry> {
     text.lines()
         .filter_map(|line| {

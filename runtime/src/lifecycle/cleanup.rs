@@ -1,6 +1,7 @@
 //! `coracle container cleanup ID`: the exit command a monitor runs once its
 //! container ended (as conmon runs `podman container cleanup`). Under the
-//! container's lock it records the end from the monitor's exit file, then removes a
+//! container's lock it records the end from the monitor's exit file (and an OOM kill
+//! its cgroup saw, removing the cgroup), then removes a
 //! `--rm` container or applies the restart policy: `--restart` starts the container
 //! again from its saved spec under a new monitor.
 
@@ -10,7 +11,7 @@ use coracle_storage::{ContainerChange, ContainerState, Store};
 use crate::error::Result;
 use crate::ids::idmap::UserNsPlan;
 use crate::lifecycle::control::refresh_locked;
-use crate::lifecycle::launch::remove_container;
+use crate::lifecycle::launch::remove_ended;
 use crate::lifecycle::liveness::recorded_alive;
 use crate::lifecycle::rundir;
 use crate::spec::{ContainerConfig, RestartPolicy};
@@ -64,9 +65,10 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
     if record.state.is_active() {
         return Ok(());
     }
+    crate::lifecycle::launch::ended_cgroup(store, id);
     let config = ContainerConfig::from_json(id, &record.config)?;
     if config.remove {
-        return remove_container(store, id, plan);
+        return remove_ended(store, &record, &config, plan);
     }
     // Only an end this cleanup recorded may restart it (`stop` records its own).
     if ended_here.is_some() && should_restart(&config.restart, ended_here, record.restart_count) {

@@ -34,7 +34,7 @@ fn monitor_alive(record: &ContainerRecord) -> bool {
     recorded_alive(record.monitor_pid, record.monitor_start)
 }
 
-fn no_such(id: &str) -> RuntimeError {
+pub(crate) fn no_such(id: &str) -> RuntimeError {
     RuntimeError::Start(format!("{}: no such container", &id[..id.len().min(12)]))
 }
 
@@ -202,6 +202,8 @@ fn stop_locked(store: &Store, id: &str, timeout: Option<u32>) -> Result<Containe
     if timeout.is_zero() {
         signal = libc::SIGKILL;
     }
+    // As Podman, a paused container is thawed so that it can act on the signal.
+    crate::lifecycle::pause::thaw_for_stop(&record)?;
     kill(&record, signal)?;
     if !wait_until(timeout, || !container_alive(&record)) {
         signal = libc::SIGKILL;

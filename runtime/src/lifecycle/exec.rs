@@ -52,6 +52,7 @@ pub fn exec_process(
             .or_else(|| config.workdir.clone())
             .unwrap_or_else(|| "/".into()),
         user: options.user.clone().or_else(|| config.user.clone()),
+        groups: crate::process::container::GroupAdd::from_list(&config.group_add),
         caps: if options.privileged {
             CapSet::all()
         } else {
@@ -92,5 +93,10 @@ pub fn exec(store: &Store, record: &ContainerRecord, options: &ExecOptions) -> R
     let config = ContainerConfig::from_json(&record.id, &record.config)?;
     let process = exec_process(store, &config, options)?;
     let namespaces = ContainerNamespaces::open(pid, record.started)?;
+    // Into the container's cgroup (where it has one) before its namespaces: the
+    // command then counts against the container's limits.
+    if let Ok(cgroup) = crate::cgroups::existing(&record.id) {
+        cgroup.enter(std::process::id() as i32)?;
+    }
     exec::run(&namespaces, &process)
 }

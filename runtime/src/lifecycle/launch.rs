@@ -11,14 +11,16 @@ use coracle_storage::containers::{new_container_id, random_name, ContainerRecord
 use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 
 use crate::error::{Result, RuntimeError};
+use crate::fs::mounts_spec::MountSpec;
 use crate::fs::rootfs::{MountPlan, RootfsSpec};
 use crate::ids::idmap::UserNsPlan;
-use crate::ids::userns::{current_user_plan, run_in_userns};
+use crate::ids::userns::run_in_userns;
 use crate::process::container::{self, ContainerSpec};
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
 use crate::security::caps;
 use crate::security::seccomp;
-use crate::spec::{ContainerConfig, NamespaceMode, SeccompChoice};
+use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode, SeccompChoice};
 
 /// The image's runtime defaults, from its stored configuration.
 fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Value> {
@@ -97,11 +99,20 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
-fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, PathBuf)>> {
+/// `--add-host` lines come after the defaults; `--tz` adds /etc/localtime.
+fn etc_files(
+    dir: &Path,
+    hostname: &str,
+    name: &str,
+    config: &ContainerConfig,
+) -> Result<Vec<(String, PathBuf)>> {
     let userdata = dir.join("userdata");
-    let hosts = format!(
+    let mut hosts = format!(
         "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
     );
+    for entry in &config.add_hosts {
+        hosts.push_str(&entry.line());
+    }
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let files = [
         ("hostname", format!("{hostname}\n")),
@@ -114,22 +125,41 @@ fn etc_files(dir: &Path, hostname: &str, name: &str) -> Result<Vec<(String, Path
         write_file(&path, &text)?;
         out.push((format!("/etc/{file}"), path));
     }
+    if let Some(zone) = &config.timezone {
+        out.push((
+            "/etc/localtime".into(),
+            crate::fs::timezone::copy_zone(zone, &userdata)?,
+        ));
+    }
     Ok(out)
 }
 
-/// The mapping a container runs with: keep-id's, or the caller's default
-/// (`stored_plan`, under which layers are unpacked).
+/// The mapping a container runs with (`--userns`, `--uidmap`...), or for clean-up
+/// when it cannot be made, the caller's default (`stored_plan`, under which layers
+/// are unpacked).
 fn running_plan(config: &ContainerConfig, stored_plan: Option<&UserNsPlan>) -> Option<UserNsPlan> {
-    if config.keep_id {
-        current_user_plan(true).0
-    } else {
-        stored_plan.cloned()
+    crate::ids::usermap::plan(&config.id_mapping(), stored_plan)
+        .unwrap_or_else(|_| stored_plan.cloned())
+}
+
+/// keep-id: the invoking user as the container knows it (at `uid=`/`gid=` if given).
+fn keep_id_user(config: &ContainerConfig) -> Option<crate::fs::keep_id::HostUser> {
+    match config.id_mapping() {
+        IdMappingMode::KeepId { uid, gid } => {
+            let user = crate::fs::keep_id::HostUser::current();
+            Some(crate::fs::keep_id::HostUser {
+                uid: uid.unwrap_or(user.uid),
+                gid: gid.unwrap_or(user.gid),
+                ..user
+            })
+        }
+        _ => None,
     }
 }
 
 /// Complete `config` with the image's defaults, unpack the image's layers, make the
 /// container's directories and save its record (state "created"). `stored_plan` is
-/// the caller's default rootless mapping ([`current_user_plan`]`(false)`, whose
+/// the caller's default rootless mapping ([`crate::ids::userns::current_user_plan`]`(false)`, whose
 /// warning is the caller's to print). A taken name is an error naming its holder.
 pub fn create(
     store: &Store,
@@ -138,9 +168,12 @@ pub fn create(
     mut config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerRecord> {
-    config.namespaces.check_supported()?;
+    crate::lifecycle::shared_ns::resolve(store, &mut config)?;
+    crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?;
+    crate::cgroups::check_available(&config.resources)?;
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
+    check_process_settings(&mut config)?;
     crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
@@ -162,9 +195,7 @@ pub fn create(
     let generated_name = config.name.is_none();
     let name = config.name.clone().unwrap_or_else(random_name);
     config.name = Some(name.clone());
-    let hostname = config
-        .hostname
-        .clone()
+    let hostname = crate::lifecycle::shared_ns::hostname(store, &config)?
         .unwrap_or_else(|| id[..12].to_string());
     config.hostname = Some(hostname.clone());
     let mut base_env =
@@ -174,22 +205,22 @@ pub fn create(
     }
     base_env.push("container=coracle".into());
     base_env.push(format!("HOSTNAME={hostname}"));
-    let mut env = merge_env(&[base_env, strings(&defaults["Env"]), config.env.clone()]);
+    let mut env = merge_env(&[
+        base_env,
+        config.proxy_env.clone(),
+        strings(&defaults["Env"]),
+        config.env.clone(),
+    ]);
     if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push(if config.keep_id {
-            format!("HOME={}", crate::fs::keep_id::HostUser::current().home)
-        } else {
-            "HOME=/root".into()
+        env.push(match keep_id_user(&config) {
+            Some(user) => format!("HOME={}", user.home),
+            None => "HOME=/root".into(),
         });
     }
     config.env = env;
     config.user = config.user.clone().or_else(|| non_empty(&defaults["User"]));
-    if config.user.is_none() && config.keep_id {
-        config.user = Some(format!(
-            "{}:{}",
-            rustix::process::getuid().as_raw(),
-            rustix::process::getgid().as_raw()
-        ));
+    if let (None, Some(user)) = (&config.user, keep_id_user(&config)) {
+        config.user = Some(format!("{}:{}", user.uid, user.gid));
     }
     config.workdir = Some(
         config
@@ -261,6 +292,21 @@ fn insert_record(
     }
 }
 
+/// Check the process settings a start would fail on (a ulimit above the caller's
+/// hard limit, an unknown zone) and add Podman's default ulimits.
+fn check_process_settings(config: &mut ContainerConfig) -> Result<()> {
+    let can_raise = crate::spec::process::can_raise_limits();
+    for limit in &config.ulimits {
+        limit.check_raisable(can_raise)?;
+    }
+    config.ulimits =
+        crate::spec::process::with_default_ulimits(std::mem::take(&mut config.ulimits), can_raise);
+    if let Some(zone) = &config.timezone {
+        crate::fs::timezone::zone_file(zone)?;
+    }
+    Ok(())
+}
+
 /// Create a container and run it in the foreground; returns its exit code.
 pub fn run(
     store: &Store,
@@ -314,9 +360,16 @@ pub fn start_foreground(
         let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
     }
     let _lock = store.container_lock(&record.id)?;
+    ended_cgroup(store, &record.id);
     let result = settle_end(store, record, &config, stored_plan, result);
     crate::lifecycle::rundir::remove_exit_file(&record.id);
     result
+}
+
+/// After a container's processes are gone: note an OOM kill and remove its cgroup.
+/// Best effort: `rm` removes a cgroup left behind, and says why when it cannot.
+pub fn ended_cgroup(store: &Store, id: &str) {
+    let _ = crate::cgroups::container_ended(id, &container_dir(store, id).join("userdata"));
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -350,7 +403,7 @@ pub fn settle_end(
     let cleanup = match recorded {
         Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
             let plan = running_plan(config, stored_plan);
-            remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
         }
         other => other,
     };
@@ -377,7 +430,7 @@ pub fn settle_failed_start(
 ) -> RuntimeError {
     let cleanup = if config.remove {
         let plan = running_plan(config, stored_plan);
-        remove_container(store, &record.id, plan.as_ref().or(stored_plan))
+        remove_ended(store, record, config, plan.as_ref().or(stored_plan))
     } else {
         let code = match &error {
             RuntimeError::Exec { code, .. } => *code,
@@ -434,24 +487,26 @@ pub fn process_spec(
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
+    let namespaces = crate::lifecycle::shared_ns::setup(store, config)?;
     let lower = image_layers(store, record, config, stored_plan)?;
     let (caps, seccomp) = confinement(store, config)?;
-    let keep_id_plan = running_plan(config, stored_plan);
-    let plan = if config.keep_id {
-        keep_id_plan.as_ref().or(stored_plan)
-    } else {
-        stored_plan
-    };
+    let keep_id_plan =
+        match crate::lifecycle::shared_ns::joined_mapping(&namespaces, stored_plan.is_some())? {
+            Some(joined) => Some(joined),
+            None => crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?,
+        };
+    let plan = keep_id_plan.as_ref().or(stored_plan);
     let dir = container_dir(store, &record.id);
     let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(&dir, &hostname, &record.name)?;
-    // Layers are unpacked under the default mapping; another one (keep-id) sees them
-    // through fuse-overlayfs's id remapping, as Podman does with fuse-overlayfs.
+    let etc = etc_files(&dir, &hostname, &record.name, config)?;
+    // Layers are unpacked under the default mapping; another one (keep-id, a joined
+    // container's) sees them through fuse-overlayfs's id remapping, as Podman does
+    // with fuse-overlayfs.
     let fuse_idmapping = match (plan, stored_plan) {
-        (Some(running), Some(stored)) if config.keep_id => {
+        (Some(running), Some(stored)) => {
             crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
                 crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
             )
@@ -460,9 +515,11 @@ pub fn process_spec(
     };
     // keep-id's passwd and group entries are made in the container process, from the
     // files of the mounted root (resolved inside it), next to the other /etc files.
-    let keep_id = (config.keep_id && plan.is_some()).then(|| crate::fs::keep_id::KeepIdFiles {
-        user: crate::fs::keep_id::HostUser::current(),
-        dir: dir.join("userdata"),
+    let keep_id = keep_id_user(config).filter(|_| plan.is_some()).map(|user| {
+        crate::fs::keep_id::KeepIdFiles {
+            user,
+            dir: dir.join("userdata"),
+        }
     });
     let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
     Ok(ContainerSpec {
@@ -491,22 +548,70 @@ pub fn process_spec(
             tty: config.tty,
             read_only: config.read_only,
             privileged: config.privileged,
+            host_pid: config.namespaces.pid == NamespaceMode::Host,
+            host_ipc: config.namespaces.ipc == NamespaceMode::Host,
+            sysctls: config
+                .sysctls
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            shm_size: config.shm_size,
+            image_layers: image_mount_layers(store, config, stored_plan)?,
         },
         args: config.args.clone(),
         env: config.env.clone(),
         cwd,
         user: config.user.clone(),
+        groups: container::GroupAdd::from_list(&config.group_add),
         hostname,
         caps,
         seccomp,
         no_new_privs: config.no_new_privs,
         userns: plan.cloned(),
-        host_network: config.namespaces.network == NamespaceMode::Host,
+        namespaces,
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,
         survive_parent: false,
+        cgroup: {
+            crate::cgroups::forget_oom_kill(&dir.join("userdata"));
+            crate::lifecycle::health::reset(store, &record.id);
+            crate::cgroups::plan(&record.id, &config.resources)?
+        },
+        limits: ProcessLimits::from_config(config)?,
+        attach: config.attach,
+        timeout: config.timeout,
     })
+}
+
+/// The layer directories of each `--mount type=image` (its source is the image's
+/// full id, found by `run`/`create`), unpacked if needed.
+fn image_mount_layers(
+    store: &Store,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let mut out = Vec::new();
+    for m in &config.mounts {
+        let MountSpec::Image { source, target } = m else {
+            continue;
+        };
+        let image = store.db.image_by_id(source)?.ok_or_else(|| {
+            RuntimeError::Start(format!(
+                "the image {} mounted on {} is gone: pull it again",
+                &source[..source.len().min(12)],
+                target.display()
+            ))
+        })?;
+        let layers = crate::fs::layers::ensure_unpacked(
+            store,
+            &image.record,
+            stored_plan,
+            config.ignore_chown_errors,
+        )?;
+        out.push((target.clone(), layers));
+    }
+    Ok(out)
 }
 
 /// A container's capabilities and seccomp filter, as its saved spec says (the
@@ -537,6 +642,7 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
         &ContainerChange::default(),
     )?;
     let dir = container_dir(store, id);
+    crate::cgroups::container_ended(id, &dir.join("userdata"))?;
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
     {
@@ -556,6 +662,48 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     store.remove_container_lock(id);
+    Ok(())
+}
+
+/// `--rm`: remove an ended container, and with `--rmi` its image too unless another
+/// container uses it.
+pub fn remove_ended(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    remove_container(store, &record.id, plan)?;
+    if config.remove_image {
+        remove_image_if_unused(store, &record.image_id, plan)?;
+    }
+    Ok(())
+}
+
+/// Remove the image `image_id` and its unused layers, unless a container runs it or
+/// mounts it (or it is gone already).
+pub fn remove_image_if_unused(
+    store: &Store,
+    image_id: &str,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    let mounted = |c: &ContainerRecord| {
+        ContainerConfig::from_json(&c.id, &c.config).is_ok_and(|config| {
+            config.mounts.iter().any(
+                |m| matches!(m, MountSpec::Image { source, .. } if source.as_str() == image_id),
+            )
+        })
+    };
+    let in_use = store
+        .db
+        .list_containers()?
+        .iter()
+        .any(|c| c.image_id == image_id || mounted(c));
+    if in_use || store.db.image_by_id(image_id)?.is_none() {
+        return Ok(());
+    }
+    store.remove_image(image_id)?;
+    crate::fs::layers::remove_unused(store, plan)?;
     Ok(())
 }
 

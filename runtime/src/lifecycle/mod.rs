@@ -3,14 +3,20 @@
 //! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
 //! records the end its monitor saw and carries out `--rm` and the restart policy;
 //! [`liveness`] tells a recorded process from a later one with the same pid;
-//! [`rundir`] holds the runtime files (exit files); [`exec`] runs a further process in
-//! a running container and [`top`] lists its processes. Detached containers are held
-//! by [`crate::monitor`].
+//! [`rundir`] holds the runtime files (exit files); [`shared_ns`] resolves the
+//! namespaces shared with the host or other containers; [`pause`] freezes and thaws it;
+//! [`exec`] runs a further process in a running container, [`top`] lists its
+//! processes, [`health`] runs its health check and [`stats`] reads its usage.
+//! Detached containers are held by [`crate::monitor`].
 
 pub mod cleanup;
 pub mod control;
 pub mod exec;
+pub mod health;
 pub mod launch;
 pub mod liveness;
+pub mod pause;
 pub mod rundir;
+pub mod shared_ns;
+pub mod stats;
 pub mod top;

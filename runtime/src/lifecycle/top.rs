@@ -252,17 +252,33 @@ impl View {
     }
 }
 
+/// The PID namespace of the container's init (`init`) and the host pids of every
+/// process in it now.
+pub fn members(init: &ContainerNamespaces) -> Result<((u64, u64), Vec<i32>)> {
+    let os = |action: &'static str| move |e: std::io::Error| RuntimeError::Os { action, source: e };
+    let ns = rustix::fs::statat(init.proc_dir(), "ns/pid", rustix::fs::AtFlags::empty())
+        .map_err(|e| os("read the container's PID namespace")(e.into()))?;
+    let pid_ns = (ns.st_dev, ns.st_ino);
+    let in_namespace = |pid: i32| {
+        rustix::fs::stat(format!("/proc/{pid}/ns/pid").as_str())
+            .is_ok_and(|st| (st.st_dev, st.st_ino) == pid_ns)
+    };
+    let pids = std::fs::read_dir("/proc")
+        .map_err(os("list processes"))?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|&p| in_namespace(p))
+        .collect();
+    Ok((pid_ns, pids))
+}
+
 /// The table `top` prints for the container whose init is `pid` (recorded as
 /// started at `started`): a header row, then one row per process, by pid inside.
 pub fn top(pid: i32, started: Option<i64>, descriptors: &[&str]) -> Result<Vec<Vec<String>>> {
     let init = ContainerNamespaces::open(pid, started)?;
     let os = |action: &'static str| move |e: std::io::Error| RuntimeError::Os { action, source: e };
-    let ns = rustix::fs::statat(init.proc_dir(), "ns/pid", rustix::fs::AtFlags::empty())
-        .map_err(|e| os("read the container's PID namespace")(e.into()))?;
-    let pid_ns = (ns.st_dev, ns.st_ino);
-    let mut processes: Vec<Process> = std::fs::read_dir("/proc")
-        .map_err(os("list processes"))?
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
+    let (pid_ns, host_pids) = members(&init)?;
+    let mut processes: Vec<Process> = host_pids
+        .into_iter()
         .filter_map(|p| read_process(p, pid_ns))
         .collect();
     processes.sort_by_key(|p| p.pid);

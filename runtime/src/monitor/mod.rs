@@ -32,6 +32,7 @@ use crate::lifecycle::liveness::start_time;
 use crate::lifecycle::rundir;
 use crate::process::container::{self, ContainerSpec, Output};
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
 use crate::spec::{ContainerConfig, LogDriver};
 use crate::sys;
 use log::Stream;
@@ -176,6 +177,11 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         .and_then(|()| launch::process_spec(&store, &record, &config, stored_plan.as_ref()))
         .map(|spec| ContainerSpec {
             survive_parent: true,
+            // A monitor holds none of the caller's descriptors to pass on.
+            limits: ProcessLimits {
+                preserve_fds: 0,
+                ..spec.limits
+            },
             ..spec
         })
         .and_then(|spec| prepare_runtime_dir().map(|()| spec))
@@ -219,6 +225,7 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         log_max_size: config.log.max_size,
         streams: streams.iter().map(|(fd, s)| (fd.as_raw_fd(), *s)).collect(),
         reap: keep_alive.into_helper_pids(),
+        timeout: config.timeout,
         exit_command: exit_command(&program.coracle, root, id),
     };
     drop(store);

@@ -8,6 +8,10 @@
 //! the pty it allocated in its own devpts over a socket ([`crate::process::pty::send_fd`]),
 //! which the parent receives once the report is empty.
 //!
+//! The parent makes the container's cgroup and moves the child into it by pid before
+//! releasing it; the child makes its cgroup namespace only then, so that the
+//! namespace is rooted at the container's cgroup.
+//!
 //! The container never gets the caller's terminal or any other fd of the caller
 //! above 2: it starts a new session, its streams are pipes or `/dev/null`
 //! ([`crate::process::stdio`]) or its own pty, and every inherited fd from 3 up is
@@ -27,10 +31,13 @@ use crate::fs::rootfs::{self, MountPlan};
 use crate::ids::idmap::{self, UserNsPlan};
 use crate::ids::passwd;
 use crate::process::exitcode;
+use crate::process::limits::ProcessLimits;
+use crate::process::namespaces::{self, NamespaceSetup, OpenJoins};
 use crate::process::relay::Relay;
 use crate::process::stdio::{self, ChildEnds, ParentEnds};
 use crate::security::caps::{self, CapSet};
 use crate::security::seccomp::{self, Program};
+use crate::spec::{Attach, TIMEOUT_EXIT_CODE};
 use crate::sys;
 
 /// What to run and how: everything decided before the clone.
@@ -46,6 +53,8 @@ pub struct ContainerSpec {
     pub cwd: String,
     /// `-u user[:group]`, resolved inside the container; None is root.
     pub user: Option<String>,
+    /// `--group-add`.
+    pub groups: GroupAdd,
     /// The UTS hostname.
     pub hostname: String,
     /// Capabilities of the process.
@@ -56,8 +65,8 @@ pub struct ContainerSpec {
     pub no_new_privs: bool,
     /// The user namespace mapping; None runs without a user namespace (as root).
     pub userns: Option<UserNsPlan>,
-    /// Keep the host's network namespace (`--network host`).
-    pub host_network: bool,
+    /// Which namespaces are made new, shared with the host or joined.
+    pub namespaces: NamespaceSetup,
     /// Allocate a pty (`-t`).
     pub tty: bool,
     /// Forward standard input (`-i`).
@@ -67,6 +76,39 @@ pub struct ContainerSpec {
     /// Keep running when the parent dies once the command runs (a detached
     /// container and its monitor); otherwise the container dies with its parent.
     pub survive_parent: bool,
+    /// The cgroup to make and put the container's init into before it is released
+    /// (None: the caller's cgroup, where it may make none).
+    pub cgroup: Option<crate::cgroups::Planned>,
+    /// `--ulimit`, `--umask`, `--preserve-fds`.
+    pub limits: ProcessLimits,
+    /// `-a`: which of the caller's streams a foreground container uses.
+    pub attach: Attach,
+    /// `--timeout`: seconds after which the supervisor kills the container.
+    pub timeout: Option<u32>,
+}
+
+/// `--group-add`: supplementary groups added to the user's, or the caller's kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupAdd {
+    /// Gids or names of the container's /etc/group.
+    pub names: Vec<String>,
+    /// `keep-groups`: the caller's supplementary groups stay (unmapped ones show as
+    /// the overflow gid), as Podman's with crun.
+    pub keep_callers: bool,
+}
+
+impl GroupAdd {
+    /// From the saved spec's list (`keep-groups` among the names).
+    pub fn from_list(list: &[String]) -> GroupAdd {
+        GroupAdd {
+            names: list
+                .iter()
+                .filter(|g| *g != "keep-groups")
+                .cloned()
+                .collect(),
+            keep_callers: list.iter().any(|g| g == "keep-groups"),
+        }
+    }
 }
 
 const TAG_EXEC: u8 = b'X';
@@ -160,27 +202,30 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     }
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
+    let rootless = spec.userns.is_some();
+    let joins = OpenJoins::open(&spec.namespaces.joins, rootless)?;
+    let new_userns = rootless && !joins.joins_userns();
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (parent_streams, child_streams) = streams(spec.tty, spec.interactive)?;
     let old_mask = crate::process::signals::block_forwarded()?;
 
-    let mut flags = libc::CLONE_NEWNS
-        | libc::CLONE_NEWPID
-        | libc::CLONE_NEWUTS
-        | libc::CLONE_NEWIPC
-        | libc::CLONE_NEWCGROUP;
-    if !spec.host_network {
-        flags |= libc::CLONE_NEWNET;
-    }
-    if spec.userns.is_some() {
+    // A new cgroup namespace is made by the child itself, once the parent moved it
+    // into its cgroup (see `child`).
+    let mut flags = libc::CLONE_NEWNS | (spec.namespaces.new & !libc::CLONE_NEWCGROUP);
+    if new_userns {
         flags |= libc::CLONE_NEWUSER;
     }
-    let pid = match sys::clone_into_namespaces(flags) {
+    let cloned = if joins.is_empty() {
+        sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
+    } else {
+        namespaces::clone_joined(flags, &joins)
+    };
+    let pid = match cloned {
         Ok(pid) => pid,
         Err(e) => {
             let _ = crate::process::signals::restore_mask(&old_mask);
-            return Err(io_err("clone into new namespaces")(e));
+            return Err(e);
         }
     };
     if pid == 0 {
@@ -191,7 +236,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
         child(spec, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams));
-    match parent_handshake(pid, spec, sync_w, report_r, parent_streams) {
+    drop(joins);
+    match parent_handshake(pid, spec, new_userns, sync_w, report_r, parent_streams) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -202,6 +248,9 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
             sys::kill(pid, libc::SIGKILL);
             let _ = sys::wait_pid(pid);
             let _ = crate::process::signals::restore_mask(&old_mask);
+            if let Some(planned) = &spec.cgroup {
+                let _ = planned.cgroup.remove();
+            }
             Err(e)
         }
     }
@@ -222,7 +271,11 @@ impl Started {
             old_mask,
             _fuse,
         } = self;
-        let status = relay_and_wait(pid, streams, spec.interactive);
+        let watch = Watch {
+            attach: spec.attach,
+            timeout: spec.timeout,
+        };
+        let status = relay_and_wait(pid, streams, spec.interactive, watch);
         let _ = crate::process::signals::restore_mask(&old_mask);
         status
     }
@@ -243,16 +296,38 @@ impl Started {
     }
 }
 
+/// How a foreground container is watched: which of the caller's streams it uses
+/// (`-a`) and after how many seconds it is killed (`--timeout`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Watch {
+    pub(crate) attach: Attach,
+    pub(crate) timeout: Option<u32>,
+}
+
 /// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
 /// it and return its exit code; `interactive` (`-i`) types the caller's input into a
-/// pty. The child is killed when the relay cannot start.
-pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool) -> Result<i32> {
+/// pty. A stream `watch` does not attach is relayed from or to `/dev/null`; a
+/// container killed by its timeout returns [`TIMEOUT_EXIT_CODE`]. The child is
+/// killed when the relay cannot start.
+pub(crate) fn relay_and_wait(
+    pid: i32,
+    streams: ParentStreams,
+    interactive: bool,
+    watch: Watch,
+) -> Result<i32> {
     let child_pid = rustix::process::Pid::from_raw(pid)
         .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
+    let null = rustix::fs::open(
+        "/dev/null",
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .map_err(|e| RuntimeError::Start(format!("open /dev/null: {e}")))?;
+    let pick = |attached: bool, fd| if attached { fd } else { null.as_fd() };
     let (stdin, stdout, stderr) = (
-        rustix::stdio::stdin(),
-        rustix::stdio::stdout(),
-        rustix::stdio::stderr(),
+        pick(watch.attach.stdin, rustix::stdio::stdin()),
+        pick(watch.attach.stdout, rustix::stdio::stdout()),
+        pick(watch.attach.stderr, rustix::stdio::stderr()),
     );
     let relay = match streams {
         ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
@@ -260,8 +335,13 @@ pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool
             Relay::terminal(master, interactive.then_some(stdin), stdout)
         }
     };
+    let deadline = watch
+        .timeout
+        .map(|secs| std::time::Instant::now() + std::time::Duration::from_secs(secs.into()));
     let status = match relay {
-        Ok(mut relay) => crate::process::signals::supervise(child_pid, Some(&mut relay)),
+        Ok(mut relay) => {
+            crate::process::signals::supervise_until(child_pid, Some(&mut relay), deadline)
+        }
         Err(e) => {
             sys::kill(pid, libc::SIGKILL);
             let _ = sys::wait_pid(pid);
@@ -270,7 +350,10 @@ pub(crate) fn relay_and_wait(pid: i32, streams: ParentStreams, interactive: bool
             )))
         }
     };
-    Ok(exitcode::from_wait_status(status?))
+    match status? {
+        crate::process::signals::Ended::Exited(status) => Ok(exitcode::from_wait_status(status)),
+        crate::process::signals::Ended::TimedOut => Ok(TIMEOUT_EXIT_CODE),
+    }
 }
 
 /// What must live as long as a started container (its fuse-overlayfs mount, if any):
@@ -291,18 +374,26 @@ impl KeepAlive {
     }
 }
 
-/// Parent side: map ids, mount fuse-overlayfs if used, release the child, collect a
+/// Parent side: map ids (or, in a joined user namespace, check that it maps them as
+/// the container expects), mount fuse-overlayfs if used, release the child, collect a
 /// failure report if any, and with `-t` receive the pty master (returned in place of
 /// the console socket).
 fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
+    new_userns: bool,
     sync_w: OwnedFd,
     report_r: OwnedFd,
     streams: ParentStreams,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
-    if let Some(plan) = &spec.userns {
-        idmap::apply(pid, plan)?;
+    match &spec.userns {
+        Some(plan) if new_userns => idmap::apply(pid, plan)?,
+        Some(plan) => idmap::check_joined(pid, plan)?,
+        None => {}
+    }
+    if let Some(planned) = &spec.cgroup {
+        planned.cgroup.create(&planned.resources)?;
+        planned.cgroup.enter(pid)?;
     }
     let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);
@@ -363,6 +454,16 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
         sys::exit_now(exitcode::RUNTIME_ERROR);
     }
     drop(sync_r);
+    // The cgroup namespace is made now, rooted at the cgroup the parent moved us to.
+    if spec.namespaces.new & libc::CLONE_NEWCGROUP != 0 {
+        if let Err(e) = sys::unshare_cgroup_namespace() {
+            fail(
+                &report,
+                TAG_SETUP,
+                &format!("create the cgroup namespace: {e}"),
+            )
+        }
+    }
     if let Err(e) = prepare(spec, streams) {
         fail(&report, TAG_SETUP, &e)
     }
@@ -373,18 +474,35 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.
-        crate::process::init::run_init(|| exec_command(&spec.args, &spec.env, &report))
+        crate::process::init::run_init(|| {
+            exec_command(
+                &spec.args,
+                &spec.env,
+                &report,
+                spec.limits.first_private_fd(),
+            )
+        })
     }
-    exec_command(&spec.args, &spec.env, &report)
+    exec_command(
+        &spec.args,
+        &spec.env,
+        &report,
+        spec.limits.first_private_fd(),
+    )
 }
 
 /// Leave the caller's session and terminal: a new session, fds 0-2 from `ends`, and
-/// every other inherited fd close-on-exec (so no helper the setup runs gets them).
-pub(crate) fn detach_from_caller(ends: &ChildEnds) -> std::result::Result<(), String> {
+/// every other inherited fd from `first_private` up close-on-exec (so no helper the
+/// setup runs gets them; those below are `--preserve-fds`').
+pub(crate) fn detach_from_caller(
+    ends: &ChildEnds,
+    first_private: u32,
+) -> std::result::Result<(), String> {
     rustix::process::setsid().map_err(|e| format!("start a new session: {e}"))?;
     ends.install()
         .map_err(|e| format!("connect the standard streams: {e}"))?;
-    stdio::cloexec_from(3).map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
+    stdio::cloexec_from(first_private)
+        .map_err(|e| format!("mark inherited files close-on-exec: {e}"))?;
     crate::process::signals::reset_ignored_signals();
     Ok(())
 }
@@ -409,18 +527,24 @@ pub(crate) fn attach_terminal(
 
 /// Everything between the handshake and exec.
 fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(), String> {
-    detach_from_caller(&streams.ends)?;
+    detach_from_caller(&streams.ends, spec.limits.first_private_fd())?;
     drop(streams.ends);
     if spec.userns.is_some() {
-        sys::set_ids(0, 0, &[]).map_err(|e| format!("become root in the user namespace: {e}"))?;
+        let groups = (!spec.groups.keep_callers).then_some(&[][..]);
+        sys::set_ids_keeping_groups(0, 0, groups)
+            .map_err(|e| format!("become root in the user namespace: {e}"))?;
     }
     rootfs::setup(&spec.mounts).map_err(|e| e.to_string())?;
     if let Some((socket, window)) = streams.console {
         attach_terminal(socket, window)?;
     }
-    sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
-    bring_up_loopback();
-    let user = user_in_root(spec.user.as_deref())?;
+    if spec.namespaces.new & libc::CLONE_NEWUTS != 0 {
+        sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
+    }
+    if spec.namespaces.new & libc::CLONE_NEWNET != 0 {
+        bring_up_loopback();
+    }
+    let user = user_in_root(spec.user.as_deref(), &spec.groups)?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
             std::fs::create_dir_all(&spec.cwd).and_then(|_| std::env::set_current_dir(&spec.cwd))
@@ -429,21 +553,40 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         }
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
-    become_user(&user, &spec.caps, spec.seccomp.as_ref(), spec.no_new_privs)
+    spec.limits.apply()?;
+    become_user(
+        &user,
+        &spec.groups,
+        &spec.caps,
+        spec.seccomp.as_ref(),
+        spec.no_new_privs,
+    )
 }
 
 /// `-u USER[:GROUP]` resolved against the files of the current root (the
-/// container's, after the pivot or `setns`); root when absent.
-pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::ExecUser, String> {
-    match user {
-        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string()),
-        None => Ok(passwd::ExecUser {
+/// container's, after the pivot or `setns`); root when absent. `--group-add`'s groups
+/// join the user's supplementary groups.
+pub(crate) fn user_in_root(
+    user: Option<&str>,
+    groups: &GroupAdd,
+) -> std::result::Result<passwd::ExecUser, String> {
+    let mut out = match user {
+        Some(u) => passwd::resolve_user(Path::new("/"), u).map_err(|e| e.to_string())?,
+        None => passwd::ExecUser {
             uid: 0,
             gid: 0,
             additional_gids: vec![],
             home: "/root".into(),
-        }),
+        },
+    };
+    let added = passwd::group_ids(Path::new("/"), &groups.names)
+        .map_err(|e| format!("--group-add: {e}"))?;
+    for gid in added {
+        if !out.additional_gids.contains(&gid) {
+            out.additional_gids.push(gid);
+        }
     }
+    Ok(out)
 }
 
 /// The last steps before exec, as root of the container's user namespace: hand the
@@ -451,6 +594,7 @@ pub(crate) fn user_in_root(user: Option<&str>) -> std::result::Result<passwd::Ex
 /// the permitted capabilities, set the capability sets and `no_new_privs`.
 pub(crate) fn become_user(
     user: &passwd::ExecUser,
+    groups: &GroupAdd,
     caps: &CapSet,
     seccomp: Option<&Program>,
     no_new_privs: bool,
@@ -461,7 +605,8 @@ pub(crate) fn become_user(
         seccomp::install(program).map_err(|e| e.to_string())?;
     }
     sys::keep_caps().map_err(|e| format!("keep capabilities: {e}"))?;
-    sys::set_ids(user.uid, user.gid, &user.additional_gids)
+    let supplementary = (!groups.keep_callers).then_some(&user.additional_gids[..]);
+    sys::set_ids_keeping_groups(user.uid, user.gid, supplementary)
         .map_err(|e| format!("switch to user {}:{}: {e}", user.uid, user.gid))?;
     caps::apply(caps).map_err(|e| e.to_string())?;
     if no_new_privs {
@@ -493,10 +638,15 @@ fn bring_up_loopback() {
 }
 
 /// Find and exec the command, as execvp does; report 126/127 on failure. Every fd
-/// from 3 up is close-on-exec by then (the report pipe is, and must stay open until
-/// execve succeeds).
-pub(crate) fn exec_command(args: &[String], env: &[String], report: &OwnedFd) -> ! {
-    if let Err(e) = stdio::cloexec_from(3) {
+/// from `first_private` up (3 unless `--preserve-fds`) is close-on-exec by then (the
+/// report pipe is, and must stay open until execve succeeds).
+pub(crate) fn exec_command(
+    args: &[String],
+    env: &[String],
+    report: &OwnedFd,
+    first_private: u32,
+) -> ! {
+    if let Err(e) = stdio::cloexec_from(first_private) {
         fail(report, TAG_SETUP, &format!("mark files close-on-exec: {e}"))
     }
     let to_c = |s: &str| CString::new(s).ok();

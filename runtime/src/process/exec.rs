@@ -35,6 +35,8 @@ pub struct ExecProcess {
     pub cwd: String,
     /// `-u USER[:GROUP]`, resolved inside the container; None is root.
     pub user: Option<String>,
+    /// The container's `--group-add`.
+    pub groups: container::GroupAdd,
     /// Capabilities of the process.
     pub caps: CapSet,
     /// The container's seccomp filter, None for unconfined.
@@ -105,7 +107,9 @@ pub fn run(namespaces: &ContainerNamespaces, process: &ExecProcess) -> Result<i3
     };
     let code = match streams {
         None => Ok(0),
-        Some(streams) => container::relay_and_wait(pid, streams, process.interactive),
+        Some(streams) => {
+            container::relay_and_wait(pid, streams, process.interactive, Default::default())
+        }
     };
     let _ = crate::process::signals::restore_mask(&old_mask);
     code
@@ -116,17 +120,17 @@ fn child(process: &ExecProcess, report: OwnedFd, streams: ChildStreams) -> ! {
     if let Err(e) = prepare(process, streams) {
         container::fail(&report, container::TAG_SETUP, &e)
     }
-    container::exec_command(&process.args, &process.env, &report)
+    container::exec_command(&process.args, &process.env, &report, 3)
 }
 
 /// Everything between the fork and exec.
 fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<(), String> {
-    container::detach_from_caller(&streams.ends)?;
+    container::detach_from_caller(&streams.ends, 3)?;
     drop(streams.ends);
     if let Some((socket, window)) = streams.console {
         container::attach_terminal(socket, window)?;
     }
-    let user = container::user_in_root(process.user.as_deref())?;
+    let user = container::user_in_root(process.user.as_deref(), &process.groups)?;
     rustix::process::chdir(process.cwd.as_str()).map_err(|e| {
         format!(
             "working directory {:?} in the container: {}",
@@ -136,6 +140,7 @@ fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<
     })?;
     container::become_user(
         &user,
+        &process.groups,
         &process.caps,
         process.seccomp.as_ref(),
         process.no_new_privs,

@@ -47,7 +47,7 @@ fn gone(pid: i32) -> RuntimeError {
 }
 
 /// The `(st_dev, st_ino)` that identifies a namespace.
-fn identity(fd: impl AsFd) -> std::io::Result<(u64, u64)> {
+pub(crate) fn identity(fd: impl AsFd) -> std::io::Result<(u64, u64)> {
     let st = rustix::fs::fstat(fd)?;
     Ok((st.st_dev, st.st_ino))
 }
@@ -99,6 +99,15 @@ impl ContainerNamespaces {
             }
         }
         Ok(ContainerNamespaces { fds, proc_dir })
+    }
+
+    /// The open namespace `name` (as in `/proc/PID/ns/NAME`) of the init, None when
+    /// it is the caller's own.
+    pub fn namespace(&self, name: &str) -> Option<std::os::fd::BorrowedFd<'_>> {
+        self.fds
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(_, _, fd)| fd.as_fd())
     }
 
     /// The init's `/proc/PID` directory (bound to that process).

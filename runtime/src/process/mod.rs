@@ -6,6 +6,8 @@ pub mod exec;
 pub mod exitcode;
 pub mod init;
 pub mod join;
+pub mod limits;
+pub mod namespaces;
 pub mod procfs;
 pub mod pty;
 pub mod relay;

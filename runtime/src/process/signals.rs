@@ -248,7 +248,30 @@ pub(crate) fn send_signal(pid: Pid, sig: libc::c_int) -> io::Result<()> {
 /// container's output is out when the caller exits. Only `child` is waited for, never
 /// other children. Signals not yet blocked by [`block_forwarded`] are blocked here
 /// (and stay blocked).
-pub fn supervise(child: Pid, mut relay: Option<&mut Relay<'_>>) -> Result<i32> {
+pub fn supervise(child: Pid, relay: Option<&mut Relay<'_>>) -> Result<i32> {
+    match supervise_until(child, relay, None)? {
+        Ended::Exited(status) => Ok(status),
+        // Without a deadline the child is never killed for time.
+        Ended::TimedOut => Ok(libc::SIGKILL),
+    }
+}
+
+/// How a supervised child ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// By itself (or a signal): its raw wait status.
+    Exited(i32),
+    /// Killed by the supervisor at its deadline (`--timeout`), then reaped.
+    TimedOut,
+}
+
+/// [`supervise`], killing the child with SIGKILL once `deadline` passed.
+pub fn supervise_until(
+    child: Pid,
+    mut relay: Option<&mut Relay<'_>>,
+    deadline: Option<std::time::Instant>,
+) -> Result<Ended> {
+    let mut timed_out = false;
     let handled = SigMask::supervised();
     handled.block()?;
     let sfd = signalfd(&handled, true)?;
@@ -266,7 +289,11 @@ pub fn supervise(child: Pid, mut relay: Option<&mut Relay<'_>>) -> Result<i32> {
                 if let Some(r) = relay.as_mut() {
                     r.drain();
                 }
-                return Ok(status);
+                return Ok(if timed_out {
+                    Ended::TimedOut
+                } else {
+                    Ended::Exited(status)
+                });
             }
         }
         let interest = relay.as_ref().map(|r| r.interest()).unwrap_or_default();
@@ -276,7 +303,27 @@ pub fn supervise(child: Pid, mut relay: Option<&mut Relay<'_>>) -> Result<i32> {
                 .iter()
                 .map(|(fd, flags)| PollFd::from_borrowed_fd(*fd, *flags)),
         );
-        match poll(&mut fds, None) {
+        let wait = match deadline {
+            Some(_) if timed_out => None,
+            Some(d) => Some(
+                rustix::event::Timespec::try_from(
+                    d.saturating_duration_since(std::time::Instant::now()),
+                )
+                .unwrap_or(rustix::event::Timespec {
+                    tv_sec: 0,
+                    tv_nsec: 0,
+                }),
+            ),
+            None => None,
+        };
+        match poll(&mut fds, wait.as_ref()) {
+            Ok(0) if wait.is_some() => {
+                drop(fds);
+                timed_out = true;
+                send_signal(child, libc::SIGKILL)
+                    .map_err(os("kill the container at its --timeout"))?;
+                continue;
+            }
             Ok(_) => {}
             Err(Errno::INTR) => continue,
             Err(e) => return Err(os("wait for the container")(e)),

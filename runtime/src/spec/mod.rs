@@ -4,7 +4,11 @@
 //! flags. The CLI only parses flags into a [`ContainerConfig`];
 //! [`crate::lifecycle::launch::create`] completes it with the image's defaults.
 
+pub mod health;
 mod namespaces;
+pub mod process;
+pub mod resources;
+mod userns;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,7 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
+pub use process::{Attach, HostEntry, Ulimit};
+pub use resources::Resources;
+pub use userns::{IdMappingMode, MapTriple};
 
 /// Which seccomp filter to use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -161,8 +169,13 @@ pub struct ContainerConfig {
     pub seccomp: SeccompChoice,
     /// How each namespace is made.
     pub namespaces: Namespaces,
-    /// `--userns=keep-id`.
+    /// `--userns=keep-id` (in any form: see `id_mapping`).
     pub keep_id: bool,
+    /// How the user namespace maps ids (`--userns`, `--uidmap`, `--subuidname`...).
+    pub id_mapping: IdMappingMode,
+    /// `--group-add`: supplementary groups (numbers, or names looked up in the
+    /// container's /etc/group), or `keep-groups` (keep the caller's).
+    pub group_add: Vec<String>,
     /// `-t`.
     pub tty: bool,
     /// `-i`.
@@ -189,7 +202,44 @@ pub struct ContainerConfig {
     pub ignore_chown_errors: bool,
     /// `overlay.mount_program`: always mount with this fuse-overlayfs.
     pub mount_program: Option<PathBuf>,
+    /// `--memory`, `--cpus`, `--pids-limit` and the other cgroup limits.
+    pub resources: Resources,
+    /// `--health-cmd` and its settings.
+    pub health: Option<HealthConfig>,
+    /// `--ulimit`; Podman's default `nofile` and `nproc` are added by `create`.
+    pub ulimits: Vec<Ulimit>,
+    /// `--umask` (0022 when absent).
+    pub umask: Option<u32>,
+    /// `--tz`: a zone of the host's zoneinfo, or `local` (the host's zone).
+    pub timezone: Option<String>,
+    /// `--timeout`: seconds after which the container is killed.
+    pub timeout: Option<u32>,
+    /// `--preserve-fds`: the caller's fds 3 to 3+N-1 reach the command of the
+    /// foreground `run` itself (a start under a monitor has none to pass on).
+    pub preserve_fds: u32,
+    /// `--add-host` lines of the generated /etc/hosts.
+    pub add_hosts: Vec<HostEntry>,
+    /// `--sysctl`, checked by [`process::parse_sysctl`].
+    pub sysctls: BTreeMap<String, String>,
+    /// `--shm-size`: bytes of the /dev/shm tmpfs (64 MiB when absent).
+    pub shm_size: Option<u64>,
+    /// `--rmi`: remove the image once the container is removed.
+    pub remove_image: bool,
+    /// `-a/--attach`.
+    pub attach: Attach,
+    /// `--detach-keys`.
+    pub detach_keys: Option<String>,
+    /// `--http-proxy`: the caller's proxy variables, below the image's
+    /// environment (an image's own setting wins).
+    pub proxy_env: Vec<String>,
 }
+
+/// Podman's default `--umask`.
+pub const DEFAULT_UMASK: u32 = 0o022;
+
+/// The exit code recorded for a container killed by its `--timeout`, as Podman
+/// records it (`inspect` shows -1; `run` exits with 255).
+pub const TIMEOUT_EXIT_CODE: i32 = coracle_monitor::TIMEOUT_EXIT_CODE;
 
 /// Podman's default `--stop-timeout`.
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
@@ -217,6 +267,23 @@ impl ContainerConfig {
             Some(s) => signal_number(s),
             None => Ok(libc::SIGTERM),
         }
+    }
+
+    /// The mapping mode in effect (a spec saved before `id_mapping` existed says
+    /// keep-id with `keep_id` alone).
+    pub fn id_mapping(&self) -> IdMappingMode {
+        match &self.id_mapping {
+            IdMappingMode::Default if self.keep_id => IdMappingMode::KeepId {
+                uid: None,
+                gid: None,
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// `--group-add keep-groups`: the caller's supplementary groups are kept.
+    pub fn keeps_groups(&self) -> bool {
+        self.group_add.iter().any(|g| g == "keep-groups")
     }
 
     /// Seconds `stop` waits before SIGKILL.

@@ -19,26 +19,47 @@ pub enum NamespaceMode {
     Host,
     /// Join the namespace at this path (`ns:PATH`).
     Path(PathBuf),
-    /// Join another container's namespace (`container:NAME|ID`).
+    /// Join another container's namespace (`container:NAME|ID`; the full id once
+    /// `create` resolved it).
     Container(String),
+}
+
+/// The words each flag takes for a namespace of its own, as podman-run(1) lists them
+/// (`none` and `bridge` give a network namespace with only loopback: there is no
+/// network backend yet; `shareable` is how Podman names a private IPC namespace that
+/// others may join, which every coracle container's is).
+fn private_words(flag: &str) -> &'static [&'static str] {
+    match flag {
+        "network" => &["", "private", "none", "bridge"],
+        "ipc" => &["", "private", "shareable"],
+        _ => &["", "private"],
+    }
 }
 
 impl NamespaceMode {
     /// Parse Podman's values for `--network`, `--pid`, `--ipc`, `--uts`,
-    /// `--cgroupns`: `private` (also `none`/`bridge` for the network, which get a new
-    /// namespace with only loopback), `host`, `ns:PATH`, `container:X`.
+    /// `--cgroupns`: a private namespace (see [`private_words`]), `host`, `ns:PATH`,
+    /// `container:X`.
     pub fn parse(flag: &str, text: &str) -> Result<NamespaceMode> {
+        let private = private_words(flag);
         Ok(match text.split_once(':') {
-            None if matches!(text, "" | "private" | "none" | "bridge") => NamespaceMode::New,
+            None if private.contains(&text) => NamespaceMode::New,
             None if text == "host" => NamespaceMode::Host,
             Some(("ns", path)) if path.starts_with('/') => NamespaceMode::Path(path.into()),
             Some(("container", c)) if !c.is_empty() => NamespaceMode::Container(c.into()),
             _ => {
+                let words: Vec<&str> = private.iter().copied().filter(|w| !w.is_empty()).collect();
                 return Err(RuntimeError::Start(format!(
-                    "invalid --{flag} {text:?}: expected private, host, ns:PATH or container:NAME"
-                )))
+                    "invalid --{flag} {text:?}: expected {}, host, ns:PATH or container:NAME",
+                    words.join(", ")
+                )));
             }
         })
+    }
+
+    /// Whether the container joins an existing namespace (a path or a container's).
+    pub fn is_join(&self) -> bool {
+        matches!(self, NamespaceMode::Path(_) | NamespaceMode::Container(_))
     }
 }
 
@@ -46,7 +67,8 @@ impl NamespaceMode {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Namespaces {
-    /// User namespace (`Host` only as root).
+    /// User namespace: new (mapped as `--userns`/`--uidmap` say), or the one of the
+    /// container whose other namespaces are joined.
     pub user: NamespaceMode,
     /// Mount namespace (always new for a container).
     pub mount: NamespaceMode,
@@ -63,30 +85,58 @@ pub struct Namespaces {
 }
 
 impl Namespaces {
-    /// Refuse modes the start path cannot make yet, naming the flag: every namespace
-    /// is new, except the network, which may be the host's.
-    pub fn check_supported(&self) -> Result<()> {
-        let all = [
-            ("userns", &self.user),
-            ("mount", &self.mount),
-            ("pid", &self.pid),
-            ("ipc", &self.ipc),
-            ("uts", &self.uts),
-            ("cgroupns", &self.cgroup),
-        ];
-        for (flag, mode) in all {
-            if *mode != NamespaceMode::New {
-                return Err(RuntimeError::Start(format!(
-                    "--{flag} {mode:?}: only a private namespace is supported yet"
-                )));
+    /// The namespaces a container may share or join, with their flag names and
+    /// `/proc/PID/ns` names, in the order they are joined (after the user namespace).
+    pub fn joinable(&self) -> [(&'static str, &'static str, &NamespaceMode); 5] {
+        [
+            ("pid", "pid", &self.pid),
+            ("uts", "uts", &self.uts),
+            ("ipc", "ipc", &self.ipc),
+            ("network", "net", &self.network),
+            ("cgroupns", "cgroup", &self.cgroup),
+        ]
+    }
+
+    /// The containers (names or ids) whose namespaces these modes join.
+    pub fn joined_containers(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for mode in [&self.user, &self.mount]
+            .into_iter()
+            .chain(self.joinable().map(|(_, _, m)| m))
+        {
+            if let NamespaceMode::Container(x) = mode {
+                if !out.contains(&x.as_str()) {
+                    out.push(x);
+                }
             }
         }
-        match &self.network {
-            NamespaceMode::New | NamespaceMode::Host => Ok(()),
-            other => Err(RuntimeError::Start(format!(
-                "--network {other:?}: joining another network namespace is not supported yet"
-            ))),
+        out
+    }
+
+    /// Refuse what the start path cannot make, naming the flag: the mount namespace
+    /// is always new, the user namespace is new or joined with the other namespaces
+    /// of one container, and the namespaces of two containers cannot be joined at
+    /// once (each rootless container owns a user namespace, and a process is in one).
+    pub fn check_supported(&self) -> Result<()> {
+        if self.mount != NamespaceMode::New {
+            return Err(RuntimeError::Start(
+                "a container always has a mount namespace of its own".into(),
+            ));
         }
+        if matches!(self.user, NamespaceMode::Host | NamespaceMode::Path(_)) {
+            return Err(RuntimeError::Start(format!(
+                "--userns {:?}: a container's user namespace is new, or the one of the container it joins",
+                self.user
+            )));
+        }
+        let joined = self.joined_containers();
+        if joined.len() > 1 {
+            return Err(RuntimeError::Start(format!(
+                "the namespaces of containers {} cannot be joined at once: each container owns a user namespace and a process can be in only one; join the namespaces of one container",
+                joined.join(" and ")
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -112,19 +162,30 @@ mod tests {
             let e = p(bad).unwrap_err().to_string();
             assert!(e.contains("--network"), "{e}");
         }
+        let ipc = |t| NamespaceMode::parse("ipc", t);
+        assert_eq!(ipc("shareable").unwrap(), NamespaceMode::New);
+        assert!(ipc("bridge").unwrap_err().to_string().contains("shareable"));
+        assert!(NamespaceMode::parse("pid", "none").is_err());
+        assert_eq!(
+            NamespaceMode::parse("uts", "host").unwrap(),
+            NamespaceMode::Host
+        );
     }
 
     #[test]
-    fn only_what_the_start_path_makes_is_accepted() {
+    fn one_container_may_be_joined() {
         let mut ns = Namespaces::default();
         assert!(ns.check_supported().is_ok());
         ns.network = NamespaceMode::Host;
+        ns.pid = NamespaceMode::Container("a".into());
+        ns.ipc = NamespaceMode::Container("a".into());
         assert!(ns.check_supported().is_ok());
-        ns.pid = NamespaceMode::Host;
-        assert!(ns
-            .check_supported()
-            .unwrap_err()
-            .to_string()
-            .contains("--pid"));
+        assert_eq!(ns.joined_containers(), ["a"]);
+        ns.uts = NamespaceMode::Container("b".into());
+        let e = ns.check_supported().unwrap_err().to_string();
+        assert!(e.contains("a and b"), "{e}");
+        ns.uts = NamespaceMode::New;
+        ns.mount = NamespaceMode::Host;
+        assert!(ns.check_supported().is_err());
     }
 }

@@ -10,7 +10,7 @@ use crate::terminal::{coracle_line, Tmux};
 
 /// Removes every container of the sandbox (and so every process in them) when the
 /// test ends, passed or failed.
-struct RemoveAll<'a>(&'a Sandbox);
+pub(crate) struct RemoveAll<'a>(pub(crate) &'a Sandbox);
 
 impl Drop for RemoveAll<'_> {
     fn drop(&mut self) {

@@ -2,6 +2,7 @@
 //! Needs the test bed: `sudo bash .ci/testbed start`, and `cargo build -p coracle-cli`.
 
 mod auth;
+mod cgroups;
 mod cp;
 mod exec;
 mod hostile_layers;
@@ -10,6 +11,8 @@ mod hygiene;
 mod images;
 mod lifecycle;
 mod monitor;
+mod namespaces;
+mod procflags;
 mod pull;
 mod query;
 mod run;
