@@ -1,3 +1,11 @@
 //! coracle-network: pasta/slirp4netns for rootless outbound traffic and published
-//! ports, veth and a bridge inside a rootless network namespace, and the generated
-//! hosts/resolv.conf files. Arrives with the networking issue.
+//! ports, veth and a bridge inside a shared rootless network namespace, user-defined
+//! networks with DNS by container name, and the generated hosts/resolv.conf files.
+
+pub mod config;
+pub mod error;
+pub mod subnet;
+
+pub use config::{NetworkConfig, NetworkStore, Subnet, DEFAULT_NETWORK};
+pub use error::{NetworkError, Result};
+pub use subnet::Ipv4Subnet;

@@ -1,0 +1,54 @@
+//! Errors of the network crate.
+
+use std::path::PathBuf;
+
+/// Result with [`NetworkError`].
+pub type Result<T, E = NetworkError> = std::result::Result<T, E>;
+
+/// What can go wrong while managing networks.
+#[derive(Debug, thiserror::Error)]
+pub enum NetworkError {
+    /// A subnet string is not `A.B.C.D/LEN`.
+    #[error("invalid subnet {value:?}: {reason} (expected e.g. 10.89.0.0/24)")]
+    InvalidSubnet {
+        /// What the user wrote.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A network name that Podman would refuse.
+    #[error("invalid network name {0:?}: use letters, digits, '_', '.' and '-', starting with a letter or digit")]
+    InvalidName(String),
+    /// No network of that name exists.
+    #[error("network {0:?} not found (list networks with `coracle network ls`)")]
+    NotFound(String),
+    /// A network of that name exists already.
+    #[error("network {0:?} already exists (remove it with `coracle network rm {0}` or pick another name)")]
+    Exists(String),
+    /// A file of the network store could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// A network file is not valid JSON of the expected shape.
+    #[error("{path}: not a valid network file: {source}")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: serde_json::Error,
+    },
+}
+
+impl NetworkError {
+    /// Wrap an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        NetworkError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
