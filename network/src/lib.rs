@@ -4,8 +4,10 @@
 
 pub mod config;
 pub mod error;
+pub mod lease;
 pub mod subnet;
 
 pub use config::{NetworkConfig, NetworkStore, Subnet, DEFAULT_NETWORK};
 pub use error::{NetworkError, Result};
+pub use lease::{Lease, LeaseDir};
 pub use subnet::Ipv4Subnet;
