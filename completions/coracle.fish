@@ -93,7 +93,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l cpus -d 'Number 
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-interval -d 'Time between the monitor\'s health checks (default 30s; `disable` or 0: only `healthcheck run`)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
@@ -171,7 +171,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l cpus -d 'Numb
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-interval -d 'Time between the monitor\'s health checks (default 30s; `disable` or 0: only `healthcheck run`)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
@@ -411,7 +411,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between the monitor\'s health checks (default 30s; `disable` or 0: only `healthcheck run`)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r
@@ -489,7 +489,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'Relative CPU weight (1024 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1 unlimited)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Health check command: a command line (run with /bin/sh -c), a JSON array, or none' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between health checks (default 30s; 0 only by `healthcheck run`)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between the monitor\'s health checks (default 30s; `disable` or 0: only `healthcheck run`)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failed checks in a row that make the container unhealthy (default 3)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a check may take (default 30s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after the start during which failed checks do not count (default 0s)' -r

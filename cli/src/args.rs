@@ -817,7 +817,7 @@ pub struct RunArgs {
     /// Health check command: a command line (run with /bin/sh -c), a JSON array, or none.
     #[arg(long, value_name = "COMMAND")]
     pub health_cmd: Option<String>,
-    /// Time between health checks (default 30s; 0 only by `healthcheck run`).
+    /// Time between the monitor's health checks (default 30s; `disable` or 0: only `healthcheck run`).
     #[arg(long, value_name = "DURATION")]
     pub health_interval: Option<String>,
     /// Failed checks in a row that make the container unhealthy (default 3).

@@ -14,10 +14,12 @@
 //! coracle-monitor --pid PID --exit-file PATH [--log PATH] [--log-max-size BYTES]
 //!                 [--stdout FD --stderr FD | --terminal FD] [--reap PID]...
 //!                 [--timeout SECONDS]
+//!                 [--health-interval SECONDS --health-arg ARG...]
 //!                 -- EXIT-COMMAND [ARG]...
 //! ```
 
 pub mod exit_file;
+pub mod health;
 pub mod log;
 pub mod pages;
 pub mod relay;
@@ -54,6 +56,10 @@ pub struct Plan {
     /// `--timeout`: seconds after which the container is killed (its exit code is
     /// then recorded as -1, as Podman's).
     pub timeout: Option<u32>,
+    /// `--health-interval`: seconds between two runs of the health command.
+    pub health_interval: Option<u32>,
+    /// The health command (`coracle healthcheck run ID`), program first.
+    pub health_command: Vec<String>,
     /// The exit command, program first.
     pub exit_command: Vec<String>,
 }
@@ -87,6 +93,12 @@ impl Plan {
         if let Some(secs) = self.timeout {
             a.extend(["--timeout".into(), secs.to_string()]);
         }
+        if let Some(secs) = self.health_interval {
+            a.extend(["--health-interval".into(), secs.to_string()]);
+        }
+        for arg in &self.health_command {
+            a.extend(["--health-arg".into(), arg.clone()]);
+        }
         a.push("--".into());
         a.extend(self.exit_command.iter().cloned());
         a
@@ -119,11 +131,19 @@ impl Plan {
                 "--stderr" => plan.streams.push((fd()?, Stream::Stderr)),
                 "--reap" => plan.reap.push(value.parse().map_err(|_| bad())?),
                 "--timeout" => plan.timeout = Some(value.parse().map_err(|_| bad())?),
+                "--health-interval" => {
+                    plan.health_interval =
+                        Some(value.parse().ok().filter(|&s| s > 0).ok_or_else(bad)?)
+                }
+                "--health-arg" => plan.health_command.push(value.clone()),
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
         if plan.pid == 0 || plan.exit_file.as_os_str().is_empty() || plan.exit_command.is_empty() {
             return Err("--pid, --exit-file and an exit command are required".into());
+        }
+        if plan.health_interval.is_some() == plan.health_command.is_empty() {
+            return Err("--health-interval and --health-arg go together".into());
         }
         Ok(plan)
     }
@@ -147,6 +167,17 @@ pub fn main() -> i32 {
         }
     };
     pages::drop_clean_file_pages();
+    // The output descriptors were inherited for this program only: a health check
+    // started later must not hold them.
+    for &(fd, _) in &plan.streams {
+        sys::set_cloexec(fd);
+    }
+    let mut health = plan.health_interval.map(|secs| {
+        health::Periodic::new(
+            std::time::Duration::from_secs(secs.into()),
+            plan.health_command.clone(),
+        )
+    });
     // Without a log the output is still drained, so the container never blocks.
     let mut log = LogWriter::open(plan.log.as_deref(), plan.log_max_size)
         .or_else(|_| LogWriter::open(None, None));
@@ -155,10 +186,13 @@ pub fn main() -> i32 {
         at: std::time::Instant::now() + std::time::Duration::from_secs(secs.into()),
     });
     let timed_out = match log.as_mut() {
-        Ok(log) => relay::relay_to_log(&plan.streams, log, deadline),
+        Ok(log) => relay::relay_to_log(&plan.streams, log, deadline, health.as_mut()),
         Err(_) => false,
     };
     let code = sys::wait_child(plan.pid).map(sys::exit_code).unwrap_or(125);
+    if let Some(health) = health.as_mut() {
+        health.end();
+    }
     let code = if timed_out { TIMEOUT_EXIT_CODE } else { code };
     for &helper in &plan.reap {
         sys::kill_hard(helper);
@@ -191,6 +225,8 @@ mod tests {
             streams: vec![(5, Stream::Stdout), (6, Stream::Stderr)],
             reap: vec![99],
             timeout: Some(5),
+            health_interval: Some(30),
+            health_command: vec!["/bin/coracle".into(), "healthcheck".into()],
             exit_command: vec!["/bin/coracle".into(), "container".into(), "cleanup".into()],
         };
         assert_eq!(Plan::parse(&plan.to_args()).unwrap(), plan);
@@ -199,6 +235,8 @@ mod tests {
             log: None,
             log_max_size: None,
             reap: vec![],
+            health_interval: None,
+            health_command: vec![],
             ..plan
         };
         assert!(tty.to_args().contains(&"--terminal".to_string()));
@@ -206,5 +244,8 @@ mod tests {
         assert!(Plan::parse(&["--pid".into(), "x".into()]).is_err());
         assert!(Plan::parse(&["--stdout".into(), "1".into()]).is_err());
         assert!(Plan::parse(&[]).is_err());
+        let mut lone = tty.to_args();
+        lone.splice(0..0, ["--health-interval".to_string(), "5".to_string()]);
+        assert!(Plan::parse(&lone).is_err(), "an interval without a command");
     }
 }

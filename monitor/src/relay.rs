@@ -4,6 +4,7 @@
 use std::os::fd::RawFd;
 use std::time::Instant;
 
+use crate::health::Periodic;
 use crate::log::{LogWriter, Stream};
 use crate::sys;
 
@@ -18,28 +19,40 @@ pub struct Deadline {
 
 /// Relay each `(fd, stream)` into `log` until all ended; closes the descriptors.
 /// With a `deadline`, the container is killed (SIGKILL) when it passes, and the
-/// relay goes on until the streams end; returns whether that happened.
+/// relay goes on until the streams end; returns whether that happened. A `health`
+/// job is started each time its interval has passed.
 pub fn relay_to_log(
     streams: &[(RawFd, Stream)],
     log: &mut LogWriter,
     mut deadline: Option<Deadline>,
+    mut health: Option<&mut Periodic>,
 ) -> bool {
     let mut open: Vec<(RawFd, Stream)> = streams.to_vec();
     let mut buf = [0u8; 8192];
     let mut killed = false;
     while !open.is_empty() {
         let fds: Vec<RawFd> = open.iter().map(|(fd, _)| *fd).collect();
-        let timeout_ms = deadline.map_or(-1, |d| {
-            let left = d.at.saturating_duration_since(Instant::now());
+        let ms_until = |at: Instant| {
+            let left = at.saturating_duration_since(Instant::now());
             left.as_millis().min(i32::MAX as u128) as libc::c_int
-        });
+        };
+        if let Some(job) = health.as_deref_mut() {
+            job.run_if_due();
+        }
+        let next_check = health.as_deref().map_or(-1, |job| ms_until(job.next()));
+        let timeout_ms = deadline.map_or(-1, |d| ms_until(d.at));
+        let wait_ms = match (timeout_ms, next_check) {
+            (-1, n) => n,
+            (t, -1) => t,
+            (t, n) => t.min(n),
+        };
         if let (Some(d), 0) = (deadline, timeout_ms) {
             sys::kill_hard(d.pid);
             killed = true;
             deadline = None;
             continue;
         }
-        let ready = match sys::poll_readable(&fds, timeout_ms) {
+        let ready = match sys::poll_readable(&fds, wait_ms) {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => break,
@@ -96,6 +109,7 @@ mod tests {
                 (err_r.into_raw_fd(), Stream::Stderr),
             ],
             &mut log,
+            None,
             None,
         );
         let text = std::fs::read_to_string(&path).unwrap();

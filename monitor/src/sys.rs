@@ -60,6 +60,12 @@ pub fn wait_child(pid: libc::pid_t) -> io::Result<libc::c_int> {
     }
 }
 
+/// Mark a descriptor close-on-exec (errors do not matter: at worst a child holds it).
+pub fn set_cloexec(fd: RawFd) {
+    // SAFETY: plain integer arguments on a descriptor the monitor owns.
+    unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+}
+
 /// kill(2) with SIGKILL (errors do not matter: the process may be gone).
 pub fn kill_hard(pid: libc::pid_t) {
     // SAFETY: plain integer arguments.

@@ -303,11 +303,15 @@ fn health(args: &RunArgs) -> Result<Option<HealthConfig>> {
     }
     Ok(Some(HealthConfig {
         command,
-        interval_secs: duration(
-            "--health-interval",
-            &args.health_interval,
-            h::DEFAULT_INTERVAL_SECS,
-        )?,
+        // `disable`: no timed checks, only `healthcheck run` (as Podman).
+        interval_secs: match args.health_interval.as_deref() {
+            Some("disable") => 0,
+            _ => duration(
+                "--health-interval",
+                &args.health_interval,
+                h::DEFAULT_INTERVAL_SECS,
+            )?,
+        },
         retries,
         timeout_secs: duration(
             "--health-timeout",

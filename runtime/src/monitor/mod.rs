@@ -226,6 +226,8 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         streams: streams.iter().map(|(fd, s)| (fd.as_raw_fd(), *s)).collect(),
         reap: keep_alive.into_helper_pids(),
         timeout: config.timeout,
+        health_interval: health_interval(&config),
+        health_command: health_command(&program.coracle, root, id, &config),
         exit_command: exit_command(&program.coracle, root, id),
     };
     drop(store);
@@ -282,16 +284,35 @@ fn prepare_runtime_dir() -> Result<()> {
         .map_err(|e| RuntimeError::io("failed to create", exits, e))
 }
 
-/// `coracle --root ROOT container cleanup ID`.
-fn exit_command(coracle: &Path, root: &Path, id: &str) -> Vec<String> {
-    vec![
+/// `coracle --root ROOT WORDS…`: how the monitor calls coracle back.
+fn coracle_command(coracle: &Path, root: &Path, words: &[&str]) -> Vec<String> {
+    let mut argv = vec![
         coracle.to_string_lossy().into_owned(),
         "--root".into(),
         root.to_string_lossy().into_owned(),
-        "container".into(),
-        "cleanup".into(),
-        id.into(),
-    ]
+    ];
+    argv.extend(words.iter().map(|w| w.to_string()));
+    argv
+}
+
+/// `coracle --root ROOT container cleanup ID`.
+fn exit_command(coracle: &Path, root: &Path, id: &str) -> Vec<String> {
+    coracle_command(coracle, root, &["container", "cleanup", id])
+}
+
+/// Seconds between the monitor's health checks: none without a check or with an
+/// interval of 0 (`--health-interval disable`).
+fn health_interval(config: &ContainerConfig) -> Option<u32> {
+    let secs = config.health.as_ref()?.interval_secs;
+    (secs > 0).then(|| u32::try_from(secs).unwrap_or(u32::MAX))
+}
+
+/// `coracle --root ROOT healthcheck run ID`, when the monitor runs checks.
+fn health_command(coracle: &Path, root: &Path, id: &str, config: &ContainerConfig) -> Vec<String> {
+    match health_interval(config) {
+        Some(_) => coracle_command(coracle, root, &["healthcheck", "run", id]),
+        None => vec![],
+    }
 }
 
 fn one_line(text: &str) -> String {

@@ -428,3 +428,57 @@ fn healthcheck_run_records_healthy_and_unhealthy() {
     stopped.code(125);
     assert!(stopped.stderr.contains("exited"), "{stopped}");
 }
+
+#[test]
+fn the_monitor_runs_health_checks_every_interval() {
+    let (sb, img) = with_image("cg-health-timer", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    // Healthy only once /tmp/ok exists: the monitor's checks must notice both states.
+    let run = sb.coracle(&[
+        "run",
+        "-d",
+        "--health-cmd",
+        "test -e /tmp/ok",
+        "--health-interval",
+        "1s",
+        "--health-retries",
+        "2",
+        &img,
+        "sleep",
+        "1000",
+    ]);
+    let id = run.success().stdout.trim().to_string();
+    let unhealthy = crate::lifecycle::eventually(Duration::from_secs(15), || {
+        health_status(&sb, &id) == "unhealthy"
+    });
+    assert!(unhealthy, "two failed timed checks make it unhealthy");
+    sb.coracle(&["exec", &id, "touch", "/tmp/ok"]).success();
+    let healthy = crate::lifecycle::eventually(Duration::from_secs(15), || {
+        health_status(&sb, &id) == "healthy"
+    });
+    assert!(healthy, "a timed check after the fix makes it healthy");
+    let streak = sb
+        .coracle(&["inspect", "--format", "{{len .State.Health.Log}}", &id])
+        .success()
+        .stdout
+        .trim()
+        .parse::<usize>()
+        .unwrap_or(0);
+    assert!(streak >= 3, "{streak} checks logged");
+
+    // `--health-interval disable`: no timed checks at all.
+    let quiet = sb.coracle(&[
+        "run",
+        "-d",
+        "--health-cmd",
+        "true",
+        "--health-interval",
+        "disable",
+        &img,
+        "sleep",
+        "1000",
+    ]);
+    let quiet = quiet.success().stdout.trim().to_string();
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(health_status(&sb, &quiet), "starting");
+}
