@@ -92,11 +92,18 @@ impl ContainerFilter {
         for v in self.values("since") {
             oldest_allowed = oldest_allowed.min(position("since", v)?);
         }
+        // Labels come from the saved spec, costly to read: only for label filters.
+        let wants_labels = self.has("label") || self.has("label!");
         Ok(list
             .into_iter()
             .enumerate()
             .filter(|(i, r)| {
-                *i >= newest_allowed && *i < oldest_allowed && self.matches(r, &labels_of(r))
+                let labels = if wants_labels {
+                    labels_of(r)
+                } else {
+                    BTreeMap::new()
+                };
+                *i >= newest_allowed && *i < oldest_allowed && self.matches(r, &labels)
             })
             .map(|(_, r)| r)
             .collect())

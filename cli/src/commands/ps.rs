@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use coracle_runtime::monitor::log;
+use coracle_runtime::spec::ContainerConfig;
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
@@ -24,7 +25,8 @@ const FILTER_KEYS: &[&str] = &[
 /// A listed container with what its output needs beyond the record.
 struct Row {
     record: ContainerRecord,
-    labels: BTreeMap<String, String>,
+    /// The saved spec, read once per container.
+    config: ContainerConfig,
     /// Writable layer size and image size, with `-s` (or `--sort size`).
     size: Option<(u64, u64)>,
 }
@@ -66,7 +68,7 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
             Row {
-                labels: config_of(&record).labels,
+                config: config_of(&record),
                 record,
                 size,
             }
@@ -192,9 +194,8 @@ fn label_calls_as_index(format: &str) -> String {
 /// `ps --format json`: Podman's keys for one container.
 fn ps_json(row: &Row) -> Value {
     let r = &row.record;
-    let config = config_of(r);
     json!({
-        "AutoRemove": config.remove,
+        "AutoRemove": row.config.remove,
         "Command": r.command,
         "Created": r.created,
         "CreatedAt": output::human_ago(output::now() - r.created),
@@ -205,7 +206,7 @@ fn ps_json(row: &Row) -> Value {
         "Image": r.image_name,
         "ImageID": r.image_id,
         "IsInfra": false,
-        "Labels": row.labels,
+        "Labels": row.config.labels,
         "Mounts": [],
         "Names": [r.name],
         "Namespaces": {},
@@ -240,14 +241,14 @@ fn ps_item(row: &Row, no_trunc: bool) -> Value {
         "ExitCode": r.exit_code.unwrap_or(0),
         "Exited": matches!(r.state, ContainerState::Exited | ContainerState::Stopped),
         "Pid": r.pid.unwrap_or(0),
-        "Labels": row.labels,
+        "Labels": row.config.labels,
         "Mounts": "",
         "Networks": "",
         "Pod": "",
         "PodName": "",
         "Ports": "",
         "Size": size_text(row.size),
-        "AutoRemove": config_of(r).remove,
+        "AutoRemove": row.config.remove,
     })
 }
 

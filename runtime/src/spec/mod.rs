@@ -253,7 +253,8 @@ impl ContainerConfig {
     /// Read a saved spec back; a record without one (made before specs were saved)
     /// is an error: such a container can only be removed.
     pub fn from_json(id: &str, value: &serde_json::Value) -> Result<ContainerConfig> {
-        serde_json::from_value(value.clone()).map_err(|e| {
+        // From the borrowed value: no copy of the (possibly large) document.
+        <ContainerConfig as serde::Deserialize>::deserialize(value).map_err(|e| {
             RuntimeError::Start(format!(
                 "container {} has no usable saved spec ({e}); remove it and create it again",
                 &id[..id.len().min(12)]
