@@ -8,6 +8,7 @@ use crate::error::{Result, RuntimeError};
 use crate::lifecycle::launch::{confinement, merge_env};
 use crate::process::exec::{self, ExecProcess};
 use crate::process::join::ContainerNamespaces;
+use crate::process::limits::ProcessLimits;
 use crate::security::caps::CapSet;
 use crate::spec::ContainerConfig;
 
@@ -63,6 +64,11 @@ pub fn exec_process(
         tty: options.tty,
         interactive: options.interactive,
         detach: options.detach,
+        // The caller's descriptors are never passed to an exec'd command.
+        limits: ProcessLimits {
+            preserve_fds: 0,
+            ..ProcessLimits::from_config(config)?
+        },
     })
 }
 

@@ -19,6 +19,7 @@ use std::os::fd::OwnedFd;
 use crate::error::{Result, RuntimeError};
 use crate::process::container::{self, ChildStreams};
 use crate::process::join::ContainerNamespaces;
+use crate::process::limits::ProcessLimits;
 use crate::process::stdio::ChildEnds;
 use crate::security::caps::CapSet;
 use crate::security::seccomp::Program;
@@ -49,6 +50,8 @@ pub struct ExecProcess {
     pub interactive: bool,
     /// `-d`: do not wait; the process's streams are `/dev/null`.
     pub detach: bool,
+    /// The container's `--ulimit` and `--umask` (as the container's own process).
+    pub limits: ProcessLimits,
 }
 
 /// Run `process` in the container whose namespaces are `namespaces`; returns the
@@ -138,6 +141,7 @@ fn prepare(process: &ExecProcess, streams: ChildStreams) -> std::result::Result<
             std::io::Error::from(e).kind()
         )
     })?;
+    process.limits.apply()?;
     container::become_user(
         &user,
         &process.groups,

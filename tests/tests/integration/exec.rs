@@ -238,3 +238,26 @@ fn exec_with_a_tty_gets_a_pty_of_the_containers_devpts() {
     assert!(lines.contains(&"xterm"), "{screen}");
     assert!(lines.contains(&"exit=0"), "{screen}");
 }
+
+#[test]
+fn exec_runs_under_the_containers_ulimits_and_umask() {
+    let (sb, img) = with_image("exec-limits", "busybox");
+    let out = sb.coracle(&[
+        "run",
+        "-d",
+        "--ulimit",
+        "nofile=1234:1234",
+        "--umask",
+        "0027",
+        &img,
+        "sleep",
+        "1000",
+    ]);
+    let id = out.success().stdout.trim().to_string();
+    let _cleanup = RemoveAll(&sb);
+    // The container's own process and an exec'd one see the same settings.
+    let own = exec_out(&sb, &[&id, "sh", "-c", "grep 'open files' /proc/1/limits"]);
+    assert!(own.contains("1234"), "{own}");
+    let limits = exec_out(&sb, &[&id, "sh", "-c", "ulimit -n; umask"]);
+    assert_eq!(limits, "1234\n0027");
+}
