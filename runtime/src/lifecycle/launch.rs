@@ -235,6 +235,12 @@ pub fn create(
         .or_else(|| non_empty(&defaults["StopSignal"]));
     config.stop_signal_number()?;
 
+    let image_volumes: Vec<String> = defaults["Volumes"]
+        .as_object()
+        .map(|v| v.keys().cloned().collect())
+        .unwrap_or_default();
+    crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
+
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "merged", "userdata"] {
         let p = dir.join(sub);
@@ -557,6 +563,7 @@ pub fn process_spec(
                 .collect(),
             shm_size: config.shm_size,
             image_layers: image_mount_layers(store, config, stored_plan)?,
+            volume_dirs: crate::lifecycle::volumes::mount_dirs(store, config)?,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -653,20 +660,15 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
             std::fs::Permissions::from_mode(0o700),
         );
     }
-    if dir.exists() && std::fs::remove_dir_all(&dir).is_err() {
-        let d = dir.clone();
-        run_in_userns(plan, move || {
-            std::fs::remove_dir_all(&d).map_err(|e| format!("remove {}: {e}", d.display()))
-        })?;
-    }
+    crate::ids::userns::remove_tree(&dir, plan)?;
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     store.remove_container_lock(id);
     Ok(())
 }
 
-/// `--rm`: remove an ended container, and with `--rmi` its image too unless another
-/// container uses it.
+/// `--rm`: remove an ended container and its anonymous volumes, and with `--rmi`
+/// its image too unless another container uses it.
 pub fn remove_ended(
     store: &Store,
     record: &ContainerRecord,
@@ -674,6 +676,7 @@ pub fn remove_ended(
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
     remove_container(store, &record.id, plan)?;
+    crate::lifecycle::volumes::remove_anonymous(store, config, plan)?;
     if config.remove_image {
         remove_image_if_unused(store, &record.image_id, plan)?;
     }
