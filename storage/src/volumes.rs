@@ -91,6 +91,8 @@ pub struct VolumeRecord {
     pub anonymous: bool,
     /// The container's content at the mount point is copied in on the next mount.
     pub needs_copy_up: bool,
+    /// `uid`/`gid` are applied to the data directory on the next mount.
+    pub needs_chown: bool,
     /// `--opt o=uid=N`: the data directory's owner (as the container sees it).
     pub uid: Option<u32>,
     /// `--opt o=gid=N`.

@@ -479,7 +479,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Sysctls": config.sysctls,
             "ExtraHosts": config.add_hosts.iter().map(|h| format!("{}:{}", h.name, h.ip)).collect::<Vec<_>>(),
         },
-        "Mounts": [],
+        "Mounts": super::volume::inspect_mounts(store, &config),
         "NetworkSettings": {},
     })
 }

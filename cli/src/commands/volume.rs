@@ -57,6 +57,7 @@ fn apply_options(record: &mut VolumeRecord, opts: &[String]) -> Result<()> {
             match item.split_once('=') {
                 Some(("uid", v)) => record.uid = Some(id(v)?),
                 Some(("gid", v)) => record.gid = Some(id(v)?),
+                // `nocopy` and the ids are all rootless Podman's local driver honours.
                 None if item == "nocopy" => record.needs_copy_up = false,
                 _ => bail!(
                     "unsupported volume option {item:?} in --opt {opt:?}: rootless local volumes take o=uid=N,gid=N,nocopy"
@@ -65,6 +66,7 @@ fn apply_options(record: &mut VolumeRecord, opts: &[String]) -> Result<()> {
         }
         record.options.insert("o".into(), list.to_string());
     }
+    record.needs_chown = record.uid.is_some() || record.gid.is_some();
     Ok(())
 }
 
@@ -110,7 +112,7 @@ fn volume_json(vs: &VolumeStore, r: &VolumeRecord, in_use: usize) -> serde_json:
         "Anonymous": r.anonymous,
         "MountCount": 0,
         "NeedsCopyUp": r.needs_copy_up,
-        "NeedsChown": r.uid.is_some() || r.gid.is_some(),
+        "NeedsChown": r.needs_chown,
         "LockNumber": 0,
         "InUse": in_use > 0,
     })
@@ -318,6 +320,52 @@ fn prune(ctx: &Context, args: VolumePruneArgs) -> Result<i32> {
         output::print(&format!("{}\n", r.name));
     }
     Ok(0)
+}
+
+/// A container's volume and bind mounts as Podman's `inspect` lists them (`Mounts`).
+pub(super) fn inspect_mounts(
+    store: &Store,
+    config: &coracle_runtime::spec::ContainerConfig,
+) -> Vec<serde_json::Value> {
+    use coracle_runtime::fs::mounts_spec::MountSpec;
+    let vs = volumes::volume_store(store);
+    config
+        .mounts
+        .iter()
+        .filter_map(|m| match m {
+            MountSpec::Volume {
+                name,
+                target,
+                readonly,
+                ..
+            } => Some(serde_json::json!({
+                "Type": "volume",
+                "Name": name,
+                "Source": vs.data_dir(name),
+                "Destination": target,
+                "Driver": "local",
+                "Mode": "",
+                "Options": ["nosuid", "nodev", "rbind"],
+                "RW": !readonly,
+                "Propagation": "rprivate",
+            })),
+            MountSpec::Bind {
+                source,
+                target,
+                readonly,
+            } => Some(serde_json::json!({
+                "Type": "bind",
+                "Source": source,
+                "Destination": target,
+                "Driver": "",
+                "Mode": "",
+                "Options": ["rbind"],
+                "RW": !readonly,
+                "Propagation": "rprivate",
+            })),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `--volumes-from CTR[:ro|rw]`: the volumes and bind mounts of each container

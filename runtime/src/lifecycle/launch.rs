@@ -244,7 +244,10 @@ pub fn create(
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "merged", "userdata"] {
         let p = dir.join(sub);
-        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
+        if let Err(e) = std::fs::create_dir_all(&p) {
+            let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
+            return Err(RuntimeError::io("failed to create", p, e));
+        }
     }
     let mut record = ContainerRecord {
         id: id.clone(),
@@ -268,6 +271,7 @@ pub fn create(
     let redraw = generated_name.then_some(random_name as fn() -> String);
     if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
         let _ = std::fs::remove_dir_all(&dir);
+        let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
         return Err(e);
     }
     Ok(record)

@@ -97,8 +97,9 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<ContainerRecord>> {
 }
 
 /// The data directory of each volume `config` mounts, for a start. A volume whose
-/// first mount this is, and which is still empty, is copied up; the record then
-/// says so, so that a volume emptied later by its user stays empty.
+/// first mount this is, and which is still empty, is copied up, and one made with
+/// `o=uid=,gid=` gets that owner; the record then says both are done, so that a
+/// volume its user emptied or chowned later stays as they left it.
 pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeDir>> {
     let volumes = volume_store(store);
     let mut out = Vec::new();
@@ -112,15 +113,21 @@ pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeD
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         let copy_up = record.needs_copy_up && empty;
-        if record.needs_copy_up {
+        let owner = if record.needs_chown {
+            (record.uid, record.gid)
+        } else {
+            (None, None)
+        };
+        if record.needs_copy_up || record.needs_chown {
             record.needs_copy_up = false;
+            record.needs_chown = false;
             volumes.save(&record)?;
         }
         out.push(VolumeDir {
             target: target.clone(),
             data,
             copy_up,
-            owner: (record.uid, record.gid),
+            owner,
         });
     }
     Ok(out)

@@ -82,6 +82,11 @@ fn named_volume_keeps_data_and_is_not_removed_while_in_use() {
         "true",
     ])
     .success();
+    let mounts = crate::lifecycle::inspect(&sb, "holder", "{{json .Mounts}}");
+    let mounts: serde_json::Value = serde_json::from_str(&mounts).unwrap();
+    assert_eq!(mounts[0]["Type"], "volume");
+    assert_eq!(mounts[0]["Name"], "data");
+    assert_eq!(mounts[0]["Destination"], "/data");
     let refused = sb.coracle(&["volume", "rm", "data"]);
     refused.code(2);
     one_line_error(&refused, "holder");
@@ -172,6 +177,20 @@ fn fresh_volume_starts_with_the_images_files_and_owners() {
     );
     ro.failure();
     assert_eq!(ro.stdout, "mine\n");
+
+    // --opt o=uid=,gid=: the volume's top has that owner, on its first mount only.
+    sb.coracle(&["volume", "create", "--opt", "o=uid=1000,gid=1000", "owned"])
+        .success();
+    let chown = "stat -c %u:%g /o && chown 0:0 /o";
+    let first = run(&sb, &img, &["-v", "owned:/o"], &["sh", "-c", chown]);
+    assert_eq!(first.success().stdout, "1000:1000\n");
+    let later = run(
+        &sb,
+        &img,
+        &["-v", "owned:/o"],
+        &["stat", "-c", "%u:%g", "/o"],
+    );
+    assert_eq!(later.success().stdout, "0:0\n", "the user's chown stays");
 }
 
 #[test]
@@ -328,6 +347,10 @@ fn system_reset_leaves_no_file_of_the_store() {
     sb.coracle(&["system", "reset", "-f"]).success();
     let left = run_root("find", &[sb.data().to_str().unwrap(), "-mindepth", "1"]);
     assert_eq!(left.success().stdout, "", "files left behind");
+    assert!(
+        !sb.runtime().join("coracle").exists(),
+        "runtime files left behind"
+    );
     // A fresh store works again.
     sb.coracle(&["volume", "ls", "-q"]).success();
 }
