@@ -179,13 +179,15 @@ impl VolumeStore {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err("read", &path)(e)),
         };
-        serde_json::from_slice(&text)
-            .map(Some)
-            .map_err(|e| VolumeError::Damaged {
+        let mut record: VolumeRecord =
+            serde_json::from_slice(&text).map_err(|e| VolumeError::Damaged {
                 name: name.to_string(),
                 path,
                 reason: e.to_string(),
-            })
+            })?;
+        // The directory's name is the volume's name, whatever the file says.
+        record.name = name.to_string();
+        Ok(Some(record))
     }
 
     /// A volume's record, or [`VolumeError::NotFound`].

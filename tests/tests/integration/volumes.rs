@@ -336,6 +336,10 @@ fn system_reset_leaves_no_file_of_the_store() {
         "no subordinate-owned files to test with"
     );
 
+    let pid: i32 = crate::lifecycle::inspect(&sb, "r", "{{.State.Pid}}")
+        .parse()
+        .unwrap();
+    assert!(crate::lifecycle::pid_alive(pid));
     let asked = sb.coracle(&["system", "reset"]);
     asked.code(125);
     one_line_error(&asked, "pass -f");
@@ -350,6 +354,11 @@ fn system_reset_leaves_no_file_of_the_store() {
     assert!(
         !sb.runtime().join("coracle").exists(),
         "runtime files left behind"
+    );
+    let gone = || !crate::lifecycle::pid_alive(pid);
+    assert!(
+        crate::lifecycle::eventually(std::time::Duration::from_secs(10), gone),
+        "the running container was killed"
     );
     // A fresh store works again.
     sb.coracle(&["volume", "ls", "-q"]).success();
