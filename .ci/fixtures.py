@@ -227,12 +227,15 @@ class Layout:
             write(out)
         return self.blob_file(tmp, MT_GZIP), "sha256:" + out.hash.hexdigest()
 
-    def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,), labels=None):
+    def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,), labels=None,
+              volumes=None):
         """Write config + manifest for (descriptor, diff_id) layers; returns manifest desc."""
         arch = arch or host_arch()
         settings = {"Env": list(env), "Cmd": list(cmd), "WorkingDir": "/"}
         if labels:
             settings["Labels"] = labels
+        if volumes:
+            settings["Volumes"] = {path: {} for path in volumes}
         config = {
             "created": CREATED,
             "architecture": arch,
@@ -569,6 +572,7 @@ def build_all(outdir):
     build_hostile_fill(j("hostile-fill"))
     build_hostile_bigconfig(j("hostile-bigconfig"))
     build_hostile(outdir)
+    build_volumes(j("volumes"))
     build_extra_layer(j("hostile-cp"), [
         sym("out", HOSTILE_UP + "tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
         f("tmp/coracle-cp-escape/inside", "inside\n")])
@@ -631,6 +635,22 @@ def push(layout, registry, name):
                 {"Content-Type": "application/octet-stream"})
     request("PUT", base + "/manifests/latest", manifest,
             {"Content-Type": parsed["mediaType"]})
+
+
+def build_volumes(out):
+    """An image for volume copy-up: /etc files with owners other than root, a VOLUME
+    (/srv/data) with content, and /hostile holding symlinks to a host directory
+    (absolute and climbing out with ../), which a copy-up must copy as links."""
+    lay = Layout(out)
+    extra = [d("etc"), f("etc/app.conf", "app\n", 0o640, 1000, 1000),
+             d("etc/appdir", 0o750, 1000, 100), f("etc/appdir/x", "x\n", 0o600, 1000, 100),
+             d("srv"), d("srv/data", 0o775, 1000, 1000),
+             f("srv/data/seed.txt", "seed\n", 0o644, 1000, 1000),
+             d("hostile"), f("hostile/plain", "plain\n"),
+             sym("hostile/link", "/tmp/coracle-hostile-volume"),
+             sym("hostile/up", HOSTILE_UP + "tmp/coracle-hostile-volume/secret")]
+    layers = [lay.layer(tar_bytes(busybox_entries())), lay.layer(tar_bytes(extra))]
+    lay.tag(lay.image(layers, volumes=["/srv/data"]))
 
 
 def main(argv):

@@ -60,6 +60,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "login" -d 'Log in t
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "info" -d 'Show information about the store and the host'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show version information'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -79,7 +80,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l pull -d 'When to
 missing\t''
 never\t''
 newer\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s v -l volume -d 'Bind mount HOST-DIR:CONTAINER-DIR[:ro], volume NAME:CONTAINER-DIR[:ro], or anonymous volume CONTAINER-DIR' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
@@ -120,6 +121,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l sysctl -d 'Set a
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -157,7 +159,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l pull -d 'When
 missing\t''
 never\t''
 newer\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s v -l volume -d 'Bind mount HOST-DIR:CONTAINER-DIR[:ro], volume NAME:CONTAINER-DIR[:ro], or anonymous volume CONTAINER-DIR' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
@@ -198,6 +200,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l sysctl -d 'Se
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -265,7 +268,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand rm" -s t -l time -d 'Sec
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too (coracle makes none yet: accepted for scripts)'
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
@@ -295,15 +298,20 @@ complete -c coracle -n "__fish_coracle_using_subcommand port" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -f -a "reset" -d 'Remove every container, image and volume: the whole store'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
@@ -397,7 +405,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 missing\t''
 never\t''
 newer\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount HOST-DIR:CONTAINER-DIR[:ro], volume NAME:CONTAINER-DIR[:ro], or anonymous volume CONTAINER-DIR' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
@@ -438,6 +446,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -475,7 +484,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 missing\t''
 never\t''
 newer\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount: HOST-DIR:CONTAINER-DIR[:ro]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount HOST-DIR:CONTAINER-DIR[:ro], volume NAME:CONTAINER-DIR[:ro], or anonymous volume CONTAINER-DIR' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device (bind-mounted): HOST[:CONTAINER][:PERMISSIONS], permissions of r, w, m' -r
@@ -516,6 +525,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -603,7 +613,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too (coracle makes none yet: accepted for scripts)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
@@ -819,3 +829,60 @@ complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format 
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "create" -d 'Create a volume (a random name when none is given); print its name'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "ls" -d 'List volumes'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "list" -d 'List volumes'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "inspect" -d 'Show the details of volumes as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "exists" -d 'Exit 0 if a volume exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "rm" -d 'Remove volumes (exit 2 when one is in use, unless -f)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "remove" -d 'Remove volumes (exit 2 when one is in use, unless -f)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only local)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Label KEY=VALUE (may be given several times)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: o=uid=N,gid=N,nocopy (may be given several times)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change when the volume exists'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print names only'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Print no header row'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print names only'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Print no header row'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template instead of JSON' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE], name= (may be repeated)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod volume;
+pub use volume::*;
+
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
 #[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
@@ -93,6 +96,9 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+    /// Manage volumes.
+    #[command(subcommand)]
+    Volume(VolumeCommand),
 }
 
 /// `coracle container …`
@@ -358,7 +364,7 @@ pub struct RmArgs {
     /// Also remove, first, every container that depends on the ones named.
     #[arg(long)]
     pub depend: bool,
-    /// Remove anonymous volumes too (coracle makes none yet: accepted for scripts).
+    /// Remove the containers' anonymous volumes too.
     #[arg(short, long)]
     pub volumes: bool,
     /// Stop running containers first (SIGKILL unless -t gives them time).
@@ -442,6 +448,8 @@ pub struct ContainerPruneArgs {
 pub enum SystemCommand {
     /// Remove stopped containers and dangling images.
     Prune(SystemPruneArgs),
+    /// Remove every container, image and volume: the whole store.
+    Reset(SystemResetArgs),
 }
 
 /// `coracle system prune`
@@ -768,7 +776,7 @@ pub struct RunArgs {
     /// When to pull the image: always, missing, never, newer.
     #[arg(long, default_value = "missing", value_parser = ["always", "missing", "never", "newer"])]
     pub pull: String,
-    /// Bind mount: HOST-DIR:CONTAINER-DIR[:ro].
+    /// Bind mount HOST-DIR:CONTAINER-DIR[:ro], volume NAME:CONTAINER-DIR[:ro], or anonymous volume CONTAINER-DIR.
     #[arg(short, long = "volume", value_name = "HOST:CONTAINER[:OPTIONS]")]
     pub volume: Vec<String>,
     /// Mount: type=bind,source=…,target=…[,readonly], type=tmpfs,target=… or type=image,source=IMAGE,target=… (read-only).
@@ -911,6 +919,9 @@ pub struct RunArgs {
     /// Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables).
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Mount the volumes of another container, CONTAINER[:ro|rw].
+    #[arg(long, value_name = "CONTAINER[:OPTIONS]")]
+    pub volumes_from: Vec<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

@@ -105,6 +105,9 @@ pub enum RuntimeError {
     /// The store refused or failed.
     #[error(transparent)]
     Storage(#[from] coracle_storage::StorageError),
+    /// A volume operation failed.
+    #[error(transparent)]
+    Volume(#[from] coracle_storage::volumes::VolumeError),
     /// A start failed and so did the clean-up after it (youki's
     /// `CreateContainerError`): both are reported.
     #[error("{start}; cleaning up after it failed too: {cleanup}")]

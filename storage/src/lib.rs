@@ -9,6 +9,7 @@ pub mod layers;
 pub mod lock;
 pub mod records;
 pub mod unpack;
+pub mod volumes;
 
 use std::fs::DirBuilder;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};

@@ -184,7 +184,11 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in order {
         let id = r.id.clone();
+        let config = config_of(&r);
         control::remove(&store, r, args.force, args.time, plan.as_ref())?;
+        if args.volumes {
+            coracle_runtime::lifecycle::volumes::remove_anonymous(&store, &config, plan.as_ref())?;
+        }
         output::print(&format!("{id}\n"));
     }
     Ok(0)
@@ -475,7 +479,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Sysctls": config.sysctls,
             "ExtraHosts": config.add_hosts.iter().map(|h| format!("{}:{}", h.name, h.ip)).collect::<Vec<_>>(),
         },
-        "Mounts": [],
+        "Mounts": super::volume::inspect_mounts(store, &config),
         "NetworkSettings": {},
     })
 }

@@ -20,9 +20,11 @@ mod ps;
 mod pull;
 mod push;
 mod remove;
+mod reset;
 mod run;
 mod run_process;
 mod stats;
+mod volume;
 
 use anyhow::Result;
 
@@ -66,6 +68,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
+        Command::System(SystemCommand::Reset(a)) => reset::reset(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
@@ -93,6 +96,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Info(a) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
+        Command::Volume(c) => volume::dispatch(&ctx, c),
     }
 }
 

@@ -404,6 +404,7 @@ fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Cont
     }
     let image = image_for(ctx, store, args)?;
     super::run_process::resolve_image_mounts(ctx, store, &mut config)?;
+    super::volume::inherit_volumes(store, &args.volumes_from, &mut config)?;
     super::run_process::replace_existing(store, args)?;
     let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
     write_cidfile(args, &record.id)?;

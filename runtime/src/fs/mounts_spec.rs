@@ -3,8 +3,9 @@
 //! on disk.
 //!
 //! Host paths may be absolute or start with `.` (resolved against the working
-//! directory, as Podman does). Plain names are named volumes, which are not supported
-//! yet; other relative paths are rejected.
+//! directory, as Podman does). A plain name (no slash) is a named volume; a lone
+//! container path (`-v /data`) is an anonymous volume; other relative paths are
+//! rejected.
 
 use crate::error::{Result, RuntimeError};
 use std::path::{Component, Path, PathBuf};
@@ -28,6 +29,18 @@ pub enum MountSpec {
         /// Mount options as given to mount(2) ("rw", "size=64m", "mode=1777", ...).
         options: Vec<String>,
     },
+    /// A named volume (`-v NAME:/path`, `--mount type=volume`), or an anonymous one
+    /// (`-v /path`, an image's `VOLUME`): its data directory in the store, bound.
+    Volume {
+        /// The volume's name; empty for an anonymous volume until `create` names it.
+        name: String,
+        /// Absolute path in the container.
+        target: PathBuf,
+        /// Mount read-only.
+        readonly: bool,
+        /// Anonymous: removed with its container by `rm -v` and `run --rm`.
+        anonymous: bool,
+    },
     /// `type=image`: an image's merged layers, read-only.
     Image {
         /// The image as given; its full id once `run`/`create` found it.
@@ -35,6 +48,18 @@ pub enum MountSpec {
         /// Absolute path in the container.
         target: PathBuf,
     },
+}
+
+impl MountSpec {
+    /// Where the mount appears in the container.
+    pub fn target(&self) -> &Path {
+        match self {
+            MountSpec::Bind { target, .. }
+            | MountSpec::Tmpfs { target, .. }
+            | MountSpec::Volume { target, .. }
+            | MountSpec::Image { target, .. } => target,
+        }
+    }
 }
 
 /// A host device made available in the container (`--device`): its node is
@@ -107,33 +132,65 @@ pub fn parse_volume(spec: &str, cwd: &Path) -> Result<MountSpec> {
     let bad = |reason: String| RuntimeError::mount(spec, reason);
     let parts: Vec<&str> = spec.split(':').collect();
     let (host, target, opts) = match parts.as_slice() {
-        [one] if one.starts_with('/') => {
-            return Err(bad("anonymous volumes are not supported yet".into()))
-        }
+        [one] if one.starts_with('/') => ("", *one, ""),
         [host, target] => (*host, *target, ""),
         [host, target, opts] => (*host, *target, *opts),
         _ => return Err(bad("expected HOST-DIR:CONTAINER-DIR[:OPTIONS]".into())),
     };
-    let source = host_path(host, cwd).map_err(bad)?;
     let target = container_path(target).map_err(bad)?;
+    let readonly = volume_readonly(opts).map_err(bad)?;
+    if host.is_empty() && parts.len() == 1 {
+        return Ok(MountSpec::Volume {
+            name: String::new(),
+            target,
+            readonly,
+            anonymous: true,
+        });
+    }
+    if is_volume_source(host) {
+        return Ok(MountSpec::Volume {
+            name: volume_name(host).map_err(bad)?,
+            target,
+            readonly,
+            anonymous: false,
+        });
+    }
+    Ok(MountSpec::Bind {
+        source: host_path(host, cwd).map_err(bad)?,
+        target,
+        readonly,
+    })
+}
+
+/// Whether `-v`'s first field names a volume (no slash, not `.`-relative), as Podman
+/// decides.
+fn is_volume_source(host: &str) -> bool {
+    !host.is_empty() && !host.contains('/') && !host.starts_with('.')
+}
+
+/// A volume name, checked against Podman's rule.
+fn volume_name(name: &str) -> std::result::Result<String, String> {
+    coracle_storage::volumes::check_volume_name(name)
+        .map(|()| name.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// `-v`'s options: `ro`/`rw` (once), and those it ignores.
+fn volume_readonly(opts: &str) -> std::result::Result<bool, String> {
     let mut readonly = None;
     for opt in opts.split(',').filter(|o| !o.is_empty()) {
         let ro = match opt {
             "ro" => true,
             "rw" => false,
             o if IGNORED_VOLUME_OPTS.contains(&o) => continue,
-            o => return Err(bad(format!("unknown volume option {o:?}"))),
+            o => return Err(format!("unknown volume option {o:?}")),
         };
         if readonly.is_some_and(|r| r != ro) {
-            return Err(bad("options ro and rw are mutually exclusive".into()));
+            return Err("options ro and rw are mutually exclusive".into());
         }
         readonly = Some(ro);
     }
-    Ok(MountSpec::Bind {
-        source,
-        target,
-        readonly: readonly.unwrap_or(false),
-    })
+    Ok(readonly.unwrap_or(false))
 }
 
 /// Parses `--mount type=bind,source=..,target=..[,readonly]` or
@@ -219,9 +276,22 @@ pub fn parse_mount(spec: &str, cwd: &Path) -> Result<MountSpec> {
             let source = source.ok_or_else(|| bad("source (the image) is required".into()))?;
             Ok(MountSpec::Image { source, target })
         }
-        Some("volume") => Err(bad("named volumes are not supported yet".into())),
+        Some("volume") => {
+            if size.is_some() || mode.is_some() {
+                return Err(bad("tmpfs options need type=tmpfs".into()));
+            }
+            Ok(MountSpec::Volume {
+                name: match &source {
+                    Some(s) => volume_name(s).map_err(bad)?,
+                    None => String::new(),
+                },
+                target,
+                readonly,
+                anonymous: source.is_none(),
+            })
+        }
         Some(other) => Err(bad(format!("unsupported mount type {other:?}"))),
-        None => Err(bad("type is required (bind, tmpfs or image)".into())),
+        None => Err(bad("type is required (bind, volume, tmpfs or image)".into())),
     }
 }
 
@@ -258,7 +328,7 @@ fn host_path(host: &str, cwd: &Path) -> std::result::Result<PathBuf, String> {
         ))
     } else {
         Err(format!(
-            "{host:?} is a named volume: named volumes are not supported yet"
+            "{host:?} is a volume name: use type=volume for a volume, or ./{host} for a host path"
         ))
     }
 }
@@ -272,7 +342,7 @@ fn container_path(path: &str) -> std::result::Result<PathBuf, String> {
 }
 
 /// Lexically normalizes an absolute path: drops `.`, applies `..`, strips trailing `/`.
-fn clean(path: &Path) -> PathBuf {
+pub fn clean(path: &Path) -> PathBuf {
     let mut out = PathBuf::from("/");
     for c in path.components() {
         match c {
@@ -355,18 +425,41 @@ mod tests {
 
     #[test]
     fn volume_errors() {
-        let e = err(vol("data:/data"));
+        let e = err(vol("-x:/data"));
         assert_eq!(
             e,
-            "invalid mount \"data:/data\": \"data\" is a named volume: named volumes are not supported yet"
+            "invalid mount \"-x:/data\": invalid volume name \"-x\": volume names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*"
         );
         assert!(err(vol("a/b:/data")).contains("relative host path \"a/b\""));
         assert!(err(vol("/srv:data")).contains("container path \"data\" must be absolute"));
-        assert!(err(vol("/data")).contains("anonymous volumes"));
         assert!(err(vol("/a:/b:ro:x")).contains("expected HOST-DIR:CONTAINER-DIR"));
         assert!(err(vol("/a:/b:ro,rw")).contains("mutually exclusive"));
         assert!(err(vol("/a:/b:bogus")).contains("unknown volume option \"bogus\""));
         assert!(err(vol(":/b")).contains("host path is empty"));
+    }
+
+    fn volume(name: &str, target: &str, readonly: bool) -> MountSpec {
+        MountSpec::Volume {
+            name: name.into(),
+            target: target.into(),
+            readonly,
+            anonymous: name.is_empty(),
+        }
+    }
+
+    #[test]
+    fn volumes_named_and_anonymous() {
+        assert_eq!(vol("data:/data").unwrap(), volume("data", "/data", false));
+        assert_eq!(vol("v.1:/d/:ro,z").unwrap(), volume("v.1", "/d", true));
+        assert_eq!(vol("/data").unwrap(), volume("", "/data", false));
+        assert_eq!(
+            mnt("type=volume,src=data,dst=/data,ro").unwrap(),
+            volume("data", "/data", true)
+        );
+        assert_eq!(
+            mnt("type=volume,target=/x").unwrap(),
+            volume("", "/x", false)
+        );
     }
 
     #[test]
@@ -421,7 +514,8 @@ mod tests {
         assert!(err(mnt("source=/a,target=/b")).contains("type is required"));
         assert!(err(mnt("type=bind,target=/b")).contains("source is required"));
         assert!(err(mnt("type=bind,source=/a")).contains("target is required"));
-        assert!(err(mnt("type=volume,source=v,target=/b")).contains("named volumes"));
+        assert!(err(mnt("type=volume,source=a/b,target=/b")).contains("invalid volume name"));
+        assert!(err(mnt("type=bind,source=v,target=/b")).contains("is a volume name"));
         assert!(err(mnt("type=nfs,target=/b")).contains("unsupported mount type \"nfs\""));
         assert!(err(mnt("type=bind,source=/a,target=/b,color=red")).contains("\"color\""));
         assert!(err(mnt("type=tmpfs,target=/b,tmpfs-size=lots")).contains("tmpfs-size"));

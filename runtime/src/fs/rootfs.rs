@@ -100,6 +100,21 @@ pub struct MountPlan {
     pub shm_size: Option<u64>,
     /// The layer directories (top first) of each `type=image` mount, by target.
     pub image_layers: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// The data directory of each volume mount, by target.
+    pub volume_dirs: Vec<VolumeDir>,
+}
+
+/// Where a volume mount's data lives and what its first mount does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VolumeDir {
+    /// The mount point in the container.
+    pub target: PathBuf,
+    /// The volume's data directory on the host.
+    pub data: PathBuf,
+    /// Copy the image's content at `target` in first (the volume is new and empty).
+    pub copy_up: bool,
+    /// `--opt o=uid=…,gid=…`: the data directory's owner, as the container sees it.
+    pub owner: (Option<u32>, Option<u32>),
 }
 
 /// /dev/shm's size unless `--shm-size` says otherwise (Podman's 64 MiB).
@@ -337,6 +352,19 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
                     mount_image(layers, t.as_fd(), plan.rootfs.userxattr),
                 )?;
             }
+            MountSpec::Volume {
+                target, readonly, ..
+            } => {
+                let dir = plan
+                    .volume_dirs
+                    .iter()
+                    .find(|v| &v.target == target)
+                    .ok_or_else(|| MountError {
+                        what: format!("mount the volume on {}", target.display()),
+                        source: io::Error::other("no data directory planned"),
+                    })?;
+                mount_volume(root, dir, *readonly)?;
+            }
             MountSpec::Tmpfs { target, options } => {
                 let t = step(
                     || format!("create mount point {}", target.display()),
@@ -351,6 +379,50 @@ fn mount_user(root: &Root, plan: &MountPlan, etc_files: &[(String, PathBuf)]) ->
         }
     }
     Ok(())
+}
+
+/// A volume: its first mount copies the image's content at the mount point in
+/// (resolved inside the root), `--opt o=uid=,gid=` gives the data its owner, then
+/// the data directory is bound onto the mount point.
+fn mount_volume(root: &Root, dir: &VolumeDir, readonly: bool) -> Result<()> {
+    let target = &dir.target;
+    let data = step(
+        || format!("open the volume directory {}", dir.data.display()),
+        rustix::fs::open(
+            &dir.data,
+            rustix::fs::OFlags::RDONLY
+                | rustix::fs::OFlags::DIRECTORY
+                | rustix::fs::OFlags::NOFOLLOW
+                | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::empty(),
+        )
+        .map_err(io::Error::from),
+    )?;
+    if dir.copy_up {
+        step(
+            || format!("copy {} into its volume", target.display()),
+            crate::fs::copy_up::copy_up(root, target, data.as_fd()),
+        )?;
+    }
+    if dir.owner != (None, None) {
+        step(
+            || format!("give the volume on {} its owner", target.display()),
+            rustix::fs::fchown(
+                &data,
+                dir.owner.0.map(rustix::fs::Uid::from_raw),
+                dir.owner.1.map(rustix::fs::Gid::from_raw),
+            )
+            .map_err(io::Error::from),
+        )?;
+    }
+    let t = step(
+        || format!("create mount point {}", target.display()),
+        root.ensure_dir(target),
+    )?;
+    step(
+        || format!("bind the volume on {}", target.display()),
+        bind_onto(&dir.data, t.as_fd(), readonly),
+    )
 }
 
 /// `type=image`: the layers read-only onto `target`: one layer is bound, several

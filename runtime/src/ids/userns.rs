@@ -23,6 +23,20 @@ where
     spawn_in_userns(plan, work)?.wait()
 }
 
+/// Remove the tree at `dir` (if it exists): as this process first (most trees hold
+/// only the caller's own files, and no namespace is paid for), then, when that
+/// fails, inside the user namespace of `plan`, where files of subordinate ids are
+/// the namespace root's.
+pub fn remove_tree(dir: &std::path::Path, plan: Option<&UserNsPlan>) -> Result<()> {
+    if !dir.exists() || std::fs::remove_dir_all(dir).is_ok() {
+        return Ok(());
+    }
+    let d = dir.to_path_buf();
+    run_in_userns(plan, move || {
+        std::fs::remove_dir_all(&d).map_err(|e| format!("remove {}: {e}", d.display()))
+    })
+}
+
 /// A child process started by [`spawn_in_userns`]; [`UserNsChild::wait`] collects it.
 #[derive(Debug)]
 pub struct UserNsChild {

@@ -235,10 +235,19 @@ pub fn create(
         .or_else(|| non_empty(&defaults["StopSignal"]));
     config.stop_signal_number()?;
 
+    let image_volumes: Vec<String> = defaults["Volumes"]
+        .as_object()
+        .map(|v| v.keys().cloned().collect())
+        .unwrap_or_default();
+    crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
+
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "merged", "userdata"] {
         let p = dir.join(sub);
-        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
+        if let Err(e) = std::fs::create_dir_all(&p) {
+            let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
+            return Err(RuntimeError::io("failed to create", p, e));
+        }
     }
     let mut record = ContainerRecord {
         id: id.clone(),
@@ -262,6 +271,7 @@ pub fn create(
     let redraw = generated_name.then_some(random_name as fn() -> String);
     if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
         let _ = std::fs::remove_dir_all(&dir);
+        let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
         return Err(e);
     }
     Ok(record)
@@ -557,6 +567,7 @@ pub fn process_spec(
                 .collect(),
             shm_size: config.shm_size,
             image_layers: image_mount_layers(store, config, stored_plan)?,
+            volume_dirs: crate::lifecycle::volumes::mount_dirs(store, config)?,
         },
         args: config.args.clone(),
         env: config.env.clone(),
@@ -653,20 +664,15 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
             std::fs::Permissions::from_mode(0o700),
         );
     }
-    if dir.exists() && std::fs::remove_dir_all(&dir).is_err() {
-        let d = dir.clone();
-        run_in_userns(plan, move || {
-            std::fs::remove_dir_all(&d).map_err(|e| format!("remove {}: {e}", d.display()))
-        })?;
-    }
+    crate::ids::userns::remove_tree(&dir, plan)?;
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     store.remove_container_lock(id);
     Ok(())
 }
 
-/// `--rm`: remove an ended container, and with `--rmi` its image too unless another
-/// container uses it.
+/// `--rm`: remove an ended container and its anonymous volumes, and with `--rmi`
+/// its image too unless another container uses it.
 pub fn remove_ended(
     store: &Store,
     record: &ContainerRecord,
@@ -674,6 +680,7 @@ pub fn remove_ended(
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
     remove_container(store, &record.id, plan)?;
+    crate::lifecycle::volumes::remove_anonymous(store, config, plan)?;
     if config.remove_image {
         remove_image_if_unused(store, &record.image_id, plan)?;
     }

@@ -6,7 +6,8 @@
 //! [`rundir`] holds the runtime files (exit files); [`shared_ns`] resolves the
 //! namespaces shared with the host or other containers; [`pause`] freezes and thaws it;
 //! [`exec`] runs a further process in a running container, [`top`] lists its
-//! processes, [`health`] runs its health check and [`stats`] reads its usage.
+//! processes, [`health`] runs its health check and [`stats`] reads its usage;
+//! [`volumes`] makes, plans and removes the volumes it mounts.
 //! Detached containers are held by [`crate::monitor`].
 
 pub mod cleanup;
@@ -20,3 +21,4 @@ pub mod rundir;
 pub mod shared_ns;
 pub mod stats;
 pub mod top;
+pub mod volumes;

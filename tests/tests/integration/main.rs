@@ -19,3 +19,4 @@ mod run;
 mod terminal;
 mod testbed;
 mod util;
+mod volumes;

@@ -1,7 +1,7 @@
 //! The process flags of `run`/`create`, as the unprivileged user: `--ulimit` (and
 //! the default ulimits), `--umask`, `--tz`, `--timeout`, `--preserve-fds`,
 //! `--env-host`, `--http-proxy`, `--add-host`, `--sysctl`, `--shm-size`,
-//! `--replace`, `--rmi`, `-a`, `--detach-keys`, and `--mount type=volume`'s refusal.
+//! `--replace`, `--rmi`, `-a`, `--detach-keys`, and `--mount type=volume`'s refusal of a bad name.
 //! Each either works (read back inside the container) or fails with 125 and says why.
 
 use std::time::{Duration, Instant};
@@ -425,12 +425,12 @@ fn start_reuses_the_saved_process_settings() {
 }
 
 #[test]
-fn volume_mounts_are_refused_by_name() {
+fn volume_mounts_with_a_bad_name_are_refused_by_name() {
     let (sb, img) = with_image("procflags-volume", "busybox");
     refused(
         &sb,
         &img,
-        &["--mount", "type=volume,source=data,target=/data"],
-        "volumes are not supported",
+        &["--mount", "type=volume,source=da/ta,target=/data"],
+        "invalid volume name \"da/ta\"",
     );
 }

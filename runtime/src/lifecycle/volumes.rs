@@ -1,0 +1,209 @@
+//! Volumes in a container's life: made on first use by `create` (named ones, and
+//! anonymous ones for `-v /path` and the image's `VOLUME`s), planned for each start
+//! (data directory, first copy-up), in use while a saved spec names them, removed
+//! with their container (`rm -v`, `run --rm`) when anonymous.
+//!
+//! Which containers use a volume is read from the saved specs, never stored twice.
+
+use std::path::Path;
+
+use coracle_storage::volumes::{VolumeRecord, VolumeStore};
+use coracle_storage::{ContainerRecord, Store};
+
+use crate::error::Result;
+use crate::fs::mounts_spec::MountSpec;
+use crate::fs::rootfs::VolumeDir;
+use crate::ids::idmap::UserNsPlan;
+use crate::spec::ContainerConfig;
+
+/// The volumes of `store`.
+pub fn volume_store(store: &Store) -> VolumeStore {
+    VolumeStore::new(&store.root)
+}
+
+/// A new local volume's record: its first mount copies the mount point's content in.
+pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
+    VolumeRecord {
+        name: name.to_string(),
+        driver: "local".into(),
+        created_at: coracle_monitor::log::now_rfc3339_nano(),
+        anonymous,
+        needs_copy_up: true,
+        ..Default::default()
+    }
+}
+
+/// Complete `config`'s volume mounts at `create`: an anonymous volume for each of
+/// `image_volumes` (the image's `VOLUME` paths) that no mount of the user covers,
+/// a random name for each anonymous volume, and every volume that does not exist
+/// yet made (empty, to be filled by its first mount's copy-up).
+pub fn prepare(
+    store: &Store,
+    config: &mut ContainerConfig,
+    image_volumes: &[String],
+) -> Result<()> {
+    for path in image_volumes {
+        let target = crate::fs::mounts_spec::clean(Path::new(path));
+        if !config.mounts.iter().any(|m| m.target() == target) {
+            config.mounts.push(MountSpec::Volume {
+                name: String::new(),
+                target,
+                readonly: false,
+                anonymous: true,
+            });
+        }
+    }
+    let volumes = volume_store(store);
+    for m in &mut config.mounts {
+        let MountSpec::Volume {
+            name, anonymous, ..
+        } = m
+        else {
+            continue;
+        };
+        if name.is_empty() {
+            *name = coracle_storage::new_container_id();
+        }
+        if volumes.get(name)?.is_none() {
+            match volumes.create(&new_record(name, *anonymous)) {
+                // Another `create` made it meanwhile: use theirs.
+                Ok(()) | Err(coracle_storage::volumes::VolumeError::Exists(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The names of the volumes a saved spec mounts.
+pub fn volume_names(config: &ContainerConfig) -> impl Iterator<Item = &str> {
+    config.mounts.iter().filter_map(|m| match m {
+        MountSpec::Volume { name, .. } => Some(name.as_str()),
+        _ => None,
+    })
+}
+
+/// The containers whose saved spec mounts the volume `name`.
+pub fn users(store: &Store, name: &str) -> Result<Vec<ContainerRecord>> {
+    Ok(store
+        .db
+        .list_containers()?
+        .into_iter()
+        .filter(|c| {
+            ContainerConfig::from_json(&c.id, &c.config)
+                .is_ok_and(|config| volume_names(&config).any(|n| n == name))
+        })
+        .collect())
+}
+
+/// The data directory of each volume `config` mounts, for a start. A volume whose
+/// first mount this is, and which is still empty, is copied up, and one made with
+/// `o=uid=,gid=` gets that owner; the record then says both are done, so that a
+/// volume its user emptied or chowned later stays as they left it.
+pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeDir>> {
+    let volumes = volume_store(store);
+    let mut out = Vec::new();
+    for m in &config.mounts {
+        let MountSpec::Volume { name, target, .. } = m else {
+            continue;
+        };
+        let mut record = volumes.require(name)?;
+        let data = volumes.data_dir(name);
+        let empty = std::fs::read_dir(&data)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        let copy_up = record.needs_copy_up && empty;
+        let owner = if record.needs_chown {
+            (record.uid, record.gid)
+        } else {
+            (None, None)
+        };
+        if record.needs_copy_up || record.needs_chown {
+            record.needs_copy_up = false;
+            record.needs_chown = false;
+            volumes.save(&record)?;
+        }
+        out.push(VolumeDir {
+            target: target.clone(),
+            data,
+            copy_up,
+            owner,
+        });
+    }
+    Ok(out)
+}
+
+/// Remove the volume `name` (its files may belong to subordinate ids: those go
+/// inside the user namespace of `plan`). The caller checked that no container uses it.
+pub fn remove(store: &Store, name: &str, plan: Option<&UserNsPlan>) -> Result<()> {
+    let dir = volume_store(store).detach(name)?;
+    crate::ids::userns::remove_tree(&dir, plan)
+}
+
+/// Remove the anonymous volumes of a removed container that no other container
+/// uses (`rm -v`, `run --rm`).
+pub fn remove_anonymous(
+    store: &Store,
+    config: &ContainerConfig,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    for m in &config.mounts {
+        let MountSpec::Volume {
+            name,
+            anonymous: true,
+            ..
+        } = m
+        else {
+            continue;
+        };
+        if volume_store(store).get(name)?.is_some() && users(store, name)?.is_empty() {
+            remove(store, name, plan)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_volumes_become_anonymous_volumes_unless_covered() {
+        let d = tempfile::tempdir().unwrap();
+        let store = Store::open(d.path()).unwrap();
+        let mut config = ContainerConfig {
+            mounts: vec![MountSpec::Volume {
+                name: "data".into(),
+                target: "/data".into(),
+                readonly: false,
+                anonymous: false,
+            }],
+            ..Default::default()
+        };
+        prepare(&store, &mut config, &["/data/".into(), "/cache".into()]).unwrap();
+        assert_eq!(config.mounts.len(), 2, "{:?}", config.mounts);
+        let MountSpec::Volume {
+            name,
+            target,
+            anonymous,
+            ..
+        } = &config.mounts[1]
+        else {
+            panic!("not a volume")
+        };
+        assert_eq!(target, Path::new("/cache"));
+        assert!(*anonymous);
+        assert_eq!(name.len(), 64);
+        let vs = volume_store(&store);
+        assert!(vs.require("data").unwrap().needs_copy_up);
+        assert!(vs.require(name).unwrap().anonymous);
+
+        let dirs = mount_dirs(&store, &config).unwrap();
+        assert!(dirs.iter().all(|d| d.copy_up), "new and empty: copied up");
+        let again = mount_dirs(&store, &config).unwrap();
+        assert!(
+            again.iter().all(|d| !d.copy_up),
+            "only the first mount copies"
+        );
+    }
+}
