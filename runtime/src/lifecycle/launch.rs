@@ -592,6 +592,10 @@ pub fn process_spec(
         limits: ProcessLimits::from_config(config)?,
         attach: config.attach,
         timeout: config.timeout,
+        log: (config.log.driver != crate::spec::LogDriver::None).then(|| container::LogTarget {
+            path: log_path(store, &record.id, config),
+            max_size: config.log.max_size,
+        }),
     })
 }
 

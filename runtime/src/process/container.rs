@@ -85,6 +85,18 @@ pub struct ContainerSpec {
     pub attach: Attach,
     /// `--timeout`: seconds after which the supervisor kills the container.
     pub timeout: Option<u32>,
+    /// The k8s-file log a foreground container's output is also written to (as
+    /// Podman's, so that `logs` shows it); None: not logged.
+    pub log: Option<LogTarget>,
+}
+
+/// Where a container's output is logged, and how big the log may grow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogTarget {
+    /// The k8s-file log.
+    pub path: std::path::PathBuf,
+    /// `--log-opt max-size`.
+    pub max_size: Option<u64>,
 }
 
 /// `--group-add`: supplementary groups added to the user's, or the caller's kept.
@@ -274,6 +286,7 @@ impl Started {
         let watch = Watch {
             attach: spec.attach,
             timeout: spec.timeout,
+            log: spec.log.as_ref(),
         };
         let status = relay_and_wait(pid, streams, spec.interactive, watch);
         let _ = crate::process::signals::restore_mask(&old_mask);
@@ -297,11 +310,13 @@ impl Started {
 }
 
 /// How a foreground container is watched: which of the caller's streams it uses
-/// (`-a`) and after how many seconds it is killed (`--timeout`).
+/// (`-a`), after how many seconds it is killed (`--timeout`) and where its output
+/// is logged besides.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Watch {
+pub(crate) struct Watch<'a> {
     pub(crate) attach: Attach,
     pub(crate) timeout: Option<u32>,
+    pub(crate) log: Option<&'a LogTarget>,
 }
 
 /// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
@@ -313,7 +328,7 @@ pub(crate) fn relay_and_wait(
     pid: i32,
     streams: ParentStreams,
     interactive: bool,
-    watch: Watch,
+    watch: Watch<'_>,
 ) -> Result<i32> {
     let child_pid = rustix::process::Pid::from_raw(pid)
         .ok_or_else(|| RuntimeError::Start("clone returned an invalid pid".into()))?;
@@ -329,12 +344,17 @@ pub(crate) fn relay_and_wait(
         pick(watch.attach.stdout, rustix::stdio::stdout()),
         pick(watch.attach.stderr, rustix::stdio::stderr()),
     );
+    // A log that cannot be opened does not stop the container: it runs unlogged.
+    let log = watch
+        .log
+        .and_then(|l| coracle_monitor::log::LogWriter::open(Some(&l.path), l.max_size).ok());
     let relay = match streams {
         ParentStreams::Pipes(ends) => Relay::pipes(ends, stdin, stdout, stderr),
         ParentStreams::Console(master) => {
             Relay::terminal(master, interactive.then_some(stdin), stdout)
         }
-    };
+    }
+    .map(|relay| relay.logging_to(log));
     let deadline = watch
         .timeout
         .map(|secs| std::time::Instant::now() + std::time::Duration::from_secs(secs.into()));

@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 
+use coracle_monitor::log::{LogWriter, Stream};
+
 use crate::process::pty;
 use crate::process::stdio::ParentEnds;
 
@@ -55,17 +57,23 @@ struct Output<'a> {
     /// The sink still accepts data; once it fails, output is read and dropped so the
     /// container never blocks on a full pipe.
     sink_ok: bool,
+    /// Which stream it is, for the log.
+    stream: Stream,
 }
 
 impl Output<'_> {
-    /// Copies one chunk; marks the stream closed at EOF or on an error.
-    fn pump(&mut self) {
+    /// Copies one chunk (into `log` too); marks the stream closed at EOF or on an error.
+    fn pump(&mut self, log: Option<&mut LogWriter>) {
         let mut buf = [0u8; CHUNK];
         match rustix::io::read(&self.from, &mut buf) {
             Ok(0) => self.open = false,
             Ok(n) => {
                 if self.sink_ok {
                     self.sink_ok = write_all(self.to, &buf[..n]).is_ok();
+                }
+                // A full disk must not stop the relay.
+                if let Some(log) = log {
+                    let _ = log.write_chunk(self.stream, &buf[..n]);
                 }
             }
             Err(Errno::AGAIN | Errno::INTR) => {}
@@ -156,6 +164,8 @@ enum Slot {
 /// The streams of one container and where they go. See the module documentation.
 pub struct Relay<'a> {
     outputs: Vec<Output<'a>>,
+    /// Where the output is logged besides (a foreground container's k8s-file log).
+    log: Option<LogWriter>,
     input: Option<Input<'a>>,
     /// A `-t` container's pty master (its first output), for the window size.
     terminal: bool,
@@ -174,14 +184,19 @@ impl<'a> Relay<'a> {
         for fd in [&ends.stdout, &ends.stderr].into_iter().chain(&ends.stdin) {
             set_nonblocking(fd.as_fd())?;
         }
-        let output = |from: OwnedFd, to| Output {
+        let output = |from: OwnedFd, to, stream| Output {
             from,
             to,
             open: true,
             sink_ok: true,
+            stream,
         };
         Ok(Relay {
-            outputs: vec![output(ends.stdout, stdout), output(ends.stderr, stderr)],
+            outputs: vec![
+                output(ends.stdout, stdout, Stream::Stdout),
+                output(ends.stderr, stderr, Stream::Stderr),
+            ],
+            log: None,
             input: ends.stdin.map(|to| Input {
                 from: stdin,
                 to: Some(to),
@@ -220,10 +235,17 @@ impl<'a> Relay<'a> {
                 to: stdout,
                 open: true,
                 sink_ok: true,
+                stream: Stream::Stdout,
             }],
+            log: None,
             input,
             terminal: true,
         })
+    }
+
+    /// The same relay, writing the container's output into `log` as well.
+    pub fn logging_to(self, log: Option<LogWriter>) -> Self {
+        Relay { log, ..self }
     }
 
     /// The pty master of a `-t` container.
@@ -276,7 +298,7 @@ impl<'a> Relay<'a> {
                 continue;
             }
             match slot {
-                Slot::Output(i) => self.outputs[i].pump(),
+                Slot::Output(i) => self.outputs[i].pump(self.log.as_mut()),
                 Slot::InputTarget => {
                     if let Some(input) = self.input.as_mut() {
                         input.flush();
@@ -322,7 +344,7 @@ impl<'a> Relay<'a> {
             drop(fds);
             for (i, ready) in open.into_iter().zip(ready) {
                 if ready {
-                    self.outputs[i].pump();
+                    self.outputs[i].pump(self.log.as_mut());
                 }
             }
         }

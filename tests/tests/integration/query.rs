@@ -499,3 +499,40 @@ fn ambiguous_id_prefix_lists_the_candidates() {
     sb.coracle(&["rm", &b[..unique]]).success();
     sb.coracle(&["container", "exists", &b]).code(1);
 }
+
+#[test]
+fn a_foreground_containers_output_is_logged_too() {
+    let (sb, img) = with_image("query-fg-log", "busybox");
+    let run = sb.coracle(&[
+        "run",
+        "--name",
+        "fg",
+        &img,
+        "sh",
+        "-c",
+        "echo to-out; echo to-err >&2",
+    ]);
+    let run = run.success();
+    // The caller still gets the output as it comes...
+    assert_eq!(run.stdout, "to-out\n");
+    assert_eq!(run.stderr, "to-err\n");
+    // ...and `logs` shows it afterwards, each line on its stream.
+    let logs = sb.coracle(&["logs", "fg"]).success().clone();
+    assert_eq!(logs.stdout, "to-out\n", "{logs}");
+    assert_eq!(logs.stderr, "to-err\n", "{logs}");
+    // --log-driver none: nothing is logged.
+    sb.coracle(&[
+        "run",
+        "--name",
+        "quiet",
+        "--log-driver",
+        "none",
+        &img,
+        "echo",
+        "x",
+    ])
+    .success();
+    let none = sb.coracle(&["logs", "quiet"]);
+    assert!(!none.stdout.contains('x'), "{none}");
+    sb.coracle(&["rm", "-a"]).success();
+}
