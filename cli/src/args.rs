@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod archive;
+pub use archive::{LoadArgs, SaveArgs};
+
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
 #[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
@@ -93,6 +96,10 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+    /// Save images to an archive (docker-archive, oci-archive, oci-dir, docker-dir).
+    Save(SaveArgs),
+    /// Load images from an archive (a file or standard input).
+    Load(LoadArgs),
 }
 
 /// `coracle container …`
@@ -508,6 +515,10 @@ pub enum ImageCommand {
     Tag(TagArgs),
     /// Remove unused images.
     Prune(PruneArgs),
+    /// Save images to an archive.
+    Save(SaveArgs),
+    /// Load images from an archive.
+    Load(LoadArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).
