@@ -1,7 +1,7 @@
 //! `coracle load`, and pulls from the archive transports (`docker-archive:`,
 //! `oci-archive:`, `oci:`, `dir:`): every blob is verified against its digest and
 //! stored, the layers unpacked, and only then are the images recorded; on failure the
-//! blobs the load added are removed again.
+//! blobs the load added and the layers it unpacked are removed again.
 
 use std::io::IsTerminal;
 
@@ -75,6 +75,11 @@ fn store_images(ctx: &Context, store: &Store, opened: Opened) -> Result<Vec<Impo
     if let Err(e) = result {
         for i in &imported {
             remove_blobs(&store.blobs, &i.added);
+        }
+        // Layers unpacked before the failure belong to no image: remove them too.
+        let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+        if let Err(cleanup) = coracle_runtime::fs::layers::remove_unused(store, plan.as_ref()) {
+            crate::output::warn_once(&format!("cannot remove the unpacked layers: {cleanup}"));
         }
         return Err(e);
     }

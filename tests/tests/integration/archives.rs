@@ -291,3 +291,85 @@ fn pull_uses_the_mirrors_in_order_and_keeps_the_name_asked_for() {
     sb.coracle(&["pull", "-q", "registry.example:5000/other:latest"])
         .code(125);
 }
+
+#[test]
+fn several_images_go_into_one_archive_with_m() {
+    let (sb, busybox) = with_image("archive-multi", "busybox");
+    let multilayer = format!("{}/multilayer:latest", testbed().registry);
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &multilayer])
+        .success();
+    let refused = sb.coracle(&["save", "-o", "x.tar", &busybox, &multilayer]);
+    refused.code(125);
+    assert!(refused.stderr.contains("-m"), "{refused}");
+    let both = save(&sb, &multilayer, "both.tar", &["-m", &busybox]);
+    sb.coracle(&["rmi", "-a"]).success();
+    let loaded = sb.coracle(&["load", "-i", &both.to_string_lossy()]);
+    assert_eq!(
+        loaded.success().stdout,
+        format!("Loaded image: {busybox}\nLoaded image: {multilayer}\n")
+    );
+}
+
+/// A tar of `(name, contents)` files and `(name, target)` symbolic links.
+fn hand_made_tar(files: &[(&str, &[u8])], links: &[(&str, &str)]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (name, data) in files {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        b.append_data(&mut h, name, *data).unwrap();
+    }
+    for (name, target) in links {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(tar::EntryType::Symlink);
+        h.set_size(0);
+        b.append_link(&mut h, name, target).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+#[test]
+fn hostile_archives_are_refused_with_125() {
+    let sb = Sandbox::new("archive-hostile");
+    let huge_index = vec![b' '; 5 << 20];
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "an index.json over 4 MiB",
+            hand_made_tar(&[("index.json", &huge_index)], &[]),
+            "over the limit",
+        ),
+        (
+            "a link out of the archive",
+            hand_made_tar(&[], &[("manifest.json", "../../../../etc/passwd")]),
+            "out of the archive",
+        ),
+        (
+            "a config named by a path climbing out",
+            hand_made_tar(
+                &[(
+                    "manifest.json",
+                    br#"[{"Config":"../../../../etc/passwd","RepoTags":["x/y:z"],"Layers":[]}]"#,
+                )],
+                &[],
+            ),
+            "missing",
+        ),
+        (
+            "neither layout",
+            hand_made_tar(&[("hello.txt", b"hi")], &[]),
+            "neither",
+        ),
+    ];
+    for (what, bytes, expected) in cases {
+        let path = user_copy(&sb, &bytes, "hostile.tar");
+        let run = sb.coracle(&["load", "-i", &path.to_string_lossy()]);
+        run.code(125);
+        assert!(run.stderr.contains(expected), "{what}: {run}");
+        assert_eq!(
+            run.stderr.trim().lines().count(),
+            1,
+            "{what}: one line: {run}"
+        );
+    }
+    assert_eq!(listing(&sb).lines().count(), 1, "only the header: no image");
+}
