@@ -64,19 +64,14 @@ impl ImageSource {
     }
 }
 
-/// `PATH[:REF]`: the reference is what follows the first ':' after the path's last
-/// '/' (a path component cannot be told from a reference otherwise, as Podman).
+/// `PATH[:REF]`: the path ends at the first ':' (as containers/image splits it, so a
+/// path cannot hold one), the rest is the reference.
 fn split_reference(rest: &str) -> (PathBuf, Option<String>) {
-    let file_start = rest.rfind('/').map_or(0, |i| i + 1);
-    match rest[file_start..].find(':') {
-        Some(i) => {
-            let at = file_start + i;
-            let reference = &rest[at + 1..];
-            (
-                PathBuf::from(&rest[..at]),
-                Some(reference.to_string()).filter(|r| !r.is_empty()),
-            )
-        }
+    match rest.split_once(':') {
+        Some((path, reference)) => (
+            PathBuf::from(path),
+            Some(reference.to_string()).filter(|r| !r.is_empty()),
+        ),
         None => (PathBuf::from(rest), None),
     }
 }
@@ -110,10 +105,10 @@ mod tests {
             }
         );
         assert_eq!(
-            ImageSource::parse("oci:lay:out/dir:x"),
+            ImageSource::parse("oci:/lay/out:localhost:5000/a:x"),
             ImageSource::OciDir {
-                path: "lay:out/dir".into(),
-                reference: Some("x".into())
+                path: "/lay/out".into(),
+                reference: Some("localhost:5000/a:x".into())
             }
         );
         assert_eq!(

@@ -57,36 +57,22 @@ pub fn names_by_config(files: &Files) -> HashMap<Digest, Vec<String>> {
     out
 }
 
-/// The images of the archive (the one `reference` names, when given: one of its
-/// RepoTags or `@N`, its position).
-pub fn images(files: &Files, reference: Option<&str>) -> Result<Vec<ArchiveImage>, TransferError> {
-    let all = entries(files)?;
-    let wanted = reference.map(|r| {
-        r.strip_prefix('@')
-            .map_or_else(|| Err(qualified_name(r)), |n| Ok(n.parse::<usize>().ok()))
-    });
+/// The images of the archive, in its order.
+pub fn images(files: &Files) -> Result<Vec<ArchiveImage>, TransferError> {
     let mut out = Vec::new();
-    for (i, e) in all.iter().enumerate() {
+    for e in entries(files)? {
         let names: Vec<String> = e
             .repo_tags
             .iter()
             .flatten()
             .filter_map(|t| qualified_name(t))
             .collect();
-        let keep = match &wanted {
-            None => true,
-            Some(Ok(position)) => *position == Some(i),
-            Some(Err(name)) => name.as_ref().is_some_and(|n| names.contains(n)),
-        };
-        if keep {
-            out.push(image(files, e, names)?);
-        }
+        out.push(image(files, &e, names)?);
     }
     if out.is_empty() {
-        return Err(TransferError::BadArchive(match reference {
-            Some(r) => format!("no image {r:?} in the archive's manifest.json"),
-            None => "the archive's manifest.json lists no image".into(),
-        }));
+        return Err(TransferError::BadArchive(
+            "the archive's manifest.json lists no image".into(),
+        ));
     }
     Ok(out)
 }

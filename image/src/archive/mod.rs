@@ -40,7 +40,7 @@ pub fn open_stream(blobs: &BlobStore, input: impl Read) -> Result<Opened, Transf
             add_repo_tags(files, &mut images);
             Ok(images)
         } else if docker_archive::is_archive(files) {
-            docker_archive::images(files, None)
+            docker_archive::images(files)
         } else {
             Err(TransferError::BadArchive(
                 "neither an OCI layout (index.json) nor a docker-archive (manifest.json)".into(),

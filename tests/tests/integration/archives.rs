@@ -308,6 +308,18 @@ fn several_images_go_into_one_archive_with_m() {
         loaded.success().stdout,
         format!("Loaded image: {busybox}\nLoaded image: {multilayer}\n")
     );
+
+    // A transport pull must be told which image of several: by position or by name.
+    let source = format!("docker-archive:{}", both.display());
+    sb.coracle(&["pull", &source]).code(125);
+    let multilayer_id = id_and_digest(&sb, &multilayer);
+    let by_position = sb.coracle(&["pull", &format!("{source}:@1")]);
+    assert_eq!(
+        Some(by_position.success().stdout.trim()),
+        multilayer_id.split(' ').next()
+    );
+    let by_name = sb.coracle(&["pull", &format!("{source}:{busybox}")]);
+    by_name.success();
 }
 
 /// A tar of `(name, contents)` files and `(name, target)` symbolic links.
