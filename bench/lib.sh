@@ -131,3 +131,26 @@ bench_measure() {
 
 # bench_ms SECONDS: milliseconds with 2 decimals.
 bench_ms() { awk -v s="$1" 'BEGIN { printf "%.2f", s * 1000 }'; }
+
+# bench_big_image: build (once) and push the ~1 GB image of bench/pull.sh; sets BIG
+# (its OCI layout), REF (big:latest on the plain registry), LAYERS and MIB
+# (BIG_LAYERS x BIG_MIB, default 5 x 200 MiB).
+bench_big_image() {
+    LAYERS=${BIG_LAYERS:-5}
+    MIB=${BIG_MIB:-200}
+    BIG=$CORACLE_TESTBED_DIR/big
+    REF=$CORACLE_TEST_REGISTRY/big:latest
+    if [[ $(cat "$BIG/stamp" 2>/dev/null) != "$LAYERS $MIB" ]]; then
+        bench_log "building big image: $LAYERS layers x $MIB MiB (takes a while)"
+        rm -rf "$BIG"
+        python3 "$BENCH_ROOT/.ci/fixtures.py" big "$BIG" --layers "$LAYERS" --mib "$MIB"
+        echo "$LAYERS $MIB" >"$BIG/stamp"
+    fi
+    local want have
+    want=$(jq -r '.manifests[0].digest' "$BIG/index.json")
+    have=$(skopeo inspect --tls-verify=false --format '{{.Digest}}' "docker://$REF" 2>/dev/null || true)
+    if [[ $have != "$want" ]]; then
+        bench_log "pushing $REF"
+        skopeo --insecure-policy copy -q --dest-tls-verify=false --preserve-digests "oci:$BIG:latest" "docker://$REF"
+    fi
+}

@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand};
 
 mod volume;
 pub use volume::*;
+mod archive;
+pub use archive::{LoadArgs, SaveArgs};
 
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
@@ -99,6 +101,10 @@ pub enum Command {
     /// Manage volumes.
     #[command(subcommand)]
     Volume(VolumeCommand),
+    /// Save images to an archive (docker-archive, oci-archive, oci-dir, docker-dir).
+    Save(SaveArgs),
+    /// Load images from an archive (a file or standard input).
+    Load(LoadArgs),
 }
 
 /// `coracle container …`
@@ -516,6 +522,10 @@ pub enum ImageCommand {
     Tag(TagArgs),
     /// Remove unused images.
     Prune(PruneArgs),
+    /// Save images to an archive.
+    Save(SaveArgs),
+    /// Load images from an archive.
+    Load(LoadArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).

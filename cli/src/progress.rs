@@ -59,6 +59,7 @@ impl Progress for Lines {
             PullEvent::BlobDone { digest } => Self::line(&format!("Copied {} done", short(digest))),
             PullEvent::BlobProgress { .. } => {}
             PullEvent::WritingManifest => Self::line("Writing manifest to image destination"),
+            PullEvent::Warning(w) => Self::line(&format!("WARN[0000] {w}")),
         }
     }
 }
@@ -124,6 +125,9 @@ impl Progress for Bars {
             }
             PullEvent::WritingManifest => {
                 let _ = self.multi.println("Writing manifest to image destination");
+            }
+            PullEvent::Warning(w) => {
+                let _ = self.multi.println(format!("WARN[0000] {w}"));
             }
         }
     }

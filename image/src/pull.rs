@@ -5,7 +5,6 @@
 
 use std::io::Write;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use coracle_storage::{BlobStore, Digest, ImageRecord, LayerRef, StorageError, Store};
 use futures_util::StreamExt;
@@ -13,10 +12,11 @@ use oci_client::manifest::OciDescriptor;
 use tokio::io::AsyncWriteExt;
 use tokio::sync::Semaphore;
 
-use crate::client::{chain_message, RegistryClient, TransportOptions, MAX_MANIFEST_SIZE};
-use crate::manifest::{self, Compression, Descriptor, ImageConfig, Manifest};
+use crate::client::{chain_message, RegistryClient, TransportOptions};
+use crate::manifest::{self, ImageConfig, Manifest};
 use crate::paths::ConfigPaths;
 use crate::platform::Platform;
+use crate::record::{self, checked, refuse_oversized};
 use crate::reference::Reference;
 use crate::registries::RegistriesConf;
 use crate::sink::{LayerFeed, LayerSink, LayerStart};
@@ -81,6 +81,8 @@ pub enum PullEvent {
     },
     /// The image record is being written.
     WritingManifest,
+    /// Something went wrong that the pull works around (a mirror that failed).
+    Warning(String),
 }
 
 /// Receives pull events; implemented by the CLI.
@@ -115,7 +117,8 @@ pub struct PullOutcome {
 }
 
 /// Pull the first candidate of `input` (resolved through registries.conf) that the
-/// registries have. Errors of every tried candidate are reported when none works.
+/// registries have, each from its mirrors in order and then its own location.
+/// Errors of every tried candidate are reported when none works.
 pub async fn pull_by_name(
     store: &Store,
     paths: &ConfigPaths,
@@ -129,17 +132,7 @@ pub async fn pull_by_name(
     let mut last: Option<TransferError> = None;
     let count = candidates.len();
     for candidate in candidates {
-        match pull(
-            store,
-            paths,
-            conf,
-            &candidate,
-            opts,
-            progress.clone(),
-            sink.clone(),
-        )
-        .await
-        {
+        match pull_through_mirrors(store, paths, conf, &candidate, opts, &progress, &sink).await {
             Ok(o) => return Ok(o),
             Err(e @ TransferError::NotFound { .. }) | Err(e @ TransferError::Registry { .. })
                 if count > 1 =>
@@ -152,6 +145,60 @@ pub async fn pull_by_name(
     Err(last.unwrap_or_else(|| TransferError::NotFound {
         reference: input.to_string(),
     }))
+}
+
+/// Pull `wanted` from the first of its registries.conf mirrors that has it (a failing
+/// mirror is a warning), else from its location; the outcome names `wanted`.
+async fn pull_through_mirrors(
+    store: &Store,
+    paths: &ConfigPaths,
+    conf: &RegistriesConf,
+    wanted: &Reference,
+    opts: &PullOptions,
+    progress: &Arc<dyn Progress>,
+    sink: &Option<Arc<dyn LayerSink>>,
+) -> Result<PullOutcome, TransferError> {
+    let repository = wanted.repo_name();
+    if conf.is_blocked(&repository) {
+        return Err(TransferError::Blocked(repository));
+    }
+    for source in conf.pull_sources(wanted)? {
+        let mut source_opts = opts.clone();
+        if source.insecure && source_opts.transport.tls_verify.is_none() {
+            source_opts.transport.tls_verify = Some(false);
+        }
+        let pulled = pull(
+            store,
+            paths,
+            conf,
+            &source.reference,
+            &source_opts,
+            progress.clone(),
+            sink.clone(),
+        )
+        .await;
+        match pulled {
+            Ok(outcome) => return Ok(renamed(outcome, wanted)),
+            Err(e) if source.mirror => progress.event(&PullEvent::Warning(format!(
+                "mirror {} failed, trying the next source: {e}",
+                source.reference
+            ))),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(TransferError::NotFound {
+        reference: wanted.to_string(),
+    })
+}
+
+/// An outcome pulled from a mirror or a relocated registry, named as the user asked.
+fn renamed(mut outcome: PullOutcome, wanted: &Reference) -> PullOutcome {
+    if &outcome.reference != wanted {
+        outcome.name = wanted.tagged_name();
+        outcome.repo_digest = format!("{}@{}", wanted.repo_name(), outcome.digest);
+        outcome.reference = wanted.clone();
+    }
+    outcome
 }
 
 /// Fetch one fully qualified reference into the blob store (every blob verified),
@@ -230,23 +277,9 @@ pub async fn pull(
     };
 
     // Check every descriptor before fetching anything.
-    let config_desc = checked(&image_manifest.config)?;
-    refuse_oversized("image configuration", &config_desc.0, config_desc.1)?;
-    let mut layers = Vec::with_capacity(image_manifest.layers.len());
-    for l in &image_manifest.layers {
-        let (digest, size) = checked(l)?;
-        if Compression::of_media_type(&l.media_type).is_none() {
-            return Err(TransferError::Unsupported(format!(
-                "layer media type {:?} of {digest}",
-                l.media_type
-            )));
-        }
-        layers.push(LayerRef {
-            digest,
-            size,
-            media_type: l.media_type.clone(),
-        });
-    }
+    let parts = record::parts(&image_manifest)?;
+    let config_desc = (parts.config_digest.clone(), parts.config_size);
+    let layers = parts.layers.clone();
 
     // The config first: its diff IDs name the layers' unpacked directories.
     let config_wanted = vec![Wanted {
@@ -290,23 +323,7 @@ pub async fn pull(
     .await?;
 
     progress.event(&PullEvent::WritingManifest);
-    let record = ImageRecord {
-        id: config_desc.0.hex().to_string(),
-        digest: top_digest.clone(),
-        manifest_digest,
-        manifest_media_type: manifest_type,
-        config_digest: config_desc.0.clone(),
-        created: config.created.clone(),
-        architecture: config.architecture.clone(),
-        os: config.os.clone(),
-        variant: config.variant.clone(),
-        size: config_desc.1 + layers.iter().map(|l| l.size).sum::<u64>(),
-        layers,
-        added: SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0),
-    };
+    let record = record::image_record(&top_digest, manifest_digest, manifest_type, parts, &config);
     let repo_digest = format!("{}@{}", reference.repo_name(), top_digest);
     Ok(PullOutcome {
         id: record.id.clone(),
@@ -368,28 +385,6 @@ struct Wanted {
     is_config: bool,
     /// For a layer: what a [`LayerSink`] is told about it.
     start: Option<LayerStart>,
-}
-
-/// Validate a descriptor's digest and size.
-fn checked(d: &Descriptor) -> Result<(Digest, u64), TransferError> {
-    let digest = Digest::parse(&d.digest)?;
-    let size = u64::try_from(d.size)
-        .map_err(|_| TransferError::BadManifest(format!("negative size for {digest}")))?;
-    Ok((digest, size))
-}
-
-/// Refuse a manifest or configuration (`what`) whose descriptor says it is over
-/// [`MAX_MANIFEST_SIZE`], before fetching it (the blob writer then holds it to the
-/// descriptor's size).
-fn refuse_oversized(what: &str, digest: &Digest, size: u64) -> Result<(), TransferError> {
-    if size > MAX_MANIFEST_SIZE {
-        return Err(TransferError::TooLarge {
-            what: format!("{what} {digest}"),
-            size: Some(size),
-            limit: MAX_MANIFEST_SIZE,
-        });
-    }
-    Ok(())
 }
 
 /// Fetch the blobs not yet stored, up to `parallel` at once. Returns how many were fetched.

@@ -35,6 +35,42 @@ pub struct RegistryEntry {
     pub insecure: bool,
     /// Pulls are refused.
     pub blocked: bool,
+    /// `[[registry.mirror]]` tables, tried in order before `location`.
+    pub mirrors: Vec<Mirror>,
+}
+
+/// One `[[registry.mirror]]` table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mirror {
+    /// Where the mirror is (host[:port][/path]).
+    pub location: String,
+    /// Plain HTTP or unverified TLS allowed.
+    pub insecure: bool,
+    /// `pull-from-mirror`: which pulls may use it.
+    pub pull_from: PullFromMirror,
+}
+
+/// `pull-from-mirror`: which pulls a mirror serves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PullFromMirror {
+    /// Every pull (the default).
+    #[default]
+    All,
+    /// Pulls by digest only.
+    DigestOnly,
+    /// Pulls by tag only.
+    TagOnly,
+}
+
+/// One place to pull a reference from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PullSource {
+    /// The reference at that place.
+    pub reference: Reference,
+    /// Plain HTTP or unverified TLS allowed (a mirror's `insecure`).
+    pub insecure: bool,
+    /// Whether it is a mirror (a failure falls through to the next source).
+    pub mirror: bool,
 }
 
 /// The merged configuration.
@@ -73,6 +109,19 @@ struct RawRegistry {
     insecure: bool,
     #[serde(default)]
     blocked: bool,
+    #[serde(default)]
+    mirror: Vec<RawMirror>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RawMirror {
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    insecure: bool,
+    #[serde(default)]
+    pull_from_mirror: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -314,10 +363,91 @@ impl RegistriesConf {
         self.entry_for(name).is_some_and(|e| e.insecure)
     }
 
+    /// Where to pull `wanted` from, in order: the mirrors of its `[[registry]]` that
+    /// serve this kind of pull (by tag or digest), then its location (the prefix
+    /// replaced by `location`, as containers/image does).
+    pub fn pull_sources(&self, wanted: &Reference) -> Result<Vec<PullSource>> {
+        let repository = wanted.repo_name();
+        let Some(entry) = self
+            .entry_for(&repository)
+            .filter(|e| !e.prefix.starts_with("*."))
+        else {
+            return Ok(vec![PullSource {
+                reference: wanted.clone(),
+                insecure: false,
+                mirror: false,
+            }]);
+        };
+        let rest = &repository[entry.prefix.len().min(repository.len())..];
+        let suffix = format!(
+            "{}{}",
+            wanted
+                .tag
+                .as_ref()
+                .map(|t| format!(":{t}"))
+                .unwrap_or_default(),
+            wanted
+                .digest
+                .as_ref()
+                .map(|d| format!("@{d}"))
+                .unwrap_or_default()
+        );
+        let by_digest = wanted.digest.is_some();
+        let mut sources = Vec::new();
+        for m in &entry.mirrors {
+            let serves = match m.pull_from {
+                PullFromMirror::All => true,
+                PullFromMirror::DigestOnly => by_digest,
+                PullFromMirror::TagOnly => !by_digest,
+            };
+            if serves {
+                sources.push(PullSource {
+                    reference: Reference::parse(&format!("{}{rest}{suffix}", m.location))?,
+                    insecure: m.insecure,
+                    mirror: true,
+                });
+            }
+        }
+        let primary = if entry.location == entry.prefix {
+            wanted.clone()
+        } else {
+            Reference::parse(&format!("{}{rest}{suffix}", entry.location))?
+        };
+        sources.push(PullSource {
+            reference: primary,
+            insecure: false,
+            mirror: false,
+        });
+        Ok(sources)
+    }
+
     /// Are pulls from this registry (or repository) refused?
     pub fn is_blocked(&self, name: &str) -> bool {
         self.entry_for(name).is_some_and(|e| e.blocked)
     }
+}
+
+/// Check one `[[registry.mirror]]` table.
+fn mirror(raw: &RawMirror) -> std::result::Result<Mirror, String> {
+    let location = clean_location(&raw.location)?;
+    if location.is_empty() {
+        return Err("a [[registry.mirror]] needs a location".into());
+    }
+    let pull_from = match raw.pull_from_mirror.as_deref() {
+        None | Some("all") | Some("") => PullFromMirror::All,
+        Some("digest-only") => PullFromMirror::DigestOnly,
+        Some("tag-only") => PullFromMirror::TagOnly,
+        Some(other) => {
+            return Err(format!(
+                "pull-from-mirror {other:?} of mirror {location:?} must be all, digest-only or tag-only"
+            ))
+        }
+    };
+    Ok(Mirror {
+        location,
+        insecure: raw.insecure,
+        pull_from,
+    })
 }
 
 /// Parse and check one file; `v2_only` refuses the v1 `[registries.*]` tables.
@@ -362,6 +492,7 @@ fn parse_file(text: &str, origin: &Path, v2_only: bool) -> Result<FileConf> {
                     location,
                     insecure: false,
                     blocked: false,
+                    mirrors: Vec::new(),
                 });
             }
         }
@@ -400,11 +531,17 @@ fn parse_file(text: &str, origin: &Path, v2_only: bool) -> Result<FileConf> {
         };
         // The first table for a prefix wins within one file.
         if !registries.iter().any(|e| e.prefix == prefix) {
+            let mirrors = r
+                .mirror
+                .iter()
+                .map(|m| mirror(m).map_err(&bad))
+                .collect::<Result<Vec<Mirror>>>()?;
             registries.push(RegistryEntry {
                 prefix,
                 location,
                 insecure: r.insecure,
                 blocked: r.blocked,
+                mirrors,
             });
         }
     }
@@ -602,6 +739,7 @@ insecure = true
                 location: "mirror.io/x".into(),
                 insecure: false,
                 blocked: false,
+                mirrors: Vec::new(),
             }],
             "trailing '/' dropped, first table for a prefix wins"
         );
@@ -793,5 +931,39 @@ registries = ["bad.io", "both.io"]
         }
         let permissive = parse("unqualified-search-registries = [\"a.io\", \"b.io\"]\n");
         assert_eq!(permissive.resolve_for_pull("x").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn mirrors_come_first_then_the_location() {
+        let c = parse(
+            r#"
+[[registry]]
+prefix = "registry.example:5000"
+location = "registry.example:5000"
+[[registry.mirror]]
+location = "127.0.0.1:1"
+insecure = true
+[[registry.mirror]]
+location = "mirror.io/cache"
+pull-from-mirror = "digest-only"
+"#,
+        );
+        let wanted = Reference::parse("registry.example:5000/a/b:1").unwrap();
+        let sources: Vec<(String, bool, bool)> = c
+            .pull_sources(&wanted)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.reference.to_string(), s.insecure, s.mirror))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                ("127.0.0.1:1/a/b:1".to_string(), true, true),
+                ("registry.example:5000/a/b:1".to_string(), false, false),
+            ],
+            "the digest-only mirror is skipped for a pull by tag"
+        );
+        let e = parse_err("[[registry]]\nlocation = \"a.io\"\n[[registry.mirror]]\nlocation = \"m.io\"\npull-from-mirror = \"sometimes\"\n");
+        assert!(e.contains("pull-from-mirror"), "{e}");
     }
 }

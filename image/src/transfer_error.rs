@@ -86,6 +86,9 @@ pub enum TransferError {
         /// What went wrong.
         detail: String,
     },
+    /// An image archive or layout is damaged or not one coracle reads.
+    #[error("invalid image archive: {0}")]
+    BadArchive(String),
     /// The store failed (including blob digest and size mismatches).
     #[error(transparent)]
     Storage(#[from] StorageError),

@@ -113,6 +113,36 @@ impl BlobStore {
         Ok(())
     }
 
+    /// A private directory next to the blobs (same filesystem), removed when dropped:
+    /// where an archive is unpacked before its files become blobs by [`adopt`](Self::adopt).
+    pub fn staging_dir(&self) -> Result<tempfile::TempDir> {
+        tempfile::Builder::new()
+            .prefix(&format!("staging.{}.", std::process::id()))
+            .tempdir_in(&self.tmp)
+            .map_err(|e| StorageError::io(&self.tmp, e))
+    }
+
+    /// Move `file` (on the blob store's filesystem, e.g. under [`staging_dir`](Self::staging_dir))
+    /// into place as blob `d`. The caller hashed every byte of it as it wrote the file
+    /// and found `d`; the size is checked here again. An existing blob is kept.
+    pub fn adopt(&self, file: &Path, d: &Digest, size: u64) -> Result<()> {
+        let target = self.path(d);
+        if target.is_file() {
+            return Ok(());
+        }
+        let f = File::open(file).map_err(|e| StorageError::io(file, e))?;
+        let actual = f.metadata().map_err(|e| StorageError::io(file, e))?.len();
+        if actual != size {
+            return Err(StorageError::SizeMismatch {
+                digest: d.clone(),
+                expected: size,
+                actual,
+            });
+        }
+        f.sync_all().map_err(|e| StorageError::io(file, e))?;
+        fs::rename(file, &target).map_err(|e| StorageError::io(&target, e))
+    }
+
     /// Delete a blob; a missing blob is not an error.
     pub fn remove(&self, d: &Digest) -> Result<()> {
         let p = self.path(d);

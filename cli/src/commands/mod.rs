@@ -10,6 +10,7 @@ mod healthcheck;
 mod images;
 mod info;
 mod inspect;
+mod load;
 mod login;
 mod logs;
 mod name_rules;
@@ -23,6 +24,7 @@ mod remove;
 mod reset;
 mod run;
 mod run_process;
+mod save;
 mod stats;
 mod volume;
 
@@ -91,6 +93,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Image(ImageCommand::Exists(a)) => inspect::exists(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => remove::rmi(&ctx, a),
         Command::Image(ImageCommand::Prune(a)) => remove::prune(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::save(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::load(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => remove::tag(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),

@@ -7,6 +7,7 @@ use anyhow::Result;
 use coracle_image::platform::Platform;
 use coracle_image::pull::{self, pull_by_name, PullOptions, PullOutcome};
 use coracle_image::sink::{LayerFeed, LayerSink, LayerStart};
+use coracle_image::transport::ImageSource;
 use coracle_runtime::fs::stream_unpack::StreamingUnpacker;
 use coracle_storage::Store;
 
@@ -35,11 +36,29 @@ pub(crate) fn options(
     })
 }
 
+/// Bring the image `name` into `store`: from an archive or layout when it starts with
+/// one of Podman's transports (`docker-archive:`, `oci-archive:`, `oci:`, `dir:`),
+/// else from a registry (`docker://` optional). Returns the image ID.
+pub(crate) fn pull_image(
+    ctx: &Context,
+    store: &Store,
+    name: &str,
+    opts: &PullOptions,
+    quiet: bool,
+) -> Result<String> {
+    match ImageSource::parse(name) {
+        ImageSource::Registry(reference) => {
+            Ok(pull_from_registry(ctx, store, &reference, opts, quiet)?.id)
+        }
+        source => super::load::pull_from_archive(ctx, store, &source),
+    }
+}
+
 /// Pull `name` into `store`: download and unpack as one stream (the unpack helper
 /// starts before the I/O runtime, which is gone before any other namespace work),
 /// unpack what the stream did not cover (blobs already present), commit. Used by
 /// `pull` and by `run`.
-pub(crate) fn pull_image(
+fn pull_from_registry(
     ctx: &Context,
     store: &Store,
     name: &str,
@@ -125,7 +144,7 @@ pub fn run(ctx: &Context, args: PullArgs) -> Result<i32> {
         usize::from(args.max_parallel),
     )?;
     let store = ctx.store()?;
-    let outcome = pull_image(ctx, &store, &args.image, &opts, args.quiet)?;
-    crate::output::print(&format!("{}\n", outcome.id));
+    let id = pull_image(ctx, &store, &args.image, &opts, args.quiet)?;
+    crate::output::print(&format!("{id}\n"));
     Ok(0)
 }

@@ -348,9 +348,9 @@ fn image_for(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ImageSummar
         coracle_image::pull::DEFAULT_PARALLEL,
     )?;
     match super::pull::pull_image(ctx, store, &args.image, &pull_opts, args.quiet) {
-        Ok(outcome) => store
+        Ok(id) => store
             .db
-            .image_by_id(&outcome.id)?
+            .image_by_id(&id)?
             .with_context(|| format!("{}: image vanished after the pull", args.image)),
         // --pull=newer keeps a present image when the registry cannot be asked.
         Err(e) if args.pull == "newer" && present.is_some() => {

@@ -1,6 +1,7 @@
 //! All black-box integration tests, in one binary (one harness: `coracle_tests`).
 //! Needs the test bed: `sudo bash .ci/testbed start`, and `cargo build -p coracle-cli`.
 
+mod archives;
 mod auth;
 mod cgroups;
 mod cp;
