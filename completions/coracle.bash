@@ -16,6 +16,9 @@ _coracle() {
             ",$1")
                 cmd="coracle"
                 ;;
+            coracle,commit)
+                cmd="coracle__subcmd__commit"
+                ;;
             coracle,container)
                 cmd="coracle__subcmd__container"
                 ;;
@@ -25,8 +28,14 @@ _coracle() {
             coracle,create)
                 cmd="coracle__subcmd__create"
                 ;;
+            coracle,diff)
+                cmd="coracle__subcmd__diff"
+                ;;
             coracle,exec)
                 cmd="coracle__subcmd__exec"
+                ;;
+            coracle,export)
+                cmd="coracle__subcmd__export"
                 ;;
             coracle,healthcheck)
                 cmd="coracle__subcmd__healthcheck"
@@ -36,6 +45,9 @@ _coracle() {
                 ;;
             coracle,images)
                 cmd="coracle__subcmd__images"
+                ;;
+            coracle,import)
+                cmd="coracle__subcmd__import"
                 ;;
             coracle,info)
                 cmd="coracle__subcmd__info"
@@ -221,12 +233,58 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version"
+            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version export import commit diff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__commit)
+            opts="-c -m -a -p -q -h --change --message --author --pause --quiet --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1748,6 +1806,32 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__diff)
+            opts="-h --format --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__exec)
             opts="-i -t -d -e -u -w -h --interactive --tty --detach --detach-keys --env --env-file --user --workdir --privileged --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1784,6 +1868,36 @@ _coracle() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__export)
+            opts="-o -h --output --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2112,6 +2226,44 @@ _coracle() {
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__import)
+            opts="-c -m -q -h --change --message --quiet --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -60,6 +60,10 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "login" -d 'Log in t
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "info" -d 'Show information about the store and the host'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show version information'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "import" -d 'Make an image of one layer from a tar archive'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an image of a container\'s changes'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -819,3 +823,25 @@ complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format 
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand export" -s o -l output -d 'Write the tar to this file instead of stdout' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand export" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand export" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand export" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s m -l message -d 'Commit message stored in the image\'s history' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand import" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s m -l message -d 'Commit message stored in the image\'s history' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s a -l author -d 'Author stored in the image' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s p -l pause -d 'Freeze the container while its layer is read'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Output format: json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -s h -l help -d 'Print help'

@@ -1,6 +1,9 @@
 //! The command line, defined once: parsing, `--help`, man pages and completions all
 //! come from these definitions.
 
+mod commit;
+pub use commit::{CommitArgs, DiffArgs, ExportArgs, ImportArgs};
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -93,6 +96,14 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+    /// Write a container's filesystem as a tar archive.
+    Export(ExportArgs),
+    /// Make an image of one layer from a tar archive.
+    Import(ImportArgs),
+    /// Make an image of a container's changes.
+    Commit(CommitArgs),
+    /// List the files a container added, changed or deleted.
+    Diff(DiffArgs),
 }
 
 /// `coracle container …`

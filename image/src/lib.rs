@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod certs;
 pub mod client;
+pub mod compose;
 pub mod error;
 pub mod lookup;
 pub mod manifest;

@@ -2,6 +2,7 @@
 //! library crates and prints the result.
 
 mod cleanup;
+mod commit;
 mod container_filter;
 mod containers;
 mod cp;
@@ -93,6 +94,10 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Info(a) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
+        Command::Export(a) => commit::export(&ctx, a),
+        Command::Import(a) => commit::import(&ctx, a),
+        Command::Commit(a) => commit::commit(&ctx, a),
+        Command::Diff(a) => commit::diff(&ctx, a),
     }
 }
 

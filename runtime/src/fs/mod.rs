@@ -3,6 +3,7 @@
 //! before pivot_root, keep-id's /etc entries, `--tz`'s zone file and `--sysctl`'s
 //! writes into the container's /proc.
 
+pub mod changes;
 pub mod cp;
 pub mod inroot;
 pub mod keep_id;

@@ -3,6 +3,7 @@
 
 mod auth;
 mod cgroups;
+mod commit;
 mod cp;
 mod exec;
 mod hostile_layers;

@@ -1,0 +1,315 @@
+//! `commit`, `diff`, `export` and `import`, as the unprivileged user: a container's
+//! additions, changes, deletions (of a whole directory too) and replaced directories
+//! become an OCI layer with whiteouts whose image shows exactly those changes; a
+//! container's root exported as a tar imports back as a one-layer image.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use coracle_tests::Sandbox;
+
+use crate::run::with_image;
+
+fn stdout(sb: &Sandbox, args: &[&str]) -> String {
+    sb.coracle(args).success().stdout.clone()
+}
+
+/// The lines of `coracle diff CTR`.
+fn diff_lines(sb: &Sandbox, ctr: &str) -> Vec<String> {
+    stdout(sb, &["diff", ctr])
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[track_caller]
+fn assert_lines(lines: &[String], wanted: &[&str], unwanted: &[&str]) {
+    for w in wanted {
+        assert!(
+            lines.iter().any(|l| l == w),
+            "{w:?} missing from {lines:#?}"
+        );
+    }
+    for u in unwanted {
+        assert!(
+            !lines.iter().any(|l| l == u),
+            "{u:?} unexpected in {lines:#?}"
+        );
+    }
+}
+
+/// (path, entry type, uid) of every entry of every gzip layer blob in the store.
+fn layer_entries(sb: &Sandbox) -> Vec<(String, tar::EntryType, u64)> {
+    let blobs: PathBuf = sb.data().join("coracle/blobs/sha256");
+    // The store belongs to the test user: read it as root.
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&blobs).expect("the blob directory") {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if !bytes.starts_with(&[0x1f, 0x8b]) {
+            continue;
+        }
+        let mut plain = Vec::new();
+        if flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut plain)
+            .is_err()
+        {
+            continue;
+        }
+        let mut archive = tar::Archive::new(&plain[..]);
+        for e in archive.entries().unwrap() {
+            let e = e.unwrap();
+            out.push((
+                e.path().unwrap().to_string_lossy().into_owned(),
+                e.header().entry_type(),
+                e.header().uid().unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn commit_and_diff_show_exactly_the_containers_changes() {
+    let (sb, img) = with_image("commit-changes", "busybox");
+    // Stage 1: add files and a tree, change one, delete one, chown one.
+    sb.coracle(&[
+        "run",
+        "--name",
+        "c1",
+        &img,
+        "sh",
+        "-c",
+        "echo new > /new.txt && mkdir -p /data/sub && echo a > /data/a && echo b > /data/sub/b \
+         && echo extra:x:5:5::/:/bin/sh >> /etc/passwd && rm /etc/group \
+         && touch /owned && chown 1000:1000 /owned",
+    ])
+    .success();
+    let lines = diff_lines(&sb, "c1");
+    assert_lines(
+        &lines,
+        &[
+            "A /new.txt",
+            "A /data",
+            "A /data/a",
+            "A /data/sub/b",
+            "C /etc",
+            "C /etc/passwd",
+            "D /etc/group",
+            "A /owned",
+        ],
+        &[
+            "C /bin",
+            "C /etc/hostname",
+            "A /etc/hosts",
+            "A /etc/resolv.conf",
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["diff", "--format", "json", "c1"])).unwrap();
+    assert!(
+        json["added"]
+            .as_array()
+            .unwrap()
+            .contains(&"/new.txt".into()),
+        "{json}"
+    );
+    assert_eq!(json["deleted"], serde_json::json!(["/etc/group"]), "{json}");
+
+    let id = stdout(
+        &sb,
+        &["commit", "-m", "stage one", "-a", "tester", "c1", "stage1"],
+    );
+    assert_eq!(id.trim().len(), 64, "commit prints the image id: {id:?}");
+    let shown = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "stage1",
+            "sh",
+            "-c",
+            "cat /new.txt /data/a /data/sub/b; tail -n1 /etc/passwd; \
+             test -e /etc/group && echo group-present || echo group-gone; stat -c %u:%g /owned",
+        ],
+    );
+    assert_eq!(
+        shown,
+        "new\na\nb\nextra:x:5:5::/:/bin/sh\ngroup-gone\n1000:1000\n"
+    );
+
+    // Stage 2, on the committed image: delete a whole directory of the image, replace
+    // another (an opaque directory), and commit with a new command.
+    sb.coracle(&[
+        "run",
+        "--name",
+        "c2",
+        "stage1",
+        "sh",
+        "-c",
+        "rm -rf /home && rm -rf /data && mkdir /data && echo c > /data/c",
+    ])
+    .success();
+    let lines = diff_lines(&sb, "c2");
+    assert_lines(
+        &lines,
+        &[
+            "D /home",
+            "C /data",
+            "D /data/a",
+            "D /data/sub",
+            "A /data/c",
+        ],
+        &["D /home/app", "A /new.txt"],
+    );
+    sb.coracle(&[
+        "commit",
+        "-q",
+        "-c",
+        r#"CMD ["ls", "-a", "/data"]"#,
+        "c2",
+        "stage2",
+    ])
+    .success();
+    assert_eq!(stdout(&sb, &["run", "--rm", "stage2"]), ".\n..\nc\n");
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "run",
+                "--rm",
+                "stage2",
+                "sh",
+                "-c",
+                "test -e /home || echo home-gone; cat /new.txt"
+            ]
+        ),
+        "home-gone\nnew\n"
+    );
+
+    // The layers hold OCI whiteouts (never overlay's 0/0 devices), owners as the image sees them.
+    let entries = layer_entries(&sb);
+    let find = |p: &str| entries.iter().find(|e| e.0 == p).cloned();
+    for whiteout in ["etc/.wh.group", "data/.wh..wh..opq", ".wh.home"] {
+        let e = find(whiteout).unwrap_or_else(|| panic!("{whiteout} missing: {entries:#?}"));
+        assert_eq!(e.1, tar::EntryType::Regular, "{whiteout}");
+    }
+    assert_eq!(find("owned").map(|e| e.2), Some(1000), "owner of /owned");
+    assert_eq!(find("new.txt").map(|e| e.2), Some(0), "owner of /new.txt");
+    assert!(
+        !entries.iter().any(|e| e.1 == tar::EntryType::Char),
+        "a device in a committed layer: {entries:#?}"
+    );
+    assert!(find("etc/hosts").is_none() && find("etc/resolv.conf").is_none());
+
+    let inspect: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["image", "inspect", "stage1"])).unwrap();
+    let text = inspect.to_string();
+    assert!(text.contains("tester"), "author missing: {text}");
+}
+
+#[test]
+fn commit_refuses_bad_changes_and_leaves_the_store_alone() {
+    let (sb, img) = with_image("commit-bad", "busybox");
+    sb.coracle(&["create", "--name", "c", &img, "true"])
+        .success();
+    let before = stdout(&sb, &["images", "-q"]);
+    let run = sb.coracle(&["commit", "-c", "RUN=rm -rf /", "c", "bad"]);
+    run.code(125);
+    assert!(run.stderr.contains("RUN=rm -rf /"), "{}", run.stderr);
+    assert_eq!(stdout(&sb, &["images", "-q"]), before);
+}
+
+/// Read a file of the test user's as root.
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn export_then_import_round_trips_a_tree() {
+    let (sb, img) = with_image("commit-export", "busybox");
+    sb.coracle(&[
+        "run",
+        "--name",
+        "c",
+        &img,
+        "sh",
+        "-c",
+        "mkdir -p /tree/sub && echo one > /tree/one && chmod 0640 /tree/one \
+         && echo two > /tree/sub/two && ln -s sub/two /tree/link && chown 1000:1000 /tree/sub \
+         && rm /etc/group",
+    ])
+    .success();
+    let tar_path = sb.work().join("c.tar");
+    sb.coracle(&["export", "-o", &tar_path.to_string_lossy(), "c"])
+        .success();
+    let bytes = read(&tar_path);
+    let mut names = Vec::new();
+    for e in tar::Archive::new(&bytes[..]).entries().unwrap() {
+        let e = e.unwrap();
+        let h = e.header();
+        names.push((
+            e.path().unwrap().to_string_lossy().into_owned(),
+            h.mode().unwrap() & 0o7777,
+            h.uid().unwrap(),
+        ));
+    }
+    let entry = |p: &str| names.iter().find(|n| n.0 == p).cloned();
+    assert_eq!(entry("tree/one").map(|e| e.1), Some(0o640));
+    assert_eq!(entry("tree/sub").map(|e| e.2), Some(1000));
+    assert!(
+        entry("bin/busybox").is_some(),
+        "the image's files are exported"
+    );
+    assert!(entry("etc/group").is_none(), "a deleted file is exported");
+    assert!(
+        !names.iter().any(|n| n.0.contains(".wh.")),
+        "whiteouts leaked into the export"
+    );
+
+    sb.coracle(&[
+        "import",
+        "--change",
+        "CMD=cat /tree/link",
+        "--change",
+        "ENV=GREETING=hi",
+        &tar_path.to_string_lossy(),
+        "imported:1",
+    ])
+    .success();
+    assert_eq!(stdout(&sb, &["run", "--rm", "imported:1"]), "two\n");
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "run",
+                "--rm",
+                "imported:1",
+                "sh",
+                "-c",
+                "echo $GREETING; stat -c '%a %u' /tree/one /tree/sub; test -e /etc/group || echo no-group",
+            ]
+        ),
+        "hi\n640 0\n755 1000\nno-group\n"
+    );
+    let inspect: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["image", "inspect", "localhost/imported:1"])).unwrap();
+    assert!(inspect.to_string().contains("GREETING=hi"), "{inspect}");
+
+    // The same archive through stdin, gzip-compressed.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &bytes).unwrap();
+    let gz = gz.finish().unwrap();
+    sb.coracle_with(&["import", "-", "fromstdin"], &[], Some(&gz))
+        .success();
+    assert_eq!(
+        stdout(&sb, &["run", "--rm", "fromstdin", "cat", "/tree/one"]),
+        "one\n"
+    );
+
+    // Not a tar: exit 125, nothing stored.
+    let before = stdout(&sb, &["images", "-q"]);
+    let junk = sb.write("work/junk.tar", &"not a tar archive\n".repeat(100));
+    sb.coracle(&["import", &junk.to_string_lossy(), "junk"])
+        .code(125);
+    assert_eq!(stdout(&sb, &["images", "-q"]), before);
+}
