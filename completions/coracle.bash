@@ -223,6 +223,9 @@ _coracle() {
             coracle__subcmd__image,tag)
                 cmd="coracle__subcmd__image__subcmd__tag"
                 ;;
+            coracle__subcmd__system,check)
+                cmd="coracle__subcmd__system__subcmd__check"
+                ;;
             coracle__subcmd__system,prune)
                 cmd="coracle__subcmd__system__subcmd__prune"
                 ;;
@@ -3153,8 +3156,30 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system)
-            opts="-h --root --storage-opt --help prune"
+            opts="-h --root --storage-opt --help prune check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__system__subcmd__check)
+            opts="-r -f -q -h --repair --force --quick --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

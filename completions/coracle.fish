@@ -299,15 +299,22 @@ complete -c coracle -n "__fish_coracle_using_subcommand port" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -f -a "check" -d 'Verify every blob against its digest and every unpacked layer against its recorded file list'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove damaged images (unless containers use them) and damaged layer directories; a later pull or run restores them'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove the containers that use damaged images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip hashing every blob (only missing blobs and layer file lists are checked)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F

@@ -3,6 +3,8 @@
 
 mod commit;
 pub use commit::{CommitArgs, DiffArgs, ExportArgs, ImportArgs};
+mod upkeep;
+pub use upkeep::SystemCheckArgs;
 
 use std::path::PathBuf;
 
@@ -453,6 +455,9 @@ pub struct ContainerPruneArgs {
 pub enum SystemCommand {
     /// Remove stopped containers and dangling images.
     Prune(SystemPruneArgs),
+    /// Verify every blob against its digest and every unpacked layer against its
+    /// recorded file list.
+    Check(SystemCheckArgs),
 }
 
 /// `coracle system prune`

@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod check;
 mod cleanup;
 mod commit;
 mod container_filter;
@@ -67,6 +68,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
+        Command::System(SystemCommand::Check(a)) => check::check(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod cp;
 pub mod inroot;
 pub mod keep_id;
+pub mod layer_check;
 pub mod layers;
 pub mod mounts_spec;
 pub mod overlay;

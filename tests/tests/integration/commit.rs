@@ -313,3 +313,93 @@ fn export_then_import_round_trips_a_tree() {
         .code(125);
     assert_eq!(stdout(&sb, &["images", "-q"]), before);
 }
+
+/// The store of the sandbox.
+fn store_dir(sb: &Sandbox) -> PathBuf {
+    sb.data().join("coracle")
+}
+
+/// Flip one byte in the middle of the largest blob; returns its hex digest.
+fn damage_largest_blob(sb: &Sandbox) -> String {
+    let blobs = store_dir(sb).join("blobs/sha256");
+    let largest = std::fs::read_dir(&blobs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .expect("a blob");
+    let mut bytes = read(&largest);
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&largest, bytes).unwrap();
+    largest.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// Append a line to `/etc/passwd` in the (only) layer directory that has one;
+/// returns that layer's directory name.
+fn damage_layer_file(sb: &Sandbox) -> String {
+    let layers = store_dir(sb).join("layers");
+    let layer = std::fs::read_dir(&layers)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join("etc/passwd").is_file())
+        .expect("an unpacked layer with /etc/passwd");
+    let mut text = read(&layer.join("etc/passwd"));
+    text.extend_from_slice(b"intruder:x:0:0::/:/bin/sh\n");
+    std::fs::write(layer.join("etc/passwd"), text).unwrap();
+    layer.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn system_check_names_damage_and_repair_lets_pull_restore_the_image() {
+    let (sb, img) = with_image("commit-check", "busybox");
+    sb.coracle(&["run", "--rm", &img, "true"]).success();
+    sb.coracle(&["create", "--name", "user", &img, "true"])
+        .success();
+    sb.coracle(&["system", "check"]).success();
+
+    let blob = damage_largest_blob(&sb);
+    let layer = damage_layer_file(&sb);
+    let run = sb.coracle(&["system", "check"]);
+    run.code(125);
+    let blob_line = run.stdout.lines().find(|l| l.contains(&blob));
+    assert!(
+        blob_line.is_some_and(|l| l.contains("does not match")),
+        "{run}"
+    );
+    let layer_line = run.stdout.lines().find(|l| l.contains(&layer));
+    assert!(
+        layer_line.is_some_and(|l| l.contains("/etc/passwd")),
+        "{run}"
+    );
+    // --quick does not hash blobs, but still compares the layer's file list.
+    let quick = sb.coracle(&["system", "check", "--quick"]);
+    quick.code(125);
+    assert!(
+        !quick.stdout.contains(&blob) && quick.stdout.contains(&layer),
+        "{quick}"
+    );
+
+    // A container uses the damaged image: --repair alone leaves the image, --force not.
+    let kept = sb.coracle(&["system", "check", "--repair"]);
+    kept.code(125);
+    assert!(kept.stdout.contains("used by container(s) user"), "{kept}");
+    assert!(
+        kept.stdout
+            .contains(&format!("removed damaged layer {layer}")),
+        "{kept}"
+    );
+    sb.coracle(&["system", "check", "--repair", "--force"])
+        .success();
+    assert!(sb.coracle(&["container", "exists", "user"]).code != 0);
+    sb.coracle(&["system", "check"]).success();
+    assert_eq!(stdout(&sb, &["images", "-q"]), "");
+
+    sb.coracle(&["pull", "-q", "--tls-verify=false", &img])
+        .success();
+    sb.coracle(&["system", "check"]).success();
+    let passwd = stdout(&sb, &["run", "--rm", &img, "cat", "/etc/passwd"]);
+    assert!(
+        passwd.starts_with("root:") && !passwd.contains("intruder"),
+        "{passwd}"
+    );
+}

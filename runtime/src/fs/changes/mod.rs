@@ -14,7 +14,7 @@ mod view;
 mod walk;
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, Write};
+use std::io::{BufWriter, Write};
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
 
@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, RuntimeError};
 use crate::fs::cp::tree;
 use crate::ids::idmap::UserNsPlan;
-use crate::ids::userns::run_in_userns;
+use crate::ids::userns::{run_in_userns, run_in_userns_for};
 use crate::lifecycle::launch;
 use crate::spec::ContainerConfig;
 
@@ -111,24 +111,11 @@ pub fn diff(
     plan: Option<&UserNsPlan>,
 ) -> Result<Vec<Change>> {
     let layers = Layers::of(store, record, plan)?;
-    let memfd = rustix::fs::memfd_create("coracle-diff", rustix::fs::MemfdFlags::CLOEXEC)
-        .map_err(|e| RuntimeError::Start(format!("create a memory file: {e}")))?;
-    let mut out = File::from(memfd);
-    let writer = out
-        .try_clone()
-        .map_err(|e| RuntimeError::Start(format!("duplicate a descriptor: {e}")))?;
-    run_in_userns(plan, || {
+    run_in_userns_for(plan, || {
         let lower = view::mount(&layers.image, &layers.mount_point, layers.userxattr)?;
         let upper = view::open_dir(&layers.upper)?;
-        let changes = walk::changes(upper, lower).map_err(|e| format!("read the changes: {e}"))?;
-        serde_json::to_writer(BufWriter::new(writer), &changes).map_err(|e| e.to_string())
-    })?;
-    let mut text = Vec::new();
-    out.rewind()
-        .and_then(|()| out.read_to_end(&mut text))
-        .map_err(|e| RuntimeError::Start(format!("read the changes back: {e}")))?;
-    serde_json::from_slice(&text)
-        .map_err(|e| RuntimeError::Start(format!("read the changes back: {e}")))
+        walk::changes(upper, lower).map_err(|e| format!("read the changes: {e}"))
+    })
 }
 
 /// Write the container's merged root as a tar to `out` (as `podman export`).
