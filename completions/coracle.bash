@@ -40,6 +40,9 @@ _coracle() {
             coracle,healthcheck)
                 cmd="coracle__subcmd__healthcheck"
                 ;;
+            coracle,history)
+                cmd="coracle__subcmd__history"
+                ;;
             coracle,image)
                 cmd="coracle__subcmd__image"
                 ;;
@@ -199,6 +202,9 @@ _coracle() {
             coracle__subcmd__image,exists)
                 cmd="coracle__subcmd__image__subcmd__exists"
                 ;;
+            coracle__subcmd__image,history)
+                cmd="coracle__subcmd__image__subcmd__history"
+                ;;
             coracle__subcmd__image,images)
                 cmd="coracle__subcmd__image__subcmd__images"
                 ;;
@@ -223,6 +229,9 @@ _coracle() {
             coracle__subcmd__image,tag)
                 cmd="coracle__subcmd__image__subcmd__tag"
                 ;;
+            coracle__subcmd__image,tree)
+                cmd="coracle__subcmd__image__subcmd__tree"
+                ;;
             coracle__subcmd__system,check)
                 cmd="coracle__subcmd__system__subcmd__check"
                 ;;
@@ -236,7 +245,7 @@ _coracle() {
 
     case "${cmd}" in
         coracle)
-            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version export import commit diff"
+            opts="-h -V --root --storage-opt --help --version run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version export import commit history diff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1963,8 +1972,34 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__history)
+            opts="-q -h --no-trunc --quiet --format --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__image)
-            opts="-h --root --storage-opt --help inspect exists images ls pull push rm tag prune"
+            opts="-h --root --storage-opt --help inspect exists images ls pull push rm tag prune history tree"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2007,14 +2042,48 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        coracle__subcmd__image__subcmd__images)
-            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --storage-opt --help"
+        coracle__subcmd__image__subcmd__history)
+            opts="-q -h --no-trunc --quiet --format --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__image__subcmd__images)
+            opts="-a -q -n -f -h --all --quiet --digests --no-trunc --noheading --format --filter --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2221,14 +2290,44 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__image__subcmd__tree)
+            opts="-h --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__images)
-            opts="-a -q -n -h --all --quiet --digests --no-trunc --noheading --format --root --storage-opt --help"
+            opts="-a -q -n -f -h --all --quiet --digests --no-trunc --noheading --format --filter --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

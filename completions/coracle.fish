@@ -63,6 +63,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show v
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "import" -d 'Make an image of one layer from a tar archive'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an image of a container\'s changes'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "history" -d 'Show how an image was built, newest layer first'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -719,6 +720,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand push" -l storage-opt -d 
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -727,18 +729,20 @@ complete -c coracle -n "__fish_coracle_using_subcommand images" -l digests -d 'S
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l no-trunc -d 'Do not truncate IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "inspect" -d 'Show the details of images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "images" -d 'List images in local storage'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "ls" -d 'List images in local storage'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "pull" -d 'Pull an image from a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "push" -d 'Push an image to a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "rm" -d 'Remove one or more images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "tag" -d 'Add names to a local image'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune" -f -a "prune" -d 'Remove unused images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "inspect" -d 'Show the details of images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "images" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "ls" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "pull" -d 'Pull an image from a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "push" -d 'Push an image to a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "rm" -d 'Remove one or more images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "tag" -d 'Add names to a local image'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "prune" -d 'Remove unused images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "history" -d 'Show how an image was built, newest layer first'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune history tree" -f -a "tree" -d 'Show an image\'s layers and which other images end at each'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -747,6 +751,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -756,6 +761,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -799,6 +805,15 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling (unnamed) ones'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
@@ -848,6 +863,12 @@ complete -c coracle -n "__fish_coracle_using_subcommand commit" -l storage-opt -
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -s p -l pause -d 'Freeze the container while its layer is read'
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Output format: json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r

@@ -3,6 +3,8 @@
 
 mod commit;
 pub use commit::{CommitArgs, DiffArgs, ExportArgs, ImportArgs};
+mod image_meta;
+pub use image_meta::{HistoryArgs, TreeArgs};
 mod upkeep;
 pub use upkeep::SystemCheckArgs;
 
@@ -104,6 +106,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Make an image of a container's changes.
     Commit(CommitArgs),
+    /// Show how an image was built, newest layer first.
+    History(HistoryArgs),
     /// List the files a container added, changed or deleted.
     Diff(DiffArgs),
 }
@@ -524,6 +528,10 @@ pub enum ImageCommand {
     Tag(TagArgs),
     /// Remove unused images.
     Prune(PruneArgs),
+    /// Show how an image was built, newest layer first.
+    History(HistoryArgs),
+    /// Show an image's layers and which other images end at each.
+    Tree(TreeArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).
@@ -607,6 +615,10 @@ pub struct ImagesArgs {
     pub format: Option<String>,
     /// Show only images whose name matches this (REPOSITORY[:TAG]).
     pub name: Option<String>,
+    /// Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE],
+    /// before=IMAGE, since=IMAGE.
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
 }
 
 /// `coracle image inspect`

@@ -9,6 +9,8 @@ mod containers;
 mod cp;
 mod exec;
 mod healthcheck;
+mod image_filter;
+mod image_meta;
 mod images;
 mod info;
 mod inspect;
@@ -100,6 +102,10 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Import(a) => commit::import(&ctx, a),
         Command::Commit(a) => commit::commit(&ctx, a),
         Command::Diff(a) => commit::diff(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => {
+            image_meta::history(&ctx, a)
+        }
+        Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
     }
 }
 

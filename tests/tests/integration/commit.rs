@@ -403,3 +403,150 @@ fn system_check_names_damage_and_repair_lets_pull_restore_the_image() {
         "{passwd}"
     );
 }
+
+#[test]
+fn history_images_json_filters_and_tree_describe_committed_images() {
+    let (sb, img) = with_image("commit-meta", "busybox");
+    let base_id = stdout(&sb, &["images", "-q", "--no-trunc"])
+        .trim()
+        .to_string();
+    sb.coracle(&["run", "--name", "c", &img, "sh", "-c", "echo x > /x"])
+        .success();
+    let id = stdout(
+        &sb,
+        &[
+            "commit",
+            "-m",
+            "added x",
+            "-c",
+            "LABEL=created_by=tester tier=web",
+            "c",
+            "meta:1",
+        ],
+    )
+    .trim()
+    .to_string();
+    sb.coracle(&["tag", "meta:1", "meta:2"]).success();
+
+    // history: newest first, the top step carries the id, the rest <missing>.
+    let table = stdout(&sb, &["image", "history", "meta:1"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(
+        lines[0].starts_with("ID")
+            && lines[0].contains("CREATED BY")
+            && lines[0].contains("COMMENT"),
+        "{table}"
+    );
+    assert!(
+        lines[1].starts_with(&id[..12]) && lines[1].contains("added x"),
+        "{table}"
+    );
+    assert!(
+        lines.len() >= 3 && lines[2].starts_with("<missing>"),
+        "{table}"
+    );
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "history",
+                "--format",
+                "{{.CreatedBy}}|{{.Comment}}",
+                "meta:1"
+            ]
+        )
+        .lines()
+        .next(),
+        Some("sh -c echo x > /x|added x")
+    );
+    assert_eq!(
+        stdout(&sb, &["image", "history", "-q", "--no-trunc", "meta:1"])
+            .lines()
+            .next(),
+        Some(format!("sha256:{id}").as_str())
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &sb,
+        &["image", "history", "--format", "json", "meta:1"],
+    ))
+    .unwrap();
+    assert_eq!(json[0]["comment"], "added x", "{json}");
+    assert!(json[0]["size"].as_u64().unwrap() > 0, "{json}");
+
+    // images --format json: one entry per name, with Repository, Tag and Labels.
+    let all: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["images", "--format", "json"])).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 3, "{all:#?}");
+    let mut tags: Vec<&str> = all
+        .iter()
+        .filter(|e| e["Repository"] == "localhost/meta")
+        .map(|e| e["Tag"].as_str().unwrap())
+        .collect();
+    tags.sort();
+    assert_eq!(tags, ["1", "2"]);
+    assert!(all
+        .iter()
+        .filter(|e| e["Id"] == id.as_str())
+        .all(|e| e["Labels"]["tier"] == "web"));
+    let templated = stdout(
+        &sb,
+        &[
+            "images",
+            "--filter",
+            "reference=meta",
+            "--format",
+            "{{.Repository}}:{{.Tag}} {{.Labels.created_by}} {{.Digest}} {{.CreatedSince}}",
+        ],
+    );
+    let mut lines: Vec<&str> = templated.lines().collect();
+    lines.sort();
+    assert_eq!(lines.len(), 2, "{templated}");
+    assert!(
+        lines[0].starts_with("localhost/meta:1 tester sha256:"),
+        "{templated}"
+    );
+    assert!(lines[0].ends_with("ago"), "{templated}");
+
+    // Filters.
+    let ids = |filters: &[&str]| -> Vec<String> {
+        let mut args = vec!["images", "-q", "--no-trunc"];
+        for f in filters {
+            args.extend(["--filter", f]);
+        }
+        stdout(&sb, &args)
+            .lines()
+            .map(|l| l.trim_start_matches("sha256:").to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["label=tier=web"]), std::slice::from_ref(&id));
+    assert_eq!(ids(&["label=tier"]), std::slice::from_ref(&id));
+    assert!(ids(&["label=tier=db"]).is_empty());
+    assert_eq!(ids(&["reference=busy*"]), std::slice::from_ref(&base_id));
+    assert!(ids(&["dangling=true"]).is_empty());
+    assert_eq!(ids(&["since=busybox"]), std::slice::from_ref(&id));
+    assert_eq!(ids(&["before=meta:1"]), std::slice::from_ref(&base_id));
+    sb.coracle(&["images", "--filter", "colour=red"]).code(125);
+    sb.coracle(&["images", "--filter", "before=nosuch"])
+        .code(125);
+
+    // tree: the busybox layer ends the base image, the new one both meta names.
+    let tree = stdout(&sb, &["image", "tree", "meta:2"]);
+    let layers: Vec<&str> = tree
+        .lines()
+        .filter(|l| l.contains("ID: ") && l.contains("Size:"))
+        .collect();
+    assert_eq!(layers.len(), 2, "{tree}");
+    assert!(
+        layers[0].starts_with("├──") && layers[0].contains("busybox:latest"),
+        "{tree}"
+    );
+    assert!(
+        layers[1].starts_with("└──") && layers[1].contains("localhost/meta:1, localhost/meta:2"),
+        "{tree}"
+    );
+    assert!(
+        tree.starts_with(&format!("Image ID: {}", &id[..12])),
+        "{tree}"
+    );
+}
