@@ -235,6 +235,9 @@ _coracle() {
             coracle__subcmd__system,check)
                 cmd="coracle__subcmd__system__subcmd__check"
                 ;;
+            coracle__subcmd__system,df)
+                cmd="coracle__subcmd__system__subcmd__df"
+                ;;
             coracle__subcmd__system,prune)
                 cmd="coracle__subcmd__system__subcmd__prune"
                 ;;
@@ -3255,7 +3258,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system)
-            opts="-h --root --storage-opt --help prune check"
+            opts="-h --root --storage-opt --help prune check df"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3283,6 +3286,32 @@ _coracle() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__system__subcmd__df)
+            opts="-v -h --verbose --format --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -300,11 +300,12 @@ complete -c coracle -n "__fish_coracle_using_subcommand port" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -f -a "prune" -d 'Remove stopped containers and dangling images'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check" -f -a "check" -d 'Verify every blob against its digest and every unpacked layer against its recorded file list'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -f -a "check" -d 'Verify every blob against its digest and every unpacked layer against its recorded file list'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune check df" -f -a "df" -d 'Show the disk space used by images, containers and volumes'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
@@ -316,6 +317,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove the containers that use damaged images'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip hashing every blob (only missing blobs and layer file lists are checked)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output format: json, or a Go template such as \'{{.Type}} {{.Size}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show every image, container and volume'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F

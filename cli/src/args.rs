@@ -6,7 +6,7 @@ pub use commit::{CommitArgs, DiffArgs, ExportArgs, ImportArgs};
 mod image_meta;
 pub use image_meta::{HistoryArgs, TreeArgs};
 mod upkeep;
-pub use upkeep::SystemCheckArgs;
+pub use upkeep::{SystemCheckArgs, SystemDfArgs};
 
 use std::path::PathBuf;
 
@@ -462,6 +462,8 @@ pub enum SystemCommand {
     /// Verify every blob against its digest and every unpacked layer against its
     /// recorded file list.
     Check(SystemCheckArgs),
+    /// Show the disk space used by images, containers and volumes.
+    Df(SystemDfArgs),
 }
 
 /// `coracle system prune`

@@ -57,7 +57,9 @@ pub fn differences(recorded: &Listing, now: &Listing) -> Vec<String> {
     out
 }
 
-fn open_dir(at: impl rustix::fd::AsFd, name: impl rustix::path::Arg) -> io::Result<OwnedFd> {
+/// The directory `name` (relative to `at`) opened for reading its entries; a
+/// symlink is refused, never followed.
+pub fn open_dir(at: impl rustix::fd::AsFd, name: impl rustix::path::Arg) -> io::Result<OwnedFd> {
     Ok(rustix::fs::openat(
         at,
         name,

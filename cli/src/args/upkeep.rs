@@ -16,3 +16,14 @@ pub struct SystemCheckArgs {
     #[arg(short, long)]
     pub quick: bool,
 }
+
+/// `coracle system df`
+#[derive(Debug, Args)]
+pub struct SystemDfArgs {
+    /// Show every image, container and volume.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Output format: json, or a Go template such as '{{.Type}} {{.Size}}'.
+    #[arg(long, conflicts_with = "verbose")]
+    pub format: Option<String>,
+}

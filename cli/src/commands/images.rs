@@ -47,7 +47,7 @@ pub(crate) fn config_facts(store: &coracle_storage::Store, image: &ImageSummary)
 }
 
 /// Split "registry/repo:tag" into ("registry/repo", "tag").
-fn split_name(name: &str) -> (String, String) {
+pub(crate) fn split_name(name: &str) -> (String, String) {
     match name.rfind(':') {
         Some(i) if !name[i..].contains('/') => (name[..i].to_string(), name[i + 1..].to_string()),
         _ => (name.to_string(), "<none>".to_string()),

@@ -7,6 +7,7 @@ mod commit;
 mod container_filter;
 mod containers;
 mod cp;
+mod df;
 mod exec;
 mod healthcheck;
 mod image_filter;
@@ -71,6 +72,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
         Command::System(SystemCommand::Check(a)) => check::check(&ctx, a),
+        Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),

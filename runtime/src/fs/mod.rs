@@ -5,6 +5,7 @@
 
 pub mod changes;
 pub mod cp;
+pub mod disk_usage;
 pub mod inroot;
 pub mod keep_id;
 pub mod layer_check;

@@ -550,3 +550,72 @@ fn history_images_json_filters_and_tree_describe_committed_images() {
         "{tree}"
     );
 }
+
+#[test]
+fn system_df_counts_images_containers_and_reclaimable_space() {
+    let (sb, img) = with_image("commit-df", "busybox");
+    let summary = |sb: &Sandbox| -> Vec<serde_json::Value> {
+        serde_json::from_str(&stdout(sb, &["system", "df", "--format", "json"])).unwrap()
+    };
+    let before = summary(&sb);
+    assert_eq!(before[0]["Type"], "Images");
+    assert_eq!(
+        (before[0]["Total"].as_u64(), before[0]["Active"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let image_size = before[0]["RawSize"].as_u64().unwrap();
+    assert!(image_size > 100_000, "{before:?}");
+    assert_eq!(
+        before[0]["RawReclaimable"].as_u64(),
+        Some(image_size),
+        "unused: all reclaimable"
+    );
+    assert_eq!(before[1]["Total"].as_u64(), Some(0));
+
+    sb.coracle(&[
+        "run",
+        "--name",
+        "writer",
+        &img,
+        "sh",
+        "-c",
+        "head -c 300000 /dev/zero > /blob",
+    ])
+    .success();
+    let after = summary(&sb);
+    assert_eq!(after[0]["Active"].as_u64(), Some(1));
+    assert_eq!(after[0]["RawReclaimable"].as_u64(), Some(0), "{after:?}");
+    let (total, size) = (
+        after[1]["Total"].as_u64(),
+        after[1]["RawSize"].as_u64().unwrap(),
+    );
+    assert_eq!(total, Some(1));
+    assert!((300_000..400_000).contains(&size), "container size {size}");
+    assert_eq!(
+        after[1]["RawReclaimable"].as_u64(),
+        Some(size),
+        "a stopped container"
+    );
+    assert_eq!(after[2]["Type"], "Local Volumes");
+
+    let table = stdout(&sb, &["system", "df"]);
+    assert!(
+        table.starts_with("TYPE") && table.contains("RECLAIMABLE"),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Containers") && l.contains("(100%)")),
+        "{table}"
+    );
+    assert_eq!(
+        stdout(&sb, &["system", "df", "--format", "{{.Type}}={{.Total}}"]),
+        "Images=1\nContainers=1\nLocal Volumes=0\n"
+    );
+    let verbose = stdout(&sb, &["system", "df", "-v"]);
+    assert!(
+        verbose.contains("Images space usage:") && verbose.contains("writer"),
+        "{verbose}"
+    );
+}
