@@ -619,3 +619,133 @@ fn system_df_counts_images_containers_and_reclaimable_space() {
         "{verbose}"
     );
 }
+
+/// A container is hostile too: symlinks it leaves in its upper directory (to a host
+/// directory through `..`, to `/proc/self/root`) are written into the layer, the
+/// export and the diff as links; nothing behind them is read.
+#[test]
+fn symlinks_a_container_leaves_are_recorded_never_followed() {
+    let (sb, img) = with_image("commit-hostile-links", "busybox");
+    // A host directory the container must not be able to pull into an image.
+    let secret = sb.work().join("secret");
+    std::fs::create_dir_all(&secret).unwrap();
+    std::fs::write(secret.join("host-only"), "host secret\n").unwrap();
+    crate::util::chown_to_user(&secret);
+    let up = format!("../../../../../../../../..{}", secret.display());
+    sb.coracle(&[
+        "run",
+        "--name",
+        "links",
+        &img,
+        "sh",
+        "-c",
+        &format!(
+            "ln -s '{up}' /up && ln -s /proc/self/root /selfroot && mkdir /d && ln -s {} /d/abs",
+            secret.display()
+        ),
+    ])
+    .success();
+
+    let lines = diff_lines(&sb, "links");
+    assert_lines(&lines, &["A /up", "A /selfroot", "A /d/abs"], &[]);
+    assert!(!lines.iter().any(|l| l.contains("host-only")), "{lines:#?}");
+
+    let tar_path = sb.work().join("links.tar");
+    sb.coracle(&["export", "-o", &tar_path.to_string_lossy(), "links"])
+        .success();
+    sb.coracle(&["commit", "links", "linked"]).success();
+    let bytes = read(&tar_path);
+    let mut exported = Vec::new();
+    for e in tar::Archive::new(&bytes[..]).entries().unwrap() {
+        let e = e.unwrap();
+        exported.push((
+            e.path().unwrap().to_string_lossy().into_owned(),
+            e.header().entry_type(),
+            e.link_name()
+                .unwrap()
+                .map(|l| l.to_string_lossy().into_owned()),
+        ));
+    }
+    let layer = layer_entries(&sb);
+    for (name, target) in [
+        ("up", up.as_str()),
+        ("d/abs", &secret.to_string_lossy()),
+        ("selfroot", "/proc/self/root"),
+    ] {
+        let e = exported
+            .iter()
+            .find(|e| e.0 == name)
+            .unwrap_or_else(|| panic!("{name} not exported"));
+        assert_eq!(
+            (e.1, e.2.as_deref()),
+            (tar::EntryType::Symlink, Some(target)),
+            "{name}"
+        );
+        let l = layer
+            .iter()
+            .find(|e| e.0 == name)
+            .unwrap_or_else(|| panic!("{name} not in the layer"));
+        assert_eq!(l.1, tar::EntryType::Symlink, "{name}");
+    }
+    for names in [
+        exported.iter().map(|e| &e.0).collect::<Vec<_>>(),
+        layer.iter().map(|e| &e.0).collect(),
+    ] {
+        assert!(
+            !names.iter().any(|n| n.contains("host-only")
+                || n.starts_with("selfroot/")
+                || n.starts_with("up/")),
+            "something behind a symlink was read: {names:#?}"
+        );
+    }
+    // In a container of the new image the links lead nowhere on the host.
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "run",
+                "--rm",
+                "linked",
+                "sh",
+                "-c",
+                "readlink /up; ls /d/abs/ 2>&1 | grep -c host-only; true"
+            ]
+        ),
+        format!("{up}\n0\n")
+    );
+}
+
+#[test]
+fn commit_of_a_running_container_with_pause_keeps_it_running() {
+    let (sb, img) = with_image("commit-running", "busybox");
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--name",
+        "bg",
+        &img,
+        "sh",
+        "-c",
+        "echo live > /live && sleep 60",
+    ])
+    .success();
+    // Wait for the file to be written.
+    let mut written = false;
+    for _ in 0..50 {
+        if sb.coracle(&["diff", "bg"]).stdout.contains("A /live") {
+            written = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(written, "the container never wrote /live");
+    sb.coracle(&["commit", "--pause", "bg", "snapshot"])
+        .success();
+    let state = stdout(&sb, &["inspect", "--format", "{{.State.Status}}", "bg"]);
+    assert_eq!(state.trim(), "running");
+    assert_eq!(
+        stdout(&sb, &["run", "--rm", "snapshot", "cat", "/live"]),
+        "live\n"
+    );
+    sb.coracle(&["rm", "-f", "bg"]).success();
+}
