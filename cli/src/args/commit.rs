@@ -34,7 +34,7 @@ pub struct ImportArgs {
     /// Print only the image ID.
     #[arg(short, long)]
     pub quiet: bool,
-    /// The tar file (plain, gzip or zstd), or - for stdin.
+    /// The tar file (plain, gzip or zstd), an http:// or https:// URL, or - for stdin.
     pub source: String,
     /// Name of the new image.
     pub reference: Option<String>,

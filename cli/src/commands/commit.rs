@@ -64,15 +64,18 @@ fn now_rfc3339() -> String {
 pub fn import(ctx: &Context, args: ImportArgs) -> Result<i32> {
     let changes = parse_changes(&args.config.change)?;
     let name = args.reference.as_deref().map(target_name).transpose()?;
-    if args.source.contains("://") {
-        bail!(
-            "importing from a URL ({}) is not supported: download it first and import the file",
-            args.source
-        );
-    }
     let store = ctx.store()?;
-    let layer = match args.source.as_str() {
+    let source = args.source.as_str();
+    let is_url = source.starts_with("http://") || source.starts_with("https://");
+    if source.contains("://") && !is_url {
+        bail!("cannot import {source}: give a file, -, or an http:// or https:// URL");
+    }
+    let layer = match source {
         "-" => compose::import_layer(&store, std::io::stdin().lock())?,
+        url if is_url => {
+            let file = crate::context::io_runtime()?.block_on(compose::download(&store, url))?;
+            compose::import_layer(&store, file)?
+        }
         path => {
             let file = File::open(path).with_context(|| format!("open {path}"))?;
             compose::import_layer(&store, file)?

@@ -3,6 +3,7 @@
 //! instructions and a history entry, and an OCI manifest, recorded in one step.
 
 mod changes;
+mod fetch;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -14,6 +15,7 @@ use serde_json::{json, Value};
 use sha2::{Digest as _, Sha256};
 
 pub use changes::{ConfigChange, INSTRUCTIONS};
+pub use fetch::download;
 
 /// The OCI media types of what [`commit_image`] writes.
 pub const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
@@ -34,6 +36,14 @@ pub enum ComposeError {
     /// The input is not a tar archive.
     #[error("the input is not a tar archive ({0}): give a tar file, plain or compressed with gzip or zstd")]
     NotATar(String),
+    /// A download for `import URL` failed.
+    #[error("cannot download {url}: {why}")]
+    Download {
+        /// The URL.
+        url: String,
+        /// What went wrong.
+        why: String,
+    },
     /// The base image's configuration cannot be used.
     #[error("the base image's configuration is unusable: {0}")]
     BadBaseConfig(String),

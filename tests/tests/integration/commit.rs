@@ -749,3 +749,34 @@ fn commit_of_a_running_container_with_pause_keeps_it_running() {
     );
     sb.coracle(&["rm", "-f", "bg"]).success();
 }
+
+#[test]
+fn import_from_a_url_downloads_the_archive() {
+    let tb = coracle_tests::testbed();
+    let sb = Sandbox::new("commit-import-url");
+    let info = coracle_tests::skopeo_inspect(&format!("docker://{}/busybox:latest", tb.registry));
+    let layer = info["Layers"][0]
+        .as_str()
+        .expect("a layer digest")
+        .to_string();
+    // The registry serves the gzip layer of busybox: a tar.gz like any other.
+    let url = format!("http://{}/v2/busybox/blobs/{layer}", tb.registry);
+    sb.coracle(&[
+        "import",
+        "-c",
+        "CMD=test -x /bin/busybox && echo imported",
+        &url,
+        "fromurl",
+    ])
+    .success();
+    assert_eq!(stdout(&sb, &["run", "--rm", "fromurl"]), "imported\n");
+    let missing = format!(
+        "http://{}/v2/busybox/blobs/sha256:{}",
+        tb.registry,
+        "0".repeat(64)
+    );
+    let run = sb.coracle(&["import", &missing, "nothing"]);
+    run.code(125);
+    assert!(run.stderr.contains("404"), "{}", run.stderr);
+    assert_eq!(stdout(&sb, &["images", "-q"]).lines().count(), 1);
+}
