@@ -83,12 +83,15 @@ fn repair(
         store.remove_image(&id)?;
         println!("removed damaged image {}", short(&id));
     }
+    // No pull may store a blob while damaged ones are deleted.
+    let lock = store.exclusive_lock()?;
     for d in digests.iter().filter(|d| !kept_blobs.contains(*d)) {
         if store.blobs.contains(d) {
             store.blobs.remove(d)?;
             println!("removed damaged blob {d}");
         }
     }
+    drop(lock);
     let busy = layers_of_running_containers(store)?;
     let (skipped, doomed): (Vec<Digest>, Vec<Digest>) = layers
         .iter()

@@ -150,7 +150,8 @@ pub fn import_layer(store: &Store, input: impl Read) -> Result<StoredLayer, Comp
     store_layer(store, temp)
 }
 
-/// Every entry header of `tar` must parse (an empty archive is fine).
+/// Every entry header of `tar` must parse (an empty archive is fine), and no entry
+/// may name a path through `..` (the unpacker would refuse the layer later anyway).
 fn check_tar(tar: &mut File) -> Result<(), ComposeError> {
     let mut archive = tar::Archive::new(tar);
     let entries = archive
@@ -158,9 +159,18 @@ fn check_tar(tar: &mut File) -> Result<(), ComposeError> {
         .map_err(|e| ComposeError::NotATar(e.to_string()))?;
     for entry in entries {
         let mut entry = entry.map_err(|e| ComposeError::NotATar(e.to_string()))?;
-        entry
+        let path = entry
             .path()
             .map_err(|e| ComposeError::NotATar(e.to_string()))?;
+        if path
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+        {
+            return Err(ComposeError::NotATar(format!(
+                "the entry {:?} climbs out of the root with ..",
+                path.display().to_string()
+            )));
+        }
         io::copy(&mut entry, &mut io::sink()).map_err(|e| ComposeError::NotATar(e.to_string()))?;
     }
     Ok(())
@@ -334,5 +344,15 @@ mod tests {
         let good = b.into_inner().unwrap();
         check_tar(&mut file_of(&good)).unwrap();
         assert!(check_tar(&mut file_of(&good[..700])).is_err(), "truncated");
+        let mut h = tar::Header::new_gnu();
+        let name = b"a/../../escape";
+        h.as_gnu_mut().unwrap().name[..name.len()].copy_from_slice(name);
+        h.set_size(0);
+        h.set_cksum();
+        let mut b = tar::Builder::new(Vec::new());
+        b.append(&h, std::io::empty()).unwrap();
+        let climbing = b.into_inner().unwrap();
+        let err = check_tar(&mut file_of(&climbing)).unwrap_err().to_string();
+        assert!(err.contains("a/../../escape"), "{err}");
     }
 }

@@ -306,11 +306,26 @@ fn export_then_import_round_trips_a_tree() {
         "one\n"
     );
 
-    // Not a tar: exit 125, nothing stored.
+    // Not a tar, or a hand-made tar whose entry climbs out with `..`: exit 125,
+    // nothing stored.
     let before = stdout(&sb, &["images", "-q"]);
     let junk = sb.write("work/junk.tar", &"not a tar archive\n".repeat(100));
     sb.coracle(&["import", &junk.to_string_lossy(), "junk"])
         .code(125);
+    let mut h = tar::Header::new_gnu();
+    let name = b"../../escape";
+    h.as_gnu_mut().unwrap().name[..name.len()].copy_from_slice(name);
+    h.set_size(8);
+    h.set_mode(0o644);
+    h.set_cksum();
+    let mut b = tar::Builder::new(Vec::new());
+    b.append(&h, &b"escaped\n"[..]).unwrap();
+    let climbing = sb.work().join("climbing.tar");
+    std::fs::write(&climbing, b.into_inner().unwrap()).unwrap();
+    crate::util::chown_to_user(&climbing);
+    let run = sb.coracle(&["import", &climbing.to_string_lossy(), "climbing"]);
+    run.code(125);
+    assert!(run.stderr.contains("../../escape"), "{}", run.stderr);
     assert_eq!(stdout(&sb, &["images", "-q"]), before);
 }
 
