@@ -24,7 +24,8 @@ where
 }
 
 /// [`run_in_userns`] for work that returns a value: the child sends it back as JSON
-/// through a memory file.
+/// through a memory file. The work always runs in a child process (a plain one
+/// without a plan), so it may change its own mounts.
 pub fn run_in_userns_for<T, F>(plan: Option<&UserNsPlan>, work: F) -> Result<T>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
@@ -39,11 +40,12 @@ where
     let mut writer = file
         .try_clone()
         .map_err(|e| failed("duplicate a descriptor", &e))?;
-    run_in_userns(plan, move || {
+    spawn_in_userns(plan, move || {
         let value = work()?;
         let text = serde_json::to_vec(&value).map_err(|e| e.to_string())?;
         writer.write_all(&text).map_err(|e| e.to_string())
-    })?;
+    })?
+    .wait()?;
     let mut text = Vec::new();
     file.rewind()
         .and_then(|()| file.read_to_end(&mut text))

@@ -795,3 +795,59 @@ fn import_from_a_url_downloads_the_archive() {
     assert!(run.stderr.contains("404"), "{}", run.stderr);
     assert_eq!(stdout(&sb, &["images", "-q"]).lines().count(), 1);
 }
+
+/// As real root (no user namespace): the same commands, with overlay's trusted xattrs.
+#[test]
+fn commit_diff_export_and_check_work_as_root() {
+    use crate::util::{coracle_as_root, tempdir};
+    let tb = coracle_tests::testbed();
+    let dir = tempdir("commit-root");
+    let root = |args: &[&str]| coracle_as_root(&dir, args);
+    let img = format!("{}/busybox:latest", tb.registry);
+    root(&["pull", "-q", "--tls-verify=false", &img]).success();
+    root(&[
+        "run",
+        "--name",
+        "c",
+        &img,
+        "sh",
+        "-c",
+        "echo r > /r && rm /etc/group && rm -rf /home && mkdir /home && echo n > /home/new",
+    ])
+    .success();
+    let diff = root(&["diff", "c"]).success().stdout.clone();
+    for line in [
+        "A /r",
+        "D /etc/group",
+        "C /home",
+        "D /home/app",
+        "A /home/new",
+    ] {
+        assert!(diff.lines().any(|l| l == line), "{line} missing: {diff}");
+    }
+    root(&["commit", "c", "rootimg"]).success();
+    let shown = root(&[
+        "run",
+        "--rm",
+        "rootimg",
+        "sh",
+        "-c",
+        "cat /r; ls /home; test -e /etc/group || echo no-group",
+    ]);
+    assert_eq!(shown.success().stdout, "r\nnew\nno-group\n");
+    let tar_path = dir.join("c.tar");
+    root(&["export", "-o", &tar_path.to_string_lossy(), "c"]).success();
+    let bytes = read(&tar_path);
+    let names: Vec<String> = tar::Archive::new(&bytes[..])
+        .entries()
+        .unwrap()
+        .map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"r".to_string()) && names.contains(&"home/new".to_string()));
+    assert!(
+        !names.iter().any(|n| n == "etc/group" || n == "home/app"),
+        "{names:?}"
+    );
+    root(&["system", "check"]).success();
+    let _ = std::fs::remove_dir_all(&dir);
+}

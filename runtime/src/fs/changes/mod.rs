@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, RuntimeError};
 use crate::fs::cp::tree;
 use crate::ids::idmap::UserNsPlan;
-use crate::ids::userns::{run_in_userns, run_in_userns_for};
+use crate::ids::userns::{run_in_userns, run_in_userns_for, spawn_in_userns};
 use crate::lifecycle::launch;
 use crate::spec::ContainerConfig;
 
@@ -130,10 +130,12 @@ pub fn export(
     all.extend(layers.image.iter().cloned());
     // Borrowed, not moved: the parent keeps (and later removes) the mount point.
     let (mount_point, userxattr) = (&layers.mount_point, layers.userxattr);
-    run_in_userns(plan, move || {
+    // A child process even as root: the view's mount namespace ends with it.
+    spawn_in_userns(plan, move || {
         let root = view::mount(&all, mount_point, userxattr)?;
         write_tar(out, |b| tree::append(b, root, None))
-    })
+    })?
+    .wait()
 }
 
 /// Write the container's upper directory as an uncompressed OCI layer tar to `out`.
