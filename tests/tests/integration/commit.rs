@@ -38,10 +38,39 @@ fn assert_lines(lines: &[String], wanted: &[&str], unwanted: &[&str]) {
     }
 }
 
-/// (path, entry type, uid) of every entry of every gzip layer blob in the store.
-fn layer_entries(sb: &Sandbox) -> Vec<(String, tar::EntryType, u64)> {
+/// One entry of a tar stream.
+#[derive(Clone, Debug)]
+struct TarEntry {
+    path: String,
+    kind: tar::EntryType,
+    mode: u32,
+    uid: u64,
+    link: Option<String>,
+}
+
+/// Every entry of a tar stream.
+fn tar_entries(bytes: &[u8]) -> Vec<TarEntry> {
+    let mut out = Vec::new();
+    for e in tar::Archive::new(bytes).entries().expect("a tar stream") {
+        let e = e.expect("a tar entry");
+        let h = e.header();
+        out.push(TarEntry {
+            path: e.path().unwrap().to_string_lossy().into_owned(),
+            kind: h.entry_type(),
+            mode: h.mode().unwrap() & 0o7777,
+            uid: h.uid().unwrap(),
+            link: e
+                .link_name()
+                .unwrap()
+                .map(|l| l.to_string_lossy().into_owned()),
+        });
+    }
+    out
+}
+
+/// Every entry of every gzip layer blob in the store (read as root).
+fn layer_entries(sb: &Sandbox) -> Vec<TarEntry> {
     let blobs: PathBuf = sb.data().join("coracle/blobs/sha256");
-    // The store belongs to the test user: read it as root.
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&blobs).expect("the blob directory") {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
@@ -51,18 +80,9 @@ fn layer_entries(sb: &Sandbox) -> Vec<(String, tar::EntryType, u64)> {
         let mut plain = Vec::new();
         if flate2::read::GzDecoder::new(&bytes[..])
             .read_to_end(&mut plain)
-            .is_err()
+            .is_ok()
         {
-            continue;
-        }
-        let mut archive = tar::Archive::new(&plain[..]);
-        for e in archive.entries().unwrap() {
-            let e = e.unwrap();
-            out.push((
-                e.path().unwrap().to_string_lossy().into_owned(),
-                e.header().entry_type(),
-                e.header().uid().unwrap(),
-            ));
+            out.extend(tar_entries(&plain));
         }
     }
     out
@@ -188,15 +208,15 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
 
     // The layers hold OCI whiteouts (never overlay's 0/0 devices), owners as the image sees them.
     let entries = layer_entries(&sb);
-    let find = |p: &str| entries.iter().find(|e| e.0 == p).cloned();
+    let find = |p: &str| entries.iter().find(|e| e.path == p).cloned();
     for whiteout in ["etc/.wh.group", "data/.wh..wh..opq", ".wh.home"] {
         let e = find(whiteout).unwrap_or_else(|| panic!("{whiteout} missing: {entries:#?}"));
-        assert_eq!(e.1, tar::EntryType::Regular, "{whiteout}");
+        assert_eq!(e.kind, tar::EntryType::Regular, "{whiteout}");
     }
-    assert_eq!(find("owned").map(|e| e.2), Some(1000), "owner of /owned");
-    assert_eq!(find("new.txt").map(|e| e.2), Some(0), "owner of /new.txt");
+    assert_eq!(find("owned").map(|e| e.uid), Some(1000), "owner of /owned");
+    assert_eq!(find("new.txt").map(|e| e.uid), Some(0), "owner of /new.txt");
     assert!(
-        !entries.iter().any(|e| e.1 == tar::EntryType::Char),
+        !entries.iter().any(|e| e.kind == tar::EntryType::Char),
         "a device in a committed layer: {entries:#?}"
     );
     assert!(find("etc/hosts").is_none() && find("etc/resolv.conf").is_none());
@@ -243,26 +263,17 @@ fn export_then_import_round_trips_a_tree() {
     sb.coracle(&["export", "-o", &tar_path.to_string_lossy(), "c"])
         .success();
     let bytes = read(&tar_path);
-    let mut names = Vec::new();
-    for e in tar::Archive::new(&bytes[..]).entries().unwrap() {
-        let e = e.unwrap();
-        let h = e.header();
-        names.push((
-            e.path().unwrap().to_string_lossy().into_owned(),
-            h.mode().unwrap() & 0o7777,
-            h.uid().unwrap(),
-        ));
-    }
-    let entry = |p: &str| names.iter().find(|n| n.0 == p).cloned();
-    assert_eq!(entry("tree/one").map(|e| e.1), Some(0o640));
-    assert_eq!(entry("tree/sub").map(|e| e.2), Some(1000));
+    let names = tar_entries(&bytes);
+    let entry = |p: &str| names.iter().find(|n| n.path == p).cloned();
+    assert_eq!(entry("tree/one").map(|e| e.mode), Some(0o640));
+    assert_eq!(entry("tree/sub").map(|e| e.uid), Some(1000));
     assert!(
         entry("bin/busybox").is_some(),
         "the image's files are exported"
     );
     assert!(entry("etc/group").is_none(), "a deleted file is exported");
     assert!(
-        !names.iter().any(|n| n.0.contains(".wh.")),
+        !names.iter().any(|n| n.path.contains(".wh.")),
         "whiteouts leaked into the export"
     );
 
@@ -670,17 +681,7 @@ fn symlinks_a_container_leaves_are_recorded_never_followed() {
         .success();
     sb.coracle(&["commit", "links", "linked"]).success();
     let bytes = read(&tar_path);
-    let mut exported = Vec::new();
-    for e in tar::Archive::new(&bytes[..]).entries().unwrap() {
-        let e = e.unwrap();
-        exported.push((
-            e.path().unwrap().to_string_lossy().into_owned(),
-            e.header().entry_type(),
-            e.link_name()
-                .unwrap()
-                .map(|l| l.to_string_lossy().into_owned()),
-        ));
-    }
+    let exported = tar_entries(&bytes);
     let layer = layer_entries(&sb);
     for (name, target) in [
         ("up", up.as_str()),
@@ -689,22 +690,22 @@ fn symlinks_a_container_leaves_are_recorded_never_followed() {
     ] {
         let e = exported
             .iter()
-            .find(|e| e.0 == name)
+            .find(|e| e.path == name)
             .unwrap_or_else(|| panic!("{name} not exported"));
         assert_eq!(
-            (e.1, e.2.as_deref()),
+            (e.kind, e.link.as_deref()),
             (tar::EntryType::Symlink, Some(target)),
             "{name}"
         );
         let l = layer
             .iter()
-            .find(|e| e.0 == name)
+            .find(|e| e.path == name)
             .unwrap_or_else(|| panic!("{name} not in the layer"));
-        assert_eq!(l.1, tar::EntryType::Symlink, "{name}");
+        assert_eq!(l.kind, tar::EntryType::Symlink, "{name}");
     }
     for names in [
-        exported.iter().map(|e| &e.0).collect::<Vec<_>>(),
-        layer.iter().map(|e| &e.0).collect(),
+        exported.iter().map(|e| &e.path).collect::<Vec<_>>(),
+        layer.iter().map(|e| &e.path).collect(),
     ] {
         assert!(
             !names.iter().any(|n| n.contains("host-only")
@@ -838,11 +839,7 @@ fn commit_diff_export_and_check_work_as_root() {
     let tar_path = dir.join("c.tar");
     root(&["export", "-o", &tar_path.to_string_lossy(), "c"]).success();
     let bytes = read(&tar_path);
-    let names: Vec<String> = tar::Archive::new(&bytes[..])
-        .entries()
-        .unwrap()
-        .map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned())
-        .collect();
+    let names: Vec<String> = tar_entries(&bytes).into_iter().map(|e| e.path).collect();
     assert!(names.contains(&"r".to_string()) && names.contains(&"home/new".to_string()));
     assert!(
         !names.iter().any(|n| n == "etc/group" || n == "home/app"),
