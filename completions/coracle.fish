@@ -63,6 +63,11 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "version" -d 'Show v
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "save" -d 'Save images to an archive (docker-archive, oci-archive, oci-dir, docker-dir)'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "load" -d 'Load images from an archive (a file or standard input)'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "import" -d 'Make an image of one layer from a tar archive'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an image of a container\'s changes'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "history" -d 'Show how an image was built, newest layer first'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -300,11 +305,13 @@ complete -c coracle -n "__fish_coracle_using_subcommand port" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -f -a "prune" -d 'Remove stopped containers and dangling images'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset" -f -a "reset" -d 'Remove every container, image and volume: the whole store'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -f -a "prune" -d 'Remove stopped containers and dangling images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -f -a "reset" -d 'Remove every container, image and volume: the whole store'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -f -a "check" -d 'Verify every blob against its digest and every unpacked layer against its recorded file list'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df" -f -a "df" -d 'Show the disk space used by images, containers and volumes'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
@@ -314,6 +321,17 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove damaged images (unless containers use them) and damaged layer directories; a later pull or run restores them'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove the containers that use damaged images'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip hashing every blob (only missing blobs and layer file lists are checked)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output format: json, or a Go template such as \'{{.Type}} {{.Size}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show every image, container and volume'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
@@ -720,6 +738,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand push" -l storage-opt -d 
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -728,20 +747,22 @@ complete -c coracle -n "__fish_coracle_using_subcommand images" -l digests -d 'S
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l no-trunc -d 'Do not truncate IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -s h -l help -d 'Print help'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "inspect" -d 'Show the details of images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "images" -d 'List images in local storage'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "ls" -d 'List images in local storage'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "pull" -d 'Pull an image from a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "push" -d 'Push an image to a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "rm" -d 'Remove one or more images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "tag" -d 'Add names to a local image'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "prune" -d 'Remove unused images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "save" -d 'Save images to an archive'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load" -f -a "load" -d 'Load images from an archive'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "inspect" -d 'Show the details of images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "exists" -d 'Exit 0 if an image is in local storage, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "images" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "ls" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "pull" -d 'Pull an image from a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "push" -d 'Push an image to a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "rm" -d 'Remove one or more images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "tag" -d 'Add names to a local image'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "prune" -d 'Remove unused images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "save" -d 'Save images to an archive'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "load" -d 'Load images from an archive'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "history" -d 'Show how an image was built, newest layer first'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree" -f -a "tree" -d 'Show an image\'s layers and which other images end at each'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -750,6 +771,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -759,6 +781,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
@@ -817,6 +840,15 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
@@ -920,3 +952,31 @@ complete -c coracle -n "__fish_coracle_using_subcommand load" -l root -d 'Store 
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand load" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand load" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand export" -s o -l output -d 'Write the tar to this file instead of stdout' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand export" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand export" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand export" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s m -l message -d 'Commit message stored in the image\'s history' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand import" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s m -l message -d 'Commit message stored in the image\'s history' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s a -l author -d 'Author stored in the image' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s p -l pause -d 'Freeze the container while its layer is read'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Output format: json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -s h -l help -d 'Print help'

@@ -1,6 +1,13 @@
 //! The command line, defined once: parsing, `--help`, man pages and completions all
 //! come from these definitions.
 
+mod commit;
+pub use commit::{CommitArgs, DiffArgs, ExportArgs, ImportArgs};
+mod image_meta;
+pub use image_meta::{HistoryArgs, TreeArgs};
+mod upkeep;
+pub use upkeep::{SystemCheckArgs, SystemDfArgs};
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -105,6 +112,16 @@ pub enum Command {
     Save(SaveArgs),
     /// Load images from an archive (a file or standard input).
     Load(LoadArgs),
+    /// Write a container's filesystem as a tar archive.
+    Export(ExportArgs),
+    /// Make an image of one layer from a tar archive.
+    Import(ImportArgs),
+    /// Make an image of a container's changes.
+    Commit(CommitArgs),
+    /// Show how an image was built, newest layer first.
+    History(HistoryArgs),
+    /// List the files a container added, changed or deleted.
+    Diff(DiffArgs),
 }
 
 /// `coracle container …`
@@ -456,6 +473,11 @@ pub enum SystemCommand {
     Prune(SystemPruneArgs),
     /// Remove every container, image and volume: the whole store.
     Reset(SystemResetArgs),
+    /// Verify every blob against its digest and every unpacked layer against its
+    /// recorded file list.
+    Check(SystemCheckArgs),
+    /// Show the disk space used by images, containers and volumes.
+    Df(SystemDfArgs),
 }
 
 /// `coracle system prune`
@@ -526,6 +548,10 @@ pub enum ImageCommand {
     Save(SaveArgs),
     /// Load images from an archive.
     Load(LoadArgs),
+    /// Show how an image was built, newest layer first.
+    History(HistoryArgs),
+    /// Show an image's layers and which other images end at each.
+    Tree(TreeArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).
@@ -609,6 +635,10 @@ pub struct ImagesArgs {
     pub format: Option<String>,
     /// Show only images whose name matches this (REPOSITORY[:TAG]).
     pub name: Option<String>,
+    /// Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE],
+    /// before=IMAGE, since=IMAGE.
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
 }
 
 /// `coracle image inspect`

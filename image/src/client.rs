@@ -191,7 +191,7 @@ impl RegistryClient {
     }
 }
 
-const USER_AGENT: &str = concat!("coracle/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("coracle/", env!("CARGO_PKG_VERSION"));
 
 /// Why a bounded read of a response body stopped.
 enum BoundedRead {

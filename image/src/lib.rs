@@ -5,6 +5,7 @@ pub mod archive;
 pub mod auth;
 pub mod certs;
 pub mod client;
+pub mod compose;
 pub mod error;
 pub mod lookup;
 pub mod manifest;

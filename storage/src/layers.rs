@@ -35,6 +35,49 @@ impl LayerStore {
         self.dir.join(chain_id.hex())
     }
 
+    /// Where a layer's file list ([`crate::layer_files`]) is recorded:
+    /// `<root>/layer-files/<chain-hex>` (outside `layers/`, whose entries are layers).
+    pub fn files_path(&self, chain_id: &Digest) -> PathBuf {
+        self.files_dir().join(chain_id.hex())
+    }
+
+    fn files_dir(&self) -> PathBuf {
+        self.dir.with_file_name("layer-files")
+    }
+
+    /// Record the file list of the layer unpacked in `temp` (temp file + rename), before
+    /// the layer is renamed into place.
+    pub fn record_files(&self, temp: &Path, chain_id: &Digest) -> Result<()> {
+        let listing = crate::layer_files::list(temp).map_err(|e| io(temp, e))?;
+        let dir = self.files_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+        let target = self.files_path(chain_id);
+        let part = dir.join(format!("{}.{}.tmp", chain_id.hex(), std::process::id()));
+        std::fs::write(&part, crate::layer_files::to_text(&listing)).map_err(|e| io(&part, e))?;
+        std::fs::rename(&part, &target).map_err(|e| io(&target, e))
+    }
+
+    /// The recorded file list of a layer; None when none was recorded (a layer
+    /// unpacked by an older coracle) or it cannot be read.
+    pub fn recorded_files(&self, chain_id: &Digest) -> Option<crate::layer_files::Listing> {
+        let text = std::fs::read_to_string(self.files_path(chain_id)).ok()?;
+        crate::layer_files::from_text(&text)
+    }
+
+    /// The chain IDs of every layer directory under its final name.
+    pub fn list(&self) -> Result<Vec<Digest>> {
+        let entries = std::fs::read_dir(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let mut out: Vec<Digest> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name.len() == 64).then(|| Digest::parse(&format!("sha256:{name}")).ok())?
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
     /// Is the layer unpacked?
     pub fn contains(&self, chain_id: &Digest) -> bool {
         self.path(chain_id).is_dir()
@@ -76,6 +119,7 @@ impl LayerStore {
     /// inside the user namespace). Missing layers are not an error.
     pub fn remove(&self, chain_id: &Digest) -> Result<()> {
         let p = self.path(chain_id);
+        let _ = std::fs::remove_file(self.files_path(chain_id));
         if std::fs::symlink_metadata(&p).is_err() {
             return Ok(());
         }

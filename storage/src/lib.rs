@@ -1,10 +1,12 @@
 //! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
 
 pub mod blobs;
+pub mod check;
 pub mod container_state;
 pub mod containers;
 pub mod digest;
 pub mod error;
+pub mod layer_files;
 pub mod layers;
 pub mod lock;
 pub mod records;

@@ -1,12 +1,13 @@
 //! `coracle images`
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Result;
 use coracle_storage::ImageSummary;
 use serde_json::{json, Value};
 
 use crate::args::ImagesArgs;
+use crate::commands::image_filter::ImageFilter;
 use crate::context::Context;
 use crate::output::{self, human_ago, human_size, now, parse_rfc3339};
 
@@ -15,10 +16,38 @@ struct Row<'a> {
     image: &'a ImageSummary,
     repository: String,
     tag: String,
+    /// The full name (None for an image without one).
+    name: Option<&'a str>,
+}
+
+/// What the listing needs from an image's configuration.
+#[derive(Default)]
+pub(crate) struct ConfigFacts {
+    /// `config.Labels`.
+    pub labels: BTreeMap<String, String>,
+}
+
+/// Read the facts of an image's configuration (empty when it cannot be read).
+pub(crate) fn config_facts(store: &coracle_storage::Store, image: &ImageSummary) -> ConfigFacts {
+    let config: Value = store
+        .blobs
+        .read(&image.record.config_digest)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or(Value::Null);
+    let labels = config["config"]["Labels"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    ConfigFacts { labels }
 }
 
 /// Split "registry/repo:tag" into ("registry/repo", "tag").
-fn split_name(name: &str) -> (String, String) {
+pub(crate) fn split_name(name: &str) -> (String, String) {
     match name.rfind(':') {
         Some(i) if !name[i..].contains('/') => (name[..i].to_string(), name[i + 1..].to_string()),
         _ => (name.to_string(), "<none>".to_string()),
@@ -33,6 +62,7 @@ fn rows(images: &[ImageSummary]) -> Vec<Row<'_>> {
                 image,
                 repository: "<none>".into(),
                 tag: "<none>".into(),
+                name: None,
             });
         }
         for name in &image.names {
@@ -41,6 +71,7 @@ fn rows(images: &[ImageSummary]) -> Vec<Row<'_>> {
                 image,
                 repository,
                 tag,
+                name: Some(name),
             });
         }
     }
@@ -57,7 +88,7 @@ fn matches(row: &Row<'_>, filter: &str) -> bool {
     repo_ok && want_tag.is_none_or(|t| t == row.tag)
 }
 
-fn created_secs(image: &ImageSummary) -> i64 {
+pub(crate) fn created_secs(image: &ImageSummary) -> i64 {
     image
         .record
         .created
@@ -67,7 +98,7 @@ fn created_secs(image: &ImageSummary) -> i64 {
 }
 
 /// The fields a Go template can use for one row.
-fn template_item(row: &Row<'_>, no_trunc: bool) -> Value {
+fn template_item(row: &Row<'_>, no_trunc: bool, facts: &ConfigFacts) -> Value {
     let rec = &row.image.record;
     let id = if no_trunc {
         format!("sha256:{}", rec.id)
@@ -80,16 +111,25 @@ fn template_item(row: &Row<'_>, no_trunc: bool) -> Value {
         "Digest": rec.digest.as_str(), "Created": human_ago(now() - created), "CreatedSince": human_ago(now() - created),
         "CreatedAt": rec.created.clone().unwrap_or_default(), "Size": human_size(rec.size), "VirtualSize": human_size(rec.size),
         "Names": row.image.names, "Dangling": row.image.names.is_empty(), "ReadOnly": false, "Containers": 0,
+        "Labels": facts.labels, "History": row.image.names, "RepoDigests": row.image.repo_digests,
     })
 }
 
-/// The JSON Podman prints per image for `images --format json`.
-fn json_item(image: &ImageSummary) -> Value {
+/// The JSON Podman prints per image name for `images --format json` (one entry per
+/// name, with its `Repository` and `Tag`).
+fn json_item(row: &Row<'_>, facts: &ConfigFacts) -> Value {
+    let image = row.image;
     let rec = &image.record;
+    let labels = match facts.labels.is_empty() {
+        true => Value::Null,
+        false => json!(facts.labels),
+    };
     json!({
         "Id": rec.id, "ParentId": "", "RepoTags": image.names, "RepoDigests": image.repo_digests,
-        "Size": rec.size, "SharedSize": 0, "VirtualSize": rec.size, "Labels": null, "Containers": 0,
-        "Names": image.names, "Digest": rec.digest.as_str(), "Created": created_secs(image),
+        "Repository": row.repository, "Tag": row.tag,
+        "Size": rec.size, "SharedSize": 0, "VirtualSize": rec.size, "Labels": labels, "Containers": 0,
+        "Names": image.names, "Digest": rec.digest.as_str(), "History": image.names,
+        "Created": created_secs(image),
         "CreatedAt": rec.created.clone().unwrap_or_default(), "Dangling": image.names.is_empty(),
     })
 }
@@ -98,10 +138,33 @@ fn json_item(image: &ImageSummary) -> Value {
 pub fn run(ctx: &Context, args: ImagesArgs) -> Result<i32> {
     let store = ctx.store()?;
     let images = store.db.list_images()?;
+    let filter = ImageFilter::parse(&args.filter, |v| {
+        let conf = ctx.registries().ok()?;
+        coracle_image::lookup::find_image(&store, &conf, v)
+            .ok()
+            .map(|i| created_secs(&i))
+    })?;
+    let wants_facts = args.format.is_some() || filter.needs_labels();
+    let facts: HashMap<&str, ConfigFacts> = images
+        .iter()
+        .map(|i| {
+            let f = match wants_facts {
+                true => config_facts(&store, i),
+                false => ConfigFacts::default(),
+            };
+            (i.record.id.as_str(), f)
+        })
+        .collect();
+    let no_facts = ConfigFacts::default();
+    let facts_of = |r: &Row<'_>| facts.get(r.image.record.id.as_str()).unwrap_or(&no_facts);
     let mut rows = rows(&images);
-    if let Some(filter) = &args.name {
-        rows.retain(|r| matches(r, filter));
+    if let Some(name) = &args.name {
+        rows.retain(|r| matches(r, name));
     }
+    rows.retain(|r| {
+        filter.name_matches(r.name)
+            && filter.image_matches(r.image, created_secs(r.image), &facts_of(r).labels)
+    });
     if args.quiet {
         let mut seen = std::collections::HashSet::new();
         let mut text = String::new();
@@ -117,18 +180,13 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Result<i32> {
     }
     match args.format.as_deref() {
         Some(f) if f.trim() == "json" => {
-            let mut seen = std::collections::HashSet::new();
-            let items: Vec<Value> = rows
-                .iter()
-                .filter(|r| seen.insert(&r.image.record.id))
-                .map(|r| json_item(r.image))
-                .collect();
+            let items: Vec<Value> = rows.iter().map(|r| json_item(r, facts_of(r))).collect();
             output::print(&output::json(&Value::Array(items))?);
         }
         Some(f) => {
             let items: Vec<Value> = rows
                 .iter()
-                .map(|r| template_item(r, args.no_trunc))
+                .map(|r| template_item(r, args.no_trunc, facts_of(r)))
                 .collect();
             let headers = BTreeMap::from([
                 ("ID", "IMAGE ID"),

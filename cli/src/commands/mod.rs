@@ -1,12 +1,17 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod check;
 mod cleanup;
+mod commit;
 mod container_filter;
 mod containers;
 mod cp;
+mod df;
 mod exec;
 mod healthcheck;
+mod image_filter;
+mod image_meta;
 mod images;
 mod info;
 mod inspect;
@@ -71,6 +76,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
         Command::System(SystemCommand::Reset(a)) => reset::reset(&ctx, a),
+        Command::System(SystemCommand::Check(a)) => check::check(&ctx, a),
+        Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => containers::inspect(&ctx, a, true),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
@@ -101,6 +108,14 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Info(a) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
         Command::Volume(c) => volume::dispatch(&ctx, c),
+        Command::Export(a) => commit::export(&ctx, a),
+        Command::Import(a) => commit::import(&ctx, a),
+        Command::Commit(a) => commit::commit(&ctx, a),
+        Command::Diff(a) => commit::diff(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => {
+            image_meta::history(&ctx, a)
+        }
+        Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
     }
 }
 

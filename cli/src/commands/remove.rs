@@ -135,7 +135,7 @@ pub fn prune(ctx: &Context, args: PruneArgs) -> Result<i32> {
 }
 
 /// The full name a tag target means: short names live under localhost/, as Podman.
-fn target_name(input: &str) -> Result<String> {
+pub(crate) fn target_name(input: &str) -> Result<String> {
     let qualified = if Reference::is_short_name(input) {
         format!("localhost/{input}")
     } else {

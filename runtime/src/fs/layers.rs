@@ -233,7 +233,8 @@ impl UnpackedLayer<'_> {
             );
         }
         layer_store
-            .commit(temp, self.chain_id)
+            .record_files(temp, self.chain_id)
+            .and_then(|()| layer_store.commit(temp, self.chain_id))
             .map_err(|e| e.to_string())
     }
 }
@@ -290,6 +291,11 @@ pub fn remove_unused(store: &Store, plan: Option<&UserNsPlan>) -> Result<usize> 
         })
         .unwrap_or_default();
     let count = unused.len();
+    let listings: Vec<PathBuf> = unused
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|name| store.root.join("layer-files").join(name))
+        .collect();
     run_in_userns(plan, move || {
         let _ = layer_store.clean_stale_temp();
         for p in &unused {
@@ -297,5 +303,8 @@ pub fn remove_unused(store: &Store, plan: Option<&UserNsPlan>) -> Result<usize> 
         }
         Ok(())
     })?;
+    for listing in listings {
+        let _ = std::fs::remove_file(listing);
+    }
     Ok(count)
 }

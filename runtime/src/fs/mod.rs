@@ -3,10 +3,13 @@
 //! before pivot_root, keep-id's /etc entries, `--tz`'s zone file and `--sysctl`'s
 //! writes into the container's /proc.
 
+pub mod changes;
 pub mod copy_up;
 pub mod cp;
+pub mod disk_usage;
 pub mod inroot;
 pub mod keep_id;
+pub mod layer_check;
 pub mod layers;
 pub mod mounts_spec;
 pub mod overlay;

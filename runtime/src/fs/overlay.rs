@@ -91,6 +91,14 @@ pub fn mount_in_container(spec: &RootfsSpec) -> std::io::Result<()> {
 /// mount namespace of its own whose mounts propagate nowhere, and mount the kernel's
 /// overlay of `spec` at `spec.merged` there (nodev). The mount ends with the process.
 pub fn mount_private(spec: &RootfsSpec) -> std::result::Result<(), String> {
+    enter_private_mount_ns()?;
+    mount_in_container(spec)
+        .map_err(|e| format!("mount the overlay on {}: {e}", spec.merged.display()))
+}
+
+/// In a helper process (single-threaded): move to a mount namespace of its own whose
+/// mounts propagate nowhere.
+pub fn enter_private_mount_ns() -> std::result::Result<(), String> {
     // SAFETY: the caller is a freshly cloned single-threaded helper process; no other
     // thread shares its file table or filesystem state.
     unsafe { rustix::thread::unshare_unsafe(rustix::thread::UnshareFlags::NEWNS) }
@@ -102,9 +110,7 @@ pub fn mount_private(spec: &RootfsSpec) -> std::result::Result<(), String> {
         libc::MS_REC | libc::MS_PRIVATE,
         None,
     )
-    .map_err(|e| format!("make mounts private: {e}"))?;
-    mount_in_container(spec)
-        .map_err(|e| format!("mount the overlay on {}: {e}", spec.merged.display()))
+    .map_err(|e| format!("make mounts private: {e}"))
 }
 
 /// The running fuse-overlayfs of one container, torn down on drop.

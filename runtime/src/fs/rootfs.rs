@@ -427,7 +427,11 @@ fn mount_volume(root: &Root, dir: &VolumeDir, readonly: bool) -> Result<()> {
 
 /// `type=image`: the layers read-only onto `target`: one layer is bound, several
 /// are merged by an overlay without an upper layer (which needs two at least).
-fn mount_image(layers: &[PathBuf], target: BorrowedFd<'_>, userxattr: bool) -> io::Result<()> {
+pub(crate) fn mount_image(
+    layers: &[PathBuf],
+    target: BorrowedFd<'_>,
+    userxattr: bool,
+) -> io::Result<()> {
     match layers {
         [] => Err(io::Error::new(
             io::ErrorKind::NotFound,

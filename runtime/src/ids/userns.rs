@@ -37,6 +37,36 @@ pub fn remove_tree(dir: &std::path::Path, plan: Option<&UserNsPlan>) -> Result<(
     })
 }
 
+/// [`run_in_userns`] for work that returns a value: the child sends it back as JSON
+/// through a memory file. The work always runs in a child process (a plain one
+/// without a plan), so it may change its own mounts.
+pub fn run_in_userns_for<T, F>(plan: Option<&UserNsPlan>, work: F) -> Result<T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+    F: FnOnce() -> std::result::Result<T, String>,
+{
+    use std::io::{Seek, Write};
+    let failed =
+        |what: &str, e: &dyn std::fmt::Display| RuntimeError::Start(format!("{what}: {e}"));
+    let memfd = rustix::fs::memfd_create("coracle-result", rustix::fs::MemfdFlags::CLOEXEC)
+        .map_err(|e| failed("create a memory file", &e))?;
+    let mut file = std::fs::File::from(memfd);
+    let mut writer = file
+        .try_clone()
+        .map_err(|e| failed("duplicate a descriptor", &e))?;
+    spawn_in_userns(plan, move || {
+        let value = work()?;
+        let text = serde_json::to_vec(&value).map_err(|e| e.to_string())?;
+        writer.write_all(&text).map_err(|e| e.to_string())
+    })?
+    .wait()?;
+    let mut text = Vec::new();
+    file.rewind()
+        .and_then(|()| file.read_to_end(&mut text))
+        .map_err(|e| failed("read the helper's result", &e))?;
+    serde_json::from_slice(&text).map_err(|e| failed("read the helper's result", &e))
+}
+
 /// A child process started by [`spawn_in_userns`]; [`UserNsChild::wait`] collects it.
 #[derive(Debug)]
 pub struct UserNsChild {

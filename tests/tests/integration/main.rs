@@ -4,6 +4,7 @@
 mod archives;
 mod auth;
 mod cgroups;
+mod commit;
 mod cp;
 mod exec;
 mod hostile_layers;

@@ -14,7 +14,7 @@
 
 mod access;
 mod target;
-mod tree;
+pub(crate) mod tree;
 
 use std::ffi::OsString;
 use std::fs::File;

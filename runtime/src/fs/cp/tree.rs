@@ -3,6 +3,10 @@
 //! or FIFO is ever opened), symlinks are recorded as links and never followed, and
 //! only regular files are opened for reading. A tree that changes while it is read
 //! (a running container) can only change what is copied, never where it is read.
+//!
+//! The same walk writes a container's upper directory as an OCI layer
+//! ([`append_layer`]): overlay whiteouts (0/0 character devices) become `.wh.NAME`
+//! entries and opaque directories get a `.wh..wh..opq` entry.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -15,10 +19,67 @@ use rustix::fs::{FileType, Mode, OFlags};
 /// Append the node `node` (an `O_PATH` descriptor) to `out` under `name` and, for a
 /// directory, everything below it; `name` None: only what is below (`DIR/.`).
 /// Device nodes and sockets are left out (with a warning), as Podman's copier does.
-pub(super) fn append<W: Write>(
+pub(crate) fn append<W: Write>(
     out: &mut tar::Builder<W>,
     node: OwnedFd,
     name: Option<&Path>,
+) -> io::Result<()> {
+    walk(out, node, name, Whiteouts::Skip)
+}
+
+/// Append everything below the directory `node` (an overlay upper directory) as an
+/// OCI layer: whiteouts and opaque directories in the OCI form.
+pub(crate) fn append_layer<W: Write>(out: &mut tar::Builder<W>, node: OwnedFd) -> io::Result<()> {
+    walk(out, node, None, Whiteouts::Oci)
+}
+
+/// What to do with overlay whiteouts and opaque markers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Whiteouts {
+    /// A plain tree: a 0/0 device is a device (skipped), xattrs are not looked at.
+    Skip,
+    /// An overlay upper directory written as an OCI layer.
+    Oci,
+}
+
+/// Files the runtime creates empty as mount points for its generated files; a layer
+/// leaves them out (their content lives with the container, as in Podman).
+pub(crate) const MOUNT_POINT_FILES: [&str; 4] = [
+    "etc/hostname",
+    "etc/hosts",
+    "etc/resolv.conf",
+    "run/.containerenv",
+];
+
+/// The overlay xattrs that mark a directory opaque (unprivileged and root overlays).
+const OPAQUE_XATTRS: [&str; 2] = ["user.overlay.opaque", "trusted.overlay.opaque"];
+
+/// Is the open directory `dir` marked opaque by overlay?
+pub(crate) fn is_opaque(dir: &OwnedFd) -> bool {
+    OPAQUE_XATTRS.iter().any(|key| {
+        let mut value = [0u8; 4];
+        matches!(rustix::fs::fgetxattr(dir, *key, &mut value), Ok(n) if value[..n] == *b"y")
+    })
+}
+
+/// Is `st` an overlay whiteout (a character device 0/0)?
+pub(crate) fn is_whiteout(st: &rustix::fs::Stat) -> bool {
+    FileType::from_raw_mode(st.st_mode) == FileType::CharacterDevice && st.st_rdev == 0
+}
+
+/// `NAME` → `.wh.NAME` in the same directory.
+fn whiteout_name(name: &Path) -> PathBuf {
+    let file = name.file_name().unwrap_or_default();
+    let mut marked = std::ffi::OsString::from(".wh.");
+    marked.push(file);
+    name.with_file_name(marked)
+}
+
+fn walk<W: Write>(
+    out: &mut tar::Builder<W>,
+    node: OwnedFd,
+    name: Option<&Path>,
+    whiteouts: Whiteouts,
 ) -> io::Result<()> {
     let st = rustix::fs::fstat(&node)?;
     let kind = FileType::from_raw_mode(st.st_mode);
@@ -40,6 +101,12 @@ pub(super) fn append<W: Write>(
                 OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
                 Mode::empty(),
             )?;
+            if let (Whiteouts::Oci, Some(name)) = (whiteouts, name) {
+                if is_opaque(&dir) {
+                    header.set_entry_type(tar::EntryType::Regular);
+                    out.append_data(&mut header, name.join(".wh..wh..opq"), io::empty())?;
+                }
+            }
             let mut names = Vec::new();
             for entry in rustix::fs::Dir::read_from(&dir)? {
                 let entry = entry?;
@@ -61,11 +128,18 @@ pub(super) fn append<W: Write>(
                     Some(n) => n.join(child),
                     None => PathBuf::from(child),
                 };
-                append(out, fd, Some(&path))?;
+                walk(out, fd, Some(&path), whiteouts)?;
             }
             Ok(())
         }
         (_, None) => Err(io::Error::other("not a directory")),
+        (FileType::RegularFile, Some(name))
+            if whiteouts == Whiteouts::Oci
+                && st.st_size == 0
+                && MOUNT_POINT_FILES.iter().any(|f| name == Path::new(f)) =>
+        {
+            Ok(())
+        }
         (FileType::RegularFile, Some(name)) => {
             let file = File::from(rustix::fs::open(
                 format!("/proc/self/fd/{}", node.as_raw_fd()).as_str(),
@@ -88,6 +162,12 @@ pub(super) fn append<W: Write>(
         (FileType::Fifo, Some(name)) => {
             header.set_entry_type(tar::EntryType::Fifo);
             out.append_data(&mut header, name, io::empty())
+        }
+        (FileType::CharacterDevice, Some(name))
+            if whiteouts == Whiteouts::Oci && is_whiteout(&st) =>
+        {
+            header.set_entry_type(tar::EntryType::Regular);
+            out.append_data(&mut header, whiteout_name(name), io::empty())
         }
         (_, Some(name)) => {
             eprintln!(
