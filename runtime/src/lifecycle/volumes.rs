@@ -36,12 +36,13 @@ pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
 /// Complete `config`'s volume mounts at `create`: an anonymous volume for each of
 /// `image_volumes` (the image's `VOLUME` paths) that no mount of the user covers,
 /// a random name for each anonymous volume, and every volume that does not exist
-/// yet made (empty, to be filled by its first mount's copy-up).
+/// yet made (empty, to be filled by its first mount's copy-up). Returns the names
+/// of the volumes made, for [`forget`] should the container's creation fail.
 pub fn prepare(
     store: &Store,
     config: &mut ContainerConfig,
     image_volumes: &[String],
-) -> Result<()> {
+) -> Result<Vec<String>> {
     for path in image_volumes {
         let target = crate::fs::mounts_spec::clean(Path::new(path));
         if !config.mounts.iter().any(|m| m.target() == target) {
@@ -54,6 +55,7 @@ pub fn prepare(
         }
     }
     let volumes = volume_store(store);
+    let mut made = Vec::new();
     for m in &mut config.mounts {
         let MountSpec::Volume {
             name, anonymous, ..
@@ -66,13 +68,27 @@ pub fn prepare(
         }
         if volumes.get(name)?.is_none() {
             match volumes.create(&new_record(name, *anonymous)) {
+                Ok(()) => made.push(name.clone()),
                 // Another `create` made it meanwhile: use theirs.
-                Ok(()) | Err(coracle_storage::volumes::VolumeError::Exists(_)) => {}
-                Err(e) => return Err(e.into()),
+                Err(coracle_storage::volumes::VolumeError::Exists(_)) => {}
+                Err(e) => {
+                    forget(store, &made, None);
+                    return Err(e.into());
+                }
             }
         }
     }
-    Ok(())
+    Ok(made)
+}
+
+/// Undo [`prepare`] after a failed `create`: the volumes it made go again, unless
+/// a container uses one meanwhile (they are new and empty: no namespace needed).
+pub fn forget(store: &Store, made: &[String], plan: Option<&UserNsPlan>) {
+    for name in made {
+        if users(store, name).is_ok_and(|u| u.is_empty()) {
+            let _ = remove(store, name, plan);
+        }
+    }
 }
 
 /// The names of the volumes a saved spec mounts.

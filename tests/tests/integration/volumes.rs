@@ -409,6 +409,12 @@ fn bad_volume_input_is_a_one_line_error_and_changes_nothing() {
         run.code(125);
         one_line_error(&run, needle);
     }
+    // A creation that fails late (the name is taken) takes back the volumes it made.
+    sb.coracle(&["create", "--name", "taken", &img, "true"])
+        .success();
+    let late = sb.coracle(&["create", "--name", "taken", "-v", "newvol:/x", &img, "true"]);
+    late.code(125);
+    one_line_error(&late, "taken");
     assert!(volume_names(&sb).is_empty(), "no volume made");
     sb.coracle(&["volume", "rm", "nosuch"]).code(1);
     sb.coracle(&["volume", "exists", "nosuch"]).code(1);
