@@ -45,7 +45,8 @@ pub fn prepare(
 ) -> Result<Vec<String>> {
     for path in image_volumes {
         let target = crate::fs::mounts_spec::clean(Path::new(path));
-        if !config.mounts.iter().any(|m| m.target() == target) {
+        // `VOLUME /` would hide the whole image: ignored.
+        if target != Path::new("/") && !config.mounts.iter().any(|m| m.target() == target) {
             config.mounts.push(MountSpec::Volume {
                 name: String::new(),
                 target,
@@ -196,7 +197,12 @@ mod tests {
             }],
             ..Default::default()
         };
-        prepare(&store, &mut config, &["/data/".into(), "/cache".into()]).unwrap();
+        prepare(
+            &store,
+            &mut config,
+            &["/data/".into(), "/cache".into(), "/".into()],
+        )
+        .unwrap();
         assert_eq!(config.mounts.len(), 2, "{:?}", config.mounts);
         let MountSpec::Volume {
             name,

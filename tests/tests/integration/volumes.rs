@@ -301,6 +301,11 @@ fn copy_up_never_follows_the_images_symlinks_out_of_the_root() {
         "host secret\n"
     );
     std::fs::remove_dir_all(host).unwrap();
+
+    // A mount point that is a mount of the container's (its /proc): not the image's
+    // content, nothing copied.
+    run(&sb, &img, &["-v", "pv:/proc"], &["true"]).success();
+    assert_eq!(entries(&data_dir(&sb, "pv")), Vec::<String>::new());
 }
 
 #[test]
