@@ -273,6 +273,7 @@ fn rm(ctx: &Context, args: VolumeRmArgs) -> Result<i32> {
         args.names.clone()
     };
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    let _lock = volumes::removal_lock(&store)?;
     let mut status = 0;
     for name in &names {
         if vs.get(name)?.is_none() {
@@ -310,6 +311,7 @@ fn prune(ctx: &Context, args: VolumePruneArgs) -> Result<i32> {
     }
     let store = ctx.store()?;
     let vs = volumes::volume_store(&store);
+    let _lock = volumes::removal_lock(&store)?;
     let counts = use_counts(&store)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in vs.list()? {

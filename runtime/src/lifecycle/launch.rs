@@ -239,6 +239,8 @@ pub fn create(
         .as_object()
         .map(|v| v.keys().cloned().collect())
         .unwrap_or_default();
+    // Held until the record is saved: no `volume rm` in between.
+    let _volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
     let dir = container_dir(store, &id);

@@ -21,6 +21,24 @@ pub fn volume_store(store: &Store) -> VolumeStore {
     VolumeStore::new(&store.root)
 }
 
+/// The lock taken shared while a new container takes its volumes into use (from
+/// the volumes' check to its record) and exclusive while volumes are removed, so
+/// that no volume goes between a container's check and its record.
+fn lock_path(store: &Store) -> std::path::PathBuf {
+    store.root.join("volumes.lock")
+}
+
+/// Hold while a new container's volumes are made and its record saved.
+pub fn use_lock(store: &Store) -> Result<coracle_storage::StoreLock> {
+    Ok(coracle_storage::StoreLock::shared(&lock_path(store))?)
+}
+
+/// Hold while checking that volumes are unused and removing them. Never while
+/// this process holds [`use_lock`].
+pub fn removal_lock(store: &Store) -> Result<coracle_storage::StoreLock> {
+    Ok(coracle_storage::StoreLock::exclusive(&lock_path(store))?)
+}
+
 /// A new local volume's record: its first mount copies the mount point's content in.
 pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
     VolumeRecord {
@@ -164,6 +182,7 @@ pub fn remove_anonymous(
     config: &ContainerConfig,
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
+    let _lock = removal_lock(store)?;
     for m in &config.mounts {
         let MountSpec::Volume {
             name,

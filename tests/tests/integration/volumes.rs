@@ -112,6 +112,16 @@ fn named_volume_keeps_data_and_is_not_removed_while_in_use() {
     sb.coracle(&["container", "exists", "runner"]).code(1);
     sb.coracle(&["volume", "exists", "data"]).code(1);
     assert!(!data_dir(&sb, "data").exists());
+    // A --rm container under its monitor: its clean-up and the removal do not wait
+    // on each other.
+    let detached = [
+        "run", "-d", "--rm", "--name", "rr", "-v", "d2:/d", &img, "sleep", "300",
+    ];
+    sb.coracle(&detached).success();
+    let started = std::time::Instant::now();
+    sb.coracle(&["volume", "rm", "-f", "d2"]).success();
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    sb.coracle(&["volume", "exists", "d2"]).code(1);
 
     // Prune: only the volumes no container uses.
     sb.coracle(&["volume", "create", "unused"]).success();
