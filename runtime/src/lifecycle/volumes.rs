@@ -51,6 +51,10 @@ pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
     }
 }
 
+/// Most `VOLUME`s an image may declare: each becomes a directory and a mount, and
+/// a hostile image's configuration could list tens of thousands.
+pub const MAX_IMAGE_VOLUMES: usize = 128;
+
 /// Complete `config`'s volume mounts at `create`: an anonymous volume for each of
 /// `image_volumes` (the image's `VOLUME` paths) that no mount of the user covers,
 /// a random name for each anonymous volume, and every volume that does not exist
@@ -61,6 +65,12 @@ pub fn prepare(
     config: &mut ContainerConfig,
     image_volumes: &[String],
 ) -> Result<Vec<String>> {
+    if image_volumes.len() > MAX_IMAGE_VOLUMES {
+        return Err(crate::error::RuntimeError::Start(format!(
+            "the image declares {} VOLUMEs; at most {MAX_IMAGE_VOLUMES} are supported",
+            image_volumes.len()
+        )));
+    }
     for path in image_volumes {
         let target = crate::fs::mounts_spec::clean(Path::new(path));
         // `VOLUME /` would hide the whole image: ignored.
@@ -238,6 +248,10 @@ mod tests {
         let vs = volume_store(&store);
         assert!(vs.require("data").unwrap().needs_copy_up);
         assert!(vs.require(name).unwrap().anonymous);
+
+        let many: Vec<String> = (0..=MAX_IMAGE_VOLUMES).map(|i| format!("/v{i}")).collect();
+        let err = prepare(&store, &mut config.clone(), &many).unwrap_err();
+        assert!(err.to_string().contains("at most 128"), "{err}");
 
         let dirs = mount_dirs(&store, &config).unwrap();
         assert!(dirs.iter().all(|d| d.copy_up), "new and empty: copied up");
