@@ -232,7 +232,7 @@ fn inspect(ctx: &Context, args: VolumeInspectArgs) -> Result<i32> {
     } else {
         args.names
             .iter()
-            .map(|n| vs.require(n))
+            .map(|n| vs.find(n))
             .collect::<std::result::Result<Vec<_>, _>>()?
     };
     let items: Vec<_> = records
@@ -275,12 +275,16 @@ fn rm(ctx: &Context, args: VolumeRmArgs) -> Result<i32> {
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     let _lock = volumes::removal_lock(&store)?;
     let mut status = 0;
-    for name in &names {
-        if vs.get(name)?.is_none() {
-            output::print_error(&VolumeError::NotFound(name.clone()).into());
-            status = status.max(EXIT_NO_SUCH_VOLUME);
-            continue;
-        }
+    for given in &names {
+        let name = &match vs.find(given) {
+            Ok(r) => r.name,
+            Err(e @ VolumeError::NotFound(_)) => {
+                output::print_error(&e.into());
+                status = status.max(EXIT_NO_SUCH_VOLUME);
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let users = volumes::users(&store, name)?;
         if !users.is_empty() && !args.force {
             let who: Vec<String> = users.iter().map(describe).collect();

@@ -216,6 +216,15 @@ fn anonymous_volumes_go_with_their_container() {
     let anon = volume_names(&sb);
     assert_eq!(anon.len(), 1);
     assert_eq!(anon[0].len(), 64, "a random name");
+    let by_start = stdout(
+        &sb,
+        &["volume", "inspect", "--format", "{{.Name}}", &anon[0][..12]],
+    );
+    assert_eq!(
+        by_start.trim(),
+        anon[0],
+        "a unique start of the name finds it"
+    );
     sb.coracle(&["rm", "plain"]).success();
     assert_eq!(volume_names(&sb), anon, "rm without -v keeps it");
     sb.coracle(&["volume", "prune", "-f"]).success();
