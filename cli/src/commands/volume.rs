@@ -57,7 +57,6 @@ fn apply_options(record: &mut VolumeRecord, opts: &[String]) -> Result<()> {
             match item.split_once('=') {
                 Some(("uid", v)) => record.uid = Some(id(v)?),
                 Some(("gid", v)) => record.gid = Some(id(v)?),
-                // `nocopy` and the ids are all rootless Podman's local driver honours.
                 None if item == "nocopy" => record.needs_copy_up = false,
                 _ => bail!(
                     "unsupported volume option {item:?} in --opt {opt:?}: rootless local volumes take o=uid=N,gid=N,nocopy"
