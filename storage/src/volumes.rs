@@ -39,6 +39,14 @@ pub enum VolumeError {
     /// No volume of that name.
     #[error("no volume with name {0:?} found: no such volume")]
     NotFound(String),
+    /// A partial name that starts several volumes' names.
+    #[error("more than one result for volume name {given:?}: {}: give more of the name", names.join(", "))]
+    Ambiguous {
+        /// The partial name given.
+        given: String,
+        /// The volumes it starts.
+        names: Vec<String>,
+    },
     /// A record that cannot be read.
     #[error("volume {name}: damaged record {}: {reason}", path.display())]
     Damaged {
@@ -194,6 +202,30 @@ impl VolumeStore {
     pub fn require(&self, name: &str) -> Result<VolumeRecord> {
         self.get(name)?
             .ok_or_else(|| VolumeError::NotFound(name.to_string()))
+    }
+
+    /// A volume by its full name or a unique start of it (as Podman looks volumes
+    /// up); several matches are [`VolumeError::Ambiguous`].
+    pub fn find(&self, name: &str) -> Result<VolumeRecord> {
+        if let Some(r) = self.get(name)? {
+            return Ok(r);
+        }
+        let mut found: Vec<VolumeRecord> = if is_volume_name(name) {
+            self.list()?
+                .into_iter()
+                .filter(|r| r.name.starts_with(name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        match found.len() {
+            0 => Err(VolumeError::NotFound(name.to_string())),
+            1 => Ok(found.remove(0)),
+            _ => Err(VolumeError::Ambiguous {
+                given: name.to_string(),
+                names: found.into_iter().map(|r| r.name).collect(),
+            }),
+        }
     }
 
     /// Every volume, by name.
@@ -352,5 +384,13 @@ mod tests {
         std::fs::remove_dir_all(gone).unwrap();
         assert!(matches!(vs.require("a"), Err(VolumeError::NotFound(_))));
         assert!(vs.get("../../etc").unwrap().is_none());
+        vs.create(&record("abc1")).unwrap();
+        vs.create(&record("abc2")).unwrap();
+        assert_eq!(vs.find("b").unwrap().name, "b", "a full name wins");
+        assert_eq!(vs.find("abc1").unwrap().name, "abc1");
+        assert!(matches!(vs.find("ab"), Err(VolumeError::Ambiguous { .. })));
+        assert!(matches!(vs.find("zz"), Err(VolumeError::NotFound(_))));
+        vs.create(&record("bee")).unwrap();
+        assert_eq!(vs.find("be").unwrap().name, "bee");
     }
 }

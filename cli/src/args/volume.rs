@@ -60,7 +60,7 @@ pub struct VolumeListArgs {
 /// `coracle volume inspect`
 #[derive(Debug, Args)]
 pub struct VolumeInspectArgs {
-    /// Volumes (names).
+    /// Volumes (names, or unique starts of names).
     #[arg(required_unless_present = "all")]
     pub names: Vec<String>,
     /// Every volume.
@@ -81,7 +81,7 @@ pub struct VolumeExistsArgs {
 /// `coracle volume rm`
 #[derive(Debug, Args)]
 pub struct VolumeRmArgs {
-    /// Volumes (names).
+    /// Volumes (names, or unique starts of names).
     #[arg(required_unless_present = "all")]
     pub names: Vec<String>,
     /// Every volume.

@@ -52,8 +52,7 @@ pub fn reset(ctx: &Context, args: SystemResetArgs) -> Result<i32> {
         drop(store);
         coracle_runtime::ids::userns::remove_tree(&ctx.root, plan.as_ref())?;
     }
-    // The runtime files (exit files and the like) of the containers just removed.
-    let run_dir = coracle_runtime::lifecycle::rundir::runtime_dir();
-    coracle_runtime::ids::userns::remove_tree(&run_dir, plan.as_ref())?;
+    // The runtime directory is shared with the user's other stores (--root): only
+    // the removed containers' exit files went, with each container.
     Ok(0)
 }

@@ -57,7 +57,6 @@ fn apply_options(record: &mut VolumeRecord, opts: &[String]) -> Result<()> {
             match item.split_once('=') {
                 Some(("uid", v)) => record.uid = Some(id(v)?),
                 Some(("gid", v)) => record.gid = Some(id(v)?),
-                // `nocopy` and the ids are all rootless Podman's local driver honours.
                 None if item == "nocopy" => record.needs_copy_up = false,
                 _ => bail!(
                     "unsupported volume option {item:?} in --opt {opt:?}: rootless local volumes take o=uid=N,gid=N,nocopy"
@@ -232,7 +231,7 @@ fn inspect(ctx: &Context, args: VolumeInspectArgs) -> Result<i32> {
     } else {
         args.names
             .iter()
-            .map(|n| vs.require(n))
+            .map(|n| vs.find(n))
             .collect::<std::result::Result<Vec<_>, _>>()?
     };
     let items: Vec<_> = records
@@ -273,13 +272,18 @@ fn rm(ctx: &Context, args: VolumeRmArgs) -> Result<i32> {
         args.names.clone()
     };
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    let _lock = volumes::removal_lock(&store)?;
     let mut status = 0;
-    for name in &names {
-        if vs.get(name)?.is_none() {
-            output::print_error(&VolumeError::NotFound(name.clone()).into());
-            status = status.max(EXIT_NO_SUCH_VOLUME);
-            continue;
-        }
+    for given in &names {
+        let name = &match vs.find(given) {
+            Ok(r) => r.name,
+            Err(e @ VolumeError::NotFound(_)) => {
+                output::print_error(&e.into());
+                status = status.max(EXIT_NO_SUCH_VOLUME);
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let users = volumes::users(&store, name)?;
         if !users.is_empty() && !args.force {
             let who: Vec<String> = users.iter().map(describe).collect();
@@ -310,6 +314,7 @@ fn prune(ctx: &Context, args: VolumePruneArgs) -> Result<i32> {
     }
     let store = ctx.store()?;
     let vs = volumes::volume_store(&store);
+    let _lock = volumes::removal_lock(&store)?;
     let counts = use_counts(&store)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in vs.list()? {

@@ -8,7 +8,9 @@
 //! inside the container; below it, nothing is followed: every entry is opened with
 //! `O_NOFOLLOW` relative to its parent's descriptor, and a symlink is copied as a
 //! symlink. The destination is the volume's own data directory; entries are created
-//! with `O_EXCL` relative to descriptors, never through a joined path.
+//! with `O_EXCL` relative to descriptors, never through a joined path. Only the
+//! root filesystem's content is copied: a mount point (the container's /proc, /dev,
+//! another volume) is not descended into.
 
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
@@ -31,11 +33,12 @@ pub fn copy_up(root: &Root, target: &Path, data: BorrowedFd<'_>) -> io::Result<(
         Err(e) => return Err(e),
     };
     let st = rustix::fs::fstat(&found)?;
-    if FileType::from_raw_mode(st.st_mode) != FileType::Directory {
+    let root_dev = rustix::fs::fstat(root.fd())?.st_dev;
+    if FileType::from_raw_mode(st.st_mode) != FileType::Directory || st.st_dev != root_dev {
         return Ok(());
     }
     let source = open_dir(found.as_fd(), c".")?;
-    copy_dir(source.as_fd(), data, 0)?;
+    copy_dir(source.as_fd(), data, root_dev, 0)?;
     set_owner_and_mode(data, &st)
 }
 
@@ -61,8 +64,11 @@ fn set_owner_and_mode(fd: BorrowedFd<'_>, st: &Stat) -> io::Result<()> {
     Ok(())
 }
 
-/// Copy the entries of the directory `src` into the directory `dst`.
-fn copy_dir(src: BorrowedFd<'_>, dst: BorrowedFd<'_>, depth: u32) -> io::Result<()> {
+/// Copy the entries of the directory `src` into the directory `dst`; directories
+/// of another filesystem than `root_dev` (mounts: /proc, /dev, another volume) are
+/// not the image's content and are skipped, as Podman copies from the image's
+/// root filesystem alone.
+fn copy_dir(src: BorrowedFd<'_>, dst: BorrowedFd<'_>, root_dev: u64, depth: u32) -> io::Result<()> {
     if depth >= MAX_DEPTH {
         return Err(io::Error::other(format!(
             "directories nested deeper than {MAX_DEPTH} levels"
@@ -75,7 +81,7 @@ fn copy_dir(src: BorrowedFd<'_>, dst: BorrowedFd<'_>, depth: u32) -> io::Result<
         if name == c"." || name == c".." {
             continue;
         }
-        copy_entry(src, dst, name, depth)
+        copy_entry(src, dst, name, root_dev, depth)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", name.to_string_lossy())))?;
     }
     Ok(())
@@ -86,15 +92,17 @@ fn copy_entry(
     src: BorrowedFd<'_>,
     dst: BorrowedFd<'_>,
     name: &std::ffi::CStr,
+    root_dev: u64,
     depth: u32,
 ) -> io::Result<()> {
     let st = rustix::fs::statat(src, name, AtFlags::SYMLINK_NOFOLLOW)?;
     match FileType::from_raw_mode(st.st_mode) {
+        FileType::Directory if st.st_dev != root_dev => Ok(()),
         FileType::Directory => {
             rustix::fs::mkdirat(dst, name, Mode::from_raw_mode(0o700))?;
             let from = open_dir(src, name)?;
             let to = open_dir(dst, name)?;
-            copy_dir(from.as_fd(), to.as_fd(), depth + 1)?;
+            copy_dir(from.as_fd(), to.as_fd(), root_dev, depth + 1)?;
             set_owner_and_mode(to.as_fd(), &st)
         }
         FileType::RegularFile => {

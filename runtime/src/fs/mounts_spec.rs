@@ -139,6 +139,9 @@ pub fn parse_volume(spec: &str, cwd: &Path) -> Result<MountSpec> {
     };
     let target = container_path(target).map_err(bad)?;
     let readonly = volume_readonly(opts).map_err(bad)?;
+    if (host.is_empty() || is_volume_source(host)) && target == Path::new("/") {
+        return Err(bad(NO_VOLUME_ON_ROOT.into()));
+    }
     if host.is_empty() && parts.len() == 1 {
         return Ok(MountSpec::Volume {
             name: String::new(),
@@ -161,6 +164,9 @@ pub fn parse_volume(spec: &str, cwd: &Path) -> Result<MountSpec> {
         readonly,
     })
 }
+
+/// Why a volume cannot go on `/`.
+const NO_VOLUME_ON_ROOT: &str = "a volume cannot be mounted on /: choose a directory";
 
 /// Whether `-v`'s first field names a volume (no slash, not `.`-relative), as Podman
 /// decides.
@@ -279,6 +285,9 @@ pub fn parse_mount(spec: &str, cwd: &Path) -> Result<MountSpec> {
         Some("volume") => {
             if size.is_some() || mode.is_some() {
                 return Err(bad("tmpfs options need type=tmpfs".into()));
+            }
+            if target == Path::new("/") {
+                return Err(bad(NO_VOLUME_ON_ROOT.into()));
             }
             Ok(MountSpec::Volume {
                 name: match &source {
@@ -515,6 +524,9 @@ mod tests {
         assert!(err(mnt("type=bind,target=/b")).contains("source is required"));
         assert!(err(mnt("type=bind,source=/a")).contains("target is required"));
         assert!(err(mnt("type=volume,source=a/b,target=/b")).contains("invalid volume name"));
+        assert!(err(mnt("type=volume,source=v,target=/")).contains("cannot be mounted on /"));
+        assert!(err(vol("v:/")).contains("cannot be mounted on /"));
+        assert!(err(vol("/")).contains("cannot be mounted on /"));
         assert!(err(mnt("type=bind,source=v,target=/b")).contains("is a volume name"));
         assert!(err(mnt("type=nfs,target=/b")).contains("unsupported mount type \"nfs\""));
         assert!(err(mnt("type=bind,source=/a,target=/b,color=red")).contains("\"color\""));

@@ -239,13 +239,15 @@ pub fn create(
         .as_object()
         .map(|v| v.keys().cloned().collect())
         .unwrap_or_default();
-    crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
+    // Held until the record is saved: no `volume rm` in between.
+    let _volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
+    let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "merged", "userdata"] {
         let p = dir.join(sub);
         if let Err(e) = std::fs::create_dir_all(&p) {
-            let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
+            crate::lifecycle::volumes::forget(store, &made, stored_plan);
             return Err(RuntimeError::io("failed to create", p, e));
         }
     }
@@ -271,7 +273,7 @@ pub fn create(
     let redraw = generated_name.then_some(random_name as fn() -> String);
     if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
         let _ = std::fs::remove_dir_all(&dir);
-        let _ = crate::lifecycle::volumes::remove_anonymous(store, &config, stored_plan);
+        crate::lifecycle::volumes::forget(store, &made, stored_plan);
         return Err(e);
     }
     Ok(record)

@@ -21,6 +21,24 @@ pub fn volume_store(store: &Store) -> VolumeStore {
     VolumeStore::new(&store.root)
 }
 
+/// The lock taken shared while a new container takes its volumes into use (from
+/// the volumes' check to its record) and exclusive while volumes are removed, so
+/// that no volume goes between a container's check and its record.
+fn lock_path(store: &Store) -> std::path::PathBuf {
+    store.root.join("volumes.lock")
+}
+
+/// Hold while a new container's volumes are made and its record saved.
+pub fn use_lock(store: &Store) -> Result<coracle_storage::StoreLock> {
+    Ok(coracle_storage::StoreLock::shared(&lock_path(store))?)
+}
+
+/// Hold while checking that volumes are unused and removing them. Never while
+/// this process holds [`use_lock`].
+pub fn removal_lock(store: &Store) -> Result<coracle_storage::StoreLock> {
+    Ok(coracle_storage::StoreLock::exclusive(&lock_path(store))?)
+}
+
 /// A new local volume's record: its first mount copies the mount point's content in.
 pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
     VolumeRecord {
@@ -33,18 +51,30 @@ pub fn new_record(name: &str, anonymous: bool) -> VolumeRecord {
     }
 }
 
+/// Most `VOLUME`s an image may declare: each becomes a directory and a mount, and
+/// a hostile image's configuration could list tens of thousands.
+pub const MAX_IMAGE_VOLUMES: usize = 128;
+
 /// Complete `config`'s volume mounts at `create`: an anonymous volume for each of
 /// `image_volumes` (the image's `VOLUME` paths) that no mount of the user covers,
 /// a random name for each anonymous volume, and every volume that does not exist
-/// yet made (empty, to be filled by its first mount's copy-up).
+/// yet made (empty, to be filled by its first mount's copy-up). Returns the names
+/// of the volumes made, for [`forget`] should the container's creation fail.
 pub fn prepare(
     store: &Store,
     config: &mut ContainerConfig,
     image_volumes: &[String],
-) -> Result<()> {
+) -> Result<Vec<String>> {
+    if image_volumes.len() > MAX_IMAGE_VOLUMES {
+        return Err(crate::error::RuntimeError::Start(format!(
+            "the image declares {} VOLUMEs; at most {MAX_IMAGE_VOLUMES} are supported",
+            image_volumes.len()
+        )));
+    }
     for path in image_volumes {
         let target = crate::fs::mounts_spec::clean(Path::new(path));
-        if !config.mounts.iter().any(|m| m.target() == target) {
+        // `VOLUME /` would hide the whole image: ignored.
+        if target != Path::new("/") && !config.mounts.iter().any(|m| m.target() == target) {
             config.mounts.push(MountSpec::Volume {
                 name: String::new(),
                 target,
@@ -54,6 +84,7 @@ pub fn prepare(
         }
     }
     let volumes = volume_store(store);
+    let mut made = Vec::new();
     for m in &mut config.mounts {
         let MountSpec::Volume {
             name, anonymous, ..
@@ -66,13 +97,27 @@ pub fn prepare(
         }
         if volumes.get(name)?.is_none() {
             match volumes.create(&new_record(name, *anonymous)) {
+                Ok(()) => made.push(name.clone()),
                 // Another `create` made it meanwhile: use theirs.
-                Ok(()) | Err(coracle_storage::volumes::VolumeError::Exists(_)) => {}
-                Err(e) => return Err(e.into()),
+                Err(coracle_storage::volumes::VolumeError::Exists(_)) => {}
+                Err(e) => {
+                    forget(store, &made, None);
+                    return Err(e.into());
+                }
             }
         }
     }
-    Ok(())
+    Ok(made)
+}
+
+/// Undo [`prepare`] after a failed `create`: the volumes it made go again, unless
+/// a container uses one meanwhile (they are new and empty: no namespace needed).
+pub fn forget(store: &Store, made: &[String], plan: Option<&UserNsPlan>) {
+    for name in made {
+        if users(store, name).is_ok_and(|u| u.is_empty()) {
+            let _ = remove(store, name, plan);
+        }
+    }
 }
 
 /// The names of the volumes a saved spec mounts.
@@ -147,6 +192,7 @@ pub fn remove_anonymous(
     config: &ContainerConfig,
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
+    let _lock = removal_lock(store)?;
     for m in &config.mounts {
         let MountSpec::Volume {
             name,
@@ -180,7 +226,12 @@ mod tests {
             }],
             ..Default::default()
         };
-        prepare(&store, &mut config, &["/data/".into(), "/cache".into()]).unwrap();
+        prepare(
+            &store,
+            &mut config,
+            &["/data/".into(), "/cache".into(), "/".into()],
+        )
+        .unwrap();
         assert_eq!(config.mounts.len(), 2, "{:?}", config.mounts);
         let MountSpec::Volume {
             name,
@@ -197,6 +248,10 @@ mod tests {
         let vs = volume_store(&store);
         assert!(vs.require("data").unwrap().needs_copy_up);
         assert!(vs.require(name).unwrap().anonymous);
+
+        let many: Vec<String> = (0..=MAX_IMAGE_VOLUMES).map(|i| format!("/v{i}")).collect();
+        let err = prepare(&store, &mut config.clone(), &many).unwrap_err();
+        assert!(err.to_string().contains("at most 128"), "{err}");
 
         let dirs = mount_dirs(&store, &config).unwrap();
         assert!(dirs.iter().all(|d| d.copy_up), "new and empty: copied up");
