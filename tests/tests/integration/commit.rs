@@ -259,6 +259,34 @@ fn export_then_import_round_trips_a_tree() {
          && rm /etc/group",
     ])
     .success();
+    // Stdout on a terminal (a pty from `script`) is refused.
+    let on_tty = sb.run_as_user(
+        "script",
+        &["-qec", &sb.shell_command(&["export", "c"]), "/dev/null"],
+        &[],
+        None,
+    );
+    on_tty.code(125);
+    assert!(
+        on_tty
+            .stdout
+            .contains("refusing to write a tar archive to a terminal"),
+        "{on_tty}"
+    );
+    // Into a pipe it goes.
+    let piped = sb.run_as_user(
+        "sh",
+        &[
+            "-c",
+            &format!(
+                "{} | tar -t | grep -x tree/sub/two",
+                sb.shell_command(&["export", "c"])
+            ),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(piped.success().stdout, "tree/sub/two\n");
     let tar_path = sb.work().join("c.tar");
     sb.coracle(&["export", "-o", &tar_path.to_string_lossy(), "c"])
         .success();
