@@ -231,6 +231,36 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
         serde_json::from_str(&stdout(&sb, &["image", "inspect", "stage1"])).unwrap();
     let text = inspect.to_string();
     assert!(text.contains("tester"), "author missing: {text}");
+
+    // Other tools read the committed image: pushed, skopeo sees its three layers and
+    // command, and a fresh store pulls and runs it.
+    let tb = coracle_tests::testbed();
+    let remote = format!("{}/committed-{}:v1", tb.registry, std::process::id());
+    sb.coracle(&["push", "--tls-verify=false", "stage2", &remote])
+        .success();
+    let seen = coracle_tests::skopeo_inspect(&remote);
+    assert_eq!(seen["Layers"].as_array().map(Vec::len), Some(3), "{seen}");
+    let config = coracle_tests::skopeo(&[
+        "inspect",
+        "--tls-verify=false",
+        "--config",
+        &format!("docker://{remote}"),
+    ]);
+    let config: serde_json::Value = serde_json::from_str(&config.stdout).unwrap();
+    assert_eq!(
+        config["config"]["Cmd"],
+        serde_json::json!(["ls", "-a", "/data"]),
+        "{config}"
+    );
+    assert_eq!(
+        config["rootfs"]["diff_ids"].as_array().map(Vec::len),
+        Some(3)
+    );
+    let fresh = Sandbox::new("commit-changes-pulled");
+    fresh
+        .coracle(&["pull", "-q", "--tls-verify=false", &remote])
+        .success();
+    assert_eq!(stdout(&fresh, &["run", "--rm", &remote]), ".\n..\nc\n");
 }
 
 #[test]
