@@ -1,5 +1,6 @@
-//! `system check` of the blobs: every stored blob is hashed again and compared with
-//! the digest it is named by, and every blob an image refers to must be there.
+//! `system check` of the blobs and image records: every stored blob is hashed again
+//! and compared with the digest it is named by, every blob an image refers to must
+//! be there, and each image's configuration must list a diff ID per layer.
 
 use std::collections::BTreeMap;
 
@@ -57,6 +58,34 @@ pub fn damaged_blobs(store: &Store, quick: bool) -> Result<Vec<BlobDamage>> {
         .into_iter()
         .map(|(digest, problem)| BlobDamage { digest, problem })
         .collect())
+}
+
+/// Images whose records do not hold together: a configuration that is not JSON or
+/// lists a different number of diff IDs than the image has layers. (Images whose
+/// blobs are missing or damaged are [`damaged_blobs`]'s.) Returns (id, problem).
+pub fn inconsistent_images(store: &Store) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for image in store.db.list_images()? {
+        let r = &image.record;
+        let Ok(bytes) = store.blobs.read(&r.config_digest) else {
+            continue;
+        };
+        let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Err(e) => format!("its configuration is not JSON: {e}"),
+            Ok(config) => {
+                let ids = config["rootfs"]["diff_ids"].as_array().map_or(0, Vec::len);
+                if ids == r.layers.len() {
+                    continue;
+                }
+                format!(
+                    "its configuration lists {ids} diff IDs for {} layers",
+                    r.layers.len()
+                )
+            }
+        };
+        out.push((r.id.clone(), problem));
+    }
+    Ok(out)
 }
 
 /// The ids of the images that refer to any of `digests`.
@@ -138,5 +167,9 @@ mod tests {
         assert!(images_using(&store, &[Digest::of_bytes(b"x")])
             .unwrap()
             .is_empty());
+        // The configuration blob ("config") is no JSON at all.
+        let found = inconsistent_images(&store).unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("not JSON"), "{found:?}");
     }
 }

@@ -1,5 +1,5 @@
-//! `coracle system check [--repair] [--force] [--quick]`: damaged blobs
-//! ([`coracle_storage::check`]) and layer directories
+//! `coracle system check [--repair] [--force] [--quick]`: damaged blobs and image
+//! records ([`coracle_storage::check`]) and layer directories
 //! ([`coracle_runtime::fs::layer_check`]) are named one per line; `--repair` removes
 //! the images that use damaged blobs (with their containers under `--force`), the
 //! damaged blobs and layer directories, so that `pull` and `run` restore them.
@@ -27,39 +27,61 @@ pub fn check(ctx: &Context, args: SystemCheckArgs) -> Result<i32> {
     let plan = coracle_runtime::ids::userns::current_user_plan(false).0;
     let blobs = check::damaged_blobs(&store, args.quick)?;
     let layers = layer_check::damaged_layers(&store, plan.as_ref())?;
+    let images = check::inconsistent_images(&store)?;
     for b in &blobs {
         println!("damaged blob {}: {}", b.digest, b.problem);
+    }
+    for (id, problem) in &images {
+        println!("damaged image {}: {problem}", short(id));
     }
     for l in &layers {
         println!("damaged layer {}: {}", l.chain_id.hex(), l.problem);
     }
-    let found = blobs.len() + layers.len();
+    let found = blobs.len() + layers.len() + images.len();
     if found == 0 {
         return Ok(0);
     }
     if !args.repair {
         bail!("{found} damaged item(s) found: run `coracle system check --repair` to remove them");
     }
-    let left = repair(&store, plan.as_ref(), &blobs, &layers, args.force)?;
+    let damaged = Damage {
+        blobs: &blobs,
+        layers: &layers,
+        images: images.into_iter().map(|(id, _)| id).collect(),
+    };
+    let left = repair(&store, plan.as_ref(), &damaged, args.force)?;
     if left > 0 {
         bail!("{left} damaged item(s) left in place (see above): stop or, with --force, remove the containers that use them");
     }
     Ok(0)
 }
 
-/// Remove what is damaged; returns how many damaged images were left (in use).
+/// What `system check` found.
+struct Damage<'a> {
+    blobs: &'a [BlobDamage],
+    layers: &'a [DamagedLayer],
+    /// Images whose own records are damaged.
+    images: Vec<String>,
+}
+
+/// Remove what is damaged; returns how many damaged items were left (in use).
 fn repair(
     store: &Store,
     plan: Option<&UserNsPlan>,
-    blobs: &[BlobDamage],
-    layers: &[DamagedLayer],
+    damaged: &Damage<'_>,
     force: bool,
 ) -> Result<usize> {
-    let digests: Vec<Digest> = blobs.iter().map(|b| b.digest.clone()).collect();
+    let digests: Vec<Digest> = damaged.blobs.iter().map(|b| b.digest.clone()).collect();
     let containers = store.db.list_containers()?;
     let mut kept_blobs: HashSet<Digest> = HashSet::new();
     let mut left = 0;
-    for id in check::images_using(store, &digests)? {
+    let mut doomed_images = check::images_using(store, &digests)?;
+    for id in &damaged.images {
+        if !doomed_images.contains(id) {
+            doomed_images.push(id.clone());
+        }
+    }
+    for id in doomed_images {
         let users: Vec<_> = containers.iter().filter(|c| c.image_id == id).collect();
         if !users.is_empty() && !force {
             let names: Vec<&str> = users.iter().map(|c| c.name.as_str()).collect();
@@ -93,7 +115,8 @@ fn repair(
     }
     drop(lock);
     let busy = layers_of_running_containers(store)?;
-    let (skipped, doomed): (Vec<Digest>, Vec<Digest>) = layers
+    let (skipped, doomed): (Vec<Digest>, Vec<Digest>) = damaged
+        .layers
         .iter()
         .map(|l| l.chain_id.clone())
         .partition(|c| busy.contains(c));

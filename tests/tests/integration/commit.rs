@@ -101,7 +101,7 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
         "-c",
         "echo new > /new.txt && mkdir -p /data/sub && echo a > /data/a && echo b > /data/sub/b \
          && echo extra:x:5:5::/:/bin/sh >> /etc/passwd && rm /etc/group \
-         && touch /owned && chown 1000:1000 /owned",
+         && touch /owned && chown 1000:1000 /owned && echo h > /h1 && ln /h1 /h2",
     ])
     .success();
     let lines = diff_lines(&sb, "c1");
@@ -149,12 +149,13 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
             "sh",
             "-c",
             "cat /new.txt /data/a /data/sub/b; tail -n1 /etc/passwd; \
-             test -e /etc/group && echo group-present || echo group-gone; stat -c %u:%g /owned",
+             test -e /etc/group && echo group-present || echo group-gone; stat -c %u:%g /owned; \
+             stat -c %h /h2; cat /h2",
         ],
     );
     assert_eq!(
         shown,
-        "new\na\nb\nextra:x:5:5::/:/bin/sh\ngroup-gone\n1000:1000\n"
+        "new\na\nb\nextra:x:5:5::/:/bin/sh\ngroup-gone\n1000:1000\n2\nh\n"
     );
 
     // Stage 2, on the committed image: delete a whole directory of the image, replace
@@ -214,6 +215,11 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
         assert_eq!(e.kind, tar::EntryType::Regular, "{whiteout}");
     }
     assert_eq!(find("owned").map(|e| e.uid), Some(1000), "owner of /owned");
+    let h2 = find("h2").expect("h2 in the layer");
+    assert_eq!(
+        (h2.kind, h2.link.as_deref()),
+        (tar::EntryType::Link, Some("h1"))
+    );
     assert_eq!(find("new.txt").map(|e| e.uid), Some(0), "owner of /new.txt");
     assert!(
         !entries.iter().any(|e| e.kind == tar::EntryType::Char),
@@ -225,6 +231,36 @@ fn commit_and_diff_show_exactly_the_containers_changes() {
         serde_json::from_str(&stdout(&sb, &["image", "inspect", "stage1"])).unwrap();
     let text = inspect.to_string();
     assert!(text.contains("tester"), "author missing: {text}");
+
+    // Other tools read the committed image: pushed, skopeo sees its three layers and
+    // command, and a fresh store pulls and runs it.
+    let tb = coracle_tests::testbed();
+    let remote = format!("{}/committed-{}:v1", tb.registry, std::process::id());
+    sb.coracle(&["push", "--tls-verify=false", "stage2", &remote])
+        .success();
+    let seen = coracle_tests::skopeo_inspect(&remote);
+    assert_eq!(seen["Layers"].as_array().map(Vec::len), Some(3), "{seen}");
+    let config = coracle_tests::skopeo(&[
+        "inspect",
+        "--tls-verify=false",
+        "--config",
+        &format!("docker://{remote}"),
+    ]);
+    let config: serde_json::Value = serde_json::from_str(&config.stdout).unwrap();
+    assert_eq!(
+        config["config"]["Cmd"],
+        serde_json::json!(["ls", "-a", "/data"]),
+        "{config}"
+    );
+    assert_eq!(
+        config["rootfs"]["diff_ids"].as_array().map(Vec::len),
+        Some(3)
+    );
+    let fresh = Sandbox::new("commit-changes-pulled");
+    fresh
+        .coracle(&["pull", "-q", "--tls-verify=false", &remote])
+        .success();
+    assert_eq!(stdout(&fresh, &["run", "--rm", &remote]), ".\n..\nc\n");
 }
 
 #[test]
@@ -256,9 +292,37 @@ fn export_then_import_round_trips_a_tree() {
         "-c",
         "mkdir -p /tree/sub && echo one > /tree/one && chmod 0640 /tree/one \
          && echo two > /tree/sub/two && ln -s sub/two /tree/link && chown 1000:1000 /tree/sub \
-         && rm /etc/group",
+         && rm /etc/group && ln /tree/one /tree/one-again",
     ])
     .success();
+    // Stdout on a terminal (a pty from `script`) is refused.
+    let on_tty = sb.run_as_user(
+        "script",
+        &["-qec", &sb.shell_command(&["export", "c"]), "/dev/null"],
+        &[],
+        None,
+    );
+    on_tty.code(125);
+    assert!(
+        on_tty
+            .stdout
+            .contains("refusing to write a tar archive to a terminal"),
+        "{on_tty}"
+    );
+    // Into a pipe it goes.
+    let piped = sb.run_as_user(
+        "sh",
+        &[
+            "-c",
+            &format!(
+                "{} | tar -t | grep -x tree/sub/two",
+                sb.shell_command(&["export", "c"])
+            ),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(piped.success().stdout, "tree/sub/two\n");
     let tar_path = sb.work().join("c.tar");
     sb.coracle(&["export", "-o", &tar_path.to_string_lossy(), "c"])
         .success();
@@ -267,6 +331,11 @@ fn export_then_import_round_trips_a_tree() {
     let entry = |p: &str| names.iter().find(|n| n.path == p).cloned();
     assert_eq!(entry("tree/one").map(|e| e.mode), Some(0o640));
     assert_eq!(entry("tree/sub").map(|e| e.uid), Some(1000));
+    let again = entry("tree/one-again").expect("the hard link is exported");
+    assert_eq!(
+        (again.kind, again.link.as_deref()),
+        (tar::EntryType::Link, Some("tree/one"))
+    );
     assert!(
         entry("bin/busybox").is_some(),
         "the image's files are exported"

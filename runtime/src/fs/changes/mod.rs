@@ -133,7 +133,7 @@ pub fn export(
     // A child process even as root: the view's mount namespace ends with it.
     spawn_in_userns(plan, move || {
         let root = view::mount(&all, mount_point, userxattr)?;
-        write_tar(out, |b| tree::append(b, root, None))
+        write_tar(out, |b| tree::append_root(b, root))
     })?
     .wait()
 }

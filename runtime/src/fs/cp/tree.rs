@@ -6,8 +6,10 @@
 //!
 //! The same walk writes a container's upper directory as an OCI layer
 //! ([`append_layer`]): overlay whiteouts (0/0 character devices) become `.wh.NAME`
-//! entries and opaque directories get a `.wh..wh..opq` entry.
+//! entries and opaque directories get a `.wh..wh..opq` entry. Layers and whole
+//! roots ([`append_root`]) keep hard links as link entries.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -24,14 +26,23 @@ pub(crate) fn append<W: Write>(
     node: OwnedFd,
     name: Option<&Path>,
 ) -> io::Result<()> {
-    walk(out, node, name, Whiteouts::Skip)
+    walk(out, node, name, Whiteouts::Skip, &mut None)
+}
+
+/// Append everything below the directory `node` (a container's root), hard links
+/// kept as links to the first path of the same file.
+pub(crate) fn append_root<W: Write>(out: &mut tar::Builder<W>, node: OwnedFd) -> io::Result<()> {
+    walk(out, node, None, Whiteouts::Skip, &mut Some(HashMap::new()))
 }
 
 /// Append everything below the directory `node` (an overlay upper directory) as an
 /// OCI layer: whiteouts and opaque directories in the OCI form.
 pub(crate) fn append_layer<W: Write>(out: &mut tar::Builder<W>, node: OwnedFd) -> io::Result<()> {
-    walk(out, node, None, Whiteouts::Oci)
+    walk(out, node, None, Whiteouts::Oci, &mut Some(HashMap::new()))
 }
+
+/// The first path written for each (device, inode) of a file with several links.
+type SeenLinks = Option<HashMap<(u64, u64), PathBuf>>;
 
 /// What to do with overlay whiteouts and opaque markers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +91,7 @@ fn walk<W: Write>(
     node: OwnedFd,
     name: Option<&Path>,
     whiteouts: Whiteouts,
+    links: &mut SeenLinks,
 ) -> io::Result<()> {
     let st = rustix::fs::fstat(&node)?;
     let kind = FileType::from_raw_mode(st.st_mode);
@@ -128,7 +140,7 @@ fn walk<W: Write>(
                     Some(n) => n.join(child),
                     None => PathBuf::from(child),
                 };
-                walk(out, fd, Some(&path), whiteouts)?;
+                walk(out, fd, Some(&path), whiteouts, links)?;
             }
             Ok(())
         }
@@ -140,19 +152,24 @@ fn walk<W: Write>(
         {
             Ok(())
         }
-        (FileType::RegularFile, Some(name)) => {
-            let file = File::from(rustix::fs::open(
-                format!("/proc/self/fd/{}", node.as_raw_fd()).as_str(),
-                OFlags::RDONLY | OFlags::NOCTTY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )?);
-            let size = u64::try_from(st.st_size).unwrap_or(0);
-            header.set_entry_type(tar::EntryType::Regular);
-            header.set_size(size);
-            // Exactly `size` bytes, even if the file shrinks or grows meanwhile.
-            let data = file.take(size).chain(io::repeat(0)).take(size);
-            out.append_data(&mut header, name, data)
+        (FileType::RegularFile, Some(name)) if st.st_nlink > 1 && links.is_some() => {
+            let key = (st.st_dev, st.st_ino);
+            let first = links.as_mut().and_then(|seen| match seen.get(&key) {
+                Some(first) => Some(first.clone()),
+                None => {
+                    seen.insert(key, name.to_path_buf());
+                    None
+                }
+            });
+            match first {
+                Some(first) => {
+                    header.set_entry_type(tar::EntryType::Link);
+                    out.append_link(&mut header, name, &first)
+                }
+                None => append_file(out, &node, &st, header, name),
+            }
         }
+        (FileType::RegularFile, Some(name)) => append_file(out, &node, &st, header, name),
         (FileType::Symlink, Some(name)) => {
             let target = rustix::fs::readlinkat(&node, "", Vec::new())?;
             header.set_entry_type(tar::EntryType::Symlink);
@@ -177,4 +194,25 @@ fn walk<W: Write>(
             Ok(())
         }
     }
+}
+
+/// A regular file's entry with its contents: exactly its size at the time of the
+/// `fstat`, even if it shrinks or grows meanwhile.
+fn append_file<W: Write>(
+    out: &mut tar::Builder<W>,
+    node: &OwnedFd,
+    st: &rustix::fs::Stat,
+    mut header: tar::Header,
+    name: &Path,
+) -> io::Result<()> {
+    let file = File::from(rustix::fs::open(
+        format!("/proc/self/fd/{}", node.as_raw_fd()).as_str(),
+        OFlags::RDONLY | OFlags::NOCTTY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?);
+    let size = u64::try_from(st.st_size).unwrap_or(0);
+    header.set_entry_type(tar::EntryType::Regular);
+    header.set_size(size);
+    let data = file.take(size).chain(io::repeat(0)).take(size);
+    out.append_data(&mut header, name, data)
 }
