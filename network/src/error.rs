@@ -33,6 +33,9 @@ pub enum NetworkError {
         /// The error.
         source: std::io::Error,
     },
+    /// The DNS resolver could not start.
+    #[error("DNS resolver: {0}")]
+    Resolver(String),
     /// A network file is not valid JSON of the expected shape.
     #[error("{path}: not a valid network file: {source}")]
     Corrupt {

@@ -1,0 +1,320 @@
+//! coracle's resolver: answers the names of the containers of a network (their
+//! names and `--network-alias` names, read from the lease files on each query, so
+//! containers started later resolve) on the address it listens on for that network
+//! (the network's gateway), and forwards every other question to the upstream
+//! nameservers. UDP only.
+//!
+//! It runs while [`serve`]'s plan names something to listen on: the caller (the
+//! holder of the rootless network namespace) passes [`plan_from_store`], which
+//! empties once no container uses a DNS-enabled network.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use crate::config::NetworkStore;
+use crate::dns::packet::{self, Question};
+use crate::error::{NetworkError, Result};
+use crate::etc_files::DNS_DOMAIN;
+use crate::lease::{Lease, LeaseDir};
+
+/// The port resolvers listen on.
+pub const DNS_PORT: u16 = 53;
+/// Largest DNS message received or relayed over UDP (EDNS allows up to 4096).
+const MAX_MESSAGE: usize = 4096;
+/// Largest lease file read.
+const MAX_LEASE_FILE: u64 = 64 << 10;
+/// Most lease files read for one network per query.
+const MAX_LEASES: usize = 4096;
+/// Most forwarded questions in flight at once; more are dropped (the client retries).
+const MAX_FORWARDS: usize = 64;
+/// How long an upstream has to answer.
+const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(3);
+/// How often [`serve`] looks at its plan again.
+const PLAN_INTERVAL: Duration = Duration::from_millis(500);
+
+/// One address the resolver listens on, for one network.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Listener {
+    /// The address (the network's gateway, port 53).
+    pub address: SocketAddr,
+    /// The network whose names are answered there.
+    pub network: String,
+}
+
+/// Where the answers come from.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    /// The lease files.
+    pub leases: LeaseDir,
+    /// The nameservers other questions go to (the host's).
+    pub upstreams: Vec<SocketAddr>,
+}
+
+/// The leases of `network`, read now; unreadable or malformed files are skipped.
+pub fn read_leases(leases: &LeaseDir, network: &str) -> Vec<Lease> {
+    let Ok(entries) = std::fs::read_dir(leases.network_dir(network)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten().take(MAX_LEASES) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        let read =
+            std::fs::File::open(&path).and_then(|f| f.take(MAX_LEASE_FILE).read_to_end(&mut bytes));
+        if read.is_ok() {
+            if let Ok(lease) = serde_json::from_slice::<Lease>(&bytes) {
+                out.push(lease);
+            }
+        }
+    }
+    out
+}
+
+/// What the resolver does with one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Answer with these addresses (possibly none: the name exists, the type not).
+    Answer(Vec<Ipv4Addr>),
+    /// The name is in the network's domain and no container has it.
+    NxDomain,
+    /// Not ours: ask the upstream nameservers.
+    Forward,
+}
+
+/// Decide about `question` received for `network`: a container name or alias
+/// (bare, or under `dns.podman`) is answered from the leases; an unknown name
+/// under `dns.podman` is NXDOMAIN; anything else is forwarded.
+pub fn decide(question: &Question, network: &str, leases: &LeaseDir) -> Decision {
+    let suffix = format!(".{DNS_DOMAIN}");
+    let (short, in_domain) = match question.name.strip_suffix(&suffix) {
+        Some(short) => (short, true),
+        None => (question.name.as_str(), question.name == DNS_DOMAIN),
+    };
+    let matching: Vec<Ipv4Addr> = if short.contains('.') || short.is_empty() {
+        Vec::new()
+    } else {
+        read_leases(leases, network)
+            .into_iter()
+            .filter(|l| {
+                l.container_name.eq_ignore_ascii_case(short)
+                    || l.aliases.iter().any(|a| a.eq_ignore_ascii_case(short))
+            })
+            .map(|l| l.ip)
+            .collect()
+    };
+    if !matching.is_empty() {
+        let wants_a = question.qtype == packet::TYPE_A || question.qtype == 255;
+        return Decision::Answer(if wants_a { matching } else { Vec::new() });
+    }
+    if in_domain {
+        Decision::NxDomain
+    } else {
+        Decision::Forward
+    }
+}
+
+/// Ask the upstreams in turn; the first answer with the query's id is returned.
+fn ask_upstreams(query: &[u8], upstreams: &[SocketAddr]) -> Option<Vec<u8>> {
+    let id = packet::message_id(query)?;
+    for upstream in upstreams {
+        let bind: SocketAddr = if upstream.is_ipv4() {
+            (Ipv4Addr::UNSPECIFIED, 0).into()
+        } else {
+            (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
+        };
+        let Ok(socket) = UdpSocket::bind(bind) else {
+            continue;
+        };
+        if socket.connect(upstream).is_err()
+            || socket.set_read_timeout(Some(UPSTREAM_TIMEOUT)).is_err()
+            || socket.send(query).is_err()
+        {
+            continue;
+        }
+        let mut buf = vec![0u8; MAX_MESSAGE];
+        // Skip stray datagrams with another id until the timeout.
+        while let Ok(n) = socket.recv(&mut buf) {
+            if packet::message_id(&buf[..n]) == Some(id) {
+                buf.truncate(n);
+                return Some(buf);
+            }
+        }
+    }
+    None
+}
+
+/// One forwarded question in flight; counted down when dropped.
+struct InFlight(Arc<AtomicUsize>);
+
+impl InFlight {
+    /// Count one more, unless [`MAX_FORWARDS`] are in flight already.
+    fn take(counter: &Arc<AtomicUsize>) -> Option<InFlight> {
+        if counter.fetch_add(1, Ordering::AcqRel) >= MAX_FORWARDS {
+            counter.fetch_sub(1, Ordering::AcqRel);
+            return None;
+        }
+        Some(InFlight(counter.clone()))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Relay `query` to the upstreams on a thread of its own and the answer back to
+/// `client` from `socket` (so the client sees it come from the address it asked).
+fn forward(
+    socket: &UdpSocket,
+    query: &[u8],
+    client: SocketAddr,
+    resolver: &Arc<Resolver>,
+    in_flight: &Arc<AtomicUsize>,
+) {
+    let Some(slot) = InFlight::take(in_flight) else {
+        return;
+    };
+    let Ok(reply_socket) = socket.try_clone() else {
+        return;
+    };
+    let (query, resolver) = (query.to_vec(), resolver.clone());
+    let _ = thread::Builder::new()
+        .name("dns-forward".into())
+        .spawn(move || {
+            let _slot = slot;
+            if let Some(reply) = ask_upstreams(&query, &resolver.upstreams) {
+                let _ = reply_socket.send_to(&reply, client);
+            }
+        });
+}
+
+/// Answer datagrams on `socket` for `network` until `stop` is set.
+fn serve_socket(
+    socket: UdpSocket,
+    network: String,
+    resolver: Arc<Resolver>,
+    stop: Arc<AtomicBool>,
+) {
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let mut buf = vec![0u8; MAX_MESSAGE];
+    while !stop.load(Ordering::Relaxed) {
+        let Ok((n, client)) = socket.recv_from(&mut buf) else {
+            continue;
+        };
+        let query = &buf[..n];
+        let Some(question) = packet::parse_query(query) else {
+            continue;
+        };
+        let reply = match decide(&question, &network, &resolver.leases) {
+            Decision::Answer(ips) => packet::answer(query, &question, packet::RCODE_NOERROR, &ips),
+            Decision::NxDomain => packet::answer(query, &question, packet::RCODE_NXDOMAIN, &[]),
+            Decision::Forward => {
+                forward(&socket, query, client, &resolver, &in_flight);
+                continue;
+            }
+        };
+        let _ = socket.send_to(&reply, client);
+    }
+}
+
+/// Run the resolver: every half second `plan` says where to listen (and for which
+/// network); sockets are opened for new entries and closed for entries gone. Returns
+/// once the plan is empty (no container needs the resolver any more). An address
+/// that cannot be bound is an error only when nothing is being served yet.
+pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Result<()> {
+    let resolver = Arc::new(resolver);
+    let mut running: BTreeMap<Listener, (Arc<AtomicBool>, thread::JoinHandle<()>)> =
+        BTreeMap::new();
+    loop {
+        let wanted = plan();
+        if wanted.is_empty() {
+            break;
+        }
+        let gone: Vec<Listener> = running
+            .keys()
+            .filter(|l| !wanted.contains(l))
+            .cloned()
+            .collect();
+        for listener in gone {
+            if let Some((stop, handle)) = running.remove(&listener) {
+                stop.store(true, Ordering::Relaxed);
+                let _ = handle.join();
+            }
+        }
+        for listener in wanted {
+            if running.contains_key(&listener) {
+                continue;
+            }
+            let socket = match UdpSocket::bind(listener.address) {
+                Ok(s) => s,
+                Err(e) if running.is_empty() => {
+                    return Err(NetworkError::Resolver(format!(
+                        "cannot listen on {}: {e}",
+                        listener.address
+                    )))
+                }
+                // Tried again at the next look at the plan.
+                Err(_) => continue,
+            };
+            socket
+                .set_read_timeout(Some(PLAN_INTERVAL))
+                .map_err(|e| NetworkError::Resolver(e.to_string()))?;
+            let stop = Arc::new(AtomicBool::new(false));
+            let (network, resolver, flag) =
+                (listener.network.clone(), resolver.clone(), stop.clone());
+            let handle = thread::Builder::new()
+                .name(format!("dns-{}", listener.network))
+                .spawn(move || serve_socket(socket, network, resolver, flag))
+                .map_err(|e| NetworkError::Resolver(e.to_string()))?;
+            running.insert(listener, (stop, handle));
+        }
+        thread::sleep(PLAN_INTERVAL);
+    }
+    for (_, (stop, handle)) in running {
+        stop.store(true, Ordering::Relaxed);
+        let _ = handle.join();
+    }
+    Ok(())
+}
+
+/// Where the resolver must listen now: port `port` on the gateway of each
+/// DNS-enabled network that has at least one lease. Empty when no container uses a
+/// DNS-enabled network: the resolver is then no longer needed.
+pub fn plan_from_store(networks: &NetworkStore, leases: &LeaseDir, port: u16) -> Vec<Listener> {
+    let Ok(all) = networks.list() else {
+        return Vec::new();
+    };
+    all.into_iter()
+        .filter(|n| n.dns_enabled && !read_leases(leases, &n.name).is_empty())
+        .filter_map(|n| {
+            let gateway = n.ipv4()?.gateway;
+            Some(Listener {
+                address: (gateway, port).into(),
+                network: n.name,
+            })
+        })
+        .collect()
+}
+
+/// Whether some container uses a DNS-enabled network (the resolver must run).
+pub fn resolver_needed(networks: &NetworkStore, leases: &LeaseDir) -> bool {
+    !plan_from_store(networks, leases, DNS_PORT).is_empty()
+}
+
+/// The host's nameservers as upstreams (port 53), from its resolv.conf text.
+pub fn upstreams_from_resolv_conf(text: &str) -> Vec<SocketAddr> {
+    crate::etc_files::parse_resolv_conf(text)
+        .nameservers
+        .into_iter()
+        .map(|ip| SocketAddr::new(ip, DNS_PORT))
+        .collect()
+}
