@@ -4,6 +4,7 @@
 
 pub mod allocate;
 pub mod config;
+pub mod create;
 pub mod dns;
 pub mod error;
 pub mod etc_files;

@@ -109,7 +109,7 @@ fn identifies(r: &ContainerRecord, value: &str) -> bool {
 }
 
 /// `label=KEY` (present) or `label=KEY=VALUE` (present with that value).
-fn has_label(labels: &BTreeMap<String, String>, wanted: &str) -> bool {
+pub(super) fn has_label(labels: &BTreeMap<String, String>, wanted: &str) -> bool {
     match wanted.split_once('=') {
         Some((k, v)) => labels.get(k).is_some_and(|have| have == v),
         None => labels.contains_key(wanted),

@@ -13,6 +13,7 @@ mod inspect;
 mod login;
 mod logs;
 mod name_rules;
+mod network;
 mod pause;
 mod prompt;
 mod prune;
@@ -93,6 +94,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Info(a) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
+        Command::Network(c) => network::dispatch(&ctx, c),
     }
 }
 

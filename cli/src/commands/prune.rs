@@ -17,7 +17,7 @@ use crate::output;
 const FILTER_KEYS: &[&str] = &["label", "label!", "until"];
 
 /// Ask on a terminal, as Podman does without `-f`; without a terminal, go ahead.
-fn confirmed(force: bool, what: &str) -> Result<bool> {
+pub(super) fn confirmed(force: bool, what: &str) -> Result<bool> {
     if force || !std::io::stdin().is_terminal() {
         return Ok(true);
     }

@@ -1,0 +1,429 @@
+//! User-defined networks as the unprivileged user: `network create|ls|inspect|
+//! exists|rm|prune|connect|disconnect` (Podman's JSON keys, automatic subnets,
+//! refusals), the networks, aliases and DNS settings `run`/`create` record, and
+//! the /etc/resolv.conf, /etc/hosts and host name a container sees.
+
+use coracle_tests::Sandbox;
+use serde_json::Value;
+
+use crate::lifecycle::stdout;
+use crate::run::{run, with_image};
+
+/// `ARGS` must fail with `code` and a one-line error containing `why`.
+fn refused(sb: &Sandbox, args: &[&str], code: i32, why: &str) {
+    let r = sb.coracle(args);
+    r.code(code);
+    assert!(r.stderr.contains(why), "expected {why:?} in\n{r}");
+    assert_eq!(r.stderr.trim().lines().count(), 1, "not one line:\n{r}");
+}
+
+fn inspect(sb: &Sandbox, name: &str) -> Value {
+    let text = stdout(sb, &["network", "inspect", name]);
+    let all: Value = serde_json::from_str(&text).expect("network inspect prints JSON");
+    assert_eq!(all.as_array().map(Vec::len), Some(1), "{text}");
+    all[0].clone()
+}
+
+fn names(sb: &Sandbox, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["network", "ls", "-q"];
+    args.extend_from_slice(extra);
+    stdout(sb, &args).lines().map(String::from).collect()
+}
+
+#[test]
+fn network_create_ls_inspect_exists_rm() {
+    let sb = Sandbox::new("networks-crud");
+    assert_eq!(names(&sb, &[]), ["podman"]);
+    assert_eq!(stdout(&sb, &["network", "create", "testnet"]), "testnet\n");
+    let net = inspect(&sb, "testnet");
+    for key in [
+        "name",
+        "id",
+        "driver",
+        "network_interface",
+        "created",
+        "subnets",
+        "dns_enabled",
+        "internal",
+    ] {
+        assert!(net.get(key).is_some(), "no {key} in {net}");
+    }
+    assert_eq!(net["name"], "testnet");
+    assert_eq!(net["driver"], "bridge");
+    assert_eq!(net["network_interface"], "podman1");
+    assert_eq!(net["subnets"][0]["subnet"], "10.89.0.0/24");
+    assert_eq!(net["subnets"][0]["gateway"], "10.89.0.1");
+    assert_eq!(net["dns_enabled"], true);
+    assert_eq!(net["internal"], false);
+    assert_eq!(net["id"].as_str().map(str::len), Some(64));
+
+    // The next automatic subnet and bridge do not collide with the first.
+    stdout(
+        &sb,
+        &[
+            "network",
+            "create",
+            "--internal",
+            "--disable-dns",
+            "--label",
+            "team=a",
+            "second",
+        ],
+    );
+    let second = inspect(&sb, "second");
+    assert_eq!(second["subnets"][0]["subnet"], "10.89.1.0/24");
+    assert_eq!(second["network_interface"], "podman2");
+    assert_eq!(second["internal"], true);
+    assert_eq!(second["dns_enabled"], false);
+    assert_eq!(second["labels"]["team"], "a");
+    // A given subnet and gateway; an unnamed network is named after its bridge.
+    stdout(
+        &sb,
+        &[
+            "network",
+            "create",
+            "--subnet",
+            "192.168.77.0/24",
+            "--gateway",
+            "192.168.77.254",
+            "third",
+        ],
+    );
+    assert_eq!(
+        inspect(&sb, "third")["subnets"][0]["gateway"],
+        "192.168.77.254"
+    );
+    assert_eq!(stdout(&sb, &["network", "create"]), "podman4\n");
+
+    // Bad input: one line, 125, nothing created.
+    let before = names(&sb, &[]);
+    refused(
+        &sb,
+        &["network", "create", "--subnet", "10.89.0.0/33", "bad"],
+        125,
+        "invalid subnet",
+    );
+    refused(
+        &sb,
+        &["network", "create", "--subnet", "nonsense", "bad"],
+        125,
+        "invalid subnet",
+    );
+    refused(
+        &sb,
+        &["network", "create", "--subnet", "10.89.1.128/25", "bad"],
+        125,
+        "overlaps 10.89.1.0/24 of network \"second\"",
+    );
+    refused(
+        &sb,
+        &[
+            "network",
+            "create",
+            "--subnet",
+            "10.99.0.0/24",
+            "--gateway",
+            "10.98.0.1",
+            "bad",
+        ],
+        125,
+        "--gateway",
+    );
+    refused(
+        &sb,
+        &["network", "create", "a/b"],
+        125,
+        "invalid network name",
+    );
+    refused(
+        &sb,
+        &["network", "create", "testnet"],
+        125,
+        "already exists",
+    );
+    assert_eq!(names(&sb, &[]), before);
+    assert_eq!(
+        stdout(&sb, &["network", "create", "--ignore", "testnet"]),
+        "testnet\n"
+    );
+    assert_eq!(
+        inspect(&sb, "testnet"),
+        net,
+        "--ignore leaves the network as it was"
+    );
+
+    // ls: Podman's columns, filters, JSON, templates.
+    let table = stdout(&sb, &["network", "ls"]);
+    let header: Vec<&str> = table
+        .lines()
+        .next()
+        .unwrap()
+        .split("  ")
+        .filter(|c| !c.is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(header, ["NETWORK ID", "NAME", "DRIVER"], "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with(&net["id"].as_str().unwrap()[..12]) && l.contains("testnet")),
+        "{table}"
+    );
+    assert_eq!(names(&sb, &["--filter", "name=^test"]), ["testnet"]);
+    assert_eq!(names(&sb, &["--filter", "label=team=a"]), ["second"]);
+    assert_eq!(
+        names(&sb, &["--filter", "driver=macvlan"]),
+        Vec::<String>::new()
+    );
+    let json: Value =
+        serde_json::from_str(&stdout(&sb, &["network", "ls", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(before.len()));
+    assert_eq!(json[0]["name"], "podman");
+    assert_eq!(
+        stdout(
+            &sb,
+            &[
+                "network",
+                "ls",
+                "--filter",
+                "name=second",
+                "--format",
+                "{{.Name}} {{.Driver}} {{.Internal}} {{.DNSEnabled}}"
+            ]
+        ),
+        "second bridge true false\n"
+    );
+    refused(
+        &sb,
+        &["network", "ls", "--filter", "colour=red"],
+        125,
+        "colour",
+    );
+
+    // exists, inspect by id prefix, rm.
+    sb.coracle(&["network", "exists", "testnet"]).code(0);
+    sb.coracle(&["network", "exists", "nosuch"]).code(1);
+    let id_prefix = &net["id"].as_str().unwrap()[..12];
+    assert_eq!(inspect(&sb, id_prefix)["name"], "testnet");
+    refused(
+        &sb,
+        &["network", "inspect", "nosuch"],
+        125,
+        "network not found",
+    );
+    assert_eq!(
+        stdout(&sb, &["network", "rm", "testnet", "third"]),
+        "testnet\nthird\n"
+    );
+    sb.coracle(&["network", "exists", "testnet"]).code(1);
+    refused(&sb, &["network", "rm", "testnet"], 1, "network not found");
+    refused(&sb, &["network", "rm", "podman"], 125, "cannot be removed");
+    // The freed subnet is handed out again.
+    stdout(&sb, &["network", "create", "again"]);
+    assert_eq!(
+        inspect(&sb, "again")["subnets"][0]["subnet"],
+        "10.89.0.0/24"
+    );
+}
+
+#[test]
+fn network_rm_and_prune_respect_containers_using_them() {
+    let (sb, img) = with_image("networks-inuse", "busybox");
+    stdout(&sb, &["network", "create", "used"]);
+    stdout(&sb, &["network", "create", "unused"]);
+    stdout(
+        &sb,
+        &[
+            "create",
+            "--name",
+            "user1",
+            "--network",
+            "used",
+            &img,
+            "true",
+        ],
+    );
+    refused(&sb, &["network", "rm", "used"], 2, "user1");
+    sb.coracle(&["network", "exists", "used"]).code(0);
+    // prune takes the unused one only (never the default network).
+    assert_eq!(stdout(&sb, &["network", "prune", "-f"]), "unused\n");
+    assert_eq!(names(&sb, &[]), ["podman", "used"]);
+    assert_eq!(names(&sb, &["--filter", "dangling=false"]), ["used"]);
+    // -f removes the container with the network.
+    assert_eq!(stdout(&sb, &["network", "rm", "-f", "used"]), "used\n");
+    sb.coracle(&["container", "exists", "user1"]).code(1);
+    sb.coracle(&["network", "exists", "used"]).code(1);
+}
+
+#[test]
+fn connect_and_disconnect_record_the_network_in_the_spec() {
+    let (sb, img) = with_image("networks-connect", "busybox");
+    stdout(&sb, &["network", "create", "net1"]);
+    stdout(&sb, &["network", "create", "net2"]);
+    stdout(&sb, &["network", "create", "net3"]);
+    stdout(
+        &sb,
+        &[
+            "create",
+            "--name",
+            "c1",
+            "--network",
+            "net1",
+            "--network-alias",
+            "web",
+            &img,
+            "true",
+        ],
+    );
+    sb.coracle(&["network", "connect", "--alias", "db", "net2", "c1"])
+        .success();
+    refused(
+        &sb,
+        &["network", "connect", "net2", "c1"],
+        125,
+        "already connected",
+    );
+    refused(
+        &sb,
+        &["network", "connect", "nosuch", "c1"],
+        125,
+        "network not found",
+    );
+    refused(
+        &sb,
+        &["network", "connect", "--alias", "bad alias", "net3", "c1"],
+        125,
+        "bad alias",
+    );
+    // Both networks now name c1 as their user.
+    refused(&sb, &["network", "rm", "net2"], 2, "c1");
+    sb.coracle(&["network", "disconnect", "net1", "c1"])
+        .success();
+    refused(
+        &sb,
+        &["network", "disconnect", "net1", "c1"],
+        125,
+        "not connected",
+    );
+    assert_eq!(stdout(&sb, &["network", "rm", "net1"]), "net1\n");
+    sb.coracle(&["network", "disconnect", "net2", "c1"])
+        .success();
+    assert_eq!(stdout(&sb, &["network", "rm", "net2"]), "net2\n");
+}
+
+#[test]
+fn dns_flags_hosts_and_hostname_reach_the_container() {
+    let (sb, img) = with_image("networks-dnsflags", "busybox");
+    let out = run(
+        &sb,
+        &img,
+        &[
+            "--network",
+            "none",
+            "--name",
+            "named1",
+            "--dns",
+            "192.0.2.1",
+            "--dns-search",
+            "example.test",
+            "--dns-option",
+            "ndots:2",
+            "--add-host",
+            "foo:192.0.2.7",
+            "--hostname",
+            "h1",
+        ],
+        &[
+            "sh",
+            "-c",
+            "cat /etc/resolv.conf; echo ---; cat /etc/hosts; echo ---; hostname",
+        ],
+    );
+    let text = out.success().stdout.clone();
+    let parts: Vec<&str> = text.split("---\n").collect();
+    assert_eq!(parts.len(), 3, "{out}");
+    assert_eq!(
+        parts[0], "search example.test\nnameserver 192.0.2.1\noptions ndots:2\n",
+        "{out}"
+    );
+    let hosts: Vec<&str> = parts[1].lines().collect();
+    assert_eq!(
+        hosts.first(),
+        Some(&"192.0.2.7\tfoo"),
+        "--add-host comes first: {out}"
+    );
+    assert!(
+        hosts.contains(&"127.0.0.1\tlocalhost localhost.localdomain"),
+        "{out}"
+    );
+    assert!(
+        hosts.iter().any(|l| l.ends_with("\th1 named1")),
+        "own names: {out}"
+    );
+    assert_eq!(parts[2], "h1\n");
+
+    // Without --dns the host's nameservers stay.
+    let host_servers: Vec<String> = std::fs::read_to_string("/etc/resolv.conf")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("nameserver ") && !l.contains('%'))
+        .map(String::from)
+        .collect();
+    let plain = run(
+        &sb,
+        &img,
+        &["--network", "none"],
+        &["grep", "^nameserver", "/etc/resolv.conf"],
+    );
+    let got: Vec<String> = plain.stdout.lines().map(String::from).collect();
+    assert_eq!(got, host_servers, "{plain}");
+
+    for (flags, why) in [
+        (&["--dns", "nope"][..], "--dns"),
+        (&["--dns-search", "a b"][..], "--dns-search"),
+        (&["--dns-option", "a b"][..], "--dns-option"),
+        (&["--network", "nosuch"][..], "nosuch"),
+        (
+            &["--network", "none", "--network-alias", "x"][..],
+            "--network-alias",
+        ),
+        (
+            &["--network", "host", "--network", "podman"][..],
+            "cannot be combined",
+        ),
+        (
+            &["--network", "podman", "--mac-address", "zz"][..],
+            "--mac-address",
+        ),
+    ] {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[&img, "true"]);
+        refused(&sb, &args, 125, why);
+    }
+}
+
+#[test]
+fn a_dns_enabled_network_puts_the_resolver_first() {
+    let (sb, img) = with_image("networks-resolver-first", "busybox");
+    stdout(&sb, &["network", "create", "dnsnet"]);
+    stdout(&sb, &["network", "create", "--disable-dns", "quiet"]);
+    let out = run(
+        &sb,
+        &img,
+        &[
+            "--network",
+            "dnsnet,quiet",
+            "--dns",
+            "192.0.2.1",
+            "--dns-search",
+            "example.test",
+        ],
+        &["cat", "/etc/resolv.conf"],
+    );
+    assert_eq!(
+        out.success().stdout,
+        "search dns.podman example.test\nnameserver 10.89.0.1\nnameserver 192.0.2.1\n",
+        "{out}"
+    );
+}
