@@ -82,6 +82,17 @@ pub struct ResolvConf {
     pub options: Vec<String>,
 }
 
+/// The host's /etc/resolv.conf, at most [`MAX_HOST_RESOLV_CONF`] bytes (empty when
+/// unreadable).
+pub fn read_host_resolv_conf() -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    if let Ok(file) = std::fs::File::open("/etc/resolv.conf") {
+        let _ = file.take(MAX_HOST_RESOLV_CONF).read_to_string(&mut text);
+    }
+    text
+}
+
 /// Parse the lines of a resolv.conf that matter here.
 pub fn parse_resolv_conf(text: &str) -> ResolvConf {
     let mut conf = ResolvConf::default();

@@ -2,10 +2,9 @@
 //! (`--add-host`, `--dns*`, its networks) and what the network attach code knows
 //! (its addresses, the host's address as seen from inside).
 
-use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr};
 
-use coracle_network::etc_files::{self, HostsInput, ResolvInput, MAX_HOST_RESOLV_CONF};
+use coracle_network::etc_files::{self, HostsInput, ResolvInput};
 use coracle_network::NetworkStore;
 use coracle_storage::Store;
 
@@ -54,18 +53,9 @@ fn resolver_addresses(store: &Store, config: &ContainerConfig) -> Vec<Ipv4Addr> 
         .collect()
 }
 
-/// The host's /etc/resolv.conf, bounded (empty when unreadable).
-fn host_resolv_conf() -> String {
-    let mut text = String::new();
-    if let Ok(file) = std::fs::File::open("/etc/resolv.conf") {
-        let _ = file.take(MAX_HOST_RESOLV_CONF).read_to_string(&mut text);
-    }
-    text
-}
-
 /// /etc/resolv.conf for the container.
 pub fn resolv_text(store: &Store, config: &ContainerConfig) -> String {
-    let host = host_resolv_conf();
+    let host = etc_files::read_host_resolv_conf();
     etc_files::resolv_conf(&ResolvInput {
         resolvers: &resolver_addresses(store, config),
         servers: &config.dns.servers,

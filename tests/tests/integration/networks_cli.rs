@@ -427,3 +427,217 @@ fn a_dns_enabled_network_puts_the_resolver_first() {
         "{out}"
     );
 }
+
+/// A small DNS client and a fake upstream, for the resolver process.
+mod dns_wire {
+    use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+    use std::time::Duration;
+
+    /// A standard query for `name`, type A.
+    pub fn query(id: u16, name: &str) -> Vec<u8> {
+        let mut q = id.to_be_bytes().to_vec();
+        q.extend_from_slice(&[1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        for label in name.split('.') {
+            q.push(label.len() as u8);
+            q.extend_from_slice(label.as_bytes());
+        }
+        q.extend_from_slice(&[0, 0, 1, 0, 1]);
+        q
+    }
+
+    fn skip_name(p: &[u8], mut at: usize) -> usize {
+        loop {
+            match p[at] {
+                0 => return at + 1,
+                l if l >= 0xc0 => return at + 2,
+                l => at += 1 + l as usize,
+            }
+        }
+    }
+
+    /// The response code and A addresses of a response to one question.
+    pub fn parse(p: &[u8]) -> (u16, u8, Vec<Ipv4Addr>) {
+        assert!(
+            p.len() >= 12 && p[2] & 0x80 != 0,
+            "not a DNS response: {p:?}"
+        );
+        let ancount = u16::from_be_bytes([p[6], p[7]]);
+        let mut at = skip_name(p, 12) + 4;
+        let mut ips = Vec::new();
+        for _ in 0..ancount {
+            at = skip_name(p, at);
+            let rtype = u16::from_be_bytes([p[at], p[at + 1]]);
+            let len = u16::from_be_bytes([p[at + 8], p[at + 9]]) as usize;
+            if rtype == 1 && len == 4 {
+                ips.push(Ipv4Addr::new(
+                    p[at + 10],
+                    p[at + 11],
+                    p[at + 12],
+                    p[at + 13],
+                ));
+            }
+            at += 10 + len;
+        }
+        (u16::from_be_bytes([p[0], p[1]]), p[3] & 0xf, ips)
+    }
+
+    /// Ask `server` for `name`: `None` if nothing answers within about 3 s.
+    pub fn ask(server: SocketAddr, name: &str) -> Option<(u8, Vec<Ipv4Addr>)> {
+        let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+        client
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let q = query(0x2a2a, name);
+        for _ in 0..15 {
+            client.send_to(&q, server).unwrap();
+            let mut buf = [0u8; 1024];
+            if let Ok((n, from)) = client.recv_from(&mut buf) {
+                assert_eq!(from, server);
+                let (id, rcode, ips) = parse(&buf[..n]);
+                assert_eq!(id, 0x2a2a);
+                return Some((rcode, ips));
+            }
+        }
+        None
+    }
+
+    /// A fake upstream answering every question with `answer`.
+    pub fn fake_upstream(answer: Ipv4Addr) -> SocketAddr {
+        let socket = UdpSocket::bind("127.0.0.9:0").unwrap();
+        let addr = socket.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            while let Ok((n, from)) = socket.recv_from(&mut buf) {
+                let mut reply = buf[..n].to_vec();
+                reply[2] |= 0x80;
+                reply[7] = 1;
+                reply.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+                reply.extend_from_slice(&answer.octets());
+                let _ = socket.send_to(&reply, from);
+            }
+        });
+        addr
+    }
+}
+
+/// A lease file as the bridge code writes it.
+fn write_lease(
+    runroot: &std::path::Path,
+    network: &str,
+    id: &str,
+    name: &str,
+    aliases: &[&str],
+    ip: &str,
+) {
+    let dir = runroot.join("networks/leases").join(network);
+    std::fs::create_dir_all(&dir).unwrap();
+    let lease = serde_json::json!({
+        "container_id": id, "container_name": name, "aliases": aliases,
+        "ip": ip, "mac": "02:00:00:00:00:01", "interface": "eth0",
+    });
+    std::fs::write(dir.join(format!("{id}.json")), lease.to_string()).unwrap();
+}
+
+/// Kills the resolver if the test fails before it exits by itself.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_resolver_process_answers_per_network_and_exits_when_unneeded() {
+    use std::net::{Ipv4Addr, SocketAddr};
+    let sb = Sandbox::new("networks-resolver");
+    // Networks on loopback subnets, so the resolver can listen on their gateways
+    // without a network namespace.
+    stdout(
+        &sb,
+        &["network", "create", "--subnet", "127.0.5.0/24", "alpha"],
+    );
+    stdout(
+        &sb,
+        &["network", "create", "--subnet", "127.0.6.0/24", "beta"],
+    );
+    stdout(
+        &sb,
+        &[
+            "network",
+            "create",
+            "--subnet",
+            "127.0.7.0/24",
+            "--disable-dns",
+            "quiet",
+        ],
+    );
+    let runroot = sb.work().join("runroot");
+    write_lease(&runroot, "alpha", "a1", "web", &["www"], "10.89.0.2");
+    write_lease(&runroot, "beta", "b1", "db", &[], "10.89.1.2");
+    write_lease(&runroot, "quiet", "q1", "hidden", &[], "10.89.2.2");
+    let upstream_answer = Ipv4Addr::new(203, 0, 113, 9);
+    let upstream = dns_wire::fake_upstream(upstream_answer).to_string();
+    let port = std::net::UdpSocket::bind("127.0.5.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let store = sb.data().join("coracle");
+    let mut command = sb.command(&[
+        "__dns",
+        "--store",
+        &store.to_string_lossy(),
+        "--runroot",
+        &runroot.to_string_lossy(),
+        "--port",
+        &port.to_string(),
+        "--upstream",
+        &upstream,
+    ]);
+    command.stdout(std::process::Stdio::null());
+    let mut child = KillOnDrop(command.spawn().expect("start coracle __dns"));
+    let on = |last: u8| SocketAddr::from((Ipv4Addr::new(127, 0, last, 1), port));
+
+    let ok = |ip: [u8; 4]| Some((0, vec![Ipv4Addr::from(ip)]));
+    assert_eq!(dns_wire::ask(on(5), "web"), ok([10, 89, 0, 2]));
+    assert_eq!(dns_wire::ask(on(5), "www.dns.podman"), ok([10, 89, 0, 2]));
+    assert_eq!(dns_wire::ask(on(6), "db"), ok([10, 89, 1, 2]));
+    // Another network's names are not answered; unknown names in dns.podman are NXDOMAIN.
+    assert_eq!(dns_wire::ask(on(5), "db.dns.podman"), Some((3, vec![])));
+    assert_eq!(dns_wire::ask(on(6), "web.dns.podman"), Some((3, vec![])));
+    // Everything else goes to the upstream.
+    assert_eq!(
+        dns_wire::ask(on(5), "example.org"),
+        Some((0, vec![upstream_answer]))
+    );
+    // A network without DNS gets no resolver.
+    assert_eq!(dns_wire::ask(on(7), "hidden"), None);
+    // A container that comes later resolves at once.
+    write_lease(&runroot, "alpha", "a2", "late", &[], "10.89.0.3");
+    assert_eq!(dns_wire::ask(on(5), "late"), ok([10, 89, 0, 3]));
+
+    // Once no container is left on a DNS-enabled network, the resolver ends.
+    for (network, id) in [("alpha", "a1"), ("alpha", "a2"), ("beta", "b1")] {
+        std::fs::remove_file(
+            runroot
+                .join("networks/leases")
+                .join(network)
+                .join(format!("{id}.json")),
+        )
+        .unwrap();
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "coracle __dns still runs without containers"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status}");
+}
