@@ -1,7 +1,8 @@
 //! The resolver on loopback addresses (no namespaces): hand-written lease files, a
 //! fake upstream, and a small client.
 
-use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -37,20 +38,69 @@ fn write_lease(
     .unwrap();
 }
 
-/// A fake upstream nameserver answering every question with [`UPSTREAM_ANSWER`].
+/// The fake upstream's reply to `query`.
+fn upstream_reply(query: &[u8]) -> Vec<u8> {
+    let q = packet::parse_query(query).expect("the resolver forwards the query as it came");
+    packet::answer(query, &q, packet::RCODE_NOERROR, &[UPSTREAM_ANSWER])
+}
+
+/// A fake upstream nameserver answering every question with [`UPSTREAM_ANSWER`],
+/// over UDP and TCP on one port.
 fn fake_upstream() -> SocketAddr {
-    let socket = UdpSocket::bind("127.0.0.9:0").unwrap();
+    let (socket, tcp) = loop {
+        let socket = UdpSocket::bind("127.0.0.9:0").unwrap();
+        if let Ok(tcp) = TcpListener::bind(socket.local_addr().unwrap()) {
+            break (socket, tcp);
+        }
+    };
     let addr = socket.local_addr().unwrap();
     std::thread::spawn(move || {
         let mut buf = [0u8; 512];
         while let Ok((n, from)) = socket.recv_from(&mut buf) {
-            let q =
-                packet::parse_query(&buf[..n]).expect("the resolver forwards the query as it came");
-            let reply = packet::answer(&buf[..n], &q, packet::RCODE_NOERROR, &[UPSTREAM_ANSWER]);
-            socket.send_to(&reply, from).unwrap();
+            socket.send_to(&upstream_reply(&buf[..n]), from).unwrap();
+        }
+    });
+    std::thread::spawn(move || {
+        for mut stream in tcp.incoming().flatten() {
+            if let Some(query) = tcp_read(&mut stream) {
+                tcp_write(&mut stream, &upstream_reply(&query));
+            }
         }
     });
     addr
+}
+
+fn tcp_read(stream: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut len = [0u8; 2];
+    stream.read_exact(&mut len).ok()?;
+    let mut message = vec![0u8; usize::from(u16::from_be_bytes(len))];
+    stream.read_exact(&mut message).ok()?;
+    Some(message)
+}
+
+fn tcp_write(stream: &mut TcpStream, message: &[u8]) {
+    stream
+        .write_all(&(message.len() as u16).to_be_bytes())
+        .unwrap();
+    stream.write_all(message).unwrap();
+}
+
+/// Ask `server` for `name` over TCP (two questions on one connection).
+fn ask_tcp(server: SocketAddr, names: [&str; 2]) -> Vec<(u8, Vec<Ipv4Addr>)> {
+    let mut stream = TcpStream::connect(server).expect("the resolver listens on TCP too");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    names
+        .iter()
+        .map(|name| {
+            tcp_write(&mut stream, &packet::build_query(0x5151, name, TYPE_A));
+            let reply = tcp_read(&mut stream).expect("an answer over TCP");
+            let (id, rcode, ips) = packet::parse_response(&reply).expect("a DNS response");
+            assert_eq!(id, 0x5151);
+            (rcode, ips)
+        })
+        .collect()
 }
 
 /// Ask `server` for `name`; the response code and addresses.
@@ -137,6 +187,15 @@ fn resolver_answers_names_of_its_network_and_forwards_the_rest() {
     assert_eq!(
         ask(on_alpha, "late"),
         (0, vec![Ipv4Addr::new(10, 89, 0, 3)])
+    );
+
+    // Over TCP: the same answers, and forwarded questions relayed over TCP.
+    assert_eq!(
+        ask_tcp(on_alpha, ["web", "example.org"]),
+        [
+            (0, vec![Ipv4Addr::new(10, 89, 0, 2)]),
+            (0, vec![UPSTREAM_ANSWER])
+        ]
     );
 
     // Malformed datagrams are dropped and the resolver keeps answering.

@@ -3,5 +3,6 @@
 
 pub mod packet;
 pub mod server;
+mod tcp;
 
 pub use server::{plan_from_store, resolver_needed, serve, Listener, Resolver, DNS_PORT};

@@ -33,9 +33,9 @@ const MAX_LEASES: usize = 4096;
 /// Most forwarded questions in flight at once; more are dropped (the client retries).
 const MAX_FORWARDS: usize = 64;
 /// How long an upstream has to answer.
-const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(3);
+pub(crate) const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(3);
 /// How often [`serve`] looks at its plan again.
-const PLAN_INTERVAL: Duration = Duration::from_millis(500);
+pub(crate) const PLAN_INTERVAL: Duration = Duration::from_millis(500);
 
 /// One address the resolver listens on, for one network.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -121,6 +121,38 @@ pub fn decide(question: &Question, network: &str, leases: &LeaseDir) -> Decision
     }
 }
 
+/// What to do with one received message.
+pub(crate) enum Reply {
+    /// Send this answer, made here.
+    Local(Vec<u8>),
+    /// Relay the message to the upstreams and their answer back.
+    Forward,
+    /// Not a query the resolver reads: no answer.
+    Drop,
+}
+
+/// The reply to `query` received for `network`.
+pub(crate) fn reply_to(query: &[u8], network: &str, leases: &LeaseDir) -> Reply {
+    let Some(question) = packet::parse_query(query) else {
+        return Reply::Drop;
+    };
+    match decide(&question, network, leases) {
+        Decision::Answer(ips) => Reply::Local(packet::answer(
+            query,
+            &question,
+            packet::RCODE_NOERROR,
+            &ips,
+        )),
+        Decision::NxDomain => Reply::Local(packet::answer(
+            query,
+            &question,
+            packet::RCODE_NXDOMAIN,
+            &[],
+        )),
+        Decision::Forward => Reply::Forward,
+    }
+}
+
 /// Ask the upstreams in turn; the first answer with the query's id is returned.
 fn ask_upstreams(query: &[u8], upstreams: &[SocketAddr]) -> Option<Vec<u8>> {
     let id = packet::message_id(query)?;
@@ -151,13 +183,13 @@ fn ask_upstreams(query: &[u8], upstreams: &[SocketAddr]) -> Option<Vec<u8>> {
     None
 }
 
-/// One forwarded question in flight; counted down when dropped.
-struct InFlight(Arc<AtomicUsize>);
+/// One forwarded question (or TCP connection) in flight; counted down when dropped.
+pub(crate) struct InFlight(Arc<AtomicUsize>);
 
 impl InFlight {
-    /// Count one more, unless [`MAX_FORWARDS`] are in flight already.
-    fn take(counter: &Arc<AtomicUsize>) -> Option<InFlight> {
-        if counter.fetch_add(1, Ordering::AcqRel) >= MAX_FORWARDS {
+    /// Count one more, unless `limit` are in flight already.
+    pub(crate) fn take(counter: &Arc<AtomicUsize>, limit: usize) -> Option<InFlight> {
+        if counter.fetch_add(1, Ordering::AcqRel) >= limit {
             counter.fetch_sub(1, Ordering::AcqRel);
             return None;
         }
@@ -180,7 +212,7 @@ fn forward(
     resolver: &Arc<Resolver>,
     in_flight: &Arc<AtomicUsize>,
 ) {
-    let Some(slot) = InFlight::take(in_flight) else {
+    let Some(slot) = InFlight::take(in_flight, MAX_FORWARDS) else {
         return;
     };
     let Ok(reply_socket) = socket.try_clone() else {
@@ -211,18 +243,29 @@ fn serve_socket(
             continue;
         };
         let query = &buf[..n];
-        let Some(question) = packet::parse_query(query) else {
-            continue;
-        };
-        let reply = match decide(&question, &network, &resolver.leases) {
-            Decision::Answer(ips) => packet::answer(query, &question, packet::RCODE_NOERROR, &ips),
-            Decision::NxDomain => packet::answer(query, &question, packet::RCODE_NXDOMAIN, &[]),
-            Decision::Forward => {
-                forward(&socket, query, client, &resolver, &in_flight);
-                continue;
+        match reply_to(query, &network, &resolver.leases) {
+            Reply::Local(reply) => {
+                let _ = socket.send_to(&reply, client);
             }
-        };
-        let _ = socket.send_to(&reply, client);
+            Reply::Forward => forward(&socket, query, client, &resolver, &in_flight),
+            Reply::Drop => {}
+        }
+    }
+}
+
+/// The threads serving one listener.
+struct Running {
+    stop: Arc<AtomicBool>,
+    handles: Vec<thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// Tell the threads to end and wait for them.
+    fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        for handle in self.handles {
+            let _ = handle.join();
+        }
     }
 }
 
@@ -232,8 +275,7 @@ fn serve_socket(
 /// that cannot be bound is an error only when nothing is being served yet.
 pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Result<()> {
     let resolver = Arc::new(resolver);
-    let mut running: BTreeMap<Listener, (Arc<AtomicBool>, thread::JoinHandle<()>)> =
-        BTreeMap::new();
+    let mut running: BTreeMap<Listener, Running> = BTreeMap::new();
     loop {
         let wanted = plan();
         if wanted.is_empty() {
@@ -245,9 +287,8 @@ pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Res
             .cloned()
             .collect();
         for listener in gone {
-            if let Some((stop, handle)) = running.remove(&listener) {
-                stop.store(true, Ordering::Relaxed);
-                let _ = handle.join();
+            if let Some(r) = running.remove(&listener) {
+                r.stop();
             }
         }
         for listener in wanted {
@@ -269,19 +310,29 @@ pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Res
                 .set_read_timeout(Some(PLAN_INTERVAL))
                 .map_err(|e| NetworkError::Resolver(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
-            let (network, resolver, flag) =
+            let (network, resolver_udp, flag) =
                 (listener.network.clone(), resolver.clone(), stop.clone());
-            let handle = thread::Builder::new()
+            let mut handles = vec![thread::Builder::new()
                 .name(format!("dns-{}", listener.network))
-                .spawn(move || serve_socket(socket, network, resolver, flag))
-                .map_err(|e| NetworkError::Resolver(e.to_string()))?;
-            running.insert(listener, (stop, handle));
+                .spawn(move || serve_socket(socket, network, resolver_udp, flag))
+                .map_err(|e| NetworkError::Resolver(e.to_string()))?];
+            // TCP is for the answers too large for UDP: served when it can be bound.
+            if let Ok(tcp) = std::net::TcpListener::bind(listener.address) {
+                let (network, resolver_tcp, flag) =
+                    (listener.network.clone(), resolver.clone(), stop.clone());
+                if let Ok(handle) = thread::Builder::new()
+                    .name(format!("dns-tcp-{}", listener.network))
+                    .spawn(move || crate::dns::tcp::serve_tcp(tcp, network, resolver_tcp, flag))
+                {
+                    handles.push(handle);
+                }
+            }
+            running.insert(listener, Running { stop, handles });
         }
         thread::sleep(PLAN_INTERVAL);
     }
-    for (_, (stop, handle)) in running {
-        stop.store(true, Ordering::Relaxed);
-        let _ = handle.join();
+    for (_, r) in running {
+        r.stop();
     }
     Ok(())
 }
