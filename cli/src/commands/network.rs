@@ -109,6 +109,29 @@ pub(super) fn check_attachments(ctx: &Context, config: &ContainerConfig) -> Resu
     Ok(())
 }
 
+/// `NetworkSettings` of a container's `inspect`: its user-defined networks with
+/// their aliases, MAC address and gateway (the address comes with the attachment).
+pub(super) fn inspect_settings(store: &Store, config: &ContainerConfig) -> Value {
+    let definitions = NetworkStore::new(&store.root);
+    let networks: serde_json::Map<String, Value> = config
+        .networks
+        .iter()
+        .map(|a| {
+            let definition = definitions.load(&a.name).ok();
+            let subnet = definition.as_ref().and_then(|d| d.ipv4());
+            let entry = json!({
+                "NetworkID": definition.as_ref().map(|d| d.id.clone()).unwrap_or_default(),
+                "Aliases": a.aliases,
+                "MacAddress": a.mac.clone().unwrap_or_default(),
+                "Gateway": subnet.map(|s| s.gateway.to_string()).unwrap_or_default(),
+                "IPPrefixLen": subnet.map(|s| s.subnet.prefix()).unwrap_or(0),
+            });
+            (a.name.clone(), entry)
+        })
+        .collect();
+    json!({ "Networks": networks })
+}
+
 /// Now, RFC 3339 with nanoseconds, as Podman writes `created`.
 fn now_rfc3339() -> String {
     let now = std::time::SystemTime::now()

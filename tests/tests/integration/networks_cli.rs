@@ -239,10 +239,19 @@ fn network_rm_and_prune_respect_containers_using_them() {
             "user1",
             "--network",
             "used",
+            "--mac-address",
+            "92:D0:C6:0A:29:33",
+            "--dns",
+            "192.0.2.53",
             &img,
             "true",
         ],
     );
+    let settings = stdout(
+        &sb,
+        &["container", "inspect", "--format", "{{(index .NetworkSettings.Networks \"used\").MacAddress}} {{(index .NetworkSettings.Networks \"used\").Gateway}} {{.HostConfig.Dns}}", "user1"],
+    );
+    assert_eq!(settings.trim(), "92:d0:c6:0a:29:33 10.89.0.1 [192.0.2.53]");
     refused(&sb, &["network", "rm", "used"], 2, "user1");
     sb.coracle(&["network", "exists", "used"]).code(0);
     // prune takes the unused one only (never the default network).
@@ -295,6 +304,17 @@ fn connect_and_disconnect_record_the_network_in_the_spec() {
         125,
         "bad alias",
     );
+    let aliases = stdout(
+        &sb,
+        &[
+            "container",
+            "inspect",
+            "--format",
+            "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.Aliases}} {{end}}",
+            "c1",
+        ],
+    );
+    assert_eq!(aliases.trim(), "net1=[web] net2=[db]");
     // Both networks now name c1 as their user.
     refused(&sb, &["network", "rm", "net2"], 2, "c1");
     sb.coracle(&["network", "disconnect", "net1", "c1"])
