@@ -10,6 +10,19 @@ use crate::config::{validate_name, NetworkConfig, Subnet};
 use crate::error::{NetworkError, Result};
 use crate::subnet::Ipv4Subnet;
 
+/// Names `--network` reads as modes, so no network may have them (as Podman).
+const RESERVED_NAMES: &[&str] = &[
+    "none",
+    "host",
+    "bridge",
+    "private",
+    "default",
+    "pasta",
+    "slirp4netns",
+    "ns",
+    "container",
+];
+
 /// What `network create` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct CreateRequest {
@@ -46,6 +59,11 @@ pub fn new_network(
     let bridge = allocate::free_bridge_name(existing);
     let name = request.name.clone().unwrap_or_else(|| bridge.clone());
     validate_name(&name)?;
+    if RESERVED_NAMES.contains(&name.as_str()) {
+        return Err(NetworkError::Unsupported(format!(
+            "network name {name:?} is a --network mode: pick another name"
+        )));
+    }
     if existing.iter().any(|n| n.name == name) {
         return Err(NetworkError::Exists(name));
     }
@@ -169,5 +187,6 @@ mod tests {
         assert!(with(&|r| r.driver = "macvlan".into()).contains("bridge"));
         assert!(with(&|r| r.name = Some("podman".into())).contains("already exists"));
         assert!(with(&|r| r.name = Some("a/b".into())).contains("invalid network name"));
+        assert!(with(&|r| r.name = Some("host".into())).contains("--network mode"));
     }
 }

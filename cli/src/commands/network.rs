@@ -142,6 +142,8 @@ fn now_rfc3339() -> String {
 
 /// `network create`: print the new network's name.
 fn create(ctx: &Context, args: NetworkCreateArgs) -> Result<i32> {
+    // Two creates at once must not pick the same free subnet or bridge.
+    let _lock = coracle_storage::StoreLock::exclusive(&ctx.store()?.root.join("networks.lock"))?;
     let store = networks(ctx);
     let existing = store.list()?;
     if args.ignore {

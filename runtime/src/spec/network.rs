@@ -72,7 +72,10 @@ impl DnsSettings {
 
 /// Whether a `--network` value names a mode rather than networks.
 fn is_mode(value: &str) -> bool {
-    matches!(value, "" | "none" | "private" | "bridge" | "host") || value.contains(':')
+    matches!(
+        value,
+        "" | "none" | "private" | "bridge" | "host" | "pasta" | "slirp4netns"
+    ) || value.contains(':')
 }
 
 /// `--network` (repeatable; `NAME1,NAME2` too), `--network-alias` and

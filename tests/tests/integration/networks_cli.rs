@@ -135,6 +135,7 @@ fn network_create_ls_inspect_exists_rm() {
         125,
         "invalid network name",
     );
+    refused(&sb, &["network", "create", "host"], 125, "--network mode");
     refused(
         &sb,
         &["network", "create", "testnet"],
@@ -224,6 +225,35 @@ fn network_create_ls_inspect_exists_rm() {
         inspect(&sb, "again")["subnets"][0]["subnet"],
         "10.89.0.0/24"
     );
+
+    // Creates at the same time still get subnets and bridges of their own.
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            sb.command(&["network", "create", &format!("par{i}")])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        assert!(child.wait_with_output().unwrap().status.success());
+    }
+    let all: Value =
+        serde_json::from_str(&stdout(&sb, &["network", "ls", "--format", "json"])).unwrap();
+    let all = all.as_array().unwrap();
+    let mut subnets: Vec<&str> = all
+        .iter()
+        .map(|n| n["subnets"][0]["subnet"].as_str().unwrap())
+        .collect();
+    let mut bridges: Vec<&str> = all
+        .iter()
+        .map(|n| n["network_interface"].as_str().unwrap())
+        .collect();
+    let count = all.len();
+    subnets.sort();
+    subnets.dedup();
+    bridges.sort();
+    bridges.dedup();
+    assert_eq!((subnets.len(), bridges.len()), (count, count), "{all:?}");
 }
 
 #[test]
