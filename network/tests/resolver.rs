@@ -105,7 +105,12 @@ fn ask_tcp(server: SocketAddr, names: [&str; 2]) -> Vec<(u8, Vec<Ipv4Addr>)> {
 
 /// Ask `server` for `name`; the response code and addresses.
 fn ask(server: SocketAddr, name: &str) -> (u8, Vec<Ipv4Addr>) {
-    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    ask_from(Ipv4Addr::LOCALHOST, server, name)
+}
+
+/// Ask `server` for `name` from the address `client`.
+fn ask_from(client: Ipv4Addr, server: SocketAddr, name: &str) -> (u8, Vec<Ipv4Addr>) {
+    let client = UdpSocket::bind((client, 0)).unwrap();
     client
         .set_read_timeout(Some(Duration::from_millis(300)))
         .unwrap();
@@ -182,6 +187,24 @@ fn resolver_answers_names_of_its_network_and_forwards_the_rest() {
     // A bare unknown name and other domains go upstream.
     assert_eq!(ask(on_alpha, "db"), (0, vec![UPSTREAM_ANSWER]));
     assert_eq!(ask(on_alpha, "example.org"), (0, vec![UPSTREAM_ANSWER]));
+    // A container on both networks (asking from its address on alpha) resolves the
+    // names of both, as Podman's resolver answers it; others still do not.
+    let both = Ipv4Addr::new(127, 0, 0, 4);
+    write_lease(&leases, "alpha", "c-both", "both", &[], both.octets());
+    write_lease(&leases, "beta", "c-both", "both", &[], [10, 89, 1, 9]);
+    assert_eq!(
+        ask_from(both, on_alpha, "db"),
+        (0, vec![Ipv4Addr::new(10, 89, 1, 2)])
+    );
+    assert_eq!(
+        ask_from(both, on_alpha, "web"),
+        (0, vec![Ipv4Addr::new(10, 89, 0, 2)])
+    );
+    assert_eq!(
+        ask(on_alpha, "db.dns.podman"),
+        (packet::RCODE_NXDOMAIN, vec![])
+    );
+
     // A container started later resolves at once (leases are read on each question).
     write_lease(&leases, "alpha", "a2", "late", &[], [10, 89, 0, 3]);
     assert_eq!(

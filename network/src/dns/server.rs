@@ -10,9 +10,9 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::thread;
 use std::time::Duration;
 
@@ -89,27 +89,61 @@ pub enum Decision {
     Forward,
 }
 
-/// Decide about `question` received for `network`: a container name or alias
-/// (bare, or under `dns.podman`) is answered from the leases; an unknown name
-/// under `dns.podman` is NXDOMAIN; anything else is forwarded.
-pub fn decide(question: &Question, network: &str, leases: &LeaseDir) -> Decision {
+/// Where a question came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The network it arrived on (the one whose gateway it was sent to).
+    pub network: &'a str,
+    /// The asking address.
+    pub client: IpAddr,
+    /// Every DNS-enabled network the resolver serves now.
+    pub served: &'a [String],
+}
+
+/// The networks whose names the asker may resolve: the one the question came in
+/// on, and every other served network the same container is on (found by the
+/// asker's lease on the first), as Podman's resolver answers a container on several
+/// networks.
+pub fn networks_of_asker(origin: &Origin<'_>, leases: &LeaseDir) -> Vec<String> {
+    let mut out = vec![origin.network.to_string()];
+    let asker = read_leases(leases, origin.network)
+        .into_iter()
+        .find(|l| IpAddr::V4(l.ip) == origin.client);
+    if let Some(asker) = asker {
+        for other in origin
+            .served
+            .iter()
+            .filter(|n| n.as_str() != origin.network)
+        {
+            if leases.lease_path(other, &asker.container_id).exists() {
+                out.push(other.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Decide about `question` from `origin`: a container name or alias (bare, or
+/// under `dns.podman`) of the asker's networks is answered from the leases; an
+/// unknown name under `dns.podman` is NXDOMAIN; anything else is forwarded.
+pub fn decide(question: &Question, origin: &Origin<'_>, leases: &LeaseDir) -> Decision {
     let suffix = format!(".{DNS_DOMAIN}");
     let (short, in_domain) = match question.name.strip_suffix(&suffix) {
         Some(short) => (short, true),
         None => (question.name.as_str(), question.name == DNS_DOMAIN),
     };
-    let matching: Vec<Ipv4Addr> = if short.contains('.') || short.is_empty() {
-        Vec::new()
-    } else {
-        read_leases(leases, network)
-            .into_iter()
-            .filter(|l| {
-                l.container_name.eq_ignore_ascii_case(short)
-                    || l.aliases.iter().any(|a| a.eq_ignore_ascii_case(short))
-            })
-            .map(|l| l.ip)
-            .collect()
-    };
+    let mut matching: Vec<Ipv4Addr> = Vec::new();
+    if !short.contains('.') && !short.is_empty() {
+        for network in networks_of_asker(origin, leases) {
+            for lease in read_leases(leases, &network) {
+                let named = lease.container_name.eq_ignore_ascii_case(short)
+                    || lease.aliases.iter().any(|a| a.eq_ignore_ascii_case(short));
+                if named && !matching.contains(&lease.ip) {
+                    matching.push(lease.ip);
+                }
+            }
+        }
+    }
     if !matching.is_empty() {
         let wants_a = question.qtype == packet::TYPE_A || question.qtype == 255;
         return Decision::Answer(if wants_a { matching } else { Vec::new() });
@@ -131,12 +165,26 @@ pub(crate) enum Reply {
     Drop,
 }
 
-/// The reply to `query` received for `network`.
-pub(crate) fn reply_to(query: &[u8], network: &str, leases: &LeaseDir) -> Reply {
+/// What the serving threads share: the resolver, and the networks served now.
+pub(crate) struct State {
+    /// Leases and upstreams.
+    pub(crate) resolver: Resolver,
+    /// The networks of the current plan.
+    served: RwLock<Vec<String>>,
+}
+
+/// The reply to `query` received for `network` from `client`.
+pub(crate) fn reply_to(query: &[u8], network: &str, client: IpAddr, state: &State) -> Reply {
     let Some(question) = packet::parse_query(query) else {
         return Reply::Drop;
     };
-    match decide(&question, network, leases) {
+    let served = state.served.read().map(|s| s.clone()).unwrap_or_default();
+    let origin = Origin {
+        network,
+        client,
+        served: &served,
+    };
+    match decide(&question, &origin, &state.resolver.leases) {
         Decision::Answer(ips) => Reply::Local(packet::answer(
             query,
             &question,
@@ -209,7 +257,7 @@ fn forward(
     socket: &UdpSocket,
     query: &[u8],
     client: SocketAddr,
-    resolver: &Arc<Resolver>,
+    state: &Arc<State>,
     in_flight: &Arc<AtomicUsize>,
 ) {
     let Some(slot) = InFlight::take(in_flight, MAX_FORWARDS) else {
@@ -218,24 +266,19 @@ fn forward(
     let Ok(reply_socket) = socket.try_clone() else {
         return;
     };
-    let (query, resolver) = (query.to_vec(), resolver.clone());
+    let (query, state) = (query.to_vec(), state.clone());
     let _ = thread::Builder::new()
         .name("dns-forward".into())
         .spawn(move || {
             let _slot = slot;
-            if let Some(reply) = ask_upstreams(&query, &resolver.upstreams) {
+            if let Some(reply) = ask_upstreams(&query, &state.resolver.upstreams) {
                 let _ = reply_socket.send_to(&reply, client);
             }
         });
 }
 
 /// Answer datagrams on `socket` for `network` until `stop` is set.
-fn serve_socket(
-    socket: UdpSocket,
-    network: String,
-    resolver: Arc<Resolver>,
-    stop: Arc<AtomicBool>,
-) {
+fn serve_socket(socket: UdpSocket, network: String, state: Arc<State>, stop: Arc<AtomicBool>) {
     let in_flight = Arc::new(AtomicUsize::new(0));
     let mut buf = vec![0u8; MAX_MESSAGE];
     while !stop.load(Ordering::Relaxed) {
@@ -243,11 +286,11 @@ fn serve_socket(
             continue;
         };
         let query = &buf[..n];
-        match reply_to(query, &network, &resolver.leases) {
+        match reply_to(query, &network, client.ip(), &state) {
             Reply::Local(reply) => {
                 let _ = socket.send_to(&reply, client);
             }
-            Reply::Forward => forward(&socket, query, client, &resolver, &in_flight),
+            Reply::Forward => forward(&socket, query, client, &state, &in_flight),
             Reply::Drop => {}
         }
     }
@@ -274,12 +317,18 @@ impl Running {
 /// once the plan is empty (no container needs the resolver any more). An address
 /// that cannot be bound is an error only when nothing is being served yet.
 pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Result<()> {
-    let resolver = Arc::new(resolver);
+    let state = Arc::new(State {
+        resolver,
+        served: RwLock::new(Vec::new()),
+    });
     let mut running: BTreeMap<Listener, Running> = BTreeMap::new();
     loop {
         let wanted = plan();
         if wanted.is_empty() {
             break;
+        }
+        if let Ok(mut served) = state.served.write() {
+            *served = wanted.iter().map(|l| l.network.clone()).collect();
         }
         let gone: Vec<Listener> = running
             .keys()
@@ -310,19 +359,19 @@ pub fn serve(resolver: Resolver, mut plan: impl FnMut() -> Vec<Listener>) -> Res
                 .set_read_timeout(Some(PLAN_INTERVAL))
                 .map_err(|e| NetworkError::Resolver(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
-            let (network, resolver_udp, flag) =
-                (listener.network.clone(), resolver.clone(), stop.clone());
+            let (network, state_udp, flag) =
+                (listener.network.clone(), state.clone(), stop.clone());
             let mut handles = vec![thread::Builder::new()
                 .name(format!("dns-{}", listener.network))
-                .spawn(move || serve_socket(socket, network, resolver_udp, flag))
+                .spawn(move || serve_socket(socket, network, state_udp, flag))
                 .map_err(|e| NetworkError::Resolver(e.to_string()))?];
             // TCP is for the answers too large for UDP: served when it can be bound.
             if let Ok(tcp) = std::net::TcpListener::bind(listener.address) {
-                let (network, resolver_tcp, flag) =
-                    (listener.network.clone(), resolver.clone(), stop.clone());
+                let (network, state_tcp, flag) =
+                    (listener.network.clone(), state.clone(), stop.clone());
                 if let Ok(handle) = thread::Builder::new()
                     .name(format!("dns-tcp-{}", listener.network))
-                    .spawn(move || crate::dns::tcp::serve_tcp(tcp, network, resolver_tcp, flag))
+                    .spawn(move || crate::dns::tcp::serve_tcp(tcp, network, state_tcp, flag))
                 {
                     handles.push(handle);
                 }

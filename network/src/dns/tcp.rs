@@ -11,7 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use crate::dns::packet;
-use crate::dns::server::{reply_to, InFlight, Reply, Resolver, PLAN_INTERVAL, UPSTREAM_TIMEOUT};
+use crate::dns::server::{reply_to, InFlight, Reply, State, PLAN_INTERVAL, UPSTREAM_TIMEOUT};
 
 /// Most TCP connections served at once; more are closed at once.
 const MAX_CONNECTIONS: usize = 32;
@@ -56,14 +56,15 @@ fn ask_upstreams(query: &[u8], upstreams: &[SocketAddr]) -> Option<Vec<u8>> {
 }
 
 /// Answer the messages of one connection until it ends, idles or sends junk.
-fn serve_connection(mut stream: TcpStream, network: &str, resolver: &Resolver) -> io::Result<()> {
+fn serve_connection(mut stream: TcpStream, network: &str, state: &State) -> io::Result<()> {
+    let client = stream.peer_addr()?.ip();
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(IDLE_TIMEOUT))?;
     stream.set_write_timeout(Some(IDLE_TIMEOUT))?;
     while let Some(query) = read_message(&mut stream)? {
-        let reply = match reply_to(&query, network, &resolver.leases) {
+        let reply = match reply_to(&query, network, client, state) {
             Reply::Local(reply) => reply,
-            Reply::Forward => match ask_upstreams(&query, &resolver.upstreams) {
+            Reply::Forward => match ask_upstreams(&query, &state.resolver.upstreams) {
                 Some(reply) => reply,
                 None => return Ok(()),
             },
@@ -78,7 +79,7 @@ fn serve_connection(mut stream: TcpStream, network: &str, resolver: &Resolver) -
 pub(crate) fn serve_tcp(
     listener: TcpListener,
     network: String,
-    resolver: Arc<Resolver>,
+    state: Arc<State>,
     stop: Arc<AtomicBool>,
 ) {
     if listener.set_nonblocking(true).is_err() {
@@ -95,12 +96,12 @@ pub(crate) fn serve_tcp(
         let Some(slot) = InFlight::take(&open, MAX_CONNECTIONS) else {
             continue;
         };
-        let (network, resolver) = (network.clone(), resolver.clone());
+        let (network, state) = (network.clone(), state.clone());
         let _ = thread::Builder::new()
             .name("dns-tcp-conn".into())
             .spawn(move || {
                 let _slot = slot;
-                let _ = serve_connection(stream, &network, &resolver);
+                let _ = serve_connection(stream, &network, &state);
             });
     }
 }
