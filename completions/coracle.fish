@@ -68,6 +68,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "import" -d 'Make an
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an image of a container\'s changes'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "history" -d 'Show how an image was built, newest layer first'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -110,7 +111,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l gidmap -d 'GID m
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace), ns:PATH, or the names of user-defined networks (repeatable, or NAME1,NAME2)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -129,6 +130,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Siz
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network-alias -d 'Another name of the container on its user-defined networks (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -189,7 +195,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l gidmap -d 'GI
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace), ns:PATH, or the names of user-defined networks (repeatable, or NAME1,NAME2)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -208,6 +214,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d '
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network-alias -d 'Another name of the container on its user-defined networks (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -448,7 +459,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace), ns:PATH, or the names of user-defined networks (repeatable, or NAME1,NAME2)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -467,6 +478,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name of the container on its user-defined networks (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -527,7 +543,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace), ns:PATH, or the names of user-defined networks (repeatable, or NAME1,NAME2)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -546,6 +562,11 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name of the container on its user-defined networks (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -980,3 +1001,55 @@ complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Outp
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "create" -d 'Create a network (a bridge with a subnet of its own)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "ls" -d 'List networks'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "inspect" -d 'Show networks\' definitions as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "rm" -d 'Remove networks'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "prune" -d 'Remove networks no container uses'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "connect" -d 'Attach a container to a network'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect" -f -a "disconnect" -d 'Detach a container from a network'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR notation, such as 10.89.5.0/24 (default: a free one of 10.89.0.0/16 on)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address); needs --subnet' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set a label: KEY=VALUE (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: only bridge' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network: containers reach only each other'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not answer the containers\' names on this network'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Do nothing (and succeed) if a network of that name exists'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only networks matching KEY=VALUE: name (a regular expression), driver, label, id' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the names'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ID'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Subnets}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the networks (stopping running ones)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for Podman\'s sake: a disconnect always takes effect'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'

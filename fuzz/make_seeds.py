@@ -279,3 +279,22 @@ put_layers("layers-replaced-link", lower, tar_bytes([
     (dict(name="etc/.wh.gone", type=F), b""),
     (dict(name="etc/.wh..wh..opq", type=F), b""),
 ], fmt=tarfile.USTAR_FORMAT))
+
+
+# ------------------------------------------------------------------ dns_packet
+def dns_query(qid, name, qtype=1, flags=0x0100, qdcount=1):
+    out = qid.to_bytes(2, "big") + flags.to_bytes(2, "big") + qdcount.to_bytes(2, "big") + bytes(6)
+    for label in name.split("."):
+        out += bytes([len(label)]) + label.encode()
+    return out + b"\0" + qtype.to_bytes(2, "big") + (1).to_bytes(2, "big")
+
+
+put("dns_packet", "a_bare", dns_query(1, "web"))
+put("dns_packet", "a_in_domain", dns_query(2, "www.dns.podman"))
+put("dns_packet", "aaaa", dns_query(3, "web", qtype=28))
+put("dns_packet", "edns_opt", dns_query(4, "example.org")[:11] + b"\1" + dns_query(4, "example.org")[12:]
+    + b"\0\0\x29\x10\0\0\0\0\0\0\0")
+put("dns_packet", "two_questions", dns_query(5, "a", qdcount=2) + b"\1b\0\0\1\0\1")
+put("dns_packet", "pointer_in_question", dns_query(6, "x")[:12] + b"\xc0\x0c\0\1\0\1")
+put("dns_packet", "response_with_answer", dns_query(7, "web", flags=0x8180)[:7] + b"\1"
+    + dns_query(7, "web")[8:] + b"\xc0\x0c\0\1\0\1\0\0\0\x3c\0\4\x0a\x59\0\2")

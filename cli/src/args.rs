@@ -16,6 +16,7 @@ mod volume;
 pub use volume::*;
 mod archive;
 pub use archive::{LoadArgs, SaveArgs};
+pub mod network;
 
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
@@ -122,6 +123,9 @@ pub enum Command {
     History(HistoryArgs),
     /// List the files a container added, changed or deleted.
     Diff(DiffArgs),
+    /// Manage user-defined networks.
+    #[command(subcommand)]
+    Network(crate::args::network::NetworkCommand),
 }
 
 /// `coracle container …`
@@ -895,9 +899,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
     /// Network mode: none (default: a network namespace with only loopback), host,
-    /// container:NAME (share its network namespace) or ns:PATH.
-    #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
-    pub network: String,
+    /// container:NAME (share its network namespace), ns:PATH, or the names of
+    /// user-defined networks (repeatable, or NAME1,NAME2).
+    #[arg(long, alias = "net", default_value = "none", value_name = "MODE|NAME")]
+    pub network: Vec<String>,
     /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
     #[arg(long, default_value = "private", value_name = "MODE")]
     pub ipc: String,
@@ -962,6 +967,21 @@ pub struct RunArgs {
     /// Mount the volumes of another container, CONTAINER[:ro|rw].
     #[arg(long, value_name = "CONTAINER[:OPTIONS]")]
     pub volumes_from: Vec<String>,
+    /// Another name of the container on its user-defined networks (repeatable).
+    #[arg(long, value_name = "ALIAS")]
+    pub network_alias: Vec<String>,
+    /// Nameserver for the container's /etc/resolv.conf, replacing the host's (repeatable).
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Search domain for /etc/resolv.conf, replacing the host's; . for none (repeatable).
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// resolv.conf option such as ndots:2, replacing the host's (repeatable).
+    #[arg(long, value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// MAC address of the container's interface on its (one) user-defined network.
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

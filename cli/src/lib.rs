@@ -8,6 +8,7 @@ pub mod docs;
 pub mod format;
 pub mod output;
 pub mod progress;
+pub mod resolver;
 
 use clap::Parser;
 
@@ -18,6 +19,10 @@ pub const EXIT_ERROR: i32 = 125;
 pub fn run() -> i32 {
     // A detached container's monitor: coracle re-executed in its hidden internal mode
     // (never parsed by clap, so absent from --help and completions).
+    // coracle's DNS resolver, started by the rootless network namespace's holder.
+    if std::env::args().nth(1).as_deref() == Some(resolver::RESOLVER_ARG) {
+        return resolver::main(&std::env::args().skip(2).collect::<Vec<_>>());
+    }
     let mut argv = std::env::args();
     if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
         return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());

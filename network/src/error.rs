@@ -33,6 +33,30 @@ pub enum NetworkError {
         /// The error.
         source: std::io::Error,
     },
+    /// A subnet overlaps one of another network.
+    #[error("subnet {subnet} overlaps {theirs} of network {network:?}: pick another --subnet (or leave it out for a free one)")]
+    SubnetInUse {
+        /// The subnet asked for.
+        subnet: String,
+        /// The network that has it.
+        network: String,
+        /// Its subnet.
+        theirs: String,
+    },
+    /// A gateway outside its subnet or not an address.
+    #[error("invalid --gateway {value:?}: {reason}")]
+    InvalidGateway {
+        /// What the user wrote.
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// Something coracle's networks do not do.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The DNS resolver could not start.
+    #[error("DNS resolver: {0}")]
+    Resolver(String),
     /// A network file is not valid JSON of the expected shape.
     #[error("{path}: not a valid network file: {source}")]
     Corrupt {

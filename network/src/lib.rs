@@ -2,8 +2,12 @@
 //! ports, veth and a bridge inside a shared rootless network namespace, user-defined
 //! networks with DNS by container name, and the generated hosts/resolv.conf files.
 
+pub mod allocate;
 pub mod config;
+pub mod create;
+pub mod dns;
 pub mod error;
+pub mod etc_files;
 pub mod lease;
 pub mod subnet;
 

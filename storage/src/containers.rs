@@ -299,6 +299,20 @@ impl Db {
         })
     }
 
+    /// Replace a container's saved spec (`network connect`/`disconnect`).
+    pub fn set_container_config(&self, id: &str, config: &serde_json::Value) -> Result<()> {
+        let text = config.to_string();
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE containers SET config = ?2 WHERE id = ?1",
+                params![id, text],
+            )? {
+                0 => Err(StorageError::ContainerNotFound(id.to_owned())),
+                _ => Ok(()),
+            }
+        })
+    }
+
     /// Delete a container record; false when there was none.
     pub fn delete_container(&self, id: &str) -> Result<bool> {
         self.write(|tx| Ok(tx.execute("DELETE FROM containers WHERE id = ?1", [id])? > 0))

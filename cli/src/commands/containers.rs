@@ -478,9 +478,12 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "ShmSize": config.shm_size.unwrap_or(64 << 20),
             "Sysctls": config.sysctls,
             "ExtraHosts": config.add_hosts.iter().map(|h| format!("{}:{}", h.name, h.ip)).collect::<Vec<_>>(),
+            "Dns": config.dns.servers,
+            "DnsSearch": config.dns.search,
+            "DnsOptions": config.dns.options,
         },
         "Mounts": super::volume::inspect_mounts(store, &config),
-        "NetworkSettings": {},
+        "NetworkSettings": super::network::inspect_settings(store, &config),
     })
 }
 

@@ -19,6 +19,7 @@ mod load;
 mod login;
 mod logs;
 mod name_rules;
+mod network;
 mod pause;
 mod prompt;
 mod prune;
@@ -116,6 +117,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             image_meta::history(&ctx, a)
         }
         Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
+        Command::Network(c) => network::dispatch(&ctx, c),
     }
 }
 

@@ -138,8 +138,13 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
 /// Turn the flags into the container's spec, rejecting anything unsupported before
 /// any work.
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
+    let (network_mode, networks) = coracle_runtime::spec::network::parse_network_flags(
+        &args.network,
+        &args.network_alias,
+        args.mac_address.as_deref(),
+    )?;
     let namespaces = Namespaces {
-        network: NamespaceMode::parse("network", &args.network)?,
+        network: network_mode,
         ipc: NamespaceMode::parse("ipc", &args.ipc)?,
         pid: NamespaceMode::parse("pid", &args.pid)?,
         uts: NamespaceMode::parse("uts", &args.uts)?,
@@ -233,8 +238,15 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         mount_program: ctx.mount_program(),
         resources: resources(args)?,
         health: health(args)?,
+        networks,
+        dns: coracle_runtime::spec::DnsSettings::parse(
+            &args.dns,
+            &args.dns_search,
+            &args.dns_option,
+        )?,
         ..Default::default()
     };
+    super::network::check_attachments(ctx, &config)?;
     super::run_process::apply(args, &mut config)?;
     Ok(config)
 }

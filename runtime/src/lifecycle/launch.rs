@@ -98,22 +98,21 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| RuntimeError::io("failed to write", path, e))
 }
 
-/// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container.
-/// `--add-host` lines come after the defaults; `--tz` adds /etc/localtime.
+/// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container (see
+/// [`crate::lifecycle::etc_network`]); `--tz` adds /etc/localtime.
 fn etc_files(
+    store: &Store,
     dir: &Path,
     hostname: &str,
     name: &str,
     config: &ContainerConfig,
 ) -> Result<Vec<(String, PathBuf)>> {
+    use crate::lifecycle::etc_network;
     let userdata = dir.join("userdata");
-    let mut hosts = format!(
-        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
-    );
-    for entry in &config.add_hosts {
-        hosts.push_str(&entry.line());
-    }
-    let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    // The network attach code fills these in once containers get addresses.
+    let facts = etc_network::NetworkFacts::default();
+    let hosts = etc_network::hosts_text(hostname, name, config, &facts);
+    let resolv = etc_network::resolv_text(store, config);
     let files = [
         ("hostname", format!("{hostname}\n")),
         ("hosts", hosts),
@@ -513,7 +512,7 @@ pub fn process_spec(
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(&dir, &hostname, &record.name, config)?;
+    let etc = etc_files(store, &dir, &hostname, &record.name, config)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.

@@ -3,6 +3,7 @@
 //! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
 //! records the end its monitor saw and carries out `--rm` and the restart policy;
 //! [`liveness`] tells a recorded process from a later one with the same pid;
+//! [`etc_network`] writes the text of /etc/hosts and /etc/resolv.conf;
 //! [`rundir`] holds the runtime files (exit files); [`shared_ns`] resolves the
 //! namespaces shared with the host or other containers; [`pause`] freezes and thaws it;
 //! [`exec`] runs a further process in a running container, [`top`] lists its
@@ -12,6 +13,7 @@
 
 pub mod cleanup;
 pub mod control;
+pub mod etc_network;
 pub mod exec;
 pub mod health;
 pub mod launch;

@@ -6,6 +6,7 @@
 
 pub mod health;
 mod namespaces;
+pub mod network;
 pub mod process;
 pub mod resources;
 mod userns;
@@ -19,6 +20,7 @@ use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
 pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
+pub use network::{DnsSettings, NetworkAttachment};
 pub use process::{Attach, HostEntry, Ulimit};
 pub use resources::Resources;
 pub use userns::{IdMappingMode, MapTriple};
@@ -232,6 +234,11 @@ pub struct ContainerConfig {
     /// `--http-proxy`: the caller's proxy variables, below the image's
     /// environment (an image's own setting wins).
     pub proxy_env: Vec<String>,
+    /// `--network NAME…` with `--network-alias` and `--mac-address`: the
+    /// user-defined networks the container is attached to.
+    pub networks: Vec<NetworkAttachment>,
+    /// `--dns`, `--dns-search`, `--dns-option`.
+    pub dns: DnsSettings,
 }
 
 /// Podman's default `--umask`.

@@ -14,6 +14,7 @@ mod images;
 mod lifecycle;
 mod monitor;
 mod namespaces;
+mod networks_cli;
 mod procflags;
 mod pull;
 mod query;
