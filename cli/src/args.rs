@@ -5,17 +5,18 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod global;
+mod surface;
+pub use global::{EventsBackend, GlobalArgs, LogLevel};
+pub use surface::{EventsArgs, TopInspectArgs, UntagArgs};
+
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
 #[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
 pub struct Cli {
-    /// Store directory (default: $XDG_DATA_HOME/coracle).
-    #[arg(long, global = true, env = "CORACLE_ROOT", value_name = "DIR")]
-    pub root: Option<PathBuf>,
-
-    /// Storage options, e.g. ignore_chown_errors=true (as storage.conf).
-    #[arg(long, global = true, value_name = "OPT")]
-    pub storage_opt: Vec<String>,
+    /// Options every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 
     /// The command to run.
     #[command(subcommand)]
@@ -55,7 +56,7 @@ pub enum Command {
     /// Copy files between a container and the host.
     Cp(CpArgs),
     /// Show the details of containers or images.
-    Inspect(ObjectInspectArgs),
+    Inspect(TopInspectArgs),
     /// Run a command in a running container.
     Exec(ExecArgs),
     /// Show the processes of a running container.
@@ -93,6 +94,10 @@ pub enum Command {
     Info(FormatArgs),
     /// Show version information.
     Version(FormatArgs),
+    /// Remove names from a local image.
+    Untag(UntagArgs),
+    /// Show container and image events.
+    Events(EventsArgs),
 }
 
 /// `coracle container …`
@@ -442,6 +447,10 @@ pub struct ContainerPruneArgs {
 pub enum SystemCommand {
     /// Remove stopped containers and dangling images.
     Prune(SystemPruneArgs),
+    /// Show information about the store and the host.
+    Info(FormatArgs),
+    /// Show container and image events.
+    Events(EventsArgs),
 }
 
 /// `coracle system prune`
@@ -508,6 +517,8 @@ pub enum ImageCommand {
     Tag(TagArgs),
     /// Remove unused images.
     Prune(PruneArgs),
+    /// Remove names from a local image.
+    Untag(UntagArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).

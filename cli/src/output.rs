@@ -21,11 +21,37 @@ pub fn print_error(err: &anyhow::Error) {
     eprintln!("Error: {}", line.replace('\n', " "));
 }
 
-/// Write text to stdout, ignoring a closed pipe.
+/// Where coracle's own output goes (`--noout`, `--out FILE`); stdout when unset.
+static SINK: std::sync::OnceLock<Sink> = std::sync::OnceLock::new();
+
+/// A destination for coracle's own output.
+pub enum Sink {
+    /// Nowhere (`--noout`).
+    Null,
+    /// A file (`--out FILE`).
+    File(std::sync::Mutex<std::fs::File>),
+}
+
+/// Send coracle's own output (not a container's) to `sink` from now on.
+pub fn set_sink(sink: Sink) {
+    let _ = SINK.set(sink);
+}
+
+/// Write text to stdout (or the `--out` file), ignoring a closed pipe.
 pub fn print(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    match SINK.get() {
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+        }
+        Some(Sink::Null) => {}
+        Some(Sink::File(file)) => {
+            if let Ok(mut file) = file.lock() {
+                let _ = file.write_all(text.as_bytes());
+            }
+        }
+    }
 }
 
 /// Pretty JSON with a trailing newline, as Podman prints it.

@@ -5,9 +5,11 @@ pub mod container_state;
 pub mod containers;
 pub mod digest;
 pub mod error;
+pub mod events;
 pub mod layers;
 pub mod lock;
 pub mod records;
+pub mod rundir;
 pub mod unpack;
 
 use std::fs::DirBuilder;
@@ -42,6 +44,7 @@ impl Store {
     /// when it already existed with a wider mode), open the database, remove stale
     /// temp files of dead processes.
     pub fn open(root: &Path) -> Result<Store> {
+        log::debug!("opening the store at {}", root.display());
         DirBuilder::new()
             .recursive(true)
             .mode(0o700)

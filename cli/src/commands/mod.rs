@@ -5,6 +5,7 @@ mod cleanup;
 mod container_filter;
 mod containers;
 mod cp;
+mod events;
 mod exec;
 mod healthcheck;
 mod images;
@@ -13,6 +14,7 @@ mod inspect;
 mod login;
 mod logs;
 mod name_rules;
+mod object_inspect;
 mod pause;
 mod prompt;
 mod prune;
@@ -33,8 +35,9 @@ use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
 pub fn dispatch(cli: Cli) -> Result<i32> {
-    let mut ctx = Context::new(cli.root)?;
-    ctx.storage_opts = cli.storage_opt;
+    crate::globals::apply(&cli.global)?;
+    let mut ctx = Context::new(cli.global.root)?;
+    ctx.storage_opts = cli.global.storage_opt;
     match cli.command {
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, *a),
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
@@ -67,7 +70,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Container(ContainerCommand::Prune(a)) => prune::container_prune(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
-        Command::Inspect(a) => containers::inspect(&ctx, a, true),
+        Command::Inspect(a) => object_inspect::inspect(&ctx, a),
         Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
@@ -91,8 +94,10 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => remove::tag(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
-        Command::Info(a) => info::info(&ctx, a),
+        Command::Info(a) | Command::System(SystemCommand::Info(a)) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => remove::untag(&ctx, a),
+        Command::Events(a) | Command::System(SystemCommand::Events(a)) => events::events(&ctx, a),
     }
 }
 

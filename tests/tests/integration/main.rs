@@ -16,6 +16,7 @@ mod procflags;
 mod pull;
 mod query;
 mod run;
+mod surface;
 mod terminal;
 mod testbed;
 mod util;
