@@ -131,6 +131,33 @@ fn events_list_the_life_of_containers_and_images() {
         statuses_of(&sb, "ev-d"),
         ["create", "init", "start", "died", "remove"]
     );
+    // stop, kill and restart are events of their own.
+    stdout(
+        &sb,
+        &["run", "-d", "--name", "ev-ctl", &img, "sleep", "100"],
+    );
+    sb.coracle(&["restart", "-t", "0", "ev-ctl"]).success();
+    sb.coracle(&["kill", "-s", "KILL", "ev-ctl"]).success();
+    sb.coracle(&["wait", "ev-ctl"]).success();
+    sb.coracle(&["start", "ev-ctl"]).success();
+    sb.coracle(&["stop", "-t", "0", "ev-ctl"]).success();
+    let mut ctl = statuses_of(&sb, "ev-ctl");
+    // The kill is recorded after the signal went, the death by the monitor's cleanup:
+    // either may be written first.
+    if let Some(i) = ctl
+        .windows(2)
+        .position(|w| w[0] == "died" && w[1] == "kill")
+    {
+        ctl.swap(i, i + 1);
+    }
+    let ctl: Vec<&str> = ctl.iter().map(String::as_str).collect();
+    assert_eq!(
+        ctl,
+        [
+            "create", "init", "start", "died", "init", "start", "restart", "kill", "died", "init",
+            "start", "died", "stop"
+        ]
+    );
     // A detached container that ends by itself: its monitor records the death.
     stdout(
         &sb,
