@@ -41,6 +41,20 @@ fn log_level_debug_pull_logs_on_stderr_and_prints_the_id_on_stdout() {
             "no {expected:?} on stderr: {pull}"
         );
     }
+    // The start of a container says how it went.
+    let run = sb.coracle(&["--log-level=debug", "run", "--rm", &reference, "true"]);
+    assert!(
+        run.success()
+            .stderr
+            .contains("started in the foreground: pid"),
+        "{run}"
+    );
+    let detached = sb.coracle(&["--log-level=debug", "run", "-d", &reference, "true"]);
+    assert!(
+        detached.success().stderr.contains("under a new monitor"),
+        "{detached}"
+    );
+    assert!(detached.stderr.contains("reports: ok"), "{detached}");
     // The default level prints no debug lines.
     let images = sb.coracle(&["images"]);
     assert!(!images.success().stderr.contains("DEBU"), "{images}");
@@ -126,10 +140,11 @@ fn events_list_the_life_of_containers_and_images() {
         ["create", "init", "start", "died", "remove"]
     );
     stdout(&sb, &["run", "-d", "--name", "ev-d", &img, "sleep", "100"]);
+    sb.coracle(&["exec", "ev-d", "true"]).success();
     sb.coracle(&["rm", "-f", "ev-d"]).success();
     assert_eq!(
         statuses_of(&sb, "ev-d"),
-        ["create", "init", "start", "died", "remove"]
+        ["create", "init", "start", "exec", "died", "remove"]
     );
     // stop, kill and restart are events of their own.
     stdout(
@@ -201,6 +216,21 @@ fn events_list_the_life_of_containers_and_images() {
     );
     assert!(images.lines().all(|l| l.starts_with("image ")), "{images}");
     assert!(images.contains(&format!("image pull {img}")), "{images}");
+    let pushed = format!("{}/surface-events:1", testbed().registry);
+    sb.coracle(&["push", "-q", "--tls-verify=false", &img, &pushed])
+        .success();
+    let pushes = stdout(
+        &sb,
+        &[
+            "events",
+            "--stream=false",
+            "--filter",
+            "event=push",
+            "--format",
+            "{{.Name}}",
+        ],
+    );
+    assert_eq!(pushes.trim(), pushed);
     // --until before everything shows nothing; a bad bound is a one-line error.
     assert_eq!(
         stdout(&sb, &["events", "--stream=false", "--until", "1h"]),
@@ -305,6 +335,21 @@ fn untag_removes_names_and_keeps_the_image() {
         ],
     );
     assert_eq!(untags.lines().count(), 3, "{untags}");
+    sb.coracle(&["rmi", &id]).success();
+    let removed = stdout(
+        &sb,
+        &[
+            "events",
+            "--stream=false",
+            "--filter",
+            "type=image",
+            "--filter",
+            "event=remove",
+            "--format",
+            "{{.ID}}",
+        ],
+    );
+    assert_eq!(removed.trim(), id);
 }
 
 #[test]
