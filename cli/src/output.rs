@@ -157,12 +157,13 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// Print a `WARN[0000]` line on stderr, once per process whatever the text (a `run`
-/// that pulls first would otherwise give the single-id fallback warning twice).
+/// Print a `WARN[0000]` line on stderr (unless `--log-level error`), once per
+/// process whatever the text (a `run` that pulls first would otherwise give the
+/// single-id fallback warning twice).
 pub fn warn_once(warning: &str) {
     static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("WARN[0000] {warning}");
+        log::warn!("{warning}");
     }
 }
 

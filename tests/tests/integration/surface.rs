@@ -55,6 +55,24 @@ fn log_level_debug_pull_logs_on_stderr_and_prints_the_id_on_stdout() {
         "{detached}"
     );
     assert!(detached.stderr.contains("reports: ok"), "{detached}");
+    // Warnings show at the default level, not with --log-level error (a --pull=newer
+    // whose registry cannot be asked keeps the stored image, with a warning).
+    let newer = [
+        "run",
+        "--rm",
+        "--pull=newer",
+        "-q",
+        "--tls-verify=true",
+        &reference,
+        "true",
+    ];
+    let warned = sb.coracle(&newer);
+    assert!(warned.success().stderr.starts_with("WARN["), "{warned}");
+    assert!(warned.stderr.contains("using the stored image"), "{warned}");
+    let mut quiet = vec!["--log-level", "error"];
+    quiet.extend_from_slice(&newer);
+    let quiet = sb.coracle(&quiet);
+    assert_eq!(quiet.success().stderr, "", "{quiet}");
     // The default level prints no debug lines.
     let images = sb.coracle(&["images"]);
     assert!(!images.success().stderr.contains("DEBU"), "{images}");
