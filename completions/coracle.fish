@@ -33,7 +33,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -l cgroup-manager -d 'Cgro
 complete -c coracle -n "__fish_coracle_needs_command" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_needs_command" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_needs_command" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -153,7 +153,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroup-manager -
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -248,7 +248,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroup-manage
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -279,7 +279,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand start" -l cgroup-manager
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand start" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand start" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -310,7 +310,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand ps" -l cgroup-manager -d
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -339,7 +339,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand logs" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -364,7 +364,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand stop" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand stop" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -387,7 +387,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand kill" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand kill" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand kill" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -410,7 +410,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand rm" -l cgroup-manager -d
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -444,7 +444,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand wait" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand wait" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand wait" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -465,7 +465,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand restart" -l cgroup-manag
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand restart" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -487,7 +487,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand rename" -l cgroup-manage
 complete -c coracle -n "__fish_coracle_using_subcommand rename" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand rename" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand rename" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -507,7 +507,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand port" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand port" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand port" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -528,7 +528,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_s
 complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune info events help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune info events help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune info events help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -552,7 +552,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -575,7 +575,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -601,7 +601,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -628,7 +628,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand cp" -l cgroup-manager -d
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand cp" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -651,7 +651,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l cgroup-manag
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -676,7 +676,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand exec" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -700,7 +700,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand top" -l cgroup-manager -
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand top" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand top" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -722,7 +722,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand stats" -l cgroup-manager
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand stats" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -745,7 +745,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand pause" -l cgroup-manager
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand pause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -766,7 +766,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l cgroup-manag
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -787,7 +787,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __f
 complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -809,7 +809,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_
 complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -831,7 +831,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fis
 complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -939,7 +939,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1034,7 +1034,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1065,7 +1065,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1096,7 +1096,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1133,7 +1133,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1162,7 +1162,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1187,7 +1187,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1210,7 +1210,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1233,7 +1233,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1267,7 +1267,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1288,7 +1288,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1310,7 +1310,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1330,7 +1330,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1352,7 +1352,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1374,7 +1374,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1394,7 +1394,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1414,7 +1414,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1436,7 +1436,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1462,7 +1462,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1486,7 +1486,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1508,7 +1508,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1531,7 +1531,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1552,7 +1552,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1604,7 +1604,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand pull" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1631,7 +1631,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand push" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1653,7 +1653,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand images" -l cgroup-manage
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand images" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1678,7 +1678,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune untag help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune untag help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune untag help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1710,7 +1710,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1730,7 +1730,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1751,7 +1751,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1777,7 +1777,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1810,7 +1810,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1837,7 +1837,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1858,7 +1858,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1880,7 +1880,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1900,7 +1900,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1922,7 +1922,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1952,7 +1952,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l cgroup-manager -
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -1974,7 +1974,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand tag" -l cgroup-manager -
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand tag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand tag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2000,7 +2000,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand login" -l cgroup-manager
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand login" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2022,7 +2022,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand logout" -l cgroup-manage
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand logout" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2044,7 +2044,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand info" -l cgroup-manager 
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand info" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand info" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2065,7 +2065,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand version" -l cgroup-manag
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand version" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand version" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2085,7 +2085,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand untag" -l cgroup-manager
 complete -c coracle -n "__fish_coracle_using_subcommand untag" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand untag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand untag" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
@@ -2111,7 +2111,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand events" -l cgroup-manage
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors'
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'

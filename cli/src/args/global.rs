@@ -8,7 +8,8 @@ use clap::{Args, ValueEnum};
 /// How much coracle tells on stderr.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum LogLevel {
-    /// Only errors.
+    /// Only errors (Podman's `panic` and `fatal` mean the same here).
+    #[value(alias = "panic", alias = "fatal")]
     Error,
     /// Errors and warnings (the default).
     Warn,

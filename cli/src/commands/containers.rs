@@ -495,9 +495,9 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     })
 }
 
-/// `coracle container inspect` and top-level `inspect`: containers first, then (for
-/// `inspect`) images, as Podman looks them up.
-pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Result<i32> {
+/// `coracle container inspect` (the top-level `inspect` is
+/// [`super::object_inspect`]).
+pub fn inspect(ctx: &Context, args: ObjectInspectArgs) -> Result<i32> {
     let store = ctx.store()?;
     let mut items = Vec::new();
     let mut missing = Vec::new();
@@ -507,10 +507,6 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Resu
                 let r = control::refresh(&store, r)?;
                 items.push(inspect_value(&store, &r))
             }
-            None if images_too => match super::inspect::image_value(ctx, &store, name)? {
-                Some(v) => items.push(v),
-                None => missing.push(name.clone()),
-            },
             None => missing.push(name.clone()),
         }
     }

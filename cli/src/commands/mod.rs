@@ -71,7 +71,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::System(SystemCommand::Prune(a)) => prune::system_prune(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
         Command::Inspect(a) => object_inspect::inspect(&ctx, a),
-        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
+        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
