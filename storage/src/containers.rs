@@ -243,10 +243,7 @@ impl Db {
                 ],
             );
             match inserted {
-                Ok(_) => {
-                    events::record(&container_event(rec, "create"));
-                    Ok(())
-                }
+                Ok(_) => Ok(()),
                 Err(rusqlite::Error::SqliteFailure(e, _))
                     if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
                 {
@@ -259,7 +256,9 @@ impl Db {
                 }
                 Err(e) => Err(e.into()),
             }
-        })
+        })?;
+        events::record(&container_event(rec, "create"));
+        Ok(())
     }
 
     /// Move a container to `to` after the state machine allowed it
