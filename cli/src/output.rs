@@ -39,18 +39,23 @@ pub fn set_sink(sink: Sink) {
 
 /// Write text to stdout (or the `--out` file), ignoring a closed pipe.
 pub fn print(text: &str) {
+    let _ = try_print(text);
+}
+
+/// Write text to stdout (or the `--out` file); the error of a closed pipe or a full
+/// disk, for commands that keep printing until their reader goes away.
+pub fn try_print(text: &str) -> std::io::Result<()> {
     match SINK.get() {
         None => {
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(text.as_bytes());
-            let _ = out.flush();
+            out.write_all(text.as_bytes())?;
+            out.flush()
         }
-        Some(Sink::Null) => {}
-        Some(Sink::File(file)) => {
-            if let Ok(mut file) = file.lock() {
-                let _ = file.write_all(text.as_bytes());
-            }
-        }
+        Some(Sink::Null) => Ok(()),
+        Some(Sink::File(file)) => match file.lock() {
+            Ok(mut file) => file.write_all(text.as_bytes()),
+            Err(_) => Ok(()),
+        },
     }
 }
 

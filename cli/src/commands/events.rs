@@ -157,7 +157,11 @@ pub fn events(_ctx: &Context, args: EventsArgs) -> Result<i32> {
             })
             .collect();
         if !shown.is_empty() {
-            output::print(&render(&shown, args.format.as_deref(), args.no_trunc)?);
+            let text = render(&shown, args.format.as_deref(), args.no_trunc)?;
+            if output::try_print(&text).is_err() {
+                // The reader went away (`coracle events | head -3`): done.
+                return Ok(0);
+            }
         }
         let past_until = until
             .as_ref()

@@ -314,6 +314,36 @@ fn events_follow_new_events_until_stopped() {
         ],
         "{out:?}"
     );
+    // A follower whose reader went away ends at its next event, not never.
+    let shell = format!(
+        "{} | head -1",
+        sb.shell_command(&[
+            "events",
+            "--format",
+            "{{.Status}}",
+            "--filter",
+            "container=ev-g"
+        ])
+    );
+    let mut piped = sb
+        .command_as_user("timeout", &["20", "sh", "-c", &shell], &[])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    // The first container's events reach head, which ends; those of the second
+    // find the pipe closed.
+    for _ in 0..2 {
+        sb.coracle(&["run", "--rm", "--name", "ev-g", &img, "true"])
+            .success();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    let piped = piped.wait_with_output().unwrap();
+    assert_eq!(
+        piped.status.code(),
+        Some(0),
+        "the follower outlived its reader: {piped:?}"
+    );
+    assert_eq!(String::from_utf8_lossy(&piped.stdout), "create\n");
 }
 
 #[test]
