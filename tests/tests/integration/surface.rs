@@ -325,7 +325,7 @@ fn events_follow_new_events_until_stopped() {
             "container=ev-g"
         ])
     );
-    let mut piped = sb
+    let piped = sb
         .command_as_user("timeout", &["20", "sh", "-c", &shell], &[])
         .spawn()
         .unwrap();
