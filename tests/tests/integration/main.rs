@@ -18,6 +18,7 @@ mod procflags;
 mod pull;
 mod query;
 mod run;
+mod surface;
 mod terminal;
 mod testbed;
 mod util;
