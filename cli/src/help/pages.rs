@@ -451,4 +451,193 @@ Scripts can compare the version before using newer flags.",
             ("Print only the version number", "coracle version --format '{{.Client.Version}}'"),
         ],
     },
+    Page {
+        paths: &["system reset"],
+        description: "Remove everything in coracle's store: every container (running ones are killed first, without waiting), every image with its layers and blobs, every volume with its data, and all the records; then the store directory itself. Files that belong to subordinate ids (unpacked layers, what containers wrote, volume data) are removed inside the user namespace, so nothing is left behind that the user cannot delete.
+
+A reset cannot be undone. Without -f, coracle asks on the terminal, and refuses when standard input is not a terminal. Only the store in use (see --root) is reset; registries.conf, the auth file and other stores are left alone.",
+        examples: &[
+            ("Reset the store, answering the question", "coracle system reset"),
+            ("Reset from a script", "coracle system reset -f"),
+            ("Throw away a scratch store", "coracle --root /tmp/store system reset -f"),
+        ],
+    },
+    Page {
+        paths: &["system check"],
+        description: "Check the store for damage: every blob is hashed and compared with its digest (a missing blob is damage too), and every unpacked layer directory is compared with the file list recorded when it was unpacked. Each damaged blob and layer is printed on a line of its own; coracle exits 0 when nothing is damaged (or --repair removed all of it) and 125 otherwise.
+
+--repair removes the damage so that a later pull or run restores it: the images that use a damaged blob, the damaged blobs, and the damaged layer directories. Images that containers use are left alone unless --force, which removes those containers (running ones are killed) with the images; layers under running containers are always left alone. --quick skips hashing the blobs, the slow part, and only looks for missing ones.",
+        examples: &[
+            ("Check the whole store", "coracle system check"),
+            ("Quickly check and remove what is damaged", "coracle system check --quick --repair"),
+            ("Repair, removing the containers of damaged images too", "coracle system check --repair --force"),
+        ],
+    },
+    Page {
+        paths: &["system df"],
+        description: "Show the disk space images, containers and local volumes take, how many of each there are and are in use (ACTIVE), and how much space removing the unused ones would free (RECLAIMABLE). A blob that several images share is counted once; a container's size is what it wrote into its own writable layer, not its image.
+
+-v lists every image (with the size it shares with other images and the size only it has), every container and every volume instead. --format json prints the summary rows as JSON, and a Go template picks fields: {{.Type}}, {{.Total}}, {{.Active}}, {{.Size}}, {{.Reclaimable}}. -v and --format do not go together.",
+        examples: &[
+            ("Show the summary", "coracle system df"),
+            ("Show the space of each image, container and volume", "coracle system df -v"),
+            ("Print what pruning would free, per type", "coracle system df --format '{{.Type}} {{.Reclaimable}}'"),
+        ],
+    },
+    Page {
+        paths: &["save", "image save"],
+        description: "Write images from the local store to an archive that `coracle load`, `podman load` or `docker load` can read. The default format, docker-archive, is a tar holding an OCI layout with a manifest.json naming each image, as docker save writes it; oci-archive is a tar of an OCI image layout. oci-dir and docker-dir write an OCI layout or a dir: directory (as skopeo reads them) into the directory -o names. The blobs are written as stored, so the image keeps its digest.
+
+Without -o the archive goes to standard output, which must not be a terminal; a file given with -o is replaced, and removed again if the save fails. Several names of one image may be given, and each is written into the archive; to put different images into one archive pass -m (docker-archive only).",
+        examples: &[
+            ("Save an image to a file", "coracle save -o busybox.tar busybox"),
+            ("Save two images into one archive", "coracle save -m -o tools.tar busybox alpine"),
+            ("Write an OCI archive, compressed, through a pipe", "coracle save --format oci-archive busybox | gzip > busybox-oci.tar.gz"),
+        ],
+    },
+    Page {
+        paths: &["load", "image load"],
+        description: "Read images from an archive and store them: a docker-archive (what `coracle save`, `podman save` and `docker save` write) or a tar of an OCI image layout, plain or compressed with gzip or zstd (told from its first bytes). Every blob is checked against its digest and every layer is unpacked before any image is recorded; when anything fails, the blobs and layers the load added are removed again and the store is as it was.
+
+The archive is read from -i FILE, or from standard input when that is not a terminal. Each image is reported as `Loaded image: NAME`, or by its id when the archive gives it no name; a name that another stored image had moves to the loaded one.",
+        examples: &[
+            ("Load the images of an archive file", "coracle load -i busybox.tar"),
+            ("Load a compressed archive from standard input", "coracle load < busybox-oci.tar.gz"),
+            ("Copy an image to another store", "coracle save busybox | coracle --root /tmp/store load"),
+        ],
+    },
+    Page {
+        paths: &["image history", "history"],
+        description: "Show how an image was built: one row per step of its history, newest first, with when the step was made, the command that made it, the size of the layer it added (0 B for steps that only changed the configuration) and its comment. Only the newest row shows the image's id; the older steps are not images of their own and show <missing>, as in Podman.
+
+CREATED BY is cut to 45 characters and ids to 12 digits unless --no-trunc; -q prints only the ids. --format json prints Podman's JSON (id, created, CreatedBy, size, comment, tags), and a Go template picks fields: {{.ID}}, {{.Created}}, {{.CreatedAt}}, {{.CreatedBy}}, {{.Size}}, {{.Comment}}.",
+        examples: &[
+            ("Show an image's history", "coracle history busybox"),
+            ("Print the full command and layer size of each step", "coracle image history --no-trunc --format '{{.Size}} {{.CreatedBy}}' busybox"),
+        ],
+    },
+    Page {
+        paths: &["image tree"],
+        description: "Show an image's layers from the bottom up, each with its short id (the layer's chain id) and size, after a header with the image's id, names and size. Where a layer is the top layer of a stored image, that image's names follow it (Top Layer of), so images built on one another, such as an image and one committed from a container of it, show which layers they share.",
+        examples: &[
+            ("Show the layers of an image", "coracle image tree busybox"),
+            ("See which layers a committed image shares with its base", "coracle image tree localhost/web-snapshot"),
+        ],
+    },
+    Page {
+        paths: &["export"],
+        description: "Write a container's whole filesystem, its image's layers with the container's changes on top, as one tar archive to -o FILE or to standard output (which must not be a terminal). The archive is flat: no layers and no image configuration; `coracle import` makes an image of it again. A file given with -o is removed again if the export fails.
+
+Files keep the owners they have inside the container. Volumes and bind mounts are not part of the container's filesystem and are not exported. The container may be running or not; reading its layers needs a store on the kernel's overlay driver.",
+        examples: &[
+            ("Export a container's filesystem to a file", "coracle export -o web-root.tar web"),
+            ("List the files of a container", "coracle export web | tar -tvf -"),
+            ("Flatten a container into a new image of one layer", "coracle export web | coracle import - web-flat"),
+        ],
+    },
+    Page {
+        paths: &["import"],
+        description: "Make a new image of one layer from a tar archive of a filesystem, such as `coracle export` writes: a file, - for standard input, or an http:// or https:// URL to download. The tar may be plain or compressed with gzip or zstd. The image has no command, environment or other configuration except what --change sets: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR, written INSTRUCTION=VALUE or 'INSTRUCTION VALUE' as in a Dockerfile. --message is recorded in the image's history.
+
+The new image's id is printed. With a name the image gets it (a short name becomes localhost/NAME:latest, as with `coracle tag`); without one it stays dangling (<none>) until tagged.",
+        examples: &[
+            ("Make an image of a root filesystem tarball", "coracle import rootfs.tar.gz localhost/mybase:1"),
+            ("Import with a default command and working directory", "coracle import -c 'CMD [\"/bin/sh\"]' -c WORKDIR=/srv -m 'from the build server' rootfs.tar mybase"),
+            ("Import from standard input", "coracle export web | coracle import - web-flat"),
+        ],
+    },
+    Page {
+        paths: &["commit"],
+        description: "Make a new image of a container: its image's layers plus one more layer holding everything the container added, changed or deleted (deletions as whiteouts; the mount points of /etc/hosts, /etc/resolv.conf and /etc/hostname left out). The new image's configuration is the image's, with the container's own settings written in (its command, entrypoint, environment, working directory, user and labels), and then the --change instructions, as `coracle import` takes them. --message and --author are recorded in the image.
+
+The new image's id is printed; with a name the image gets it (a short name becomes localhost/NAME:latest). A running container is read while it works; -p freezes it for the time its layer is read, for a consistent copy. Volumes and bind mounts are not part of the layer. Reading the layer needs a store on the kernel's overlay driver.",
+        examples: &[
+            ("Save a container's state as a new image", "coracle commit web web-snapshot"),
+            ("Commit a running container, frozen meanwhile, with a new command", "coracle commit -p -c 'CMD [\"httpd\", \"-f\", \"-p\", \"8080\"]' -a 'Ann Admin' -m 'configured' web localhost/web:2"),
+        ],
+    },
+    Page {
+        paths: &["diff"],
+        description: "List the paths a container added (A), changed (C) or deleted (D) compared with its image, one per line, sorted by path. A directory whose entries changed counts as changed. What coracle itself puts into every container (/dev, /proc, /sys, /run and its files, /etc/hosts, /etc/hostname, /etc/resolv.conf, /etc/mtab) is left out, as Podman does.
+
+--format json prints one object with the lists changed, added and deleted (empty ones left out). The container may be running or not; reading its layers needs a store on the kernel's overlay driver.",
+        examples: &[
+            ("Show what a container changed", "coracle diff web"),
+            ("Print the changes as JSON", "coracle diff --format json web"),
+        ],
+    },
+    Page {
+        paths: &["volume"],
+        description: "Commands that manage volumes: directories in the store that containers mount (run -v NAME:/path) and that outlive them. A volume named in run -v is created when it does not exist; -v /path and the image's VOLUME paths get anonymous volumes, which rm -v and run --rm remove with their container. The first time an empty volume is mounted, the files the image has at that path are copied into it.
+
+See coracle-volume-create(1), coracle-volume-ls(1), coracle-volume-inspect(1), coracle-volume-exists(1), coracle-volume-rm(1) and coracle-volume-prune(1).",
+        examples: &[
+            ("List volumes", "coracle volume ls"),
+            ("Keep a container's data in a named volume", "coracle run -d --name db -v dbdata:/var/lib/data busybox sleep 1000"),
+        ],
+    },
+    Page {
+        paths: &["volume create"],
+        description: "Create a volume and print its name. Without a name it gets 64 random hex digits. A name that is taken is an error unless --ignore, which prints the name and leaves the existing volume as it is (the new options are not applied).
+
+Only the local driver exists. -o o=uid=N,gid=N gives the volume's directory that owner (as the container sees it) the first time it is mounted; -o o=nocopy keeps that first mount from copying the image's files into the volume. -l adds labels, which ls and prune can filter by.",
+        examples: &[
+            ("Create a named volume", "coracle volume create data"),
+            ("Create a labelled volume owned by user 1000 in its containers", "coracle volume create -l team=qa -o o=uid=1000,gid=1000 cache"),
+            ("Create it only if it is missing", "coracle volume create --ignore data"),
+        ],
+    },
+    Page {
+        paths: &["volume ls"],
+        description: "List volumes: driver and name, one line each. -q prints only names; --format json prints each volume with the fields of `coracle volume inspect`, and a Go template picks fields ({{.Name}}, {{.Driver}}, {{.Mountpoint}}, {{.Labels}}, {{.CreatedAt}}); -n leaves out the header of the table.
+
+--filter selects volumes: name= (names containing the text), label=KEY or label=KEY=VALUE, driver=, and dangling=true (no container uses it) or dangling=false. When several filters are given, a volume must match all of them.",
+        examples: &[
+            ("List every volume", "coracle volume ls"),
+            ("Print the names of volumes no container uses", "coracle volume ls -q --filter dangling=true"),
+            ("Print where each volume's data lives", "coracle volume ls --format '{{.Name}} {{.Mountpoint}}'"),
+        ],
+    },
+    Page {
+        paths: &["volume inspect"],
+        description: "Show the details of volumes as a JSON array, with Podman's field names: Name, Driver, Mountpoint (the data directory on the host), CreatedAt, Labels, Options, UID, GID, Anonymous, NeedsCopyUp, NeedsChown and InUse. A volume may be named by a unique start of its name; -a shows every volume.
+
+--format applies a Go template to each volume instead.",
+        examples: &[
+            ("Inspect a volume", "coracle volume inspect data"),
+            ("Print a volume's data directory", "coracle volume inspect --format '{{.Mountpoint}}' data"),
+            ("Inspect every volume", "coracle volume inspect -a"),
+        ],
+    },
+    Page {
+        paths: &["volume exists"],
+        description: "Check whether a volume of exactly that name exists: exit 0 if so, 1 if not, and print nothing. Meant for scripts.
+
+Other failures exit 125.",
+        examples: &[
+            ("Create a volume only if it is missing", "coracle volume exists data || coracle volume create data"),
+            ("Check before using a volume", "coracle volume exists cache && echo present"),
+        ],
+    },
+    Page {
+        paths: &["volume rm"],
+        description: "Remove volumes with their data and print each removed name. A volume may be named by a unique start of its name; -a removes every volume.
+
+A volume that a container uses, running or not, is refused with the names of those containers, and coracle exits 2 after the other volumes; -f removes those containers first, stopping running ones (-t sets how many seconds they get before SIGKILL). A volume that does not exist is reported and makes the exit status 1; the others are still removed.",
+        examples: &[
+            ("Remove a volume", "coracle volume rm data"),
+            ("Remove a volume and the containers using it, killing them at once", "coracle volume rm -f -t 0 data"),
+            ("Remove every volume (those in use are refused)", "coracle volume rm -a"),
+        ],
+    },
+    Page {
+        paths: &["volume prune"],
+        description: "Remove every volume that no container uses (whatever the container's state), with its data, and print each removed name. --filter limits it to volumes with a label (label=KEY or label=KEY=VALUE) or whose names contain a text (name=).
+
+Without -f, coracle asks first when it talks to a terminal.",
+        examples: &[
+            ("Remove unused volumes without a question", "coracle volume prune -f"),
+            ("Remove only the unused volumes of one team", "coracle volume prune -f --filter label=team=qa"),
+        ],
+    },
 ];
