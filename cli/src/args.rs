@@ -16,19 +16,19 @@ mod volume;
 pub use volume::*;
 mod archive;
 pub use archive::{LoadArgs, SaveArgs};
+mod global;
 pub mod network;
+mod surface;
+pub use global::{EventsBackend, GlobalArgs, LogLevel};
+pub use surface::{EventsArgs, TopInspectArgs, UntagArgs};
 
 /// Daemonless, rootless containers.
 #[derive(Debug, Parser)]
 #[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
 pub struct Cli {
-    /// Store directory (default: $XDG_DATA_HOME/coracle).
-    #[arg(long, global = true, env = "CORACLE_ROOT", value_name = "DIR")]
-    pub root: Option<PathBuf>,
-
-    /// Storage options, e.g. ignore_chown_errors=true (as storage.conf).
-    #[arg(long, global = true, value_name = "OPT")]
-    pub storage_opt: Vec<String>,
+    /// Options every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 
     /// The command to run.
     #[command(subcommand)]
@@ -68,7 +68,7 @@ pub enum Command {
     /// Copy files between a container and the host.
     Cp(CpArgs),
     /// Show the details of containers or images.
-    Inspect(ObjectInspectArgs),
+    Inspect(TopInspectArgs),
     /// Run a command in a running container.
     Exec(ExecArgs),
     /// Show the processes of a running container.
@@ -126,6 +126,10 @@ pub enum Command {
     /// Manage user-defined networks.
     #[command(subcommand)]
     Network(crate::args::network::NetworkCommand),
+    /// Remove names from a local image.
+    Untag(UntagArgs),
+    /// Show container and image events.
+    Events(EventsArgs),
 }
 
 /// `coracle container …`
@@ -482,6 +486,10 @@ pub enum SystemCommand {
     Check(SystemCheckArgs),
     /// Show the disk space used by images, containers and volumes.
     Df(SystemDfArgs),
+    /// Show information about the store and the host.
+    Info(FormatArgs),
+    /// Show container and image events.
+    Events(EventsArgs),
 }
 
 /// `coracle system prune`
@@ -556,6 +564,8 @@ pub enum ImageCommand {
     History(HistoryArgs),
     /// Show an image's layers and which other images end at each.
     Tree(TreeArgs),
+    /// Remove names from a local image.
+    Untag(UntagArgs),
 }
 
 /// How to reach a registry (shared by pull, push and login).

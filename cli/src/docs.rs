@@ -1,16 +1,17 @@
-//! Man pages and shell completions, generated from the clap definitions.
+//! Man pages and shell completions, generated from the clap definitions and the
+//! help pages of [`crate::help`].
 
 use std::path::Path;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
+use roff::{bold, roman, Roff};
 
-use crate::args::Cli;
+use crate::help;
 
 /// Every generated file: (path relative to the repository root, contents).
 pub fn generate() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    let cmd = Cli::command();
+    let cmd = help::command();
     for (shell, name) in [
         (Shell::Bash, "coracle.bash"),
         (Shell::Zsh, "_coracle"),
@@ -20,7 +21,7 @@ pub fn generate() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         clap_complete::generate(shell, &mut cmd.clone(), "coracle", &mut buf);
         files.push((format!("completions/{name}"), buf));
     }
-    man_pages(&cmd, "coracle", &mut files)?;
+    man_pages(&cmd, "coracle", "", &mut files)?;
     Ok(files)
 }
 
@@ -28,19 +29,64 @@ pub fn generate() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 fn man_pages(
     cmd: &clap::Command,
     name: &str,
+    path: &str,
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> std::io::Result<()> {
-    let page = cmd.clone().name(name.to_string());
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(page).render(&mut buf)?;
-    files.push((format!("man/{name}.1"), buf));
+    files.push((format!("man/{name}.1"), man_page(cmd, name, path)?));
     for sub in cmd.get_subcommands() {
         if sub.is_hide_set() {
             continue;
         }
-        man_pages(sub, &format!("{name}-{}", sub.get_name()), files)?;
+        let sub_path = if path.is_empty() {
+            sub.get_name().to_string()
+        } else {
+            format!("{path} {}", sub.get_name())
+        };
+        man_pages(sub, &format!("{name}-{}", sub.get_name()), &sub_path, files)?;
     }
     Ok(())
+}
+
+/// Podman's page layout: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, SUBCOMMANDS, EXAMPLES.
+fn man_page(cmd: &clap::Command, name: &str, path: &str) -> std::io::Result<Vec<u8>> {
+    let page = cmd.clone().name(name.to_string());
+    let man = clap_mangen::Man::new(page.clone());
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    if page.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut buf)?;
+    }
+    if page.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut buf)?;
+    }
+    if let Some(help_page) = help::page(path) {
+        examples_section(help_page).to_writer(&mut buf)?;
+    }
+    if page.get_version().is_some() {
+        man.render_version_section(&mut buf)?;
+    }
+    Ok(buf)
+}
+
+/// The EXAMPLES section: each example's purpose, then its command line as a
+/// literal block.
+fn examples_section(page: &help::Page) -> Roff {
+    let mut roff = Roff::default();
+    roff.control("SH", ["EXAMPLES"]);
+    for (what, line) in page.examples {
+        roff.control("PP", []);
+        roff.text([roman(*what)]);
+        roff.control("PP", []);
+        roff.control("RS", ["4"]);
+        roff.control("nf", []);
+        roff.text([bold(format!("$ {line}"))]);
+        roff.control("fi", []);
+        roff.control("RE", []);
+    }
+    roff
 }
 
 /// Write every generated file under `root`.

@@ -6,11 +6,14 @@ pub mod commands;
 pub mod context;
 pub mod docs;
 pub mod format;
+pub mod globals;
+pub mod help;
+pub mod logger;
 pub mod output;
 pub mod progress;
 pub mod resolver;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 /// Exit status for coracle's own errors (Podman's convention).
 pub const EXIT_ERROR: i32 = 125;
@@ -27,7 +30,10 @@ pub fn run() -> i32 {
     if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
         return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());
     }
-    let cli = match args::Cli::try_parse() {
+    let parsed = help::command()
+        .try_get_matches()
+        .and_then(|matches| args::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { 0 };

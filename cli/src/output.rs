@@ -21,11 +21,42 @@ pub fn print_error(err: &anyhow::Error) {
     eprintln!("Error: {}", line.replace('\n', " "));
 }
 
-/// Write text to stdout, ignoring a closed pipe.
+/// Where coracle's own output goes (`--noout`, `--out FILE`); stdout when unset.
+static SINK: std::sync::OnceLock<Sink> = std::sync::OnceLock::new();
+
+/// A destination for coracle's own output.
+pub enum Sink {
+    /// Nowhere (`--noout`).
+    Null,
+    /// A file (`--out FILE`).
+    File(std::sync::Mutex<std::fs::File>),
+}
+
+/// Send coracle's own output (not a container's) to `sink` from now on.
+pub fn set_sink(sink: Sink) {
+    let _ = SINK.set(sink);
+}
+
+/// Write text to stdout (or the `--out` file), ignoring a closed pipe.
 pub fn print(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    let _ = try_print(text);
+}
+
+/// Write text to stdout (or the `--out` file); the error of a closed pipe or a full
+/// disk, for commands that keep printing until their reader goes away.
+pub fn try_print(text: &str) -> std::io::Result<()> {
+    match SINK.get() {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()
+        }
+        Some(Sink::Null) => Ok(()),
+        Some(Sink::File(file)) => match file.lock() {
+            Ok(mut file) => file.write_all(text.as_bytes()),
+            Err(_) => Ok(()),
+        },
+    }
 }
 
 /// Pretty JSON with a trailing newline, as Podman prints it.
@@ -131,12 +162,13 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// Print a `WARN[0000]` line on stderr, once per process whatever the text (a `run`
-/// that pulls first would otherwise give the single-id fallback warning twice).
+/// Print a `WARN[0000]` line on stderr (unless `--log-level error`), once per
+/// process whatever the text (a `run` that pulls first would otherwise give the
+/// single-id fallback warning twice).
 pub fn warn_once(warning: &str) {
     static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("WARN[0000] {warning}");
+        log::warn!("{warning}");
     }
 }
 

@@ -104,11 +104,23 @@ impl RegistryClient {
             registry: registry.to_string(),
             detail: chain_message(&e),
         })?;
+        log::debug!(
+            "registry {registry}: {scheme}, TLS verification {}",
+            if verify { "on" } else { "off" }
+        );
         let credentials = match &opts.credentials {
             Some(c) => Some(c.clone()),
             None => auth::lookup(paths, opts.authfile.as_deref(), registry, repository)?,
         };
         let has_credentials = credentials.is_some();
+        log::debug!(
+            "registry {registry}: {} credentials",
+            if has_credentials {
+                "using stored"
+            } else {
+                "no"
+            }
+        );
         let auth = match credentials {
             Some(c) => RegistryAuth::Basic(c.username, c.password),
             None => RegistryAuth::Anonymous,
@@ -162,11 +174,13 @@ impl RegistryClient {
             (None, RegistryAuth::Basic(user, password)) => request.basic_auth(user, Some(password)),
             (None, _) => request,
         };
+        log::debug!("GET {url}");
         let response = request
             .send()
             .await
             .map_err(|e| self.error(what, OciDistributionError::RequestError(e)))?;
         let status = response.status();
+        log::debug!("GET {url}: {status}");
         if status != reqwest::StatusCode::OK {
             let body = read_bounded(response, MAX_ERROR_BODY)
                 .await

@@ -129,6 +129,14 @@ pub async fn pull_by_name(
     sink: Option<Arc<dyn LayerSink>>,
 ) -> Result<PullOutcome, TransferError> {
     let candidates = conf.resolve_for_pull(input)?;
+    log::debug!(
+        "{input} resolves to {}",
+        candidates
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let mut last: Option<TransferError> = None;
     let count = candidates.len();
     for candidate in candidates {
@@ -218,6 +226,7 @@ pub async fn pull(
         return Err(TransferError::Blocked(repository));
     }
     let _lock = store.shared_lock()?;
+    log::debug!("pulling {reference}");
     progress.event(&PullEvent::Trying(reference.to_string()));
     let rc = RegistryClient::connect(
         &reference.registry,

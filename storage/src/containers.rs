@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::container_state::{ContainerState, InvalidTransition};
 use crate::error::{Result, StorageError};
+use crate::events::{self, Event, EventType};
 use crate::records::Db;
 
 /// A stored container.
@@ -195,6 +196,25 @@ fn name_in_use(tx: &Transaction<'_>, name: &str) -> Result<StorageError> {
     })
 }
 
+/// A container event about `rec`.
+fn container_event(rec: &ContainerRecord, status: &str) -> Event {
+    Event::new(EventType::Container, status, &rec.id, &rec.name).with_image(&rec.image_name)
+}
+
+/// The events (Podman's statuses) a state change means.
+fn transition_events(from: ContainerState, to: ContainerState) -> &'static [&'static str] {
+    use ContainerState::*;
+    match (from, to) {
+        (Created | Exited | Stopped, Running) => &["init", "start"],
+        (Paused, Running) => &["unpause"],
+        (Running, Paused) => &["pause"],
+        (Running | Paused, Exited) => &["died"],
+        (Running | Paused, Stopped) => &["died", "stop"],
+        (_, Removing) => &["remove"],
+        _ => &[],
+    }
+}
+
 impl Db {
     /// Insert a container; a taken name is [`StorageError::NameInUse`] (decided by the
     /// UNIQUE constraint, not by a check before the insert).
@@ -236,7 +256,9 @@ impl Db {
                 }
                 Err(e) => Err(e.into()),
             }
-        })
+        })?;
+        events::record(&container_event(rec, "create"));
+        Ok(())
     }
 
     /// Move a container to `to` after the state machine allowed it
@@ -261,6 +283,7 @@ impl Db {
                 .optional()?
                 .ok_or_else(|| StorageError::ContainerNotFound(id.to_owned()))?;
             current.state.check(to, id, action)?;
+            let from = current.state;
             let mut next = current;
             next.state = to;
             change.apply_to(&mut next);
@@ -282,7 +305,17 @@ impl Db {
                     next.restart_count,
                 ],
             )?;
-            Ok(next)
+            Ok((from, next))
+        })
+        .map(|(from, next)| {
+            for status in transition_events(from, next.state) {
+                let mut event = container_event(&next, status);
+                if *status == "died" {
+                    event.exit_code = next.exit_code;
+                }
+                events::record(&event);
+            }
+            next
         })
     }
 

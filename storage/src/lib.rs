@@ -6,10 +6,12 @@ pub mod container_state;
 pub mod containers;
 pub mod digest;
 pub mod error;
+pub mod events;
 pub mod layer_files;
 pub mod layers;
 pub mod lock;
 pub mod records;
+pub mod rundir;
 pub mod unpack;
 pub mod volumes;
 
@@ -45,6 +47,7 @@ impl Store {
     /// when it already existed with a wider mode), open the database, remove stale
     /// temp files of dead processes.
     pub fn open(root: &Path) -> Result<Store> {
+        log::debug!("opening the store at {}", root.display());
         DirBuilder::new()
             .recursive(true)
             .mode(0o700)

@@ -10,11 +10,12 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{params, Connection, Row, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::digest::Digest;
 use crate::error::{Result, StorageError};
+use crate::events::{self, Event, EventType};
 
 /// Schema migrations; entry `i` upgrades `user_version` `i` to `i + 1`.
 /// Append new entries (e.g. container records) — never edit old ones.
@@ -309,22 +310,36 @@ impl Db {
                 return Err(StorageError::ImageNotFound(id.to_owned()));
             }
             set_name(tx, id, name)
-        })
+        })?;
+        events::record(&Event::new(EventType::Image, "tag", id, name));
+        Ok(())
     }
 
     /// Remove a tag; returns whether it existed.
     pub fn remove_name(&self, name: &str) -> Result<bool> {
-        self.write(|tx| Ok(tx.execute("DELETE FROM names WHERE name = ?1", [name])? > 0))
+        let removed = self.write(|tx| {
+            let id: Option<String> = tx
+                .query_row("SELECT image_id FROM names WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            tx.execute("DELETE FROM names WHERE name = ?1", [name])?;
+            Ok(id)
+        })?;
+        if let Some(id) = &removed {
+            events::record(&Event::new(EventType::Image, "untag", id, name));
+        }
+        Ok(removed.is_some())
     }
 
     /// Delete the image (names, repo digests and layer rows go with it) and return, sorted,
     /// the digests it referenced that no remaining image references.
     pub fn delete_image(&self, id: &str) -> Result<Vec<Digest>> {
-        self.write(|tx| {
-            let rec = summaries(tx, "id = ?1", [id])?
+        let (names, unused) = self.write(|tx| {
+            let summary = summaries(tx, "id = ?1", [id])?
                 .pop()
-                .ok_or_else(|| StorageError::ImageNotFound(id.to_owned()))?
-                .record;
+                .ok_or_else(|| StorageError::ImageNotFound(id.to_owned()))?;
+            let rec = summary.record;
             let users = crate::containers::containers_using(tx, id)?;
             if !users.is_empty() {
                 return Err(StorageError::ImageInUse { id: id.to_owned(), containers: users });
@@ -342,8 +357,14 @@ impl Db {
                     out.push(d);
                 }
             }
-            Ok(out)
-        })
+            Ok((summary.names, out))
+        })?;
+        for name in &names {
+            events::record(&Event::new(EventType::Image, "untag", id, name));
+        }
+        let name = names.first().map_or("", String::as_str);
+        events::record(&Event::new(EventType::Image, "remove", id, name));
+        Ok(unused)
     }
 
     /// Ids of images with no names, newest first.

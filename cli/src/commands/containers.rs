@@ -4,6 +4,7 @@
 //! container (an ambiguous prefix is an error listing the candidates); every state
 //! read is checked against the live pids first.
 
+use coracle_storage::events::{self, Event, EventType};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -145,10 +146,22 @@ pub fn stop(ctx: &Context, args: StopArgs) -> Result<i32> {
             continue;
         }
         let name = r.name.clone();
-        control::stop(&store, r, args.time)?;
+        let stopped = control::stop(&store, r, args.time)?;
+        record_event(&stopped, "stop", None);
         output::print(&format!("{name}\n"));
     }
     Ok(0)
+}
+
+/// Record a container event that no state change makes (stop, kill, restart), with
+/// one attribute if given.
+fn record_event(r: &ContainerRecord, status: &str, attribute: Option<(&str, String)>) {
+    let mut event =
+        Event::new(EventType::Container, status, &r.id, &r.name).with_image(&r.image_name);
+    if let Some((key, value)) = attribute {
+        event.attributes.insert(key.to_string(), value);
+    }
+    events::record(&event);
 }
 
 /// `coracle kill`.
@@ -161,6 +174,7 @@ pub fn kill(ctx: &Context, args: KillArgs) -> Result<i32> {
             continue;
         }
         control::kill(&r, signal)?;
+        record_event(&r, "kill", Some(("signal", signal.to_string())));
         output::print(&format!("{}\n", r.name));
     }
     Ok(0)
@@ -334,6 +348,7 @@ pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
             bail!("container {} is paused: unpause it first", short(&id));
         }
         monitor::spawn(&store.root, &id)?;
+        record_event(&r, "restart", None);
         output::print(&format!("{id}\n"));
     }
     Ok(0)
@@ -487,9 +502,9 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     })
 }
 
-/// `coracle container inspect` and top-level `inspect`: containers first, then (for
-/// `inspect`) images, as Podman looks them up.
-pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Result<i32> {
+/// `coracle container inspect` (the top-level `inspect` is
+/// [`super::object_inspect`]).
+pub fn inspect(ctx: &Context, args: ObjectInspectArgs) -> Result<i32> {
     let store = ctx.store()?;
     let mut items = Vec::new();
     let mut missing = Vec::new();
@@ -499,10 +514,6 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs, images_too: bool) -> Resu
                 let r = control::refresh(&store, r)?;
                 items.push(inspect_value(&store, &r))
             }
-            None if images_too => match super::inspect::image_value(ctx, &store, name)? {
-                Some(v) => items.push(v),
-                None => missing.push(name.clone()),
-            },
             None => missing.push(name.clone()),
         }
     }

@@ -37,10 +37,46 @@ fn scalar(v: &Value) -> String {
     }
 }
 
+/// The value with each key as Podman's Go field name (`graphDriverName` →
+/// `GraphDriverName`, `os` → `OS`), which is what Podman's templates name.
+fn go_case(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = match k.as_str() {
+                        "os" => "OS".to_string(),
+                        _ => {
+                            let mut chars = k.chars();
+                            chars.next().map_or_else(String::new, |c| {
+                                c.to_uppercase().chain(chars).collect()
+                            })
+                        }
+                    };
+                    (key, go_case(v))
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Render a template against the Go field names (`{{.Host.Arch}}`, as Podman),
+/// else against the JSON keys (`{{.host.arch}}`).
+fn template(format: &str, value: &Value) -> Result<String> {
+    let headers = BTreeMap::new();
+    match output::formatted(format, &[go_case(value)], &headers) {
+        Ok(text) => Ok(text),
+        Err(go_error) => {
+            output::formatted(format, std::slice::from_ref(value), &headers).map_err(|_| go_error)
+        }
+    }
+}
+
 fn print_value(value: Value, format: Option<&str>) -> Result<()> {
     match format {
         Some(f) if f.trim() == "json" => output::print(&output::json(&value)?),
-        Some(f) => output::print(&output::formatted(f, &[value], &BTreeMap::new())?),
+        Some(f) => output::print(&template(f, &value)?),
         None => {
             let mut text = String::new();
             yaml(&value, 0, &mut text);
@@ -61,7 +97,27 @@ fn version_value() -> Value {
         "Version": env!("CARGO_PKG_VERSION"),
         "RustVersion": option_env!("CARGO_PKG_RUST_VERSION").unwrap_or(""),
         "OsArch": format!("{}/{}", std::env::consts::OS, coracle_image::platform::Platform::host().architecture),
+        "Os": std::env::consts::OS,
     })
+}
+
+/// Podman's `store.graphOptions`: the overlay mount program when the kernel's overlay
+/// is not used (configured, or refused by the kernel).
+fn graph_options(ctx: &Context, store: &coracle_storage::Store) -> Value {
+    let implementation = coracle_runtime::lifecycle::launch::overlay_driver(
+        store,
+        coracle_runtime::ids::userns::current_user_plan(false)
+            .0
+            .as_ref(),
+        ctx.mount_program().as_deref(),
+    );
+    if implementation == "overlay" {
+        return json!({});
+    }
+    let program = ctx
+        .mount_program()
+        .map_or_else(|| implementation.clone(), |p| p.display().to_string());
+    json!({ "overlay.mount_program": { "Executable": program } })
 }
 
 /// Show the store and the host.
@@ -77,15 +133,17 @@ pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
             "os": platform.os,
             "kernel": kernel(),
             "rootless": rustix::process::geteuid().as_raw() != 0,
+            "cgroupManager": "cgroupfs",
+            "eventLogger": if coracle_storage::events::enabled() { "file" } else { "none" },
+            "hostname": rustix::system::uname().nodename().to_string_lossy(),
         },
         "registries": { "search": conf.unqualified_search },
         "store": {
             "graphRoot": store.root.display().to_string(),
-            "graphDriverName": coracle_runtime::lifecycle::launch::overlay_driver(
-                &store,
-                coracle_runtime::ids::userns::current_user_plan(false).0.as_ref(),
-                ctx.mount_program().as_deref(),
-            ),
+            "runRoot": coracle_storage::rundir::runtime_dir().display().to_string(),
+            "containerStore": { "number": store.db.list_containers()?.len() },
+            "graphDriverName": crate::globals::STORAGE_DRIVER,
+            "graphOptions": graph_options(ctx, &store),
             "imageStore": { "number": images },
             "blobStore": { "number": blobs },
             "databaseBackend": "sqlite",

@@ -42,7 +42,7 @@ pub fn login(ctx: &Context, args: LoginArgs) -> Result<i32> {
     ))?;
     let path = auth::auth_file_path(&ctx.paths, args.registry_args.authfile.as_deref());
     auth::store(&path, &registry, &creds)?;
-    println!("Login Succeeded!");
+    crate::output::print("Login Succeeded!\n");
     Ok(0)
 }
 
@@ -51,13 +51,13 @@ pub fn logout(ctx: &Context, args: LogoutArgs) -> Result<i32> {
     let path = auth::auth_file_path(&ctx.paths, args.authfile.as_deref());
     if args.all {
         auth::remove_all(&path)?;
-        println!("Removed login credentials for all registries");
+        crate::output::print("Removed login credentials for all registries\n");
         return Ok(0);
     }
     let registry = registry_key(args.registry.as_deref().unwrap_or_default());
     if !auth::remove(&path, &registry)? {
         bail!("not logged into {registry}");
     }
-    println!("Removed login credentials for {registry}");
+    crate::output::print(&format!("Removed login credentials for {registry}\n"));
     Ok(0)
 }

@@ -27,16 +27,7 @@ struct Source {
 
 /// `coracle logs`.
 pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
-    let since = args
-        .since
-        .as_deref()
-        .map(|t| time_bound("since", t))
-        .transpose()?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|t| time_bound("until", t))
-        .transpose()?;
+    let (since, until) = time_window(args.since.as_deref(), args.until.as_deref())?;
     let store = ctx.store()?;
     let several = args.containers.len() > 1;
     let mut sources = Vec::new();
@@ -139,6 +130,17 @@ fn print_entries(entries: &[log::Entry], timestamps: bool, prefix: Option<&str>)
         line_start = e.full;
     }
     let _ = out.flush();
+}
+
+/// `--since` and `--until` as [`time_bound`]s.
+pub(super) fn time_window(
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<(Option<String>, Option<String>)> {
+    Ok((
+        since.map(|t| time_bound("since", t)).transpose()?,
+        until.map(|t| time_bound("until", t)).transpose()?,
+    ))
 }
 
 /// `--since`/`--until` as the log's own timestamp text (UTC, nine fractional

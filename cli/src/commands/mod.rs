@@ -8,6 +8,7 @@ mod container_filter;
 mod containers;
 mod cp;
 mod df;
+mod events;
 mod exec;
 mod healthcheck;
 mod image_filter;
@@ -20,6 +21,7 @@ mod login;
 mod logs;
 mod name_rules;
 mod network;
+mod object_inspect;
 mod pause;
 mod prompt;
 mod prune;
@@ -43,8 +45,9 @@ use crate::context::Context;
 
 /// Run a parsed command line; Ok carries the exit status.
 pub fn dispatch(cli: Cli) -> Result<i32> {
-    let mut ctx = Context::new(cli.root)?;
-    ctx.storage_opts = cli.storage_opt;
+    crate::globals::apply(&cli.global)?;
+    let mut ctx = Context::new(cli.global.root)?;
+    ctx.storage_opts = cli.global.storage_opt;
     match cli.command {
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, *a),
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
@@ -80,8 +83,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::System(SystemCommand::Check(a)) => check::check(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::cp(&ctx, a),
-        Command::Inspect(a) => containers::inspect(&ctx, a, true),
-        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a, false),
+        Command::Inspect(a) => object_inspect::inspect(&ctx, a),
+        Command::Container(ContainerCommand::Inspect(a)) => containers::inspect(&ctx, a),
         Command::Container(ContainerCommand::Exists(a)) => containers::exists(&ctx, a),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
@@ -106,7 +109,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => remove::tag(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
-        Command::Info(a) => info::info(&ctx, a),
+        Command::Info(a) | Command::System(SystemCommand::Info(a)) => info::info(&ctx, a),
         Command::Version(a) => info::version(a),
         Command::Volume(c) => volume::dispatch(&ctx, c),
         Command::Export(a) => commit::export(&ctx, a),
@@ -118,6 +121,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
         Command::Network(c) => network::dispatch(&ctx, c),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => remove::untag(&ctx, a),
+        Command::Events(a) | Command::System(SystemCommand::Events(a)) => events::events(&ctx, a),
     }
 }
 

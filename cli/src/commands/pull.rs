@@ -1,6 +1,7 @@
 //! `coracle pull`: fetch and verify every blob while the layers unpack in the user
 //! namespace, then record the image.
 
+use coracle_storage::events::{self, Event, EventType};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -104,6 +105,12 @@ fn pull_from_registry(
         ctx.ignore_chown_errors(),
     )?;
     pull::commit(store, &outcome)?;
+    events::record(&Event::new(
+        EventType::Image,
+        "pull",
+        &outcome.id,
+        &outcome.reference.to_string(),
+    ));
     Ok(outcome)
 }
 

@@ -4,6 +4,7 @@ use anyhow::{Context as _, Result};
 use coracle_image::lookup::find_image;
 use coracle_image::push::{push, PushProgress};
 use coracle_image::Reference;
+use coracle_storage::events::{self, Event, EventType};
 use coracle_storage::Digest;
 
 use crate::args::PushArgs;
@@ -50,6 +51,12 @@ pub fn run(ctx: &Context, args: PushArgs) -> Result<i32> {
     if !args.quiet {
         eprintln!("Writing manifest to image destination");
     }
+    events::record(&Event::new(
+        EventType::Image,
+        "push",
+        &image.record.id,
+        &dest.to_string(),
+    ));
     if let Some(file) = &args.digestfile {
         std::fs::write(file, digest.as_str())
             .with_context(|| format!("cannot write {}", file.display()))?;

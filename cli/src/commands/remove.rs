@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use coracle_image::lookup::{find_image, looks_like_id, LookupError};
 use coracle_image::Reference;
 
-use crate::args::{PruneArgs, RmiArgs, TagArgs};
+use crate::args::{PruneArgs, RmiArgs, TagArgs, UntagArgs};
 use crate::context::Context;
 use crate::output;
 
@@ -161,6 +161,42 @@ pub fn tag(ctx: &Context, args: TagArgs) -> Result<i32> {
         .collect::<Result<Vec<_>>>()?;
     for name in names {
         store.db.add_name(&image.record.id, &name)?;
+    }
+    Ok(0)
+}
+
+/// Remove names from an image: the names given (each as a full name, a short name
+/// under localhost/, or a short name matching a stored one), or every name.
+pub fn untag(ctx: &Context, args: UntagArgs) -> Result<i32> {
+    let conf = ctx.registries()?;
+    let store = ctx.store()?;
+    let image = find_image(&store, &conf, &args.image)?;
+    let mut doomed = Vec::new();
+    for input in &args.names {
+        let target = target_name(input).ok();
+        let found: Vec<&String> = image
+            .names
+            .iter()
+            .filter(|n| Some(n.as_str()) == target.as_deref() || name_matches(n, input))
+            .collect();
+        if found.is_empty() {
+            bail!(
+                "{input}: not a name of image {} (its names: {}); see `coracle images`",
+                &image.record.id[..12],
+                if image.names.is_empty() {
+                    "none".to_string()
+                } else {
+                    image.names.join(", ")
+                }
+            );
+        }
+        doomed.extend(found.into_iter().cloned());
+    }
+    if args.names.is_empty() {
+        doomed = image.names.clone();
+    }
+    for name in doomed {
+        store.db.remove_name(&name)?;
     }
     Ok(0)
 }

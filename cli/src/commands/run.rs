@@ -366,7 +366,7 @@ fn image_for(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ImageSummar
             .with_context(|| format!("{}: image vanished after the pull", args.image)),
         // --pull=newer keeps a present image when the registry cannot be asked.
         Err(e) if args.pull == "newer" && present.is_some() => {
-            eprintln!("WARN[0000] {e:#}; using the stored image");
+            log::warn!("{e:#}; using the stored image");
             present.context("stored image")
         }
         Err(e) => Err(e),

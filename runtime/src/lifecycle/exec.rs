@@ -2,6 +2,7 @@
 //! process in the running container ([`crate::process::exec`]). The state machine
 //! decides whether the container can take one ([`ContainerState::can_exec`]).
 
+use coracle_storage::events::{self, Event, EventType};
 use coracle_storage::{ContainerRecord, ContainerState, InvalidTransition, StorageError, Store};
 
 use crate::error::{Result, RuntimeError};
@@ -99,6 +100,13 @@ pub fn exec(store: &Store, record: &ContainerRecord, options: &ExecOptions) -> R
     let config = ContainerConfig::from_json(&record.id, &record.config)?;
     let process = exec_process(store, &config, options)?;
     let namespaces = ContainerNamespaces::open(pid, record.started)?;
+    log::debug!("exec {:?} in container {}", options.command, record.name);
+    let mut event = Event::new(EventType::Container, "exec", &record.id, &record.name)
+        .with_image(&record.image_name);
+    event
+        .attributes
+        .insert("execCommand".into(), options.command.join(" "));
+    events::record(&event);
     // Into the container's cgroup (where it has one) before its namespaces: the
     // command then counts against the container's limits.
     if let Ok(cgroup) = crate::cgroups::existing(&record.id) {

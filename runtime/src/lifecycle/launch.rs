@@ -348,6 +348,11 @@ pub fn start_foreground(
         Ok(s) => s,
         Err(e) => return Err(settle_failed_start(store, record, &config, stored_plan, e)),
     };
+    log::debug!(
+        "container {} started in the foreground: pid {}",
+        record.name,
+        started.pid()
+    );
     let me = std::process::id() as i32;
     store.db.transition(
         &record.id,

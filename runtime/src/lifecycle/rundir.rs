@@ -1,20 +1,12 @@
-//! Runtime files, which live only as long as the machine is up: under
-//! `$XDG_RUNTIME_DIR/coracle` (else a private `coracle-run-UID` directory under
-//! `$TMPDIR`), as Podman keeps its `exits/` under `$XDG_RUNTIME_DIR/libpod/tmp`.
-//! A reboot (or anyone) may empty it: nothing there is the only record of anything.
+//! Runtime files, which live only as long as the machine is up, in the runtime
+//! directory ([`coracle_storage::rundir`]: `--tmpdir`, `--runroot`,
+//! `$XDG_RUNTIME_DIR/coracle`, else a private directory under `$TMPDIR`), as Podman
+//! keeps its `exits/` under `$XDG_RUNTIME_DIR/libpod/tmp`. A reboot (or anyone) may
+//! empty it: nothing there is the only record of anything.
 
 use std::path::PathBuf;
 
-/// The runtime directory of this user.
-pub fn runtime_dir() -> PathBuf {
-    match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
-        Some(dir) => PathBuf::from(dir).join("coracle"),
-        None => std::env::temp_dir().join(format!(
-            "coracle-run-{}",
-            rustix::process::getuid().as_raw()
-        )),
-    }
-}
+pub use coracle_storage::rundir::runtime_dir;
 
 /// Where the monitor of container `id` leaves its exit file.
 pub fn exit_file(id: &str) -> PathBuf {

@@ -54,6 +54,7 @@ pub struct Detached {
 /// command was executed. Its failure to start comes back as the error `run` prints
 /// (126/127 as [`RuntimeError::Exec`]), the record already settled by the monitor.
 pub fn spawn(store_root: &Path, id: &str) -> Result<Detached> {
+    ::log::debug!("starting container {id} under a new monitor");
     let os = |action| move |e: std::io::Error| RuntimeError::Os { action, source: e };
     let (status_r, status_w) = sys::pipe().map_err(os("create the monitor's status pipe"))?;
     // The monitor inherits the write end under its number (and nothing else of ours:
@@ -75,6 +76,7 @@ pub fn spawn(store_root: &Path, id: &str) -> Result<Detached> {
     let _ = intermediate.wait();
     let mut report = String::new();
     let _ = std::fs::File::from(status_r).read_to_string(&mut report);
+    ::log::debug!("the monitor of {id} reports: {}", report.trim_end());
     parse_report(&report)
 }
 

@@ -19,6 +19,7 @@ mod procflags;
 mod pull;
 mod query;
 mod run;
+mod surface;
 mod terminal;
 mod testbed;
 mod util;

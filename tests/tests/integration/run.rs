@@ -771,12 +771,25 @@ fn a_configured_mount_program_mounts_the_same_root_with_fuse_overlayfs() {
         f_rest.contains("deleted-absent") && f_rest.contains("hardlinked"),
         "{f_rest}"
     );
-    // coracle info says which overlay is in use.
+    // coracle info says which overlay is in use (as Podman: the overlay driver, with
+    // a mount program among its options).
     let mut info = fuse_opt.to_vec();
-    info.extend(["info", "--format", "{{.store.graphDriverName}}"]);
-    assert_eq!(sb.coracle(&info).success().stdout.trim(), "fuse-overlayfs");
-    let plain = sb.coracle(&["info", "--format", "{{.store.graphDriverName}}"]);
-    assert_eq!(plain.success().stdout.trim(), "overlay");
+    info.extend([
+        "info",
+        "--format",
+        "{{.store.graphDriverName}} {{json .store.graphOptions}}",
+    ]);
+    let fuse_info = sb.coracle(&info).success().stdout.clone();
+    assert!(
+        fuse_info.starts_with("overlay {") && fuse_info.contains("fuse-overlayfs"),
+        "{fuse_info}"
+    );
+    let plain = sb.coracle(&[
+        "info",
+        "--format",
+        "{{.store.graphDriverName}} {{json .store.graphOptions}}",
+    ]);
+    assert_eq!(plain.success().stdout.trim(), "overlay {}");
     // Writes stay in their container.
     let mut write = fuse_opt.to_vec();
     write.extend([
