@@ -344,6 +344,13 @@ fn hand_made_tar(files: &[(&str, &[u8])], links: &[(&str, &str)]) -> Vec<u8> {
 fn hostile_archives_are_refused_with_125() {
     let sb = Sandbox::new("archive-hostile");
     let huge_index = vec![b' '; 5 << 20];
+    // A PAX extended header announcing 1 GiB (the reader refuses it before buffering).
+    let mut pax = tar::Header::new_ustar();
+    pax.set_entry_type(tar::EntryType::XHeader);
+    pax.set_size(1 << 30);
+    pax.set_cksum();
+    let mut huge_pax = pax.as_bytes().to_vec();
+    huge_pax.extend_from_slice(&[0u8; 4096]);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "an index.json over 4 MiB",
@@ -365,6 +372,11 @@ fn hostile_archives_are_refused_with_125() {
                 &[],
             ),
             "missing",
+        ),
+        (
+            "a 1 GiB PAX extended header",
+            huge_pax,
+            "over the limit",
         ),
         (
             "neither layout",
