@@ -373,11 +373,7 @@ fn hostile_archives_are_refused_with_125() {
             ),
             "missing",
         ),
-        (
-            "a 1 GiB PAX extended header",
-            huge_pax,
-            "over the limit",
-        ),
+        ("a 1 GiB PAX extended header", huge_pax, "over the limit"),
         (
             "neither layout",
             hand_made_tar(&[("hello.txt", b"hi")], &[]),
