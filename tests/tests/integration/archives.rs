@@ -274,12 +274,13 @@ fn pull_uses_the_mirrors_in_order_and_keeps_the_name_asked_for() {
     };
     mirror_conf(&sb, &[format!("127.0.0.1:{closed}"), tb.registry.clone()]);
     sb.coracle(&["rmi", "-a"]).success();
-    let pulled = sb.coracle(&["pull", "registry.example:5000/multilayer:latest"]);
+    let pulled = sb.coracle(&["pull", "-q", "registry.example:5000/multilayer:latest"]);
     pulled.success();
     assert!(
         pulled.stderr.contains(&format!("127.0.0.1:{closed}")),
-        "the failing mirror is named in a warning: {pulled}"
+        "the failing mirror is named in a warning, even with -q: {pulled}"
     );
+    assert_eq!(pulled.stderr.lines().count(), 1, "one line: {pulled}");
     let names = sb.coracle(&["images", "--format", "{{.Repository}}:{{.Tag}}"]);
     assert_eq!(
         names.success().stdout,
