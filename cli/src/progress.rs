@@ -9,10 +9,11 @@ use coracle_image::pull::{Progress, PullEvent};
 use coracle_storage::Digest;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// Build the progress sink for this process: bars on a terminal, lines elsewhere, nothing with -q.
+/// Build the progress sink for this process: bars on a terminal, lines elsewhere,
+/// only warnings with -q.
 pub fn for_stderr(quiet: bool) -> std::sync::Arc<dyn Progress> {
     if quiet {
-        std::sync::Arc::new(coracle_image::pull::NoProgress)
+        std::sync::Arc::new(WarningsOnly)
     } else if std::io::stderr().is_terminal() {
         std::sync::Arc::new(Bars::new())
     } else {
@@ -23,6 +24,17 @@ pub fn for_stderr(quiet: bool) -> std::sync::Arc<dyn Progress> {
 /// Short form of a digest for progress output: the first 12 hex digits.
 fn short(d: &Digest) -> &str {
     &d.hex()[..12]
+}
+
+/// Nothing but warnings (`-q`).
+pub struct WarningsOnly;
+
+impl Progress for WarningsOnly {
+    fn event(&self, event: &PullEvent) {
+        if let PullEvent::Warning(w) = event {
+            Lines::line(&format!("WARN[0000] {w}"));
+        }
+    }
 }
 
 /// Plain lines, one per event, as Podman prints them to a pipe.

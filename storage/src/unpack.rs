@@ -19,6 +19,7 @@ mod inflate;
 mod lower;
 mod pax;
 mod sparse;
+pub mod tar_files;
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};

@@ -1,13 +1,15 @@
 //! Unpacking an archive's tar stream into a private staging directory: every regular
 //! file is stored under a number (never under a name from the archive) and hashed as
 //! it is written, so its digest is known without reading it again; symbolic and hard
-//! links are kept as aliases between archive names. Counts and name lengths are bounded.
+//! links are kept as aliases between archive names. Counts, name lengths and extended
+//! headers are bounded (the layer unpacker's tar reader does the framing).
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use coracle_storage::unpack::tar_files::{TarFiles, TarItem};
 use coracle_storage::Digest;
 use sha2::{Digest as _, Sha256};
 
@@ -50,27 +52,24 @@ impl Staged {
         }
         None
     }
-
-    /// Whether the archive has this name (a file or a link).
-    pub fn contains(&self, name: &str) -> bool {
-        self.file(name).is_some()
-    }
 }
 
 /// Unpack `input` (a plain tar stream) into `dir`.
 pub fn stage(input: impl Read, dir: &Path) -> Result<Staged, TransferError> {
-    let mut archive = tar::Archive::new(input);
+    let mut archive = TarFiles::new(input);
     let mut staged = Staged::default();
-    let entries = archive
-        .entries()
-        .map_err(|e| bad(format!("reading the tar: {e}")))?;
     let mut buf = vec![0u8; 1 << 20];
-    for (count, entry) in entries.enumerate() {
-        if count >= MAX_ENTRIES {
+    let mut count = 0usize;
+    while let Some(item) = archive.next_item().map_err(bad)? {
+        count += 1;
+        if count > MAX_ENTRIES {
             return Err(bad(format!("more than {MAX_ENTRIES} entries")));
         }
-        let mut entry = entry.map_err(|e| bad(format!("reading the tar: {e}")))?;
-        let raw = entry.path_bytes();
+        let (raw, link) = match item {
+            TarItem::Other => continue,
+            TarItem::File { name } => (name, None),
+            TarItem::Link { name, target, hard } => (name, Some((target, hard))),
+        };
         if raw.len() > MAX_NAME {
             return Err(bad(format!("an entry name is over {MAX_NAME} bytes")));
         }
@@ -78,29 +77,22 @@ pub fn stage(input: impl Read, dir: &Path) -> Result<Staged, TransferError> {
         let Some(name) = normalise(&raw, "") else {
             return Err(bad(format!("entry {raw:?} leaves the archive")));
         };
-        let kind = entry.header().entry_type();
-        if kind.is_symlink() || kind.is_hard_link() {
-            let target = entry
-                .link_name_bytes()
-                .map(|t| String::from_utf8_lossy(&t).into_owned())
-                .unwrap_or_default();
+        if let Some((target, hard)) = link {
+            let target = String::from_utf8_lossy(&target).into_owned();
             // A symbolic link is relative to its directory; a hard link names an entry.
-            let base = if kind.is_symlink() {
-                name.rsplit_once('/').map_or("", |(d, _)| d).to_string()
+            let base = if hard {
+                ""
             } else {
-                String::new()
+                name.rsplit_once('/').map_or("", |(d, _)| d)
             };
-            let resolved = normalise(&target, &base)
+            let resolved = normalise(&target, base)
                 .ok_or_else(|| bad(format!("link {raw:?} points out of the archive")))?;
             staged.files.remove(&name);
             staged.links.insert(name, resolved);
             continue;
         }
-        if !kind.is_file() {
-            continue;
-        }
         let path = dir.join(format!("{count}"));
-        let (digest, size) = copy_hashed(&mut entry, &path, &mut buf)
+        let (digest, size) = copy_hashed(&mut archive, &path, &mut buf)
             .map_err(|e| bad(format!("reading entry {raw:?}: {e}")))?;
         staged.links.remove(&name);
         staged.files.insert(name, StagedFile { path, digest, size });
@@ -109,7 +101,11 @@ pub fn stage(input: impl Read, dir: &Path) -> Result<Staged, TransferError> {
 }
 
 /// Copy `input` into a new file at `path`, hashing it; returns the digest and size.
-fn copy_hashed(input: &mut impl Read, path: &Path, buf: &mut [u8]) -> io::Result<(Digest, u64)> {
+fn copy_hashed<R: Read>(
+    input: &mut TarFiles<R>,
+    path: &Path,
+    buf: &mut [u8],
+) -> io::Result<(Digest, u64)> {
     let mut out = File::create_new(path)?;
     let mut hasher = Sha256::new();
     let mut size = 0u64;
@@ -148,8 +144,8 @@ fn normalise(name: &str, base: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn bad(reason: String) -> TransferError {
-    TransferError::BadArchive(reason)
+fn bad(reason: impl Into<String>) -> TransferError {
+    TransferError::BadArchive(reason.into())
 }
 
 #[cfg(test)]

@@ -274,12 +274,13 @@ fn pull_uses_the_mirrors_in_order_and_keeps_the_name_asked_for() {
     };
     mirror_conf(&sb, &[format!("127.0.0.1:{closed}"), tb.registry.clone()]);
     sb.coracle(&["rmi", "-a"]).success();
-    let pulled = sb.coracle(&["pull", "registry.example:5000/multilayer:latest"]);
+    let pulled = sb.coracle(&["pull", "-q", "registry.example:5000/multilayer:latest"]);
     pulled.success();
     assert!(
         pulled.stderr.contains(&format!("127.0.0.1:{closed}")),
-        "the failing mirror is named in a warning: {pulled}"
+        "the failing mirror is named in a warning, even with -q: {pulled}"
     );
+    assert_eq!(pulled.stderr.lines().count(), 1, "one line: {pulled}");
     let names = sb.coracle(&["images", "--format", "{{.Repository}}:{{.Tag}}"]);
     assert_eq!(
         names.success().stdout,
@@ -344,6 +345,13 @@ fn hand_made_tar(files: &[(&str, &[u8])], links: &[(&str, &str)]) -> Vec<u8> {
 fn hostile_archives_are_refused_with_125() {
     let sb = Sandbox::new("archive-hostile");
     let huge_index = vec![b' '; 5 << 20];
+    // A PAX extended header announcing 1 GiB (the reader refuses it before buffering).
+    let mut pax = tar::Header::new_ustar();
+    pax.set_entry_type(tar::EntryType::XHeader);
+    pax.set_size(1 << 30);
+    pax.set_cksum();
+    let mut huge_pax = pax.as_bytes().to_vec();
+    huge_pax.extend_from_slice(&[0u8; 4096]);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "an index.json over 4 MiB",
@@ -366,6 +374,7 @@ fn hostile_archives_are_refused_with_125() {
             ),
             "missing",
         ),
+        ("a 1 GiB PAX extended header", huge_pax, "over the limit"),
         (
             "neither layout",
             hand_made_tar(&[("hello.txt", b"hi")], &[]),
