@@ -8,8 +8,12 @@ use coracle_storage::Store;
 
 use super::ComposeError;
 
+/// The largest archive `import URL` downloads (a bound on what a server may make
+/// coracle write; a larger one can be downloaded by hand and imported as a file).
+pub const MAX_DOWNLOAD: u64 = 32 << 30;
+
 /// Download `url` into a new temp file of the store, rewound for reading. A status
-/// other than success is an error naming it.
+/// other than success, or more than [`MAX_DOWNLOAD`] bytes, is an error naming it.
 pub async fn download(store: &Store, url: &str) -> Result<File, ComposeError> {
     let failed = |e: &dyn std::fmt::Display| ComposeError::Download {
         url: url.to_string(),
@@ -28,9 +32,23 @@ pub async fn download(store: &Store, url: &str) -> Result<File, ComposeError> {
             response.status()
         )));
     }
+    let too_big = || {
+        failed(&format!(
+            "the archive is larger than {} GiB: download it yourself and import the file",
+            MAX_DOWNLOAD >> 30
+        ))
+    };
+    if response.content_length().is_some_and(|n| n > MAX_DOWNLOAD) {
+        return Err(too_big());
+    }
     let io_err = |what| move |e| ComposeError::Io(what, e);
     let mut file = tempfile::tempfile_in(&store.root).map_err(io_err("create a temp file"))?;
+    let mut received: u64 = 0;
     while let Some(chunk) = response.chunk().await.map_err(|e| failed(&e))? {
+        received += chunk.len() as u64;
+        if received > MAX_DOWNLOAD {
+            return Err(too_big());
+        }
         file.write_all(&chunk)
             .map_err(io_err("write the download"))?;
     }

@@ -864,6 +864,26 @@ fn import_from_a_url_downloads_the_archive() {
     run.code(125);
     assert!(run.stderr.contains("404"), "{}", run.stderr);
     assert_eq!(stdout(&sb, &["images", "-q"]).lines().count(), 1);
+
+    // A hostile server announcing an archive past the bound is refused before any
+    // byte is written.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let port = listener.local_addr().expect("its address").port();
+    let server = std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        if let Ok((mut conn, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = conn.read(&mut request);
+            let _ = conn.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Length: 40000000000\r\n\r\nnot really",
+            );
+        }
+    });
+    let huge = sb.coracle(&["import", &format!("http://127.0.0.1:{port}/x.tar"), "huge"]);
+    huge.code(125);
+    assert!(huge.stderr.contains("larger than 32 GiB"), "{}", huge.stderr);
+    let _ = server.join();
+    assert_eq!(stdout(&sb, &["images", "-q"]).lines().count(), 1);
 }
 
 /// As real root (no user namespace): the same commands, with overlay's trusted xattrs.
