@@ -177,9 +177,32 @@ impl Filter {
     }
 }
 
-/// Filters given several times: each key must match (values of one key: any).
+impl Filter {
+    /// The filter's key: filters of one key are ORed, except labels (Podman's rule).
+    fn key(&self) -> &'static str {
+        match self {
+            Filter::Name(_) => "name",
+            Filter::Label(..) => "label",
+            Filter::Dangling(_) => "dangling",
+            Filter::Driver(_) => "driver",
+        }
+    }
+}
+
+/// Filters given several times: each key must match; of one key's values any one
+/// will do, except `label`, where every one must (as `podman volume ls`).
 fn selected(filters: &[Filter], r: &VolumeRecord, in_use: bool) -> bool {
-    filters.iter().all(|f| f.matches(r, in_use))
+    ["name", "label", "dangling", "driver"].iter().all(|key| {
+        let mut of_key = filters.iter().filter(|f| f.key() == *key).peekable();
+        if of_key.peek().is_none() {
+            return true;
+        }
+        if *key == "label" {
+            of_key.all(|f| f.matches(r, in_use))
+        } else {
+            of_key.any(|f| f.matches(r, in_use))
+        }
+    })
 }
 
 fn list(ctx: &Context, args: VolumeListArgs) -> Result<i32> {
@@ -458,5 +481,10 @@ mod tests {
         assert!(f("name=v").matches(&r, true));
         assert!(Filter::parse("color=red", &["name"]).is_err());
         assert!(Filter::parse("dangling=maybe", &["dangling"]).is_err());
+        // Two names: either will do; two labels: both must hold.
+        assert!(selected(&[f("name=x"), f("name=v")], &r, false));
+        assert!(!selected(&[f("name=x"), f("name=y")], &r, false));
+        assert!(!selected(&[f("label=team"), f("label=other")], &r, false));
+        assert!(!selected(&[f("name=v"), f("dangling=false")], &r, false));
     }
 }

@@ -874,14 +874,17 @@ fn import_from_a_url_downloads_the_archive() {
         if let Ok((mut conn, _)) = listener.accept() {
             let mut request = [0u8; 4096];
             let _ = conn.read(&mut request);
-            let _ = conn.write_all(
-                b"HTTP/1.1 200 OK\r\nContent-Length: 40000000000\r\n\r\nnot really",
-            );
+            let _ =
+                conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 40000000000\r\n\r\nnot really");
         }
     });
     let huge = sb.coracle(&["import", &format!("http://127.0.0.1:{port}/x.tar"), "huge"]);
     huge.code(125);
-    assert!(huge.stderr.contains("larger than 32 GiB"), "{}", huge.stderr);
+    assert!(
+        huge.stderr.contains("larger than 32 GiB"),
+        "{}",
+        huge.stderr
+    );
     let _ = server.join();
     assert_eq!(stdout(&sb, &["images", "-q"]).lines().count(), 1);
 }
