@@ -43,18 +43,20 @@ fn blobs_of(store: &Store, image: &ImageSummary) -> Vec<(Digest, u64)> {
         .collect()
 }
 
-/// Named volume directories (`<root>/volumes/NAME`), if the store has any.
-fn volume_dirs(store: &Store) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(store.root.join("volumes"))
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-                .collect()
+/// The store's volumes (name, data directory), by name: the volume store's records,
+/// not whatever directories lie under `volumes/` (temporaries of a create or remove).
+fn volume_dirs(store: &Store) -> Result<Vec<(String, PathBuf)>> {
+    let volumes = coracle_storage::volumes::VolumeStore::new(&store.root);
+    let mut out: Vec<(String, PathBuf)> = volumes
+        .list()?
+        .into_iter()
+        .map(|r| {
+            let dir = volumes.data_dir(&r.name);
+            (r.name, dir)
         })
-        .unwrap_or_default();
+        .collect();
     out.sort();
-    out
+    Ok(out)
 }
 
 /// Run `coracle system df`.
@@ -63,7 +65,9 @@ pub fn df(ctx: &Context, args: SystemDfArgs) -> Result<i32> {
     let plan = coracle_runtime::ids::userns::current_user_plan(false).0;
     let images = store.db.list_images()?;
     let containers = store.db.list_containers()?;
-    let volumes = volume_dirs(&store);
+    let volumes = volume_dirs(&store)?;
+    let volume_users = super::volume::use_counts(&store)?;
+    let links = |name: &str| volume_users.get(name).copied().unwrap_or(0);
 
     let users: HashMap<&str, usize> = containers.iter().fold(HashMap::new(), |mut m, c| {
         *m.entry(c.image_id.as_str()).or_default() += 1;
@@ -111,9 +115,14 @@ pub fn df(ctx: &Context, args: SystemDfArgs) -> Result<i32> {
     let volume_usage = Usage {
         kind: "Local Volumes",
         total: volumes.len(),
-        active: 0,
+        active: volumes.iter().filter(|(n, _)| links(n) > 0).count(),
         size: volume_sizes.iter().sum(),
-        reclaimable: volume_sizes.iter().sum(),
+        reclaimable: volumes
+            .iter()
+            .zip(volume_sizes)
+            .filter(|((n, _), _)| links(n) == 0)
+            .map(|(_, s)| s)
+            .sum(),
     };
     let summary = [image_usage, container_usage, volume_usage];
 
@@ -130,7 +139,11 @@ pub fn df(ctx: &Context, args: SystemDfArgs) -> Result<i32> {
         text.push_str("\nLocal Volumes space usage:\n\n");
         let mut rows = vec![vec!["VOLUME NAME".into(), "LINKS".into(), "SIZE".into()]];
         for ((name, _), size) in volumes.iter().zip(volume_sizes) {
-            rows.push(vec![name.clone(), "0".into(), human_size(*size)]);
+            rows.push(vec![
+                name.clone(),
+                links(name).to_string(),
+                human_size(*size),
+            ]);
         }
         text.push_str(&align(&rows));
         output::print(&text);

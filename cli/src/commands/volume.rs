@@ -118,7 +118,7 @@ fn volume_json(vs: &VolumeStore, r: &VolumeRecord, in_use: usize) -> serde_json:
 }
 
 /// How many containers use each volume (from the saved specs).
-fn use_counts(store: &Store) -> Result<BTreeMap<String, usize>> {
+pub(super) fn use_counts(store: &Store) -> Result<BTreeMap<String, usize>> {
     let mut counts = BTreeMap::new();
     for c in store.db.list_containers()? {
         let config =

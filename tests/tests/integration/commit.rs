@@ -713,6 +713,41 @@ fn system_df_counts_images_containers_and_reclaimable_space() {
         verbose.contains("Images space usage:") && verbose.contains("writer"),
         "{verbose}"
     );
+
+    // Volumes: one used by a container (active, not reclaimable), one unused.
+    sb.coracle(&["volume", "create", "spare"]).success();
+    sb.coracle(&[
+        "run",
+        "--name",
+        "user",
+        "-v",
+        "used:/data",
+        &img,
+        "sh",
+        "-c",
+        "head -c 200000 /dev/zero > /data/f",
+    ])
+    .success();
+    let with_volumes = summary(&sb);
+    let volumes = &with_volumes[2];
+    assert_eq!(
+        (volumes["Total"].as_u64(), volumes["Active"].as_u64()),
+        (Some(2), Some(1)),
+        "{volumes:?}"
+    );
+    let volume_size = volumes["RawSize"].as_u64().unwrap_or(0);
+    assert!((200_000..300_000).contains(&volume_size), "{volumes:?}");
+    assert!(
+        volumes["RawReclaimable"].as_u64().unwrap_or(u64::MAX) < 100_000,
+        "{volumes:?}"
+    );
+    let verbose = stdout(&sb, &["system", "df", "-v"]);
+    assert!(
+        verbose
+            .lines()
+            .any(|l| l.starts_with("used ") && l.split_whitespace().nth(1) == Some("1")),
+        "{verbose}"
+    );
 }
 
 /// A container is hostile too: symlinks it leaves in its upper directory (to a host
