@@ -30,7 +30,8 @@ pub fn run() -> i32 {
     if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
         return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());
     }
-    let parsed = help::command()
+    let words: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let parsed = help::for_args(&words)
         .try_get_matches()
         .and_then(|matches| args::Cli::from_arg_matches(&matches));
     let cli = match parsed {

@@ -41,7 +41,27 @@ pub fn examples_text(page: &Page) -> String {
 
 /// The whole command line definition with every page's text applied.
 pub fn command() -> Command {
-    apply(Cli::command().disable_help_subcommand(false), "")
+    apply(bare_command(), "")
+}
+
+/// The command line without the long help texts: what parsing needs when no help is
+/// asked for. Walking every subcommand to attach the pages costs several times a
+/// `ps`, so [`for_args`] picks this one unless help is wanted.
+pub fn bare_command() -> Command {
+    Cli::command().disable_help_subcommand(false)
+}
+
+/// The command to parse `args` (the program's arguments, without its name) with:
+/// the pages attached only when help may be printed (`-h`, `--help`, `help`).
+pub fn for_args(args: &[std::ffi::OsString]) -> Command {
+    let wants_help = args
+        .iter()
+        .any(|a| a == "-h" || a == "--help" || a == "help");
+    if wants_help {
+        command()
+    } else {
+        bare_command()
+    }
 }
 
 fn apply(mut cmd: Command, path: &str) -> Command {
@@ -68,6 +88,21 @@ fn apply(mut cmd: Command, path: &str) -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_are_attached_only_when_help_is_asked_for() {
+        let has_page = |args: &[&str]| {
+            let words: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            let cmd = for_args(&words);
+            let run = cmd.find_subcommand("run").expect("run exists");
+            run.get_after_long_help().is_some()
+        };
+        assert!(!has_page(&["ps", "-a"]));
+        assert!(!has_page(&["run", "--rm", "img", "true"]));
+        assert!(has_page(&["run", "--help"]));
+        assert!(has_page(&["ps", "-h"]));
+        assert!(has_page(&["help", "run"]));
+    }
 
     fn paths(cmd: &Command, path: &str, out: &mut Vec<String>) {
         out.push(path.to_string());
