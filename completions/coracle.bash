@@ -317,7 +317,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__create)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --tls-verify --cert-dir --authfile --root --storage-opt --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --publish --publish-all --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +576,14 @@ _coracle() {
                     return 0
                     ;;
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -979,7 +987,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__run)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --tls-verify --cert-dir --authfile --root --storage-opt --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --publish --publish-all --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1238,6 +1246,14 @@ _coracle() {
                     return 0
                     ;;
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1459,7 +1475,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__create)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --tls-verify --cert-dir --authfile --root --storage-opt --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --publish --publish-all --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1718,6 +1734,14 @@ _coracle() {
                     return 0
                     ;;
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2621,7 +2645,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__run)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --tls-verify --cert-dir --authfile --root --storage-opt --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --publish --publish-all --tls-verify --cert-dir --authfile --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2880,6 +2904,14 @@ _coracle() {
                     return 0
                     ;;
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

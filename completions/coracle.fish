@@ -102,7 +102,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l gidmap -d 'GID m
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l network -d 'Network: bridge or a network NAME (default: the podman network), none (only loopback), host, pasta[:OPTS], slirp4netns[:OPTS], container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -120,6 +120,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l sysctl -d 'Set a
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -137,6 +138,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -s q -l quiet -d 'S
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l env-host -d 'Copy your whole environment into the container'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -180,7 +182,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l gidmap -d 'GI
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l network -d 'Network: bridge or a network NAME (default: the podman network), none (only loopback), host, pasta[:OPTS], slirp4netns[:OPTS], container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -198,6 +200,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l sysctl -d 'Se
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -215,6 +218,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -s q -l quiet -d
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l env-host -d 'Copy your whole environment into the container'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
@@ -420,7 +424,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge or a network NAME (default: the podman network), none (only loopback), host, pasta[:OPTS], slirp4netns[:OPTS], container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -438,6 +442,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -455,6 +460,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Copy your whole environment into the container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -498,7 +504,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map the ranges /etc/subuid gives NAME (within your own) from uid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the ranges /etc/subgid gives NAME (within your own) from gid 0' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (gid or name in the container), or keep-groups to keep your own (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (default: a network namespace with only loopback), host, container:NAME (share its network namespace) or ns:PATH' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge or a network NAME (default: the podman network), none (only loopback), host, pasta[:OPTS], slirp4netns[:OPTS], container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private or shareable (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME or ns:PATH' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME or ns:PATH' -r
@@ -516,6 +522,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm, such as 64m (default 64m)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -533,6 +540,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Copy your whole environment into the container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r

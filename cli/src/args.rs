@@ -846,9 +846,15 @@ pub struct RunArgs {
     /// keep your own (repeatable).
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
-    /// Network mode: none (default: a network namespace with only loopback), host,
-    /// container:NAME (share its network namespace) or ns:PATH.
-    #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
+    /// Network: bridge or a network NAME (default: the podman network), none (only
+    /// loopback), host, pasta[:OPTS], slirp4netns[:OPTS], container:NAME or ns:PATH.
+    #[arg(
+        long,
+        alias = "net",
+        default_value = "",
+        hide_default_value = true,
+        value_name = "MODE"
+    )]
     pub network: String,
     /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
     #[arg(long, default_value = "private", value_name = "MODE")]
@@ -911,6 +917,12 @@ pub struct RunArgs {
     /// Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables).
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable).
+    #[arg(short = 'p', long, value_name = "SPEC")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes on a free host port.
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

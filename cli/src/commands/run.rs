@@ -138,8 +138,14 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
 /// Turn the flags into the container's spec, rejecting anything unsupported before
 /// any work.
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
+    let (network_mode, network) = coracle_runtime::spec::network::parse_network(&args.network)?;
+    let publish = args
+        .publish
+        .iter()
+        .map(|p| coracle_network::PortMapping::parse(p))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
     let namespaces = Namespaces {
-        network: NamespaceMode::parse("network", &args.network)?,
+        network: network_mode,
         ipc: NamespaceMode::parse("ipc", &args.ipc)?,
         pid: NamespaceMode::parse("pid", &args.pid)?,
         uts: NamespaceMode::parse("uts", &args.uts)?,
@@ -233,10 +239,26 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
         mount_program: ctx.mount_program(),
         resources: resources(args)?,
         health: health(args)?,
+        network,
+        publish,
+        publish_all: args.publish_all,
         ..Default::default()
     };
+    check_host_ports(&config.publish)?;
     super::run_process::apply(args, &mut config)?;
     Ok(config)
+}
+
+/// A host port given with `-p` that is in use now fails before any container is
+/// made (the start binds it again).
+fn check_host_ports(publish: &[coracle_network::PortMapping]) -> Result<()> {
+    let fixed: Vec<_> = publish
+        .iter()
+        .filter(|p| p.host_port != 0)
+        .cloned()
+        .collect();
+    coracle_network::relay::bind_published(&fixed)?;
+    Ok(())
 }
 
 /// `--memory`, `--memory-swap`, `--cpus`, `--cpu-shares`, `--pids-limit`.

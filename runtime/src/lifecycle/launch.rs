@@ -105,15 +105,27 @@ fn etc_files(
     hostname: &str,
     name: &str,
     config: &ContainerConfig,
+    net: &crate::lifecycle::netns::EtcInfo,
 ) -> Result<Vec<(String, PathBuf)>> {
     let userdata = dir.join("userdata");
+    let own = net
+        .address
+        .map_or("127.0.1.1".to_string(), |a| a.to_string());
     let mut hosts = format!(
-        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname} {name}\n"
+        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n{own}\t{hostname} {name}\n"
     );
+    if let Some(host) = net.host_gateway {
+        hosts.push_str(&format!(
+            "{host}\thost.containers.internal host.docker.internal\n"
+        ));
+    }
     for entry in &config.add_hosts {
         hosts.push_str(&entry.line());
     }
-    let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let resolv = resolv_conf(
+        &std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default(),
+        net.host_gateway,
+    );
     let files = [
         ("hostname", format!("{hostname}\n")),
         ("hosts", hosts),
@@ -132,6 +144,30 @@ fn etc_files(
         ));
     }
     Ok(out)
+}
+
+/// The host's resolv.conf for a container: a loopback name server (a local
+/// resolver) is unreachable from the container's namespace, so it becomes the
+/// address that reaches the host (the backend maps it to the host's loopback).
+fn resolv_conf(host: &str, host_gateway: Option<std::net::Ipv4Addr>) -> String {
+    let Some(gateway) = host_gateway else {
+        return host.to_string();
+    };
+    let mut out = String::new();
+    for line in host.lines() {
+        let mut words = line.split_whitespace();
+        let loopback = matches!(
+            (words.next(), words.next().map(str::parse::<std::net::IpAddr>)),
+            (Some("nameserver"), Some(Ok(ip))) if ip.is_loopback()
+        );
+        if loopback {
+            out.push_str(&format!("nameserver {gateway}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The mapping a container runs with (`--userns`, `--uidmap`...), or for clean-up
@@ -370,6 +406,7 @@ pub fn start_foreground(
 /// Best effort: `rm` removes a cgroup left behind, and says why when it cannot.
 pub fn ended_cgroup(store: &Store, id: &str) {
     let _ = crate::cgroups::container_ended(id, &container_dir(store, id).join("userdata"));
+    crate::lifecycle::netns::release(id);
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -428,6 +465,7 @@ pub fn settle_failed_start(
     stored_plan: Option<&UserNsPlan>,
     error: RuntimeError,
 ) -> RuntimeError {
+    crate::lifecycle::netns::release(&record.id);
     let cleanup = if config.remove {
         let plan = running_plan(config, stored_plan);
         remove_ended(store, record, config, plan.as_ref().or(stored_plan))
@@ -496,12 +534,19 @@ pub fn process_spec(
             None => crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?,
         };
     let plan = keep_id_plan.as_ref().or(stored_plan);
+    let default_mapping = config.id_mapping() == IdMappingMode::Default;
+    let network = crate::lifecycle::netns::plan(store, record, config, plan, default_mapping)?;
+    let mut namespaces = namespaces;
+    if let Some(user) = network.as_ref().and_then(|n| n.user_namespace()) {
+        namespaces.user = Some(user);
+    }
     let dir = container_dir(store, &record.id);
     let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(&dir, &hostname, &record.name, config)?;
+    let etc_net = network.as_ref().map(|n| n.etc_info()).unwrap_or_default();
+    let etc = etc_files(&dir, &hostname, &record.name, config, &etc_net)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.
@@ -581,6 +626,7 @@ pub fn process_spec(
         limits: ProcessLimits::from_config(config)?,
         attach: config.attach,
         timeout: config.timeout,
+        network,
     })
 }
 
@@ -643,6 +689,7 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
     )?;
     let dir = container_dir(store, id);
     crate::cgroups::container_ended(id, &dir.join("userdata"))?;
+    crate::lifecycle::netns::release(id);
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
     {

@@ -85,6 +85,8 @@ pub struct ContainerSpec {
     pub attach: Attach,
     /// `--timeout`: seconds after which the supervisor kills the container.
     pub timeout: Option<u32>,
+    /// How its new network namespace is connected before it is released.
+    pub network: Option<crate::lifecycle::netns::NetworkHook>,
 }
 
 /// `--group-add`: supplementary groups added to the user's, or the caller's kept.
@@ -203,7 +205,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let rootless = spec.userns.is_some();
-    let joins = OpenJoins::open(&spec.namespaces.joins, rootless)?;
+    let joins = OpenJoins::open(&spec.namespaces, rootless)?;
     let new_userns = rootless && !joins.joins_userns();
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
@@ -394,6 +396,9 @@ fn parent_handshake(
     if let Some(planned) = &spec.cgroup {
         planned.cgroup.create(&planned.resources)?;
         planned.cgroup.enter(pid)?;
+    }
+    if let Some(network) = &spec.network {
+        network.connect(pid)?;
     }
     let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);

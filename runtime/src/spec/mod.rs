@@ -6,6 +6,7 @@
 
 pub mod health;
 mod namespaces;
+pub mod network;
 pub mod process;
 pub mod resources;
 mod userns;
@@ -232,6 +233,12 @@ pub struct ContainerConfig {
     /// `--http-proxy`: the caller's proxy variables, below the image's
     /// environment (an image's own setting wins).
     pub proxy_env: Vec<String>,
+    /// How the container's own network namespace is connected (`--network`).
+    pub network: network::NetworkChoice,
+    /// `-p/--publish`.
+    pub publish: Vec<network::PortMapping>,
+    /// `-P/--publish-all`: every port the image exposes, to a free host port.
+    pub publish_all: bool,
 }
 
 /// Podman's default `--umask`.
