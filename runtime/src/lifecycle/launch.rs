@@ -44,6 +44,17 @@ fn non_empty(v: &serde_json::Value) -> Option<String> {
     v.as_str().filter(|s| !s.is_empty()).map(String::from)
 }
 
+/// `-P`: each `EXPOSE`d port of the image (`"8080/tcp": {}`) to a free host port.
+fn exposed_ports(defaults: &serde_json::Value) -> Vec<crate::spec::network::PortMapping> {
+    let Some(ports) = defaults["ExposedPorts"].as_object() else {
+        return Vec::new();
+    };
+    ports
+        .keys()
+        .filter_map(|k| crate::spec::network::PortMapping::parse(k).ok())
+        .collect()
+}
+
 /// Entrypoint and command combined as Docker and OCI do.
 pub fn command_line(
     image_entrypoint: &[String],
@@ -269,6 +280,9 @@ pub fn create(
         .stop_signal
         .clone()
         .or_else(|| non_empty(&defaults["StopSignal"]));
+    if config.publish_all {
+        config.publish.extend(exposed_ports(&defaults));
+    }
     config.stop_signal_number()?;
 
     let dir = container_dir(store, &id);

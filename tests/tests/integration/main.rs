@@ -12,6 +12,7 @@ mod images;
 mod lifecycle;
 mod monitor;
 mod namespaces;
+mod network;
 mod procflags;
 mod pull;
 mod query;
