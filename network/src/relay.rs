@@ -176,3 +176,71 @@ fn udp_replies(flow: &UdpSocket, host: &UdpSocket, client: SocketAddr) {
         let _ = host.send_to(&buf[..n], client);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    fn mapping(protocol: &str, container_port: u16) -> PortMapping {
+        PortMapping {
+            host_ip: Some(Ipv4Addr::LOCALHOST),
+            host_port: 0,
+            container_port,
+            range: 1,
+            protocol: protocol.into(),
+        }
+    }
+
+    #[test]
+    fn udp_and_tcp_are_relayed() {
+        // Echo servers stand for the container, on loopback.
+        let udp_echo = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let udp_port = udp_echo.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 64];
+            while let Ok((n, from)) = udp_echo.recv_from(&mut buf) {
+                let _ = udp_echo.send_to(&buf[..n], from);
+            }
+        });
+        let tcp_echo = TcpListener::bind("127.0.0.1:0").unwrap();
+        let tcp_port = tcp_echo.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for mut c in tcp_echo.incoming().flatten() {
+                let mut buf = [0u8; 64];
+                let n = c.read(&mut buf).unwrap_or(0);
+                let _ = c.write_all(&buf[..n]);
+            }
+        });
+        let bound = bind_published(&[mapping("udp", udp_port), mapping("tcp", tcp_port)]).unwrap();
+        let (udp_host, tcp_host) = (bound[0].mapping.host_port, bound[1].mapping.host_port);
+        assert_ne!(udp_host, 0);
+        relay_all(bound, Ipv4Addr::LOCALHOST);
+
+        let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+        client
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        client.send_to(b"udp!", ("127.0.0.1", udp_host)).unwrap();
+        let mut buf = [0u8; 64];
+        let n = client.recv(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"udp!");
+
+        let mut c = TcpStream::connect(("127.0.0.1", tcp_host)).unwrap();
+        c.write_all(b"tcp!").unwrap();
+        c.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut out = String::new();
+        c.read_to_string(&mut out).unwrap();
+        assert_eq!(out, "tcp!");
+    }
+
+    #[test]
+    fn a_port_in_use_is_named() {
+        let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let mut m = mapping("tcp", 80);
+        m.host_port = port;
+        let e = bind_published(&[m]).unwrap_err().to_string();
+        assert!(e.contains(&format!("host port {port}/tcp")), "{e}");
+    }
+}
