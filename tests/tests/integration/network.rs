@@ -269,3 +269,15 @@ fn no_helper_outlives_its_containers() {
     assert_no_helpers(&sb);
     sb.coracle(&["rm", "-f", "-a"]).success();
 }
+
+#[test]
+fn info_reports_the_network_backend() {
+    let sb = Sandbox::new("net-info");
+    let out = stdout_of(&sb, &["info", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // pasta is installed by .ci/run (package passt): it is chosen over slirp4netns.
+    assert_eq!(v["host"]["rootlessNetworkCmd"], "pasta", "{out}");
+    let exe = v["host"]["pasta"]["executable"].as_str().unwrap();
+    assert!(exe.ends_with("/pasta"), "{exe}");
+    assert_eq!(v["host"]["slirp4netns"]["executable"], "");
+}
