@@ -281,3 +281,67 @@ fn info_reports_the_network_backend() {
     assert!(exe.ends_with("/pasta"), "{exe}");
     assert_eq!(v["host"]["slirp4netns"]["executable"], "");
 }
+
+/// A user-defined network's file as `network create` writes it (written by hand
+/// here: the command belongs to another part of the work).
+fn define_network(sb: &Sandbox, name: &str, third_octet: u8, internal: bool) {
+    let json = serde_json::json!({
+        "name": name,
+        "id": format!("{:064x}", third_octet),
+        "driver": "bridge",
+        "network_interface": format!("podman{third_octet}"),
+        "created": "2026-01-01T00:00:00Z",
+        "subnets": [{
+            "subnet": format!("10.89.{third_octet}.0/24"),
+            "gateway": format!("10.89.{third_octet}.1"),
+        }],
+        "internal": internal,
+        "dns_enabled": true,
+    });
+    sb.write(
+        &format!("data/coracle/networks/{name}.json"),
+        &json.to_string(),
+    );
+}
+
+#[test]
+fn networks_are_isolated_from_each_other() {
+    let (sb, img) = with_image("net-isolation", "busybox");
+    let _guard = RemoveAll(&sb);
+    define_network(&sb, "neta", 1, false);
+    define_network(&sb, "netb", 2, false);
+    for (name, net) in [("a1", "neta"), ("b1", "netb")] {
+        sb.coracle(&[
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            net,
+            &img,
+            "httpd",
+            "-f",
+            "-p",
+            "8080",
+            "-h",
+            "/etc",
+        ])
+        .success();
+    }
+    let a1 = address_of(&sb, "a1");
+    let b1 = address_of(&sb, "b1");
+    assert!(a1.starts_with("10.89.1."), "{a1}");
+    assert!(b1.starts_with("10.89.2."), "{b1}");
+    let get = |net: &str, ip: &str| {
+        let url = format!("http://{ip}:8080/hostname");
+        let script = format!(
+            "for i in 1 2 3; do timeout 3 wget -qO- {url} && exit 0; sleep 0.3; done; exit 1"
+        );
+        sb.coracle(&["run", "--rm", "--network", net, &img, "sh", "-c", &script])
+    };
+    // Same network: reachable; the other network: not.
+    get("neta", &a1).success();
+    get("neta", &b1).failure();
+    get("netb", &a1).failure();
+    get("netb", &b1).success();
+}
