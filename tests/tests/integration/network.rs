@@ -71,17 +71,7 @@ fn default_network_reaches_the_host_and_other_containers() {
     let (sb, img) = with_image("net-default", "busybox");
     let _guard = RemoveAll(&sb);
     // A server on the host's loopback, reached as host.containers.internal.
-    let server = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = server.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for conn in server.incoming().flatten() {
-            let mut conn = conn;
-            let mut buf = [0u8; 1024];
-            let _ = conn.read(&mut buf);
-            let _ =
-                conn.write_all(b"HTTP/1.0 200 OK\r\nContent-Length: 17\r\n\r\nhello from host!\n");
-        }
-    });
+    let port = host_server();
     let url = format!("http://host.containers.internal:{port}/");
     let out = sb.coracle(&["run", "--rm", &img, "timeout", "5", "wget", "-qO-", &url]);
     assert_eq!(out.success().stdout, "hello from host!\n", "{out}");
@@ -344,4 +334,44 @@ fn networks_are_isolated_from_each_other() {
     get("neta", &b1).failure();
     get("netb", &a1).failure();
     get("netb", &b1).success();
+}
+
+/// A web server on the host's loopback answering "hello from host!"; its port.
+fn host_server() -> u16 {
+    let server = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = server.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut conn in server.incoming().flatten() {
+            let mut buf = [0u8; 1024];
+            let _ = conn.read(&mut buf);
+            let _ =
+                conn.write_all(b"HTTP/1.0 200 OK\r\nContent-Length: 17\r\n\r\nhello from host!\n");
+        }
+    });
+    port
+}
+
+#[test]
+fn per_container_backends_and_keep_id_reach_the_host() {
+    let (sb, img) = with_image("net-backends", "busybox");
+    let url = format!("http://host.containers.internal:{}/", host_server());
+    // pasta and slirp4netns of the container's own; keep-id cannot share the rootless
+    // namespace's user namespace and gets a pasta of its own.
+    for flags in [
+        ["--network", "pasta"],
+        ["--network", "slirp4netns"],
+        ["--userns", "keep-id"],
+    ] {
+        let script = format!("ip -o link | grep -c eth0; timeout 5 wget -qO- {url}");
+        let mut args = vec!["run", "--rm"];
+        args.extend(flags);
+        args.extend([img.as_str(), "sh", "-c", &script]);
+        let out = sb.coracle(&args);
+        assert_eq!(
+            out.success().stdout,
+            "1\nhello from host!\n",
+            "{flags:?}: {out}"
+        );
+    }
+    assert_no_helpers(&sb);
 }
