@@ -943,6 +943,17 @@ mod tests {
     }
 
     #[test]
+    fn loopback_name_servers_become_the_host_address() {
+        let host = "search example.org\nnameserver 127.0.0.53\nnameserver 10.0.0.1\n";
+        let gw = Some(std::net::Ipv4Addr::new(192, 0, 2, 1));
+        assert_eq!(
+            resolv_conf(host, gw),
+            "search example.org\nnameserver 192.0.2.1\nnameserver 10.0.0.1\n"
+        );
+        assert_eq!(resolv_conf(host, None), host);
+    }
+
+    #[test]
     fn env_merging() {
         let merged = merge_env(&[
             v(&["PATH=/bin", "A=1"]),
