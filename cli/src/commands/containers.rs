@@ -502,7 +502,7 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "ExtraHosts": config.add_hosts.iter().map(|h| format!("{}:{}", h.name, h.ip)).collect::<Vec<_>>(),
         },
         "Mounts": [],
-        "NetworkSettings": {},
+        "NetworkSettings": super::network_settings::network_settings(store, r),
     })
 }
 

@@ -13,6 +13,7 @@ mod inspect;
 mod login;
 mod logs;
 mod name_rules;
+mod network_settings;
 mod pause;
 mod prompt;
 mod prune;

@@ -83,6 +83,16 @@ fn default_network_reaches_the_host_and_other_containers() {
     .success();
     let ip = address_of(&sb, "web");
     assert!(ip.starts_with("10.88."), "{ip}");
+    let shown = stdout_of(
+        &sb,
+        &[
+            "inspect",
+            "-f",
+            "{{.NetworkSettings.IPAddress}} {{.NetworkSettings.Gateway}}",
+            "web",
+        ],
+    );
+    assert_eq!(shown, format!("{ip} 10.88.0.1"));
     let hostname = stdout_of(&sb, &["exec", "web", "cat", "/etc/hostname"]);
     let url = format!("http://{ip}:8080/hostname");
     let script = format!(
