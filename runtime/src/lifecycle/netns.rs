@@ -353,6 +353,8 @@ fn read_line(from: &mut std::fs::File) -> String {
 /// say so, drop every inherited descriptor and wait to be killed.
 fn holder_main(sync_r: OwnedFd, report: OwnedFd) -> ! {
     let _ = rustix::process::setsid();
+    // Shown by ps and top as what it is, not as the command that made it.
+    let _ = rustix::thread::set_name(c"coracle-netns");
     let mut go = [0u8; 1];
     if !matches!(rustix::io::read(&sync_r, &mut go), Ok(1)) {
         sys::exit_now(1);
