@@ -2,8 +2,9 @@
 //! sockets bound before the container starts ([`bind_published`], so a port in use
 //! fails the start), and, in the forwarder process, relays that carry each TCP
 //! connection and UDP flow to the container's address. The forwarder enters the
-//! rootless network namespace before it relays: sockets it makes from then on
-//! (towards the container) live there, while the listening sockets stay on the host.
+//! container's network namespace before it relays: sockets it makes from then on
+//! (towards the container's address, local there) live there, while the listening
+//! sockets stay on the host.
 //! TCP data moves with `splice` through a pipe, never through user memory.
 
 use std::collections::HashMap;

@@ -424,7 +424,9 @@ pub fn published_ports(container_id: &str) -> Vec<PortMapping> {
 
 /// Start the forwarder of a container's published ports: coracle re-executed in
 /// [`FORWARDER_ARG`] mode with the bound sockets, which forks into a session of its
-/// own and lives as long as the container's init.
+/// own, enters the rootless user namespace and the container's network namespace
+/// (connecting to the container's address from there), and lives as long as the
+/// container's init.
 fn spawn_forwarder(
     container_id: &str,
     netns: &RootlessNetns,
@@ -541,10 +543,14 @@ fn forwarder(args: &[String]) -> std::result::Result<(), String> {
             host_gateway: None,
         };
         let fds = ns.open().map_err(|e| e.to_string())?;
+        // The container's own network namespace (owned by the rootless user
+        // namespace): its address is local there, so relayed data skips the veth
+        // and the bridge.
+        let container_net = open_ns(container, "net").map_err(|e| e.to_string())?;
         sys::setns(fds.user.as_fd(), libc::CLONE_NEWUSER)
             .map_err(|e| format!("join the rootless user namespace: {e}"))?;
-        sys::setns(fds.net.as_fd(), libc::CLONE_NEWNET)
-            .map_err(|e| format!("join the rootless network namespace: {e}"))?;
+        sys::setns(container_net.as_fd(), libc::CLONE_NEWNET)
+            .map_err(|e| format!("join the container's network namespace: {e}"))?;
         Ok(pidfd)
     };
     let pidfd = match setup() {
