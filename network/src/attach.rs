@@ -37,7 +37,8 @@ pub fn host_veth_name(lease: &Lease) -> String {
 }
 
 /// Make the network's bridge, its NAT and isolation rules, once per rootless
-/// namespace (remembered by a marker file).
+/// namespace (remembered by a marker file). Call it holding
+/// [`crate::rootless::lock`]: two processes must not make one bridge at once.
 pub fn ensure_bridge(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConfig) -> Result<()> {
     let marker = paths.bridge_marker(&config.name);
     if marker.exists() {
@@ -87,7 +88,8 @@ pub fn ensure_bridge(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConf
 }
 
 /// Connect the network namespace `container_net` (owned by the rootless user
-/// namespace) to `config`'s bridge as `lease` says. The bridge is made if needed.
+/// namespace) to `config`'s bridge as `lease` says. The bridge is made if needed
+/// (see [`ensure_bridge`]: a caller that may find it missing holds the lock).
 pub fn attach(
     fds: &NetnsFds,
     paths: &RootlessPaths,

@@ -246,6 +246,12 @@ fn bridge(
     let paths = paths();
     let _lock = rootless::lock(&paths).map_err(net_err)?;
     let netns = ensure(&paths, plan)?;
+    // Bridges are made here, under the lock: two containers starting at once must
+    // not both make one.
+    let fds = netns.open().map_err(net_err)?;
+    for config in &configs {
+        coracle_network::attach::ensure_bridge(&fds, &paths, config).map_err(net_err)?;
+    }
     let leases = leases();
     let mut attachments = Vec::new();
     for (i, config) in configs.into_iter().enumerate() {
