@@ -908,10 +908,10 @@ pub struct RunArgs {
     /// keep your own (repeatable).
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
-    /// Network mode: none (default: a network namespace with only loopback), host,
-    /// container:NAME (share its network namespace), ns:PATH, or the names of
+    /// Network: the podman network by default (bridge), none (only loopback), host,
+    /// pasta[:OPTS], slirp4netns[:OPTS], container:NAME, ns:PATH, or the names of
     /// user-defined networks (repeatable, or NAME1,NAME2).
-    #[arg(long, alias = "net", default_value = "none", value_name = "MODE|NAME")]
+    #[arg(long, alias = "net", value_name = "MODE|NAME")]
     pub network: Vec<String>,
     /// IPC namespace: private or shareable (default), host, container:NAME or ns:PATH.
     #[arg(long, default_value = "private", value_name = "MODE")]
@@ -992,6 +992,12 @@ pub struct RunArgs {
     /// MAC address of the container's interface on its (one) user-defined network.
     #[arg(long, value_name = "MAC")]
     pub mac_address: Option<String>,
+    /// Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable).
+    #[arg(short = 'p', long, value_name = "SPEC")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes on a free host port.
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

@@ -30,6 +30,10 @@ pub fn run() -> i32 {
     if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
         return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());
     }
+    let mut argv = std::env::args();
+    if argv.nth(1).as_deref() == Some(coracle_runtime::lifecycle::netns::FORWARDER_ARG) {
+        return coracle_runtime::lifecycle::netns::forwarder_main(&argv.collect::<Vec<_>>());
+    }
     let words: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let parsed = help::for_args(&words)
         .try_get_matches()

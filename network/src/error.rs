@@ -65,6 +65,15 @@ pub enum NetworkError {
         /// The error.
         source: serde_json::Error,
     },
+    /// Neither pasta nor slirp4netns is installed.
+    #[error("rootless networking needs pasta (Debian package passt) or slirp4netns (package slirp4netns); install one, or use --network none or host")]
+    NoBackend,
+    /// Every address of a network is leased.
+    #[error("network {0:?} has no free address left: remove containers from it or create a network with a larger --subnet")]
+    Exhausted(String),
+    /// Setting up the rootless network namespace, a bridge or a veth pair failed.
+    #[error("{0}")]
+    Setup(String),
 }
 
 impl NetworkError {

@@ -376,3 +376,12 @@ pub fn namespace_owner(ns: BorrowedFd<'_>) -> io::Result<OwnedFd> {
     // SAFETY: the kernel just gave us this fd; nothing else owns it.
     Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
 }
+
+/// Take ownership of a descriptor this process inherited by number (a helper mode
+/// of coracle's binary, given its sockets on the command line). The caller must be
+/// the only user of that number, early in a freshly executed process.
+pub fn own_inherited_fd(fd: std::os::fd::RawFd) -> OwnedFd {
+    // SAFETY: the spawner passed this descriptor for our exclusive use; nothing
+    // else in this fresh process owns it, and it is taken once.
+    unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) }
+}

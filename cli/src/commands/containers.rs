@@ -363,13 +363,39 @@ pub fn rename(ctx: &Context, args: RenameArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// `coracle port`: containers publish no ports until networking exists, so there is
-/// nothing to print; the container must exist all the same.
+/// `coracle port`: a container's published ports (`8080/tcp -> 0.0.0.0:18080`), one
+/// private port's host address with PORT[/PROTO], or with `-a` every container's.
 pub fn port(ctx: &Context, args: PortArgs) -> Result<i32> {
+    use coracle_runtime::lifecycle::netns::published_ports;
     let store = ctx.store()?;
-    if let Some(name) = &args.container {
-        find(&store, name)?;
+    let records = match &args.container {
+        Some(name) => vec![find(&store, name)?],
+        None => store.db.list_containers()?,
+    };
+    let wanted = args.port.as_deref().map(|p| match p.split_once('/') {
+        Some((port, proto)) => (port.to_string(), proto.to_string()),
+        None => (p.to_string(), "tcp".to_string()),
+    });
+    let mut text = String::new();
+    for r in &records {
+        if r.state != ContainerState::Running {
+            continue;
+        }
+        for m in published_ports(&r.id) {
+            match &wanted {
+                Some((port, proto))
+                    if *port == m.container_port.to_string() && *proto == m.protocol =>
+                {
+                    let ip = m.host_ip.unwrap_or(std::net::Ipv4Addr::UNSPECIFIED);
+                    text.push_str(&format!("{ip}:{}\n", m.host_port));
+                }
+                Some(_) => {}
+                None if args.all => text.push_str(&format!("{}\t{}\n", short(&r.id), m.line())),
+                None => text.push_str(&format!("{}\n", m.line())),
+            }
+        }
     }
+    output::print(&text);
     Ok(0)
 }
 
@@ -498,7 +524,11 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "DnsOptions": config.dns.options,
         },
         "Mounts": super::volume::inspect_mounts(store, &config),
-        "NetworkSettings": super::network::inspect_settings(store, &config),
+        "NetworkSettings": super::network_settings::network_settings(
+            store,
+            r,
+            super::network::inspect_settings(store, &config),
+        ),
     })
 }
 

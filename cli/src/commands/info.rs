@@ -127,6 +127,7 @@ pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
     let blobs = store.blobs.list()?.len();
     let conf = ctx.registries()?;
     let platform = coracle_image::platform::Platform::host();
+    let backend = coracle_network::Backend::detect().ok();
     let value = json!({
         "host": {
             "arch": platform.architecture,
@@ -136,6 +137,10 @@ pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
             "cgroupManager": "cgroupfs",
             "eventLogger": if coracle_storage::events::enabled() { "file" } else { "none" },
             "hostname": rustix::system::uname().nodename().to_string_lossy(),
+            "networkBackend": "coracle",
+            "rootlessNetworkCmd": backend.as_ref().map(|b| b.name()).unwrap_or(""),
+            "pasta": backend_value(backend.as_ref(), "pasta", "passt"),
+            "slirp4netns": backend_value(backend.as_ref(), "slirp4netns", "slirp4netns"),
         },
         "registries": { "search": conf.unqualified_search },
         "store": {
@@ -152,6 +157,19 @@ pub fn info(ctx: &Context, args: FormatArgs) -> Result<i32> {
     });
     print_value(value, args.format.as_deref())?;
     Ok(0)
+}
+
+/// Podman's `host.pasta` / `host.slirp4netns`: the rootless network program in use
+/// (its path, Debian package and version), empty strings for the other one.
+fn backend_value(backend: Option<&coracle_network::Backend>, name: &str, package: &str) -> Value {
+    match backend.filter(|b| b.name() == name) {
+        Some(b) => json!({
+            "executable": b.path().display().to_string(),
+            "package": package,
+            "version": b.version(),
+        }),
+        None => json!({ "executable": "", "package": "", "version": "" }),
+    }
 }
 
 /// Show the version.

@@ -22,6 +22,7 @@ mod logs;
 mod name_rules;
 mod network;
 mod object_inspect;
+mod network_settings;
 mod pause;
 mod prompt;
 mod prune;

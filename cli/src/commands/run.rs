@@ -138,11 +138,20 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
 /// Turn the flags into the container's spec, rejecting anything unsupported before
 /// any work.
 fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
-    let (network_mode, networks) = coracle_runtime::spec::network::parse_network_flags(
+    // Modes and names are checked (and aliases and the MAC address tied to the
+    // named networks) first; then how the container's namespace is connected.
+    let (_, networks) = coracle_runtime::spec::network::parse_network_flags(
         &args.network,
         &args.network_alias,
         args.mac_address.as_deref(),
     )?;
+    let (network_mode, network) =
+        coracle_runtime::spec::network_mode::parse_network(&args.network.join(","))?;
+    let publish = args
+        .publish
+        .iter()
+        .map(|p| coracle_network::PortMapping::parse(p))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
     let namespaces = Namespaces {
         network: network_mode,
         ipc: NamespaceMode::parse("ipc", &args.ipc)?,
@@ -244,11 +253,27 @@ fn container_config(ctx: &Context, args: &RunArgs) -> Result<ContainerConfig> {
             &args.dns_search,
             &args.dns_option,
         )?,
+        network,
+        publish,
+        publish_all: args.publish_all,
         ..Default::default()
     };
     super::network::check_attachments(ctx, &config)?;
+    check_host_ports(&config.publish)?;
     super::run_process::apply(args, &mut config)?;
     Ok(config)
+}
+
+/// A host port given with `-p` that is in use now fails before any container is
+/// made (the start binds it again).
+fn check_host_ports(publish: &[coracle_network::PortMapping]) -> Result<()> {
+    let fixed: Vec<_> = publish
+        .iter()
+        .filter(|p| p.host_port != 0)
+        .cloned()
+        .collect();
+    coracle_network::relay::bind_published(&fixed)?;
+    Ok(())
 }
 
 /// `--memory`, `--memory-swap`, `--cpus`, `--cpu-shares`, `--pids-limit`.

@@ -84,6 +84,7 @@ pub fn refresh_locked(store: &Store, id: &str) -> Result<Option<ContainerRecord>
         ),
     };
     rundir::remove_exit_file(id);
+    crate::lifecycle::netns::release(id);
     Ok(Some(store.db.transition(
         id,
         ContainerState::Exited,

@@ -44,6 +44,17 @@ fn non_empty(v: &serde_json::Value) -> Option<String> {
     v.as_str().filter(|s| !s.is_empty()).map(String::from)
 }
 
+/// `-P`: each `EXPOSE`d port of the image (`"8080/tcp": {}`) to a free host port.
+fn exposed_ports(defaults: &serde_json::Value) -> Vec<crate::spec::network_mode::PortMapping> {
+    let Some(ports) = defaults["ExposedPorts"].as_object() else {
+        return Vec::new();
+    };
+    ports
+        .keys()
+        .filter_map(|k| crate::spec::network_mode::PortMapping::parse(k).ok())
+        .collect()
+}
+
 /// Entrypoint and command combined as Docker and OCI do.
 pub fn command_line(
     image_entrypoint: &[String],
@@ -106,13 +117,18 @@ fn etc_files(
     hostname: &str,
     name: &str,
     config: &ContainerConfig,
+    net: &crate::lifecycle::netns::EtcInfo,
 ) -> Result<Vec<(String, PathBuf)>> {
     use crate::lifecycle::etc_network;
     let userdata = dir.join("userdata");
-    // The network attach code fills these in once containers get addresses.
-    let facts = etc_network::NetworkFacts::default();
+    let facts = etc_network::NetworkFacts {
+        addresses: net.address.map(std::net::IpAddr::V4).into_iter().collect(),
+        host_address: net.host_gateway.map(std::net::IpAddr::V4),
+    };
     let hosts = etc_network::hosts_text(hostname, name, config, &facts);
-    let resolv = etc_network::resolv_text(store, config);
+    // A loopback name server of the host is unreachable inside: pasta's gateway
+    // address forwards to it.
+    let resolv = resolv_conf(&etc_network::resolv_text(store, config), net.host_gateway);
     let files = [
         ("hostname", format!("{hostname}\n")),
         ("hosts", hosts),
@@ -131,6 +147,30 @@ fn etc_files(
         ));
     }
     Ok(out)
+}
+
+/// The host's resolv.conf for a container: a loopback name server (a local
+/// resolver) is unreachable from the container's namespace, so it becomes the
+/// address that reaches the host (the backend maps it to the host's loopback).
+fn resolv_conf(host: &str, host_gateway: Option<std::net::Ipv4Addr>) -> String {
+    let Some(gateway) = host_gateway else {
+        return host.to_string();
+    };
+    let mut out = String::new();
+    for line in host.lines() {
+        let mut words = line.split_whitespace();
+        let loopback = matches!(
+            (words.next(), words.next().map(str::parse::<std::net::IpAddr>)),
+            (Some("nameserver"), Some(Ok(ip))) if ip.is_loopback()
+        );
+        if loopback {
+            out.push_str(&format!("nameserver {gateway}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The mapping a container runs with (`--userns`, `--uidmap`...), or for clean-up
@@ -232,6 +272,9 @@ pub fn create(
         .stop_signal
         .clone()
         .or_else(|| non_empty(&defaults["StopSignal"]));
+    if config.publish_all {
+        config.publish.extend(exposed_ports(&defaults));
+    }
     config.stop_signal_number()?;
 
     let image_volumes: Vec<String> = defaults["Volumes"]
@@ -386,6 +429,7 @@ pub fn start_foreground(
 /// Best effort: `rm` removes a cgroup left behind, and says why when it cannot.
 pub fn ended_cgroup(store: &Store, id: &str) {
     let _ = crate::cgroups::container_ended(id, &container_dir(store, id).join("userdata"));
+    crate::lifecycle::netns::release(id);
 }
 
 /// Record a container's end (exit code, or the error that ended its supervision), or
@@ -444,6 +488,7 @@ pub fn settle_failed_start(
     stored_plan: Option<&UserNsPlan>,
     error: RuntimeError,
 ) -> RuntimeError {
+    crate::lifecycle::netns::release(&record.id);
     let cleanup = if config.remove {
         let plan = running_plan(config, stored_plan);
         remove_ended(store, record, config, plan.as_ref().or(stored_plan))
@@ -512,12 +557,19 @@ pub fn process_spec(
             None => crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?,
         };
     let plan = keep_id_plan.as_ref().or(stored_plan);
+    let default_mapping = config.id_mapping() == IdMappingMode::Default;
+    let network = crate::lifecycle::netns::plan(store, record, config, plan, default_mapping)?;
+    let mut namespaces = namespaces;
+    if let Some(user) = network.as_ref().and_then(|n| n.user_namespace()) {
+        namespaces.user = Some(user);
+    }
     let dir = container_dir(store, &record.id);
     let hostname = config
         .hostname
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
-    let etc = etc_files(store, &dir, &hostname, &record.name, config)?;
+    let etc_net = network.as_ref().map(|n| n.etc_info()).unwrap_or_default();
+    let etc = etc_files(store, &dir, &hostname, &record.name, config, &etc_net)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.
@@ -602,6 +654,7 @@ pub fn process_spec(
             path: log_path(store, &record.id, config),
             max_size: config.log.max_size,
         }),
+        network,
     })
 }
 
@@ -664,6 +717,7 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
     )?;
     let dir = container_dir(store, id);
     crate::cgroups::container_ended(id, &dir.join("userdata"))?;
+    crate::lifecycle::netns::release(id);
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
     {
@@ -896,6 +950,17 @@ mod tests {
             Some(|| "taken".to_string()),
         );
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn loopback_name_servers_become_the_host_address() {
+        let host = "search example.org\nnameserver 127.0.0.53\nnameserver 10.0.0.1\n";
+        let gw = Some(std::net::Ipv4Addr::new(192, 0, 2, 1));
+        assert_eq!(
+            resolv_conf(host, gw),
+            "search example.org\nnameserver 192.0.2.1\nnameserver 10.0.0.1\n"
+        );
+        assert_eq!(resolv_conf(host, None), host);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod exec;
 pub mod health;
 pub mod launch;
 pub mod liveness;
+pub mod netns;
 pub mod pause;
 pub mod rundir;
 pub mod shared_ns;

@@ -119,6 +119,11 @@ pub fn main(args: &[String]) -> i32 {
     // SAFETY: the caller passed this descriptor to us for our exclusive use
     // (spawn's status pipe); nothing else in this fresh process owns it.
     let status = unsafe { OwnedFd::from_raw_fd(fd) };
+    // Helpers the start spawns (pasta, the port forwarder) must not hold it open:
+    // the caller reads it to its end.
+    if rustix::io::fcntl_setfd(&status, rustix::io::FdFlags::CLOEXEC).is_err() {
+        return exitcode::RUNTIME_ERROR;
+    }
     // A session of its own, then fork again: the monitor is no session leader and
     // can never acquire a controlling terminal; the caller reaps the intermediate.
     if rustix::process::setsid().is_err() {

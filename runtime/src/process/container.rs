@@ -88,6 +88,8 @@ pub struct ContainerSpec {
     /// The k8s-file log a foreground container's output is also written to (as
     /// Podman's, so that `logs` shows it); None: not logged.
     pub log: Option<LogTarget>,
+    /// How its new network namespace is connected before it is released.
+    pub network: Option<crate::lifecycle::netns::NetworkHook>,
 }
 
 /// Where a container's output is logged, and how big the log may grow.
@@ -215,7 +217,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let rootless = spec.userns.is_some();
-    let joins = OpenJoins::open(&spec.namespaces.joins, rootless)?;
+    let joins = OpenJoins::open(&spec.namespaces, rootless)?;
     let new_userns = rootless && !joins.joins_userns();
     let (sync_r, sync_w) = sys::pipe().map_err(io_err("create pipe"))?;
     let (report_r, report_w) = sys::pipe().map_err(io_err("create pipe"))?;
@@ -414,6 +416,9 @@ fn parent_handshake(
     if let Some(planned) = &spec.cgroup {
         planned.cgroup.create(&planned.resources)?;
         planned.cgroup.enter(pid)?;
+    }
+    if let Some(network) = &spec.network {
+        network.connect(pid)?;
     }
     let fuse = overlay::mount_fuse(pid, &spec.mounts.rootfs, spec.userns.is_some())?;
     let mut w = std::fs::File::from(sync_w);

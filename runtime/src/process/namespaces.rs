@@ -54,6 +54,10 @@ pub struct NamespaceSetup {
     pub new: libc::c_int,
     /// The namespaces joined.
     pub joins: Vec<JoinTarget>,
+    /// A user namespace to join although no other namespace is joined: the shared
+    /// rootless network namespace's, so that the holder's side can configure the
+    /// container's new network namespace (`/proc/HOLDER/ns/user`).
+    pub user: Option<PathBuf>,
 }
 
 /// The joined namespaces, open: what the intermediate process enters.
@@ -73,7 +77,26 @@ impl OpenJoins {
     /// joining) and the user namespace that owns them. Rootless (`rootless`), that
     /// owner must be another user namespace (the caller cannot enter namespaces of
     /// the host's), and all targets must share it.
-    pub(crate) fn open(targets: &[JoinTarget], rootless: bool) -> Result<OpenJoins> {
+    pub(crate) fn open(setup: &NamespaceSetup, rootless: bool) -> Result<OpenJoins> {
+        let mut joins = OpenJoins::open_targets(&setup.joins, rootless)?;
+        if let (Some(path), None) = (&setup.user, &joins.user) {
+            let fd = rustix::fs::open(
+                path.as_path(),
+                OFlags::RDONLY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(|e| {
+                refuse(
+                    "join the rootless network's user namespace",
+                    format!("open {}: {e}", path.display()),
+                )
+            })?;
+            joins.user = Some(fd);
+        }
+        Ok(joins)
+    }
+
+    fn open_targets(targets: &[JoinTarget], rootless: bool) -> Result<OpenJoins> {
         let own_user = rustix::fs::stat("/proc/self/ns/user")
             .map(|st| (st.st_dev, st.st_ino))
             .map_err(|e| refuse("read the caller's user namespace", e))?;
@@ -143,7 +166,7 @@ impl OpenJoins {
 
     /// Nothing to join: the container is cloned directly.
     pub(crate) fn is_empty(&self) -> bool {
-        self.others.is_empty()
+        self.others.is_empty() && self.user.is_none()
     }
 
     /// A user namespace is joined (so none is made).

@@ -7,6 +7,7 @@
 pub mod health;
 mod namespaces;
 pub mod network;
+pub mod network_mode;
 pub mod process;
 pub mod resources;
 mod userns;
@@ -239,6 +240,12 @@ pub struct ContainerConfig {
     pub networks: Vec<NetworkAttachment>,
     /// `--dns`, `--dns-search`, `--dns-option`.
     pub dns: DnsSettings,
+    /// How the container's own network namespace is connected (`--network`).
+    pub network: network_mode::NetworkChoice,
+    /// `-p/--publish`.
+    pub publish: Vec<network_mode::PortMapping>,
+    /// `-P/--publish-all`: every port the image exposes, to a free host port.
+    pub publish_all: bool,
 }
 
 /// Podman's default `--umask`.

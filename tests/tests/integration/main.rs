@@ -15,6 +15,7 @@ mod lifecycle;
 mod monitor;
 mod namespaces;
 mod networks_cli;
+mod network;
 mod procflags;
 mod pull;
 mod query;

@@ -150,7 +150,13 @@ fn namespaces_identity_and_security_defaults() {
         h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()),
         "default hostname {h:?}"
     );
+    // The default network gives eth0 next to loopback; `--network none` only lo.
     let net = run(&sb, &img, &[], &["ls", "/sys/class/net"]);
+    assert_eq!(
+        net.success().stdout.split_whitespace().collect::<Vec<_>>(),
+        ["eth0", "lo"]
+    );
+    let net = run(&sb, &img, &["--network", "none"], &["ls", "/sys/class/net"]);
     assert_eq!(
         net.success().stdout.split_whitespace().collect::<Vec<_>>(),
         ["lo"]

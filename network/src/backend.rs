@@ -1,0 +1,209 @@
+//! The rootless network backend: pasta (Debian package passt) when installed, else
+//! slirp4netns. It joins the rootless user and network namespace, gives it an
+//! interface ([`crate::attach::BACKEND_INTERFACE`]) with the host's addresses and
+//! routes, forwards outbound traffic through the host's sockets and maps the
+//! namespace's gateway address to the host's loopback (`host.containers.internal`).
+
+use std::io::Read;
+use std::net::Ipv4Addr;
+use std::os::fd::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::attach::BACKEND_INTERFACE;
+use crate::error::{NetworkError, Result};
+use crate::nscmd::find_tool;
+
+/// Which program gives rootless namespaces outbound traffic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    /// pasta, at this path.
+    Pasta(PathBuf),
+    /// slirp4netns, at this path.
+    Slirp4netns(PathBuf),
+}
+
+/// A started backend process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartedBackend {
+    /// Its pid (it runs in a session of its own, not our child).
+    pub pid: i32,
+}
+
+impl Backend {
+    /// pasta if installed, else slirp4netns; an error naming both packages if neither.
+    pub fn detect() -> Result<Backend> {
+        if let Some(p) = find_tool("pasta") {
+            return Ok(Backend::Pasta(p));
+        }
+        find_tool("slirp4netns")
+            .map(Backend::Slirp4netns)
+            .ok_or(NetworkError::NoBackend)
+    }
+
+    /// `pasta` or `slirp4netns`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Pasta(_) => "pasta",
+            Backend::Slirp4netns(_) => "slirp4netns",
+        }
+    }
+
+    /// The program's path.
+    pub fn path(&self) -> &Path {
+        match self {
+            Backend::Pasta(p) | Backend::Slirp4netns(p) => p,
+        }
+    }
+
+    /// The first line `--version` prints (`coracle info`).
+    pub fn version(&self) -> String {
+        Command::new(self.path())
+            .arg("--version")
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+            .and_then(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .next()
+                    .map(|l| l.trim().to_string())
+            })
+            .unwrap_or_default()
+    }
+
+    /// Start the backend for the user and network namespaces of process `pid`
+    /// (the rootless holder, or a container's own with `--network pasta`);
+    /// `pid_file` receives pasta's pid. `ifname` names the namespace's interface,
+    /// `extra` are the user's options, `ports` are forwarded by pasta itself (the
+    /// per-container modes). Returns once the namespace's interface is configured.
+    pub fn start(&self, pid: i32, pid_file: &Path, launch: &Launch<'_>) -> Result<StartedBackend> {
+        let user = format!("/proc/{pid}/ns/user");
+        let net = format!("/proc/{pid}/ns/net");
+        match self {
+            Backend::Pasta(pasta) => {
+                let _ = std::fs::remove_file(pid_file);
+                let mut cmd = Command::new(pasta);
+                cmd.args(["--config-net", "-q"]);
+                if let Some(ifname) = launch.ifname {
+                    cmd.args(["-I", ifname]);
+                }
+                for proto in ["tcp", "udp"] {
+                    let specs: Vec<String> = launch
+                        .ports
+                        .iter()
+                        .filter(|p| p.protocol == proto)
+                        .map(|p| {
+                            let ip = p.host_ip.map(|ip| format!("{ip}/")).unwrap_or_default();
+                            let last = |first: u16| first + p.range - 1;
+                            format!(
+                                "{ip}{}-{}:{}-{}",
+                                p.host_port,
+                                last(p.host_port),
+                                p.container_port,
+                                last(p.container_port)
+                            )
+                        })
+                        .collect();
+                    let flag = if proto == "tcp" { "-t" } else { "-u" };
+                    let value = if specs.is_empty() {
+                        "none".to_string()
+                    } else {
+                        specs.join(",")
+                    };
+                    cmd.args([flag, &value]);
+                }
+                cmd.args(["-T", "none", "-U", "none"]).args(launch.extra);
+                let out = cmd
+                    .args(["--userns", &user, "--netns", &net, "-P"])
+                    .arg(pid_file)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .output()
+                    .map_err(|e| NetworkError::Setup(format!("start pasta: {e}")))?;
+                let pid = std::fs::read_to_string(pid_file)
+                    .ok()
+                    .and_then(|t| t.trim().parse().ok())
+                    .filter(|_| out.status.success());
+                match pid {
+                    Some(pid) => Ok(StartedBackend { pid }),
+                    None => Err(NetworkError::Setup(format!(
+                        "pasta failed: {}",
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ))),
+                }
+            }
+            Backend::Slirp4netns(slirp) => {
+                if !launch.ports.is_empty() {
+                    return Err(NetworkError::Setup(
+                        "--network slirp4netns does not publish ports here: use the default network or --network pasta".into(),
+                    ));
+                }
+                start_slirp4netns(slirp, &user, &net, launch)
+            }
+        }
+    }
+}
+
+/// How a backend is started.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Launch<'a> {
+    /// The interface name in the namespace (None: pasta's default, the host's).
+    pub ifname: Option<&'a str>,
+    /// The user's extra options.
+    pub extra: &'a [String],
+    /// Ports the backend forwards itself.
+    pub ports: &'a [crate::ports::PortMapping],
+}
+
+/// slirp4netns stays in the foreground: it is started in a session of its own and
+/// reports readiness by writing to `--ready-fd`.
+fn start_slirp4netns(
+    slirp: &Path,
+    user: &str,
+    net: &str,
+    launch: &Launch<'_>,
+) -> Result<StartedBackend> {
+    let setup = |e: std::io::Error| NetworkError::Setup(format!("start slirp4netns: {e}"));
+    let (ready_r, ready_w) = rustix::pipe::pipe().map_err(|e| setup(e.into()))?;
+    rustix::io::fcntl_setfd(&ready_r, rustix::io::FdFlags::CLOEXEC).map_err(|e| setup(e.into()))?;
+    let mut cmd = Command::new(slirp);
+    cmd.args(["--configure", "--mtu=65520", "--netns-type=path"])
+        .arg(format!("--userns-path={user}"))
+        .arg(format!("--ready-fd={}", ready_w.as_raw_fd()))
+        .args(launch.extra)
+        .args([net, launch.ifname.unwrap_or(BACKEND_INTERFACE)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd.spawn().map_err(setup)?;
+    drop(ready_w);
+    let mut ready = [0u8; 1];
+    let got = std::fs::File::from(ready_r).read(&mut ready).unwrap_or(0);
+    if got != 1 {
+        return Err(NetworkError::Setup(
+            "slirp4netns ended before the rootless network namespace was ready".into(),
+        ));
+    }
+    Ok(StartedBackend {
+        pid: child.id() as i32,
+    })
+}
+
+/// The default gateway of process `pid`'s network namespace (`/proc/PID/net/route`):
+/// what the backend maps to the host's loopback.
+pub fn default_gateway(pid: i32) -> Option<Ipv4Addr> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/net/route")).ok()?;
+    text.lines().skip(1).find_map(|line| {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 3 || f[1] != "00000000" {
+            return None;
+        }
+        let raw = u32::from_str_radix(f[2], 16).ok()?;
+        // The kernel prints the address's bytes in memory order as a host integer.
+        Some(Ipv4Addr::from(raw.to_le_bytes()))
+    })
+}
