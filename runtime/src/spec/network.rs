@@ -78,6 +78,12 @@ fn is_mode(value: &str) -> bool {
     ) || value.contains(':')
 }
 
+/// `pasta[:OPTS]` or `slirp4netns[:OPTS]`: a per-container network program.
+fn is_own_backend(value: &str) -> bool {
+    let program = value.split_once(':').map_or(value, |(p, _)| p);
+    matches!(program, "pasta" | "slirp4netns")
+}
+
 /// `--network` (repeatable; `NAME1,NAME2` too), `--network-alias` and
 /// `--mac-address`: the network namespace's mode and the networks to attach to.
 /// A mode (none, host, container:X, …) stands alone; network names give a private
@@ -113,6 +119,8 @@ pub fn parse_network_flags(
                 .collect();
             (NamespaceMode::New, attachments)
         }
+        // A network of the container's own made by a program of its own.
+        [mode] if values.len() == 1 && is_own_backend(mode) => (NamespaceMode::New, Vec::new()),
         [mode] if values.len() == 1 => (NamespaceMode::parse("network", mode)?, Vec::new()),
         _ => {
             return Err(RuntimeError::Start(format!(
