@@ -87,3 +87,30 @@ pub fn run_in(
         message.trim()
     )))
 }
+
+/// Start `program args…` inside `user` and `net` as a background process of its
+/// own session, with no standard streams; its pid. It is not waited for.
+pub fn spawn_in(
+    program: &Path,
+    args: &[&std::ffi::OsStr],
+    user: BorrowedFd<'_>,
+    net: BorrowedFd<'_>,
+) -> Result<u32> {
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    enter_before_exec(&mut cmd, user, net);
+    // SAFETY: setsid(2) only, in the forked child before exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let child = cmd
+        .spawn()
+        .map_err(|e| NetworkError::Setup(format!("start {}: {e}", program.display())))?;
+    Ok(child.id())
+}

@@ -222,7 +222,7 @@ pub fn plan(
                 Backend::Slirp4netns(_) => own(&[], false)?,
             }
         }
-        (NetworkChoice::Bridge(names), Some(plan)) => bridge(store, record, names, plan)?,
+        (NetworkChoice::Bridge(names), Some(plan)) => bridge(store, record, config, names, plan)?,
     };
     Ok(Some(NetworkHook {
         container_id: record.id.clone(),
@@ -234,6 +234,7 @@ pub fn plan(
 fn bridge(
     store: &Store,
     record: &ContainerRecord,
+    spec: &crate::spec::ContainerConfig,
     names: &[String],
     plan: &UserNsPlan,
 ) -> Result<HookKind> {
@@ -259,13 +260,65 @@ fn bridge(
         let request = LeaseRequest {
             container_id: &record.id,
             container_name: &record.name,
-            aliases: &[],
+            aliases: &aliases_on(spec, &config.name),
             interface: &interface,
         };
         let lease = leases.allocate(&config, &request).map_err(net_err)?;
         attachments.push((config, lease));
     }
+    if attachments.iter().any(|(c, _)| c.dns_enabled) {
+        // Names then resolve only through coracle's resolver: a container whose
+        // resolver cannot start still runs, and says so.
+        if let Err(e) = ensure_resolver(store, &paths, &fds) {
+            log::warn!("container names will not resolve: {e}");
+        }
+    }
     Ok(HookKind::Bridge { netns, attachments })
+}
+
+/// The `--network-alias` names of the container on `network`.
+fn aliases_on(spec: &crate::spec::ContainerConfig, network: &str) -> Vec<String> {
+    spec.networks
+        .iter()
+        .find(|a| a.name == network)
+        .map(|a| a.aliases.clone())
+        .unwrap_or_default()
+}
+
+/// coracle's DNS resolver (`coracle __dns`) inside the rootless network namespace,
+/// started unless it runs already; it ends by itself once no container on a
+/// DNS-enabled network is left. The caller holds the rootless lock.
+fn ensure_resolver(
+    store: &Store,
+    paths: &RootlessPaths,
+    fds: &coracle_network::rootless::NetnsFds,
+) -> Result<()> {
+    let record = paths.dir().join("resolver.pid");
+    if let Some((pid, start)) = std::fs::read_to_string(&record).ok().and_then(|t| {
+        let (pid, start) = t.trim().split_once(' ')?;
+        Some((pid.parse::<i32>().ok()?, start.parse::<u64>().ok()?))
+    }) {
+        if rootless::is_alive(pid, start) {
+            return Ok(());
+        }
+    }
+    let program = std::env::current_exe()
+        .map_err(|e| RuntimeError::Start(format!("find coracle's own program: {e}")))?;
+    let runroot = runtime_dir();
+    let args: [&std::ffi::OsStr; 5] = [
+        "__dns".as_ref(),
+        "--store".as_ref(),
+        store.root.as_os_str(),
+        "--runroot".as_ref(),
+        runroot.as_os_str(),
+    ];
+    let pid = coracle_network::nscmd::spawn_in(&program, &args, fds.user.as_fd(), fds.net.as_fd())
+        .map_err(net_err)? as i32;
+    let start = process_start(pid).unwrap_or(0);
+    let tmp = record.with_extension("tmp");
+    std::fs::write(&tmp, format!("{pid} {start}\n"))
+        .and_then(|()| std::fs::rename(&tmp, &record))
+        .map_err(|e| RuntimeError::io("failed to write", record, e))
 }
 
 /// The shared rootless namespace, made if needed. The caller holds the lock.

@@ -385,3 +385,80 @@ fn per_container_backends_and_keep_id_reach_the_host() {
     }
     assert_no_helpers(&sb);
 }
+
+#[test]
+fn containers_on_a_user_network_find_each_other_by_name_and_alias() {
+    let (sb, img) = with_image("net-dns", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["network", "create", "testnet"]).success();
+    sb.coracle(&["network", "create", "othernet"]).success();
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "testnet",
+        "--name",
+        "web",
+        "--network-alias",
+        "www",
+        &img,
+        "sh",
+        "-c",
+        "mkdir -p /w && echo served-by-name > /w/index.html && httpd -f -p 8080 -h /w",
+    ])
+    .success();
+    // By name and by alias, through coracle's resolver on the network's gateway.
+    let fetch = "timeout 5 wget -qO- http://web:8080/ && timeout 5 wget -qO- http://www:8080/";
+    let out = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "testnet",
+        &img,
+        "sh",
+        "-c",
+        fetch,
+    ]);
+    assert_eq!(
+        out.success().stdout,
+        "served-by-name\nserved-by-name\n",
+        "{out}"
+    );
+    // A container started later resolves too (the resolver reads leases per query).
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "testnet",
+        "--name",
+        "late",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .success();
+    let ping = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "testnet",
+        &img,
+        "sh",
+        "-c",
+        "nslookup late | grep -q 10.89. && echo reached",
+    ]);
+    assert_eq!(ping.success().stdout, "reached\n", "{ping}");
+    // Another network neither resolves nor reaches them.
+    let other = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "othernet",
+        &img,
+        "sh",
+        "-c",
+        "timeout 5 wget -qO- http://web:8080/",
+    ]);
+    assert_ne!(other.code, 0, "{other}");
+    assert!(!other.stdout.contains("served-by-name"), "{other}");
+}
