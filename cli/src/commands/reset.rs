@@ -52,7 +52,15 @@ pub fn reset(ctx: &Context, args: SystemResetArgs) -> Result<i32> {
         drop(store);
         coracle_runtime::ids::userns::remove_tree(&ctx.root, plan.as_ref())?;
     }
-    // The runtime directory is shared with the user's other stores (--root): only
-    // the removed containers' exit files went, with each container.
+    // The runtime directory is shared with the user's other stores (--root): the
+    // removed containers' exit files went with each container; the events log goes,
+    // and the rootless network's files once no container keeps its namespace alive
+    // (the last container's removal ended it).
+    let runtime = coracle_runtime::lifecycle::rundir::runtime_dir();
+    let _ = std::fs::remove_dir_all(runtime.join("events"));
+    let paths = coracle_network::RootlessPaths::new(&runtime);
+    if coracle_network::RootlessNetns::read_alive(&paths).is_none() {
+        let _ = std::fs::remove_dir_all(paths.dir());
+    }
     Ok(0)
 }
