@@ -68,6 +68,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "import" -d 'Make an
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an image of a container\'s changes'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "history" -d 'Show how an image was built, newest layer first'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "pod" -d 'Manage pods: groups of containers sharing namespaces'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -129,6 +130,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l shm-size -d 'Siz
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -208,6 +210,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l shm-size -d '
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -248,6 +251,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand ps" -l no-trunc -d 'Do n
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
@@ -467,6 +471,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -546,6 +551,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach only these streams of a foreground container: stdin, stdout, stderr' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Key sequence that detaches from a container, such as ctrl-p,ctrl-q ("" disables)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container, CONTAINER[:ro|rw]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -586,6 +592,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N latest containers' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
@@ -606,6 +613,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
@@ -980,3 +988,107 @@ complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Outp
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "create" -d 'Create a pod and its infra container; print its id'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "ps" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "ls" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "list" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "inspect" -d 'Show the details of pods as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "exists" -d 'Exit 0 if a pod exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "start" -d 'Start pods: the infra container first, then the others'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "stop" -d 'Stop every container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "restart" -d 'Stop and start pods again'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "kill" -d 'Send a signal to every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "rm" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "remove" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune" -f -a "prune" -d 'Remove every pod whose containers are all stopped'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l name -d 'Name of the pod (default: a generated one)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network of the pod\'s infra container (its containers share it)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: a comma list of net, ipc, uts' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container holding the shared namespaces' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Hostname of the pod (its containers share it)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Name}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s f -l force -d 'Stop running containers first'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'

@@ -14,6 +14,8 @@ use clap::{Args, Parser, Subcommand};
 
 mod volume;
 pub use volume::*;
+mod pod;
+pub use pod::*;
 mod archive;
 pub use archive::{LoadArgs, SaveArgs};
 
@@ -122,6 +124,9 @@ pub enum Command {
     History(HistoryArgs),
     /// List the files a container added, changed or deleted.
     Diff(DiffArgs),
+    /// Manage pods: groups of containers sharing namespaces.
+    #[command(subcommand)]
+    Pod(PodCommand),
 }
 
 /// `coracle container …`
@@ -313,6 +318,9 @@ pub struct PsArgs {
     /// Output format: json, or a Go template such as '{{.ID}} {{.Names}} {{.Status}}'.
     #[arg(long)]
     pub format: Option<String>,
+    /// Show the pod each container belongs to.
+    #[arg(short, long)]
+    pub pod: bool,
 }
 
 /// `coracle logs`
@@ -962,6 +970,9 @@ pub struct RunArgs {
     /// Mount the volumes of another container, CONTAINER[:ro|rw].
     #[arg(long, value_name = "CONTAINER[:OPTIONS]")]
     pub volumes_from: Vec<String>,
+    /// Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME.
+    #[arg(long, value_name = "NAME|new:NAME")]
+    pub pod: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

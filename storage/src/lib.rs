@@ -9,6 +9,7 @@ pub mod error;
 pub mod layer_files;
 pub mod layers;
 pub mod lock;
+pub mod pods;
 pub mod records;
 pub mod unpack;
 pub mod volumes;

@@ -20,6 +20,7 @@ mod login;
 mod logs;
 mod name_rules;
 mod pause;
+mod pod;
 mod prompt;
 mod prune;
 mod ps;
@@ -116,6 +117,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             image_meta::history(&ctx, a)
         }
         Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
+        Command::Pod(c) => pod::dispatch(&ctx, c),
     }
 }
 

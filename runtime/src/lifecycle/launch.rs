@@ -343,6 +343,7 @@ pub fn start_foreground(
         .state
         .check(ContainerState::Running, &record.id, "start")
         .map_err(coracle_storage::StorageError::from)?;
+    crate::lifecycle::shared_ns::start_pod_infra(store, &config)?;
     let started = process_spec(store, record, &config, stored_plan)
         .and_then(|spec| container::start(&spec).map(|started| (spec, started)));
     let (spec, started) = match started {
@@ -585,6 +586,7 @@ pub fn process_spec(
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,
+        pause: config.infra,
         survive_parent: false,
         cgroup: {
             crate::cgroups::forget_oom_kill(&dir.join("userdata"));

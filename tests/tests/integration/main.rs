@@ -14,6 +14,7 @@ mod images;
 mod lifecycle;
 mod monitor;
 mod namespaces;
+mod pods;
 mod procflags;
 mod pull;
 mod query;
