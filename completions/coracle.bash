@@ -265,8 +265,14 @@ _coracle() {
             coracle__subcmd__pod,list)
                 cmd="coracle__subcmd__pod__subcmd__ps"
                 ;;
+            coracle__subcmd__pod,logs)
+                cmd="coracle__subcmd__pod__subcmd__logs"
+                ;;
             coracle__subcmd__pod,ls)
                 cmd="coracle__subcmd__pod__subcmd__ps"
+                ;;
+            coracle__subcmd__pod,pause)
+                cmd="coracle__subcmd__pod__subcmd__pause"
                 ;;
             coracle__subcmd__pod,prune)
                 cmd="coracle__subcmd__pod__subcmd__prune"
@@ -288,6 +294,12 @@ _coracle() {
                 ;;
             coracle__subcmd__pod,stop)
                 cmd="coracle__subcmd__pod__subcmd__stop"
+                ;;
+            coracle__subcmd__pod,top)
+                cmd="coracle__subcmd__pod__subcmd__top"
+                ;;
+            coracle__subcmd__pod,unpause)
+                cmd="coracle__subcmd__pod__subcmd__unpause"
                 ;;
             coracle__subcmd__system,check)
                 cmd="coracle__subcmd__system__subcmd__check"
@@ -2812,7 +2824,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod)
-            opts="-h --root --storage-opt --help create ps ls list inspect exists start stop restart kill rm remove prune"
+            opts="-h --root --storage-opt --help create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2973,6 +2985,70 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__pod__subcmd__logs)
+            opts="-c -f -n -t -h --container --follow --tail --since --until --names --timestamps --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__pod__subcmd__pause)
+            opts="-a -h --all --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__pod__subcmd__prune)
             opts="-f -h --force --root --storage-opt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3118,6 +3194,50 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__pod__subcmd__top)
+            opts="-h --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__pod__subcmd__unpause)
+            opts="-a -h --all --root --storage-opt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

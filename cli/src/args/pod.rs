@@ -27,6 +27,51 @@ pub enum PodCommand {
     Rm(PodRmArgs),
     /// Remove every pod whose containers are all stopped.
     Prune(PodPruneArgs),
+    /// Pause every running container of pods.
+    Pause(PodTargets),
+    /// Unpause every paused container of pods.
+    Unpause(PodTargets),
+    /// Show the processes of a pod's running containers.
+    Top(PodTopArgs),
+    /// Show the logs of a pod's containers.
+    Logs(PodLogsArgs),
+}
+
+/// `coracle pod top`
+#[derive(Debug, Args)]
+pub struct PodTopArgs {
+    /// Pod (name or id).
+    pub pod: String,
+    /// Descriptors (default: user,pid,ppid,pcpu,etime,tty,time,args).
+    pub descriptors: Vec<String>,
+}
+
+/// `coracle pod logs`
+#[derive(Debug, Args)]
+pub struct PodLogsArgs {
+    /// Pod (name or id).
+    pub pod: String,
+    /// Show only this container of the pod (name or id).
+    #[arg(short, long, value_name = "CONTAINER")]
+    pub container: Option<String>,
+    /// Keep printing new output until the containers end.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Print only the last N lines of each container.
+    #[arg(long, value_name = "N")]
+    pub tail: Option<usize>,
+    /// Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with the container's name (default: its short id).
+    #[arg(short, long)]
+    pub names: bool,
+    /// Prefix each line with its timestamp.
+    #[arg(short, long)]
+    pub timestamps: bool,
 }
 
 /// `coracle pod create`

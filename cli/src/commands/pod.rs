@@ -18,8 +18,8 @@ use super::container_filter::ContainerFilter;
 use super::containers::{all, config_of, short};
 use super::name_rules::{check_container_name, check_hostname};
 use crate::args::{
-    PodCommand, PodCreateArgs, PodExistsArgs, PodInspectArgs, PodKillArgs, PodPruneArgs, PodPsArgs,
-    PodRmArgs, PodStopArgs, PodTargets, RunArgs,
+    PodCommand, PodCreateArgs, PodExistsArgs, PodInspectArgs, PodKillArgs, PodLogsArgs,
+    PodPruneArgs, PodPsArgs, PodRmArgs, PodStopArgs, PodTargets, PodTopArgs, RunArgs,
 };
 use crate::context::Context;
 use crate::output;
@@ -40,6 +40,10 @@ pub fn dispatch(ctx: &Context, command: PodCommand) -> Result<i32> {
         PodCommand::Kill(a) => kill(ctx, a),
         PodCommand::Rm(a) => rm(ctx, a),
         PodCommand::Prune(a) => prune(ctx, a),
+        PodCommand::Pause(a) => pause(ctx, a, true),
+        PodCommand::Unpause(a) => pause(ctx, a, false),
+        PodCommand::Top(a) => top(ctx, a),
+        PodCommand::Logs(a) => logs(ctx, a),
     }
 }
 
@@ -334,6 +338,86 @@ pub fn kill(ctx: &Context, args: PodKillArgs) -> Result<i32> {
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
+}
+
+/// `coracle pod pause` (`freeze`) and `pod unpause`: print each pod's id.
+pub fn pause(ctx: &Context, args: PodTargets, freeze: bool) -> Result<i32> {
+    use coracle_runtime::lifecycle::pause as freezer;
+    let store = ctx.store()?;
+    for pod in targets(&store, &args, false)? {
+        for c in members(&all(&store)?, &pod) {
+            match (freeze, c.state) {
+                (true, ContainerState::Running) => drop(freezer::pause(&store, &c.id)?),
+                (false, ContainerState::Paused) => drop(freezer::unpause(&store, &c.id)?),
+                _ => {}
+            }
+        }
+        output::print(&format!("{}\n", pod.id));
+    }
+    Ok(0)
+}
+
+/// `coracle pod top`: the processes of every running container of the pod, in one
+/// table.
+pub fn top(ctx: &Context, args: PodTopArgs) -> Result<i32> {
+    use coracle_runtime::lifecycle::top as procs;
+    let descriptors = procs::parse_descriptors(&args.descriptors)?;
+    let store = ctx.store()?;
+    let pod = pods(&store).find(&args.pod)?;
+    let mut table: Vec<Vec<String>> = Vec::new();
+    for c in members(&all(&store)?, &pod) {
+        let Some(pid) = c.pid.filter(|p| *p > 0 && c.state.is_active()) else {
+            continue;
+        };
+        let rows = procs::top(pid, c.started, &descriptors)?;
+        let skip = usize::from(!table.is_empty());
+        table.extend(rows.into_iter().skip(skip));
+    }
+    if table.is_empty() {
+        bail!("pod {} has no running container: start it first", pod.name);
+    }
+    output::print(&crate::format::table::align(&table));
+    Ok(0)
+}
+
+/// `coracle pod logs`: the logs of the pod's containers (the infra's aside); with
+/// several, each line is prefixed with its container's short id (its name with
+/// `--names`), as `logs` does.
+pub fn logs(ctx: &Context, args: PodLogsArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let pod = pods(&store).find(&args.pod)?;
+    let list: Vec<ContainerRecord> = members(&all(&store)?, &pod)
+        .into_iter()
+        .filter(|c| Some(&c.id) != pod.infra_id.as_ref())
+        .collect();
+    let containers: Vec<String> = match &args.container {
+        Some(name) => {
+            let c = super::containers::find(&store, name)?;
+            if !list.iter().any(|m| m.id == c.id) {
+                bail!(
+                    "container {name} is not in pod {}: pick one of its containers",
+                    pod.name
+                );
+            }
+            vec![c.id]
+        }
+        None => list.iter().map(|c| c.id.clone()).collect(),
+    };
+    if containers.is_empty() {
+        bail!("pod {} has no containers to show logs of", pod.name);
+    }
+    super::logs::logs(
+        ctx,
+        crate::args::LogsArgs {
+            containers,
+            follow: args.follow,
+            tail: args.tail,
+            since: args.since,
+            until: args.until,
+            names: args.names,
+            timestamps: args.timestamps,
+        },
+    )
 }
 
 /// Remove the pod, its containers first and its infra last; without `force`, a pod

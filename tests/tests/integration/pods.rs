@@ -256,8 +256,43 @@ fn a_pod_made_by_run_new_starts_stops_and_prunes() {
     assert_eq!(status(&sb), "Running 2");
     // The container got the pod's default hostname (the pod's name).
     assert_eq!(stdout_of(&sb, &["exec", "job", "hostname"]), "batch");
+    // A second container: pod logs, pod top, pod pause/unpause cover both.
+    let talker = "echo hello-from-talker; exec sleep 999";
+    stdout_of(
+        &sb,
+        &[
+            "run", "-d", "--pod", "batch", "--name", "talker", &img, "sh", "-c", talker,
+        ],
+    );
+    let mut logs = String::new();
+    for _ in 0..20 {
+        logs = stdout_of(&sb, &["pod", "logs", "batch"]);
+        if logs.contains("hello-from-talker") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(logs.contains("hello-from-talker"), "{logs}");
+    assert_eq!(
+        stdout_of(&sb, &["pod", "logs", "--container", "job", "batch"]),
+        ""
+    );
+    let top = stdout_of(&sb, &["pod", "top", "batch"]);
+    assert!(
+        top.contains("sleep 1000") && top.contains("sleep 999"),
+        "{top}"
+    );
+    assert_eq!(
+        top.lines().filter(|l| l.contains("PID")).count(),
+        1,
+        "{top}"
+    );
+    stdout_of(&sb, &["pod", "pause", "batch"]);
+    assert_eq!(status(&sb), "Paused 3");
+    stdout_of(&sb, &["pod", "unpause", "batch"]);
+    assert_eq!(status(&sb), "Running 3");
     stdout_of(&sb, &["pod", "stop", "-t", "0", "batch"]);
-    assert_eq!(status(&sb), "Exited 2");
+    assert_eq!(status(&sb), "Exited 3");
     stdout_of(&sb, &["pod", "prune", "-f"]);
     assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]), "");
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
