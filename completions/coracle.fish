@@ -1108,12 +1108,12 @@ complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_sub
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container of the pod (name or id)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines of each container' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers end'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default: its short id)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'

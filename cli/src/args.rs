@@ -329,6 +329,13 @@ pub struct LogsArgs {
     /// Containers (names or ids).
     #[arg(required = true)]
     pub containers: Vec<String>,
+    #[command(flatten)]
+    pub options: LogOptions,
+}
+
+/// What `logs` and `pod logs` show of each container's log.
+#[derive(Debug, Args)]
+pub struct LogOptions {
     /// Keep printing new output until the containers end.
     #[arg(short, long)]
     pub follow: bool,

@@ -54,24 +54,8 @@ pub struct PodLogsArgs {
     /// Show only this container of the pod (name or id).
     #[arg(short, long, value_name = "CONTAINER")]
     pub container: Option<String>,
-    /// Keep printing new output until the containers end.
-    #[arg(short, long)]
-    pub follow: bool,
-    /// Print only the last N lines of each container.
-    #[arg(long, value_name = "N")]
-    pub tail: Option<usize>,
-    /// Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m.
-    #[arg(long, value_name = "TIME")]
-    pub since: Option<String>,
-    /// Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m.
-    #[arg(long, value_name = "TIME")]
-    pub until: Option<String>,
-    /// Prefix each line with the container's name (default: its short id).
-    #[arg(short, long)]
-    pub names: bool,
-    /// Prefix each line with its timestamp.
-    #[arg(short, long)]
-    pub timestamps: bool,
+    #[command(flatten)]
+    pub options: super::LogOptions,
 }
 
 /// `coracle pod create`

@@ -410,12 +410,7 @@ pub fn logs(ctx: &Context, args: PodLogsArgs) -> Result<i32> {
         ctx,
         crate::args::LogsArgs {
             containers,
-            follow: args.follow,
-            tail: args.tail,
-            since: args.since,
-            until: args.until,
-            names: args.names,
-            timestamps: args.timestamps,
+            options: args.options,
         },
     )
 }
