@@ -69,6 +69,7 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "commit" -d 'Make an
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "history" -d 'Show how an image was built, newest layer first'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the files a container added, changed or deleted'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "pod" -d 'Manage pods: groups of containers sharing namespaces'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "kube" -d 'Hand containers and pods to Kubernetes and back (YAML)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -1117,3 +1118,16 @@ complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_sub
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Write a Service for the published ports too'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'

@@ -16,6 +16,8 @@ mod volume;
 pub use volume::*;
 mod pod;
 pub use pod::*;
+mod kube;
+pub use kube::*;
 mod archive;
 pub use archive::{LoadArgs, SaveArgs};
 
@@ -127,6 +129,9 @@ pub enum Command {
     /// Manage pods: groups of containers sharing namespaces.
     #[command(subcommand)]
     Pod(PodCommand),
+    /// Hand containers and pods to Kubernetes and back (YAML).
+    #[command(subcommand)]
+    Kube(KubeCommand),
 }
 
 /// `coracle container …`

@@ -15,6 +15,7 @@ mod image_meta;
 mod images;
 mod info;
 mod inspect;
+mod kube;
 mod load;
 mod login;
 mod logs;
@@ -118,6 +119,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Image(ImageCommand::Tree(a)) => image_meta::tree(&ctx, a),
         Command::Pod(c) => pod::dispatch(&ctx, c),
+        Command::Kube(c) => kube::dispatch(&ctx, c),
     }
 }
 

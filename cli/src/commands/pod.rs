@@ -220,7 +220,7 @@ pub(super) fn join(store: &Store, args: &RunArgs, config: &mut ContainerConfig) 
 }
 
 /// The containers of `pod`, infra first, then oldest first.
-fn members(everything: &[ContainerRecord], pod: &PodRecord) -> Vec<ContainerRecord> {
+pub(super) fn members(everything: &[ContainerRecord], pod: &PodRecord) -> Vec<ContainerRecord> {
     let mut out: Vec<ContainerRecord> = everything
         .iter()
         .filter(|c| config_of(c).pod.as_deref() == Some(pod.id.as_str()))

@@ -30,7 +30,8 @@ fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Val
     Ok(v.get("config").cloned().unwrap_or(serde_json::Value::Null))
 }
 
-fn strings(v: &serde_json::Value) -> Vec<String> {
+/// The strings of a JSON array (an absent or other value gives none).
+pub fn strings(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()

@@ -23,6 +23,13 @@ fn stdout_of(sb: &Sandbox, args: &[&str]) -> String {
     sb.coracle(args).success().stdout.trim().to_string()
 }
 
+/// `wget` of http://127.0.0.1:8080/PATH from a new container in `pod` (retried while
+/// the server starts).
+fn fetch_in_pod(sb: &Sandbox, img: &str, pod: &str, path: &str) -> String {
+    let script = format!("for i in 1 2 3 4 5 6 7 8 9 10; do timeout 5 wget -qO- http://127.0.0.1:8080/{path} && exit 0; sleep 0.3; done; exit 1");
+    stdout_of(sb, &["run", "--rm", "--pod", pod, img, "sh", "-c", &script])
+}
+
 /// The pids of a container's init and monitor, from `inspect`.
 fn pids_of(sb: &Sandbox, ctr: &str) -> Vec<i32> {
     let text = stdout_of(
@@ -93,9 +100,7 @@ fn containers_of_a_pod_share_localhost_hostname_and_ipc_and_pod_rm_removes_every
     assert_eq!(server.len(), 64);
     // The server listens only inside the pod's network namespace; the second
     // container reaches it on localhost.
-    let page = sb
-        .coracle(&["run", "--rm", "--pod", "web", &img, "sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do timeout 5 wget -qO- http://127.0.0.1:8080/hostname && exit 0; sleep 0.3; done; exit 1"]);
-    let page = page.success().stdout.trim().to_string();
+    let page = fetch_in_pod(&sb, &img, "web", "hostname");
     assert_eq!(page, "webhost", "the page served from the other container");
     // Outside the pod there is nothing on that port.
     let outside = sb.coracle(&[
@@ -353,4 +358,102 @@ fn bad_pod_input_fails_with_125_and_one_line() {
     );
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]).lines().count(), 1);
     assert_eq!(sb.coracle(&["pod", "rm", "--ignore", "nope"]).code, 0);
+}
+
+#[test]
+fn kube_generate_of_a_pod_plays_back_into_an_empty_store() {
+    let (sb, img) = with_image("pod-kube", "busybox");
+    let _cleanup = Cleanup(&sb);
+    stdout_of(
+        &sb,
+        &[
+            "pod",
+            "create",
+            "--name",
+            "web",
+            "-p",
+            "18082:8080",
+            "--hostname",
+            "webhost",
+        ],
+    );
+    stdout_of(
+        &sb,
+        &[
+            "run",
+            "-d",
+            "--pod",
+            "web",
+            "--name",
+            "server",
+            "-e",
+            "GREETING=hi",
+            "-w",
+            "/etc",
+            &img,
+            "httpd",
+            "-f",
+            "-p",
+            "8080",
+            "-h",
+            "/etc",
+        ],
+    );
+    let yaml_path = sb.work().join("web.yaml");
+    let yaml_arg = yaml_path.to_str().unwrap();
+    stdout_of(&sb, &["kube", "generate", "-s", "-f", yaml_arg, "web"]);
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    for needle in [
+        "apiVersion: v1",
+        "kind: Pod",
+        "name: web",
+        "hostname: webhost",
+        "containerPort: 8080",
+        "hostPort: 18082",
+        "name: GREETING",
+        "workingDir: /etc",
+        "- httpd",
+        "kind: Service",
+        "type: NodePort",
+    ] {
+        assert!(yaml.contains(needle), "{needle:?} missing from\n{yaml}");
+    }
+    assert!(
+        !yaml.contains("-infra"),
+        "the infra container is not written:\n{yaml}"
+    );
+    // Into an empty store: the pod is made again and serves the same page.
+    stdout_of(&sb, &["pod", "rm", "-f", "web"]);
+    let played = stdout_of(&sb, &["kube", "play", yaml_arg]);
+    assert!(played.starts_with("Pod:"), "{played}");
+    let inspect: Value = serde_json::from_str(&stdout_of(&sb, &["pod", "inspect", "web"])).unwrap();
+    assert_eq!(inspect[0]["Hostname"], "webhost");
+    assert_eq!(
+        inspect[0]["InfraConfig"]["PortBindings"]["8080/tcp"][0]["HostPort"],
+        "18082"
+    );
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &["exec", "web-server", "sh", "-c", "echo $GREETING; pwd"]
+        ),
+        "hi\n/etc"
+    );
+    assert_eq!(fetch_in_pod(&sb, &img, "web", "hostname"), "webhost");
+    // Unsupported kinds and fields are named, exit 125, nothing made.
+    let deployment = sb.write(
+        "deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n",
+    );
+    let out = sb.coracle(&["kube", "play", deployment.to_str().unwrap()]);
+    out.code(125);
+    assert!(out.stderr.contains("kind Deployment"), "{out}");
+    let volumes = sb.write("vol.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: v\nspec:\n  containers:\n  - name: a\n    image: x\n    volumeMounts: []\n");
+    let out = sb.coracle(&["kube", "play", volumes.to_str().unwrap()]);
+    out.code(125);
+    assert!(
+        out.stderr.contains("spec.containers[0].volumeMounts"),
+        "{out}"
+    );
+    assert_eq!(sb.coracle(&["pod", "exists", "v"]).code, 1);
 }
