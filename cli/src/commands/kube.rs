@@ -151,6 +151,15 @@ fn container_yaml(c: &ContainerRecord, config: &ContainerConfig, ports_of: &[Val
     out
 }
 
+/// RFC 3339 in whole seconds, UTC (`2026-12-01T21:08:39Z`), as Kubernetes writes it.
+fn creation_timestamp(secs: i64) -> String {
+    let nano = coracle_runtime::monitor::log::rfc3339_nano(secs, 0);
+    match nano.split_once('.') {
+        Some((whole, _)) => format!("{whole}Z"),
+        None => nano,
+    }
+}
+
 /// The v1 Pod of `t`.
 fn pod_yaml(t: &Target) -> Value {
     let port_list = ports(&t.ports);
@@ -173,7 +182,7 @@ fn pod_yaml(t: &Target) -> Value {
         "apiVersion": "v1",
         "kind": "Pod",
         "metadata": {
-            "creationTimestamp": coracle_runtime::monitor::log::rfc3339_nano(output::now(), 0),
+            "creationTimestamp": creation_timestamp(output::now()),
             "labels": labels,
             "name": t.name,
         },
@@ -431,4 +440,37 @@ pub fn play(ctx: &Context, args: KubePlayArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_in_whole_seconds() {
+        assert_eq!(creation_timestamp(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn ports_from_publish_values() {
+        let p = ports(&["8080:80".into(), "53/udp".into()]);
+        assert_eq!(p[0], json!({"containerPort": 80, "hostPort": 8080}));
+        assert_eq!(p[1], json!({"containerPort": 53, "protocol": "UDP"}));
+    }
+
+    #[test]
+    fn unsupported_fields_are_named() {
+        let doc = json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+            "spec": {"containers": [{"name": "a", "image": "i", "stdin": true}]}});
+        let err = play_commands(&doc).unwrap_err().to_string();
+        assert!(err.contains("spec.containers[0].stdin"), "{err}");
+        let doc = json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+            "spec": {"containers": [{"name": "a", "image": "i", "args": ["x"]}]}});
+        let (name, lines) = play_commands(&doc).unwrap();
+        assert_eq!(name, "p");
+        assert_eq!(
+            lines[1],
+            ["run", "-d", "--pod", "p", "--name", "p-a", "i", "x"]
+        );
+    }
 }

@@ -140,6 +140,7 @@ fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
             detach: true,
             infra: true,
             pod: Some(id.clone()),
+            publish: args.publish.clone(),
             log: LogConfig::default(),
             ..Default::default()
         };

@@ -189,6 +189,9 @@ pub struct ContainerConfig {
     pub infra: bool,
     /// The pod the container belongs to (its id), if any.
     pub pod: Option<String>,
+    /// `-p` values as given, `[[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` (a pod's
+    /// are its infra container's; carried out by the network backend).
+    pub publish: Vec<String>,
     /// `--rm`.
     pub remove: bool,
     /// `--label`.
