@@ -438,6 +438,26 @@ fn remove_pod(store: &Store, pod: &PodRecord, force: bool, timeout: Option<u32>)
     Ok(())
 }
 
+/// `rm` of a pod's infra container while the pod exists is refused (as Podman's):
+/// the pod's containers live in its namespaces; `pod rm` removes both.
+pub(super) fn refuse_infra_removal(store: &Store, list: &[ContainerRecord]) -> Result<()> {
+    for c in list {
+        let config = config_of(c);
+        let Some(pod_id) = config.pod.as_deref().filter(|_| config.infra) else {
+            continue;
+        };
+        if let Ok(pod) = pods(store).find(pod_id) {
+            bail!(
+                "container {} is the infra container of pod {} and cannot be removed without removing the pod: use `coracle pod rm {}`",
+                short(&c.id),
+                pod.name,
+                pod.name
+            );
+        }
+    }
+    Ok(())
+}
+
 /// `coracle pod rm`: print each removed pod's id.
 pub fn rm(ctx: &Context, args: PodRmArgs) -> Result<i32> {
     let store = ctx.store()?;

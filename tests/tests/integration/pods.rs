@@ -351,6 +351,14 @@ fn bad_pod_input_fails_with_125_and_one_line() {
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(needle), "{args:?}: {err}");
     }
+    // The infra container goes only with its pod.
+    let infra = stdout_of(
+        &sb,
+        &["pod", "inspect", "--format", "{{.InfraContainerId}}", "p1"],
+    );
+    let out = sb.coracle(&["rm", "-f", &infra]);
+    out.code(125);
+    assert!(out.stderr.contains("pod rm p1"), "{out}");
     // The store is as it was: one pod, one (infra) container.
     assert_eq!(
         stdout_of(&sb, &["pod", "ps", "--format", "{{.Name}}"]),
