@@ -296,7 +296,26 @@ fn play_commands(doc: &Value) -> Result<(String, Vec<Vec<String>>)> {
         .as_str()
         .context("kube play: the Pod has no metadata.name")?;
     let spec = &doc["spec"];
-    check_fields(spec, &["containers", "hostname", "restartPolicy"], "spec")?;
+    check_fields(
+        spec,
+        &[
+            "containers",
+            "hostname",
+            "restartPolicy",
+            // Written by Podman; they ask for nothing coracle would do.
+            "automountServiceAccountToken",
+            "enableServiceLinks",
+        ],
+        "spec",
+    )?;
+    let restart = match spec["restartPolicy"].as_str() {
+        None | Some("Never") => "no",
+        Some("Always") => "always",
+        Some("OnFailure") => "on-failure",
+        Some(other) => {
+            bail!("kube play: spec.restartPolicy {other:?} is not one of Always, OnFailure, Never")
+        }
+    };
     let mut pod = vec![
         "pod".into(),
         "create".into(),
@@ -341,7 +360,11 @@ fn play_commands(doc: &Value) -> Result<(String, Vec<Vec<String>>)> {
         let cname = c["name"]
             .as_str()
             .with_context(|| format!("kube play: {at} has no name"))?;
+        if c["resources"].as_object().is_some_and(|r| !r.is_empty()) {
+            bail!("kube play: unsupported field {at}.resources (only an empty one): remove it from the YAML");
+        }
         let mut run: Vec<String> = vec!["run".into(), "-d".into(), "--pod".into(), name.into()];
+        run.extend(["--restart".into(), restart.into()]);
         run.extend(["--name".into(), format!("{name}-{cname}")]);
         let command = strings(&c["command"]);
         if !command.is_empty() {

@@ -102,10 +102,10 @@ fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
         .map(|n| NamespaceMode::parse("network", n))
         .transpose()?;
     if !args.infra && (!args.publish.is_empty() || args.network.is_some()) {
-        bail!("-p and --network need the pod's infra container: drop them or --infra=false");
+        bail!("-p and --network need the pod's infra container: drop them, or drop --infra=false");
     }
     if !args.infra && args.hostname.is_some() {
-        bail!("--hostname needs the pod's infra container: drop it or --infra=false");
+        bail!("--hostname needs the pod's infra container: drop it, or drop --infra=false");
     }
     let id = coracle_storage::containers::new_container_id();
     let name = args

@@ -448,6 +448,21 @@ fn kube_generate_of_a_pod_plays_back_into_an_empty_store() {
         "hi\n/etc"
     );
     assert_eq!(fetch_in_pod(&sb, &img, "web", "hostname"), "webhost");
+    // YAML as `podman kube generate` (4.3) writes it plays too.
+    let podman_yaml = PODMAN_YAML.replace("IMAGE", &img);
+    let podman_file = sb.write("podman.yaml", &podman_yaml);
+    stdout_of(&sb, &["kube", "play", podman_file.to_str().unwrap()]);
+    assert_eq!(fetch_in_pod(&sb, &img, "web3", "hostname"), "web3");
+    let restart = stdout_of(
+        &sb,
+        &[
+            "inspect",
+            "--format",
+            "{{.HostConfig.RestartPolicy.Name}}",
+            "web3-web3-srv",
+        ],
+    );
+    assert_eq!(restart, "always");
     // Unsupported kinds and fields are named, exit 125, nothing made.
     let deployment = sb.write(
         "deploy.yaml",
@@ -465,3 +480,50 @@ fn kube_generate_of_a_pod_plays_back_into_an_empty_store() {
     );
     assert_eq!(sb.coracle(&["pod", "exists", "v"]).code, 1);
 }
+
+/// What `podman kube generate` (podman 4.3.1) wrote for a pod `web3` running
+/// `httpd -f -p 8080 -h /etc` (the image a placeholder).
+const PODMAN_YAML: &str = r#"# Save the output of this file and use kubectl create -f to import
+# it into Kubernetes.
+#
+# Created with podman-4.3.1
+apiVersion: v1
+kind: Pod
+metadata:
+  annotations:
+    io.kubernetes.cri-o.ContainerType/web3-srv: container
+    io.podman.annotations.autoremove/web3-srv: "FALSE"
+    io.podman.annotations.init/web3-srv: "FALSE"
+    io.podman.annotations.privileged/web3-srv: "FALSE"
+    io.podman.annotations.publish-all/web3-srv: "FALSE"
+  creationTimestamp: "2026-12-01T21:11:17Z"
+  labels:
+    app: web3
+  name: web3
+spec:
+  automountServiceAccountToken: false
+  containers:
+  - command:
+    - httpd
+    - -f
+    - -p
+    - "8080"
+    - -h
+    - /etc
+    image: IMAGE
+    name: web3-srv
+    ports:
+    - containerPort: 8080
+      hostPort: 18086
+    resources: {}
+    securityContext:
+      capabilities:
+        drop:
+        - CAP_MKNOD
+        - CAP_NET_RAW
+        - CAP_AUDIT_WRITE
+  enableServiceLinks: false
+  hostname: web3
+  restartPolicy: Always
+status: {}
+"#;
