@@ -493,7 +493,18 @@ mod tests {
         assert_eq!(name, "p");
         assert_eq!(
             lines[1],
-            ["run", "-d", "--pod", "p", "--name", "p-a", "i", "x"]
+            [
+                "run",
+                "-d",
+                "--pod",
+                "p",
+                "--restart",
+                "no",
+                "--name",
+                "p-a",
+                "i",
+                "x"
+            ]
         );
     }
 }
