@@ -88,6 +88,8 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "diff" -d 'List the 
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "untag" -d 'Remove names from a local image'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "events" -d 'Show container and image events'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "pod" -d 'Manage pods: groups of containers sharing namespaces'
+complete -c coracle -n "__fish_coracle_needs_command" -f -a "kube" -d 'Hand containers and pods to Kubernetes and back (YAML)'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
@@ -156,6 +158,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-search -d 'S
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -259,6 +262,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-search -d
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -349,6 +353,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand ps" -l no-trunc -d 'Do n
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1030,6 +1035,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -1133,6 +1139,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
@@ -1223,6 +1230,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1260,6 +1268,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show only the latest container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2934,50 +2943,571 @@ complete -c coracle -n "__fish_coracle_using_subcommand events" -l no-trunc -d '
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "run" -d 'Run a command in a new container'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "create" -d 'Create a container without starting it'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "start" -d 'Start created or stopped containers (in the background)'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "ps" -d 'List containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "logs" -d 'Show a container\'s output'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "kill" -d 'Send a signal to running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "rm" -d 'Remove containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "restart" -d 'Stop and start containers again'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "rename" -d 'Give a container a new name'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "port" -d 'List a container\'s published ports'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "system" -d 'Manage the whole store'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "inspect" -d 'Show the details of containers or images'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "exec" -d 'Run a command in a running container'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "top" -d 'Show the processes of a running container'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "pause" -d 'Freeze every process of running containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "unpause" -d 'Thaw paused containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "healthcheck" -d 'Run containers\' health checks'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "container" -d 'Manage containers'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "push" -d 'Push an image to a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "images" -d 'List images in local storage'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "image" -d 'Manage images'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "rmi" -d 'Remove one or more images'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "tag" -d 'Add names to a local image'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "login" -d 'Log in to a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "logout" -d 'Log out of a registry'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "info" -d 'Show information about the store and the host'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "version" -d 'Show version information'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "volume" -d 'Manage volumes'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "save" -d 'Save images to an archive (docker-archive, oci-archive, oci-dir, docker-dir)'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "load" -d 'Load images from an archive (a file or standard input)'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "import" -d 'Make an image of one layer from a tar archive'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "commit" -d 'Make an image of a container\'s changes'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "history" -d 'Show how an image was built, newest layer first'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "diff" -d 'List the files a container added, changed or deleted'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "network" -d 'Manage user-defined networks'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "untag" -d 'Remove names from a local image'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "events" -d 'Show container and image events'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "create" -d 'Create a pod and its infra container; print its id'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "ps" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "ls" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "list" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "inspect" -d 'Show the details of pods as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "exists" -d 'Exit 0 if a pod exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "start" -d 'Start pods: the infra container first, then the others'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "stop" -d 'Stop every container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "restart" -d 'Stop and start pods again'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "kill" -d 'Send a signal to every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "rm" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "remove" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "prune" -d 'Remove every pod whose containers are all stopped'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "pause" -d 'Pause every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "unpause" -d 'Unpause every paused container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "top" -d 'Show the processes of a pod\'s running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l name -d 'Name of the pod (default: a generated one)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network of the pod\'s infra container (its containers share it)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: a comma list of net, ipc, uts' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container holding the shared namespaces' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Hostname of the pod (its containers share it)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only pod ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-ids -d 'Show the ids of each pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Name}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s f -l force -d 'Stop running containers first'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container of the pod (name or id)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers end'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a pod and its infra container; print its id'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "ps" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show the details of pods as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if a pod exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start pods: the infra container first, then the others'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop every container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Stop and start pods again'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Send a signal to every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every pod whose containers are all stopped'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Unpause every paused container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "top" -d 'Show the processes of a pod\'s running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Write a Service for the published ports too'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "run" -d 'Run a command in a new container'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "create" -d 'Create a container without starting it'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "start" -d 'Start created or stopped containers (in the background)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "ps" -d 'List containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "logs" -d 'Show a container\'s output'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "kill" -d 'Send a signal to running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "rm" -d 'Remove containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "wait" -d 'Wait for containers to end and print their exit codes'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "restart" -d 'Stop and start containers again'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "rename" -d 'Give a container a new name'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "port" -d 'List a container\'s published ports'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "system" -d 'Manage the whole store'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "inspect" -d 'Show the details of containers or images'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "exec" -d 'Run a command in a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "top" -d 'Show the processes of a running container'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "stats" -d 'Show the resource usage of running containers (from their cgroups)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "pause" -d 'Freeze every process of running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "unpause" -d 'Thaw paused containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "healthcheck" -d 'Run containers\' health checks'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "container" -d 'Manage containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "push" -d 'Push an image to a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "images" -d 'List images in local storage'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "image" -d 'Manage images'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "rmi" -d 'Remove one or more images'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "tag" -d 'Add names to a local image'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "login" -d 'Log in to a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "logout" -d 'Log out of a registry'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "info" -d 'Show information about the store and the host'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "version" -d 'Show version information'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "volume" -d 'Manage volumes'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "save" -d 'Save images to an archive (docker-archive, oci-archive, oci-dir, docker-dir)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "load" -d 'Load images from an archive (a file or standard input)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "import" -d 'Make an image of one layer from a tar archive'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "commit" -d 'Make an image of a container\'s changes'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "history" -d 'Show how an image was built, newest layer first'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "diff" -d 'List the files a container added, changed or deleted'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "network" -d 'Manage user-defined networks'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "untag" -d 'Remove names from a local image'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "events" -d 'Show container and image events'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "pod" -d 'Manage pods: groups of containers sharing namespaces'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "kube" -d 'Hand containers and pods to Kubernetes and back (YAML)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "prune" -d 'Remove stopped containers and dangling images'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "reset" -d 'Remove every container, image and volume: the whole store'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "check" -d 'Verify every blob against its digest and every unpacked layer against its recorded file list'
@@ -3034,3 +3564,19 @@ complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_su
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "prune" -d 'Remove networks no container uses'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "connect" -d 'Attach a container to a network'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "disconnect" -d 'Detach a container from a network'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "create" -d 'Create a pod and its infra container; print its id'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "ps" -d 'List pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "inspect" -d 'Show the details of pods as JSON'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "exists" -d 'Exit 0 if a pod exists, 1 if not'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "start" -d 'Start pods: the infra container first, then the others'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "stop" -d 'Stop every container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "restart" -d 'Stop and start pods again'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "kill" -d 'Send a signal to every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "rm" -d 'Remove pods and their containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "prune" -d 'Remove every pod whose containers are all stopped'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "pause" -d 'Pause every running container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "unpause" -d 'Unpause every paused container of pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "top" -d 'Show the processes of a pod\'s running containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'

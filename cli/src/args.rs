@@ -14,6 +14,10 @@ use clap::{Args, Parser, Subcommand};
 
 mod volume;
 pub use volume::*;
+mod pod;
+pub use pod::*;
+mod kube;
+pub use kube::*;
 mod archive;
 pub use archive::{LoadArgs, SaveArgs};
 mod global;
@@ -130,6 +134,12 @@ pub enum Command {
     Untag(UntagArgs),
     /// Show container and image events.
     Events(EventsArgs),
+    /// Manage pods: groups of containers sharing namespaces.
+    #[command(subcommand)]
+    Pod(PodCommand),
+    /// Hand containers and pods to Kubernetes and back (YAML).
+    #[command(subcommand)]
+    Kube(KubeCommand),
 }
 
 /// `coracle container …`
@@ -321,6 +331,9 @@ pub struct PsArgs {
     /// Output format: json, or a Go template such as '{{.ID}} {{.Names}} {{.Status}}'.
     #[arg(long)]
     pub format: Option<String>,
+    /// Show the pod each container belongs to.
+    #[arg(short, long)]
+    pub pod: bool,
 }
 
 /// `coracle logs`
@@ -329,6 +342,13 @@ pub struct LogsArgs {
     /// Containers (names or ids).
     #[arg(required = true)]
     pub containers: Vec<String>,
+    #[command(flatten)]
+    pub options: LogOptions,
+}
+
+/// What `logs` and `pod logs` show of each container's log.
+#[derive(Debug, Args)]
+pub struct LogOptions {
     /// Keep printing new output until the containers end.
     #[arg(short, long)]
     pub follow: bool,
@@ -998,6 +1018,9 @@ pub struct RunArgs {
     /// Publish every port the image exposes on a free host port.
     #[arg(short = 'P', long)]
     pub publish_all: bool,
+    /// Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME.
+    #[arg(long, value_name = "NAME|new:NAME")]
+    pub pod: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }

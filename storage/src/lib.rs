@@ -10,6 +10,7 @@ pub mod events;
 pub mod layer_files;
 pub mod layers;
 pub mod lock;
+pub mod pods;
 pub mod records;
 pub mod rundir;
 pub mod unpack;

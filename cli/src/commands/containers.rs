@@ -195,6 +195,7 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     // Who depends on whom needs only the saved specs, not each container's state.
     let everything = store.db.list_containers()?;
     let order = removal_order(&named, &everything, args.depend || args.all)?;
+    super::pod::refuse_infra_removal(&store, &order)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in order {
         let id = r.id.clone();

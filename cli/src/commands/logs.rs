@@ -27,14 +27,14 @@ struct Source {
 
 /// `coracle logs`.
 pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
-    let (since, until) = time_window(args.since.as_deref(), args.until.as_deref())?;
+    let (since, until) = time_window(args.options.since.as_deref(), args.options.until.as_deref())?;
     let store = ctx.store()?;
     let several = args.containers.len() > 1;
     let mut sources = Vec::new();
     for name in &args.containers {
         let r = find(&store, name)?;
-        let prefix = (several || args.names).then(|| {
-            if args.names {
+        let prefix = (several || args.options.names).then(|| {
+            if args.options.names {
                 r.name.clone()
             } else {
                 short(&r.id).to_string()
@@ -61,12 +61,12 @@ pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
         let (entries, offset) = log::read_from(&src.path, 0)?;
         src.offset = offset;
         let mut entries: Vec<log::Entry> = entries.into_iter().filter(|e| window(e)).collect();
-        if let Some(n) = args.tail {
+        if let Some(n) = args.options.tail {
             keep_last_lines(&mut entries, n);
         }
-        print_entries(&entries, args.timestamps, src.prefix.as_deref());
+        print_entries(&entries, args.options.timestamps, src.prefix.as_deref());
     }
-    if !args.follow {
+    if !args.options.follow {
         return Ok(0);
     }
     while sources.iter().any(|s| !s.ended) {
@@ -75,7 +75,7 @@ pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
             let (more, next) = log::read_from(&src.path, src.offset)?;
             src.offset = next;
             let more: Vec<log::Entry> = more.into_iter().filter(|e| window(e)).collect();
-            print_entries(&more, args.timestamps, src.prefix.as_deref());
+            print_entries(&more, args.options.timestamps, src.prefix.as_deref());
         }
         std::thread::sleep(Duration::from_millis(100));
     }

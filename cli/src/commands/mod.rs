@@ -16,6 +16,7 @@ mod image_meta;
 mod images;
 mod info;
 mod inspect;
+mod kube;
 mod load;
 mod login;
 mod logs;
@@ -24,6 +25,7 @@ mod network;
 mod network_settings;
 mod object_inspect;
 mod pause;
+mod pod;
 mod prompt;
 mod prune;
 mod ps;
@@ -124,6 +126,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Network(c) => network::dispatch(&ctx, c),
         Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => remove::untag(&ctx, a),
         Command::Events(a) | Command::System(SystemCommand::Events(a)) => events::events(&ctx, a),
+        Command::Pod(c) => pod::dispatch(&ctx, c),
+        Command::Kube(c) => kube::dispatch(&ctx, c),
     }
 }
 

@@ -29,6 +29,8 @@ struct Row {
     config: ContainerConfig,
     /// Writable layer size and image size, with `-s` (or `--sort size`).
     size: Option<(u64, u64)>,
+    /// The pod's short id and name (empty outside a pod).
+    pod: (String, String),
 }
 
 /// `coracle ps`.
@@ -67,8 +69,10 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 ));
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
+            let config = config_of(&record);
             Row {
-                config: config_of(&record),
+                pod: super::pod::pod_of(&store, &config),
+                config,
                 record,
                 size,
             }
@@ -96,8 +100,13 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
         .collect();
     let default_format = {
         let size = if args.size { "\t{{.Size}}" } else { "" };
+        let pod = if args.pod {
+            "\t{{.Pod}}\t{{.PodName}}"
+        } else {
+            ""
+        };
         let table = if args.noheading { "" } else { "table " };
-        format!("{table}{{{{.ID}}}}\t{{{{.Image}}}}\t{{{{.Command}}}}\t{{{{.Created}}}}\t{{{{.Status}}}}\t{{{{.Ports}}}}\t{{{{.Names}}}}{size}")
+        format!("{table}{{{{.ID}}}}\t{{{{.Image}}}}\t{{{{.Command}}}}\t{{{{.Created}}}}\t{{{{.Status}}}}\t{{{{.Ports}}}}\t{{{{.Names}}}}{size}{pod}")
     };
     let format = match &args.format {
         Some(f) => label_calls_as_index(f),
@@ -205,15 +214,15 @@ fn ps_json(row: &Row) -> Value {
         "Id": r.id,
         "Image": r.image_name,
         "ImageID": r.image_id,
-        "IsInfra": false,
+        "IsInfra": row.config.infra,
         "Labels": row.config.labels,
         "Mounts": [],
         "Names": [r.name],
         "Namespaces": {},
         "Networks": [],
         "Pid": r.pid.unwrap_or(0),
-        "Pod": "",
-        "PodName": "",
+        "Pod": row.config.pod.clone().unwrap_or_default(),
+        "PodName": row.pod.1,
         "Ports": null,
         "Restarts": 0,
         "Size": row.size.map(|(rw, image)| json!({"rwSize": rw, "rootFsSize": rw + image})),
@@ -244,8 +253,8 @@ fn ps_item(row: &Row, no_trunc: bool) -> Value {
         "Labels": row.config.labels,
         "Mounts": "",
         "Networks": "",
-        "Pod": "",
-        "PodName": "",
+        "Pod": row.pod.0,
+        "PodName": row.pod.1,
         "Ports": "",
         "Size": size_text(row.size),
         "AutoRemove": row.config.remove,
@@ -260,6 +269,8 @@ fn ps_headers() -> BTreeMap<&'static str, &'static str> {
         ("Created", "CREATED"),
         ("Status", "STATUS"),
         ("Size", "SIZE"),
+        ("Pod", "POD ID"),
+        ("PodName", "PODNAME"),
     ])
 }
 

@@ -86,7 +86,7 @@ fn devices(args: &RunArgs) -> Result<Vec<DeviceSpec>> {
 }
 
 /// `KEY=VALUE` pairs of `--label` / `--annotation` (a bare KEY has an empty value).
-fn key_values(flag: &str, pairs: &[String]) -> Result<BTreeMap<String, String>> {
+pub(super) fn key_values(flag: &str, pairs: &[String]) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for pair in pairs {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -435,6 +435,7 @@ fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
 fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
     let mut config = container_config(ctx, args)?;
     check_cidfile(args)?;
+    super::pod::join(store, args, &mut config)?;
     let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);

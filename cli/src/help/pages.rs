@@ -717,4 +717,163 @@ The network podman always exists and is the default of run and create. Networks 
             ("Detach a created container", "coracle network disconnect backend job"),
         ],
     },
+    Page {
+        paths: &["pod"],
+        description: "Manage pods: groups of containers that share namespaces, as in Kubernetes and Podman. By default a pod's containers share the network, IPC and UTS namespaces, so they reach each other on localhost and have one hostname. An infra container, made with the pod, holds those namespaces: it runs coracle's own pause process in a small image that coracle builds locally (localhost/coracle-infra, nothing is pulled). Containers join with run --pod NAME or create --pod NAME; run --pod new:NAME creates the pod first.
+
+See coracle-pod-create(1), coracle-pod-ps(1), coracle-pod-inspect(1), coracle-pod-start(1), coracle-pod-stop(1), coracle-pod-rm(1) and the other pod commands.",
+        examples: &[
+            ("Create a pod and run two containers that talk over localhost", "coracle pod create --name app -p 8080:80 && coracle run -d --pod app --name web busybox httpd -f -p 80 && coracle run --rm --pod app busybox wget -qO- localhost:80"),
+            ("Run a container in a new pod", "coracle run -d --pod new:tools busybox sleep 1000"),
+        ],
+    },
+    Page {
+        paths: &["pod create"],
+        description: "Create a pod and, unless --infra=false, its infra container, then print the pod's id. The infra container runs coracle's pause process and holds the namespaces the pod shares (--share, a comma list of net, ipc and uts; all three by default). It also holds the pod's network: the default network podman, or the one --network names, and the ports published with -p, which therefore belong to the pod rather than to its containers. Containers that join the pod get no network of their own and take no -p or --network.
+
+The pod's hostname is its name unless --hostname is given. Without an infra container, -p, --network and --hostname are refused.",
+        examples: &[
+            ("Create a pod that publishes port 8080 on the host", "coracle pod create --name web -p 8080:80"),
+            ("Create a labelled pod on a user network that shares only its network", "coracle pod create --name api --network app --share net -l team=qa"),
+            ("Create a pod without an infra container", "coracle pod create --name batch --infra=false"),
+        ],
+    },
+    Page {
+        paths: &["pod ps"],
+        description: "List pods, newest first: id, name, status, creation time, infra container id and the number of containers. A pod's status follows its containers: Created, Running, Degraded (some running), Paused or Exited.
+
+--ctr-names, --ctr-ids and --ctr-status show the containers instead of their number; --filter selects pods by id, name, label, status, ctr-names or ctr-status; -q prints only ids; --format prints chosen fields through a Go template, or json.",
+        examples: &[
+            ("List pods with their containers' names and states", "coracle pod ps --ctr-names --ctr-status"),
+            ("Print the names of running pods", "coracle pod ps --filter status=running --format '{{.Name}}'"),
+        ],
+    },
+    Page {
+        paths: &["pod inspect"],
+        description: "Print pods' details as a JSON array in Podman's shape: Id, Name, Created, State, Hostname, Labels, CreateInfra, InfraContainerId, InfraConfig (port bindings and network mode), SharedNamespaces and the Containers with their states. --format renders each pod through a Go template instead.",
+        examples: &[
+            ("Show a pod's details", "coracle pod inspect web"),
+            ("Print the id of a pod's infra container", "coracle pod inspect --format '{{.InfraContainerId}}' web"),
+        ],
+    },
+    Page {
+        paths: &["pod exists"],
+        description: "Check whether a pod exists, by name or id: exit 0 if so, 1 if not, and print nothing. Meant for scripts.",
+        examples: &[
+            ("Create a pod only if it is missing", "coracle pod exists web || coracle pod create --name web"),
+            ("Check a pod by id", "coracle pod exists 3f2a9c1d && echo present"),
+        ],
+    },
+    Page {
+        paths: &["pod start"],
+        description: "Start pods: the infra container first, so that the others can join its namespaces, then every container of the pod that is not running. Each started pod's id is printed. -a starts every pod.",
+        examples: &[
+            ("Start a pod", "coracle pod start web"),
+            ("Start every pod", "coracle pod start -a"),
+        ],
+    },
+    Page {
+        paths: &["pod stop"],
+        description: "Stop every container of pods, the infra container last, as `coracle stop` does: each gets its stop signal, then SIGKILL after the timeout (-t). Each stopped pod's id is printed; -a stops every pod, and -i ignores pods that do not exist.",
+        examples: &[
+            ("Stop a pod", "coracle pod stop web"),
+            ("Stop every pod at once, without waiting", "coracle pod stop -a -t 0"),
+        ],
+    },
+    Page {
+        paths: &["pod restart"],
+        description: "Stop the containers of pods, the infra container last, and start them again, the infra container first. Each restarted pod's id is printed; -a restarts every pod.",
+        examples: &[
+            ("Restart a pod", "coracle pod restart web"),
+            ("Restart every pod", "coracle pod restart -a"),
+        ],
+    },
+    Page {
+        paths: &["pod kill"],
+        description: "Send a signal (SIGKILL unless -s names another, by name or number) to every running container of pods, the infra container last. Each pod's id is printed; -a signals every pod.",
+        examples: &[
+            ("Kill every container of a pod", "coracle pod kill web"),
+            ("Ask every container of a pod to reload", "coracle pod kill -s HUP web"),
+        ],
+    },
+    Page {
+        paths: &["pod rm"],
+        description: "Remove pods: their containers first, the infra container last, then the pod itself. A pod with a running container is refused and left as it was unless -f, which stops the containers first (waiting -t seconds before SIGKILL). Each removed pod's id is printed; -a removes every pod, -i ignores pods that do not exist.
+
+A pod's infra container cannot be removed with `coracle rm` while the pod exists.",
+        examples: &[
+            ("Remove a stopped pod", "coracle pod rm web"),
+            ("Remove every pod, stopping their containers first", "coracle pod rm -a -f -t 0"),
+        ],
+    },
+    Page {
+        paths: &["pod prune"],
+        description: "Remove every pod none of whose containers is running, with its containers, and print each removed pod's id. Without -f, coracle asks first when it talks to a terminal.",
+        examples: &[
+            ("Remove stopped pods without a question", "coracle pod prune -f"),
+            ("Remove stopped pods, asking first on a terminal", "coracle pod prune"),
+        ],
+    },
+    Page {
+        paths: &["pod pause"],
+        description: "Pause every running container of pods by freezing its cgroup; the processes keep their memory but get no CPU time until `coracle pod unpause`. Each pod's id is printed; -a pauses every pod.",
+        examples: &[
+            ("Pause a pod", "coracle pod pause web"),
+            ("Pause every pod", "coracle pod pause -a"),
+        ],
+    },
+    Page {
+        paths: &["pod unpause"],
+        description: "Resume every paused container of pods (thaw its cgroup). Each pod's id is printed; -a unpauses every pod.",
+        examples: &[
+            ("Resume a paused pod", "coracle pod unpause web"),
+            ("Resume every pod", "coracle pod unpause -a"),
+        ],
+    },
+    Page {
+        paths: &["pod top"],
+        description: "Show the processes of every running container of a pod, the infra container's pause process included, in one table. The columns are ps-style descriptors (default: user, pid, ppid, pcpu, etime, tty, time and args); name others after the pod. A pod with no running container is an error.",
+        examples: &[
+            ("Show a pod's processes", "coracle pod top web"),
+            ("Show only the pid and command of each process", "coracle pod top web pid args"),
+        ],
+    },
+    Page {
+        paths: &["pod logs"],
+        description: "Print the logs of a pod's containers (the infra container has none worth showing), or of one with -c. With several containers each line starts with its container's short id, or its name with -n. -f follows the logs; --since, --until and --tail select part of them; -t shows when each line was written.",
+        examples: &[
+            ("Follow every container of a pod, by name", "coracle pod logs -f -n web"),
+            ("Show the last 10 lines of one container of the pod", "coracle pod logs -c web-server --tail 10 web"),
+        ],
+    },
+    Page {
+        paths: &["kube"],
+        description: "Move workloads between coracle and Kubernetes YAML: `coracle kube generate` writes a v1 Pod (and optionally a Service) for containers or pods, and `coracle kube play` creates a pod and its containers from such YAML. Only what coracle can carry out is accepted: anything else in the YAML is refused, naming the field or kind.
+
+See coracle-kube-generate(1) and coracle-kube-play(1).",
+        examples: &[
+            ("Save a pod as YAML, remove it and create it again from the file", "coracle kube generate -f web.yaml web && coracle pod rm -f web && coracle kube play web.yaml"),
+            ("Print the YAML of a container", "coracle kube generate db"),
+        ],
+    },
+    Page {
+        paths: &["kube generate"],
+        description: "Write Kubernetes YAML for containers or pods: one v1 Pod per target, with each container's image, command, arguments, environment, working directory, ports and security settings. A pod's infra container is left out; a lone container becomes a Pod named NAME-pod. With -s, a NodePort Service for the published ports follows each Pod. The YAML goes to standard output, or to the file -f names.
+
+A pod without containers (besides its infra container) is refused.",
+        examples: &[
+            ("Print the YAML of a pod", "coracle kube generate web"),
+            ("Write a pod and a Service for its ports to a file", "coracle kube generate -s -f web.yaml web"),
+        ],
+    },
+    Page {
+        paths: &["kube play"],
+        description: "Create pods and containers from Kubernetes YAML, read from a file or, with -, from standard input. For now only documents of kind Pod are carried out (a Service is accepted and ignored, its ports being the Pod's hostPorts here); every other kind, and every field coracle would not honour, is refused by name before anything is created.
+
+Each Pod becomes a pod with its name, labels, hostname and the containers' ports published on it; each container runs detached as POD-CONTAINER with its image, command, args, env, workingDir, securityContext (capabilities, privileged, readOnlyRootFilesystem) and the Pod's restartPolicy.",
+        examples: &[
+            ("Create the pod described in a file", "coracle kube play web.yaml"),
+            ("Create a pod from YAML on standard input", "coracle kube play - < web.yaml"),
+        ],
+    },
 ];

@@ -3,6 +3,8 @@
 //! instructions and a history entry, and an OCI manifest, recorded in one step.
 
 mod changes;
+mod infra;
+pub use infra::{ensure_infra_image, INFRA_IMAGE};
 mod fetch;
 
 use std::fs::File;

@@ -101,6 +101,8 @@ pub fn start_detached(store: &Store, id: &str) -> Result<ContainerRecord> {
     if record.state.is_active() {
         return Ok(record);
     }
+    let config = ContainerConfig::from_json(&record.id, &record.config)?;
+    crate::lifecycle::shared_ns::start_pod_infra(store, &config)?;
     rundir::remove_exit_file(id);
     crate::monitor::spawn(&store.root, id)?;
     store.db.find_container(id)?.ok_or_else(|| no_such(id))

@@ -30,7 +30,8 @@ fn image_defaults(store: &Store, image: &ImageSummary) -> Result<serde_json::Val
     Ok(v.get("config").cloned().unwrap_or(serde_json::Value::Null))
 }
 
-fn strings(v: &serde_json::Value) -> Vec<String> {
+/// The strings of a JSON array (an absent or other value gives none).
+pub fn strings(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
@@ -385,6 +386,7 @@ pub fn start_foreground(
         .state
         .check(ContainerState::Running, &record.id, "start")
         .map_err(coracle_storage::StorageError::from)?;
+    crate::lifecycle::shared_ns::start_pod_infra(store, &config)?;
     let started = process_spec(store, record, &config, stored_plan)
         .and_then(|spec| container::start(&spec).map(|started| (spec, started)));
     let (spec, started) = match started {
@@ -641,6 +643,7 @@ pub fn process_spec(
         tty: config.tty,
         interactive: config.interactive,
         init: config.init,
+        pause: config.infra,
         survive_parent: false,
         cgroup: {
             crate::cgroups::forget_oom_kill(&dir.join("userdata"));

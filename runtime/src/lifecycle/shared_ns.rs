@@ -142,6 +142,23 @@ pub fn setup(store: &Store, config: &ContainerConfig) -> Result<NamespaceSetup> 
     Ok(out)
 }
 
+/// Before a container of a pod starts (in the caller's process, not in a monitor):
+/// start the pod's infra container whose namespaces it joins, when that is not
+/// running (as Podman does).
+pub fn start_pod_infra(store: &Store, config: &ContainerConfig) -> Result<()> {
+    for id in config.namespaces.joined_containers() {
+        let Some(record) = store.db.find_container(id)? else {
+            continue;
+        };
+        let is_infra =
+            ContainerConfig::from_json(&record.id, &record.config).is_ok_and(|c| c.infra);
+        if is_infra {
+            crate::lifecycle::control::start_detached(store, &record.id)?;
+        }
+    }
+    Ok(())
+}
+
 /// The container `id`, which must be running for its namespaces to be joined.
 fn running_container(store: &Store, flag: &str, id: &str) -> Result<ContainerRecord> {
     let record = crate::lifecycle::control::refresh(store, find(store, flag, id)?)?;

@@ -73,6 +73,8 @@ pub struct ContainerSpec {
     pub interactive: bool,
     /// Run a minimal init as PID 1 (`--init`).
     pub init: bool,
+    /// Run coracle's pause instead of the command (a pod's infra container).
+    pub pause: bool,
     /// Keep running when the parent dies once the command runs (a detached
     /// container and its monitor); otherwise the container dies with its parent.
     pub survive_parent: bool,
@@ -496,6 +498,10 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
         if let Err(e) = sys::clear_parent_death_signal() {
             fail(&report, TAG_SETUP, &format!("outlive the monitor: {e}"))
         }
+    }
+    if spec.pause {
+        // The pause closes every fd from 3 up, the report pipe included: the start is done.
+        crate::process::init::run_pause()
     }
     if spec.init {
         // The init closes every fd from 3 up, the report pipe included, after its fork.

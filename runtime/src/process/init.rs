@@ -73,6 +73,36 @@ pub fn run_init(exec_fn: impl FnOnce() -> i32) -> ! {
     }
 }
 
+/// Runs as a pod's infra process (the role of Podman's catatonit pause) and never
+/// returns: every asynchronous signal blocked, every fd from 3 up closed (which tells
+/// the starter the start is done), then it waits; SIGTERM, SIGINT or SIGHUP end it
+/// with status 0, and any zombie is reaped. It stays dumpable (unlike [`run_init`]):
+/// the pod's other containers open its `/proc/PID/ns/*`, which a non-dumpable process
+/// refuses; its own PID namespace keeps them from seeing its `/proc/PID/exe`.
+pub fn run_pause() -> ! {
+    let setup = || -> Result<std::os::fd::OwnedFd> {
+        SigMask::all_asynchronous().block()?;
+        crate::process::stdio::close_from(3).map_err(os("close inherited files"))?;
+        signalfd(&SigMask::all_asynchronous(), false)
+    };
+    let sfd = setup().unwrap_or_else(|e| fail(&e));
+    loop {
+        let signals = match read_signals(std::os::fd::AsFd::as_fd(&sfd)) {
+            Ok(s) => s,
+            Err(e) => fail(&os("read signals")(e)),
+        };
+        for sig in signals {
+            match sig {
+                libc::SIGTERM | libc::SIGINT | libc::SIGHUP => exit_now(0),
+                libc::SIGCHLD => {
+                    let _ = reap(rustix::process::getpid());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Reaps every exited child; the raw status of `main` if it was among them.
 fn reap(main: Pid) -> Option<i32> {
     let mut main_status = None;

@@ -187,6 +187,11 @@ pub struct ContainerConfig {
     pub detach: bool,
     /// `--init`.
     pub init: bool,
+    /// The infra container of a pod: its process is coracle's own pause (it never
+    /// execs the image's command), holding the pod's shared namespaces.
+    pub infra: bool,
+    /// The pod the container belongs to (its id), if any.
+    pub pod: Option<String>,
     /// `--rm`.
     pub remove: bool,
     /// `--label`.

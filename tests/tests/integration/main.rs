@@ -16,6 +16,7 @@ mod monitor;
 mod namespaces;
 mod network;
 mod networks_cli;
+mod pods;
 mod procflags;
 mod pull;
 mod query;
