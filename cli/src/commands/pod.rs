@@ -88,6 +88,14 @@ fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
     // --network says otherwise; its members join it.
     let (network_mode, network_choice) =
         coracle_runtime::spec::network_mode::parse_network(args.network.as_deref().unwrap_or(""))?;
+    if let coracle_runtime::spec::network_mode::NetworkChoice::Bridge(names) = &network_choice {
+        let networks = coracle_network::NetworkStore::new(&store.root);
+        for name in names {
+            networks
+                .load(name)
+                .map_err(|e| anyhow::anyhow!("invalid --network {name:?}: {e}"))?;
+        }
+    }
     if !args.infra && (!args.publish.is_empty() || args.network.is_some()) {
         bail!("-p and --network need the pod's infra container: drop them, or drop --infra=false");
     }

@@ -47,7 +47,7 @@ fn address_of(sb: &Sandbox, ctr: &str) -> String {
 }
 
 /// GET `path` from 127.0.0.1:`port`, retried for a few seconds while the server starts.
-fn http_get(port: u16, path: &str) -> String {
+pub(crate) fn http_get(port: u16, path: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let attempt = (|| -> std::io::Result<String> {

@@ -102,6 +102,9 @@ fn containers_of_a_pod_share_localhost_hostname_and_ipc_and_pod_rm_removes_every
     // container reaches it on localhost.
     let page = fetch_in_pod(&sb, &img, "web", "hostname");
     assert_eq!(page, "webhost", "the page served from the other container");
+    // The pod's -p publishes the server on the host, through the infra container.
+    let from_host = crate::network::http_get(18081, "/hostname");
+    assert!(from_host.ends_with("webhost\n"), "{from_host}");
     // Outside the pod there is nothing on that port.
     let outside = sb.coracle(&[
         "run",
