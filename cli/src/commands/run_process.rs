@@ -60,6 +60,14 @@ pub(crate) fn apply(args: &RunArgs, config: &mut ContainerConfig) -> Result<()> 
         .collect::<Result<_, _>>()?;
     let own_ipc = config.namespaces.ipc != NamespaceMode::Host;
     let own_network = config.namespaces.network != NamespaceMode::Host;
+    // Podman's default: any group of the container may send ICMP echo through
+    // datagram sockets, so `ping` works without CAP_NET_RAW (only in a network
+    // namespace of the container's own).
+    if config.namespaces.network == NamespaceMode::New {
+        config
+            .sysctls
+            .insert("net.ipv4.ping_group_range".into(), "0 0".into());
+    }
     for s in &args.sysctl {
         let (key, value) = parse_sysctl(s, own_ipc, own_network)?;
         config.sysctls.insert(key, value);

@@ -448,6 +448,20 @@ fn containers_on_a_user_network_find_each_other_by_name_and_alias() {
         "nslookup late | grep -q 10.89. && echo reached",
     ]);
     assert_eq!(ping.success().stdout, "reached\n", "{ping}");
+    // Podman's default sysctl: every group may ping through datagram sockets.
+    let range = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "testnet",
+            &img,
+            "cat",
+            "/proc/sys/net/ipv4/ping_group_range",
+        ],
+    );
+    assert_eq!(range, "0\t0");
     // Another network neither resolves nor reaches them.
     let other = sb.coracle(&[
         "run",
