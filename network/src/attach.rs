@@ -103,12 +103,14 @@ pub fn attach(
     let bridge = &config.network_interface;
     let iface = &lease.interface;
     let doing = format!("connect the container to network {}", config.name);
-    // The veth is made in the container's namespace, configured there, and its
-    // other end moved to the rootless namespace (by the holder's namespace file
-    // descriptor, which `ip` takes as a pid: the holder's own).
+    // The veth is made in the container's namespace with its other end created
+    // directly in the rootless namespace (`netns` takes the holder's pid): moving
+    // a device between namespaces afterwards costs ~20 ms of the kernel's, this
+    // nothing.
     let mut inside = format!(
-        "link add {iface} address {} type veth peer name {host}\naddr add {}/{} dev {iface}\nlink set {iface} up\nlink set lo up\n",
+        "link add {iface} address {} type veth peer name {host} netns {}\naddr add {}/{} dev {iface}\nlink set {iface} up\nlink set lo up\n",
         lease.mac,
+        fds.holder_pid,
         lease.ip,
         subnet.subnet.prefix()
     );
@@ -117,7 +119,6 @@ pub fn attach(
     if !config.internal && lease.interface == "eth0" {
         inside.push_str(&format!("route add default via {}\n", subnet.gateway));
     }
-    inside.push_str(&format!("link set {host} netns {}\n", fds.holder_pid));
     run_in(
         "ip",
         &["-batch", "-"],
