@@ -20,19 +20,21 @@ pub const EXIT_ERROR: i32 = 125;
 
 /// Parse the command line, run the command, and return the process exit status.
 pub fn run() -> i32 {
-    // A detached container's monitor: coracle re-executed in its hidden internal mode
-    // (never parsed by clap, so absent from --help and completions).
-    // coracle's DNS resolver, started by the rootless network namespace's holder.
-    if std::env::args().nth(1).as_deref() == Some(resolver::RESOLVER_ARG) {
-        return resolver::main(&std::env::args().skip(2).collect::<Vec<_>>());
-    }
-    let mut argv = std::env::args();
-    if argv.nth(1).as_deref() == Some(coracle_runtime::monitor::MONITOR_ARG) {
-        return coracle_runtime::monitor::main(&argv.collect::<Vec<_>>());
-    }
-    let mut argv = std::env::args();
-    if argv.nth(1).as_deref() == Some(coracle_runtime::lifecycle::netns::FORWARDER_ARG) {
-        return coracle_runtime::lifecycle::netns::forwarder_main(&argv.collect::<Vec<_>>());
+    // coracle re-executed in one of its hidden internal modes (never parsed by clap,
+    // so absent from --help and completions): a detached container's monitor, the
+    // DNS resolver of the rootless network namespace, a port forwarder.
+    let mut argv = std::env::args().skip(1);
+    let mode = argv.next();
+    let rest = || argv.collect::<Vec<_>>();
+    match mode.as_deref() {
+        Some(coracle_runtime::monitor::MONITOR_ARG) => {
+            return coracle_runtime::monitor::main(&rest())
+        }
+        Some(resolver::RESOLVER_ARG) => return resolver::main(&rest()),
+        Some(coracle_runtime::lifecycle::netns::FORWARDER_ARG) => {
+            return coracle_runtime::lifecycle::netns::forwarder_main(&rest())
+        }
+        _ => {}
     }
     let words: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let parsed = help::for_args(&words)

@@ -7,6 +7,7 @@ pub mod containers;
 pub mod digest;
 pub mod error;
 pub mod events;
+pub mod json_file;
 pub mod layer_files;
 pub mod layers;
 pub mod lock;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::DirBuilder;
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
@@ -148,13 +148,11 @@ impl Pods {
             .create(&self.dir)
             .map_err(io_err("create", &self.dir))?;
         let path = self.path(&record.id);
-        let tmp = self.dir.join(format!(".{}.tmp", record.id));
         let text = serde_json::to_vec_pretty(record).map_err(|e| PodError::Damaged {
             path: path.clone(),
             reason: e.to_string(),
         })?;
-        std::fs::write(&tmp, text).map_err(io_err("write", &tmp))?;
-        std::fs::rename(&tmp, &path).map_err(io_err("rename", &tmp))
+        crate::json_file::write_replacing(&path, &text).map_err(io_err("write", &path))
     }
 
     /// Forget the pod `id` (absent already is fine).
@@ -168,17 +166,16 @@ impl Pods {
 }
 
 fn read_record(path: &Path) -> Result<PodRecord> {
-    let file = std::fs::File::open(path).map_err(io_err("open", path))?;
-    let mut text = Vec::new();
-    file.take(MAX_RECORD + 1)
-        .read_to_end(&mut text)
-        .map_err(io_err("read", path))?;
-    if text.len() as u64 > MAX_RECORD {
-        return Err(PodError::Damaged {
-            path: path.to_path_buf(),
-            reason: format!("larger than {MAX_RECORD} bytes"),
-        });
-    }
+    let text = crate::json_file::read_bounded(path, MAX_RECORD).map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidData {
+            PodError::Damaged {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        } else {
+            io_err("read", path)(e)
+        }
+    })?;
     serde_json::from_slice(&text).map_err(|e| PodError::Damaged {
         path: path.to_path_buf(),
         reason: e.to_string(),

@@ -300,27 +300,11 @@ fn write_record(dir: &Path, record: &VolumeRecord) -> Result<()> {
         path: path.clone(),
         reason: e.to_string(),
     })?;
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(io_err("create a temporary file in", dir))?;
-    io::Write::write_all(&mut tmp, &text).map_err(io_err("write", &path))?;
-    tmp.persist(&path)
-        .map_err(|e| io_err("write", &path)(e.error))?;
-    Ok(())
+    crate::json_file::write_replacing(&path, &text).map_err(io_err("write", &path))
 }
 
 fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut out = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_RECORD + 1)
-        .read_to_end(&mut out)?;
-    if out.len() as u64 > MAX_RECORD {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("larger than {MAX_RECORD} bytes"),
-        ));
-    }
-    Ok(out)
+    crate::json_file::read_bounded(path, MAX_RECORD)
 }
 
 #[cfg(test)]
