@@ -154,3 +154,40 @@ bench_big_image() {
         skopeo --insecure-policy copy -q --dest-tls-verify=false --preserve-digests "oci:$BIG:latest" "docker://$REF"
     fi
 }
+
+# bench_side_by_side NAME: the common set-up of a coracle-vs-podman benchmark on the
+# busybox fixture, as the test user. Sets IMG, dir (a fresh user directory), C and P
+# (the two tools' command lines, each with a store of its own under $dir), have_podman
+# and tools, defines tool_cmd TOOL, and removes every container, podman's pause process
+# and the directories when the script exits.
+bench_side_by_side() {
+    bench_testbed
+    IMG=$CORACLE_TEST_REGISTRY/busybox:latest
+    BENCH_USERDIR=$(bench_userdir "$1")
+    dir=$BENCH_USERDIR
+    bench_runtime_dir
+    CORACLE=$(bench_coracle_bin)
+    C=("$CORACLE" --root "$dir/coracle")
+    have_podman=false
+    command -v podman >/dev/null && have_podman=true
+    P=(podman --runtime runc --cgroup-manager=cgroupfs --events-backend=file
+        --root "$dir/podman" --runroot "$BENCH_RUNTIME_DIR/podman")
+    tools=(coracle)
+    $have_podman && tools+=(podman) || bench_log "podman is not installed: no podman column"
+    trap bench_side_by_side_cleanup EXIT
+}
+
+bench_side_by_side_cleanup() {
+    bench_as_user "$dir" "${C[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
+    if $have_podman; then
+        bench_as_user "$dir" "${P[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
+        local pid
+        if pid=$(cat "$BENCH_RUNTIME_DIR/libpod/tmp/pause.pid" 2>/dev/null); then
+            kill "$pid" 2>/dev/null || true
+        fi
+    fi
+    rm -rf "$dir" "$BENCH_RUNTIME_DIR"
+}
+
+# tool_cmd TOOL: the command line of coracle or podman, as one string.
+tool_cmd() { if [[ $1 == coracle ]]; then echo "${C[*]}"; else echo "${P[*]}"; fi; }

@@ -27,35 +27,9 @@ WARMUP=${BENCH_WARMUP:-3}
 N=${BENCH_CONTAINERS:-50}
 HYPERFINE=${BENCH_HYPERFINE-$(command -v hyperfine || true)}
 
-bench_testbed
-IMG=$CORACLE_TEST_REGISTRY/busybox:latest
-BENCH_USERDIR=$(bench_userdir lifecycle)
-dir=$BENCH_USERDIR
-bench_runtime_dir
-CORACLE=$(bench_coracle_bin)
-C=("$CORACLE" --root "$dir/coracle")
-have_podman=false
-command -v podman >/dev/null && have_podman=true
-P=(podman --runtime runc --cgroup-manager=cgroupfs --events-backend=file
-    --root "$dir/podman" --runroot "$BENCH_RUNTIME_DIR/podman")
-
-cleanup() {
-    bench_as_user "$dir" "${C[@]}" rm -a -f >/dev/null 2>&1 || true
-    if $have_podman; then
-        bench_as_user "$dir" "${P[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
-        local pid
-        if pid=$(cat "$BENCH_RUNTIME_DIR/libpod/tmp/pause.pid" 2>/dev/null); then
-            kill "$pid" 2>/dev/null || true
-        fi
-    fi
-    rm -rf "$dir" "$BENCH_RUNTIME_DIR"
-}
-trap cleanup EXIT
+bench_side_by_side lifecycle
 
 declare -A res
-tools=(coracle)
-$have_podman && tools+=(podman) || bench_log "podman is not installed: no podman column"
-tool_cmd() { if [[ $1 == coracle ]]; then echo "${C[*]}"; else echo "${P[*]}"; fi; }
 
 for t in "${tools[@]}"; do
     read -r -a T <<<"$(tool_cmd "$t")"

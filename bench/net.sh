@@ -24,31 +24,9 @@ WARMUP=${BENCH_WARMUP:-3}
 HYPERFINE=${BENCH_HYPERFINE-$(command -v hyperfine || true)}
 SIZE=$((1 << 30))
 
-bench_testbed
-IMG=$CORACLE_TEST_REGISTRY/busybox:latest
-BENCH_USERDIR=$(bench_userdir net)
-dir=$BENCH_USERDIR
-bench_runtime_dir
-CORACLE=$(bench_coracle_bin)
-C=("$CORACLE" --root "$dir/coracle")
-have_podman=false
-command -v podman >/dev/null && have_podman=true
-P=(podman --runtime runc --cgroup-manager=cgroupfs --events-backend=file
-    --root "$dir/podman" --runroot "$BENCH_RUNTIME_DIR/podman")
-
-cleanup() {
-    bench_as_user "$dir" "${C[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
-    if $have_podman; then
-        bench_as_user "$dir" "${P[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
-    fi
-    rm -rf "$dir" "$BENCH_RUNTIME_DIR"
-}
-trap cleanup EXIT
+bench_side_by_side net
 
 declare -A res
-tools=(coracle)
-$have_podman && tools+=(podman) || bench_log "podman is not installed: no podman column"
-tool_cmd() { if [[ $1 == coracle ]]; then echo "${C[*]}"; else echo "${P[*]}"; fi; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # mbps SECONDS: MB/s for $SIZE bytes.
