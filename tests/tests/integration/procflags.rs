@@ -403,7 +403,7 @@ fn start_reuses_the_saved_process_settings() {
             &img,
             "sh",
             "-c",
-            "ulimit -n; umask; grep db /etc/hosts; cat /proc/sys/kernel/shmmax; \
+            "ulimit -n; umask; grep -w 'db$' /etc/hosts; cat /proc/sys/kernel/shmmax; \
              df -k /dev/shm | tail -n 1 | awk '{print $2}'; date +%Z",
         ],
     );
