@@ -47,23 +47,57 @@ pub fn save(ctx: &Context, args: SaveArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// Write the archive to `path`, removing a partial file on failure.
+/// Write the archive to `path`. A regular file (or a new one) is written through a
+/// temporary file in the same directory and renamed into place, so a failed save
+/// leaves whatever was at `path` before; a device or pipe is written directly.
 fn save_to_file(
     store: &Store,
     images: &[SaveImage],
     format: SaveFormat,
     path: &Path,
 ) -> Result<()> {
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-    let written = write_archive(&store.blobs, images, format, &mut out)
-        .map_err(anyhow::Error::from)
-        .and_then(|()| Ok(out.flush()?));
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        return write_to(store, images, format, file);
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .with_context(|| format!("-o {} does not name a file", path.display()))?;
+    let temp = dir.join(format!(
+        ".{}.coracle-save-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
+    let file = std::fs::File::create(&temp)
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    let written = write_to(store, images, format, file).and_then(|()| {
+        std::fs::rename(&temp, path).with_context(|| format!("cannot write {}", path.display()))
+    });
     if written.is_err() {
-        let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// Write the archive into `file` and flush it.
+fn write_to(
+    store: &Store,
+    images: &[SaveImage],
+    format: SaveFormat,
+    file: std::fs::File,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    write_archive(&store.blobs, images, format, &mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// The images the arguments name, each with the names to write for it: one image

@@ -139,6 +139,11 @@ pub fn import_layer(store: &Store, input: impl Read) -> Result<StoredLayer, Comp
     let io_err = |what| move |e| ComposeError::Io(what, e);
     let mut input = io::BufReader::with_capacity(256 * 1024, input);
     let head = io::BufRead::fill_buf(&mut input).map_err(io_err("read the archive"))?;
+    if head.is_empty() {
+        return Err(ComposeError::NotATar(
+            "the input is empty (give a tar archive, plain, gzip or zstd)".into(),
+        ));
+    }
     let mut temp = tempfile::tempfile_in(&store.root).map_err(io_err("create a temp file"))?;
     let copied = if head.starts_with(&[0x1f, 0x8b]) {
         io::copy(&mut flate2::read::MultiGzDecoder::new(input), &mut temp)

@@ -394,3 +394,27 @@ fn hostile_archives_are_refused_with_125() {
     }
     assert_eq!(listing(&sb).lines().count(), 1, "only the header: no image");
 }
+
+#[test]
+fn a_failed_save_leaves_the_file_that_was_there() {
+    let (sb, img) = with_image("archive-failed-save", "busybox");
+    let kept = user_copy(&sb, b"precious\n", "kept.tar");
+    // A layer blob gone from the store makes the save fail half-way.
+    let (_, largest) = blob_files(&store_dir(&sb))
+        .into_iter()
+        .max_by_key(|(_, p)| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .expect("the store holds blobs");
+    std::fs::remove_file(&largest).unwrap();
+    let run = sb.coracle(&["save", "-o", &kept.to_string_lossy(), &img]);
+    run.code(125);
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "precious\n");
+    let leftovers: Vec<_> = std::fs::read_dir(sb.work())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "kept.tar")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "left in the work directory: {leftovers:?}"
+    );
+}

@@ -389,6 +389,9 @@ fn export_then_import_round_trips_a_tree() {
     // Not a tar, or a hand-made tar whose entry climbs out with `..`: exit 125,
     // nothing stored.
     let before = stdout(&sb, &["images", "-q"]);
+    let empty = sb.coracle_with(&["import", "-", "empty"], &[], Some(b""));
+    empty.code(125);
+    assert!(empty.stderr.contains("empty"), "{empty}");
     let junk = sb.write("work/junk.tar", &"not a tar archive\n".repeat(100));
     sb.coracle(&["import", &junk.to_string_lossy(), "junk"])
         .code(125);
