@@ -37,6 +37,31 @@ fn kill9(pid: i32) {
     assert!(killed.success(), "kill -KILL {pid}");
 }
 
+/// The holder and backend pids that the rootless network records under `runtime`
+/// name (the record is `networks/rootless-netns.json` below the run root).
+fn network_helpers(runtime: &Path) -> Vec<i32> {
+    let mut pids = Vec::new();
+    let mut dirs = vec![runtime.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                dirs.push(path);
+            } else if entry.file_name() == "rootless-netns.json" {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let record: serde_json::Value = serde_json::from_str(&text).unwrap();
+                for key in ["holder_pid", "backend_pid"] {
+                    let pid = record[key]
+                        .as_i64()
+                        .unwrap_or_else(|| panic!("{key} in {text}"));
+                    pids.push(i32::try_from(pid).unwrap());
+                }
+            }
+        }
+    }
+    pids
+}
+
 /// Entries of a directory (none when it does not exist).
 fn entries(dir: &Path) -> Vec<String> {
     match std::fs::read_dir(dir) {
@@ -231,6 +256,14 @@ fn reboot_leaves_nothing_running_and_rm_all_cleans_up() {
         assert!(eventually(Duration::from_secs(5), || {
             !pid_alive(monitor) && !pid_alive(container)
         }));
+    }
+    // The reboot also ends the rootless network namespace's holder and pasta.
+    let helpers = network_helpers(&sb.runtime());
+    assert_eq!(helpers.len(), 2, "holder and pasta of the default network");
+    for pid in helpers {
+        if pid_alive(pid) {
+            kill9(pid);
+        }
     }
     for entry in entries(&sb.runtime()) {
         let path = sb.runtime().join(entry);
