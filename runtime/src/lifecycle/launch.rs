@@ -393,6 +393,7 @@ pub fn start_foreground(
         Ok(s) => s,
         Err(e) => return Err(settle_failed_start(store, record, &config, stored_plan, e)),
     };
+    volumes_mounted(store, &config);
     log::debug!(
         "container {} started in the foreground: pid {}",
         record.name,
@@ -425,6 +426,14 @@ pub fn start_foreground(
     let result = settle_end(store, record, &config, stored_plan, result);
     crate::lifecycle::rundir::remove_exit_file(&record.id);
     result
+}
+
+/// After a container's process started: its volumes had their first mount. A failure
+/// to record it only means a later start may copy into a volume still empty.
+pub fn volumes_mounted(store: &Store, config: &ContainerConfig) {
+    if let Err(e) = crate::lifecycle::volumes::first_mounts_done(store, config) {
+        log::warn!("cannot record the first mount of a volume: {e}");
+    }
 }
 
 /// After a container's processes are gone: note an OOM kill and remove its cgroup.

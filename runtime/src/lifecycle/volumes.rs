@@ -143,8 +143,10 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<ContainerRecord>> {
 
 /// The data directory of each volume `config` mounts, for a start. A volume whose
 /// first mount this is, and which is still empty, is copied up, and one made with
-/// `o=uid=,gid=` gets that owner; the record then says both are done, so that a
-/// volume its user emptied or chowned later stays as they left it.
+/// `o=uid=,gid=` gets that owner. Once the container has started,
+/// [`first_mounts_done`] records both as done, so that a volume its user emptied or
+/// chowned later stays as they left it, while a start that failed before the copy-up
+/// leaves the volume to be filled by the next one.
 pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeDir>> {
     let volumes = volume_store(store);
     let mut out = Vec::new();
@@ -152,7 +154,7 @@ pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeD
         let MountSpec::Volume { name, target, .. } = m else {
             continue;
         };
-        let mut record = volumes.require(name)?;
+        let record = volumes.require(name)?;
         let data = volumes.data_dir(name);
         let empty = std::fs::read_dir(&data)
             .map(|mut d| d.next().is_none())
@@ -163,11 +165,6 @@ pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeD
         } else {
             (None, None)
         };
-        if record.needs_copy_up || record.needs_chown {
-            record.needs_copy_up = false;
-            record.needs_chown = false;
-            volumes.save(&record)?;
-        }
         out.push(VolumeDir {
             target: target.clone(),
             data,
@@ -176,6 +173,24 @@ pub fn mount_dirs(store: &Store, config: &ContainerConfig) -> Result<Vec<VolumeD
         });
     }
     Ok(out)
+}
+
+/// After a container's process started (its mounts, copy-ups and chowns made):
+/// record that the volumes it mounts had their first mount.
+pub fn first_mounts_done(store: &Store, config: &ContainerConfig) -> Result<()> {
+    let volumes = volume_store(store);
+    for m in &config.mounts {
+        let MountSpec::Volume { name, .. } = m else {
+            continue;
+        };
+        let mut record = volumes.require(name)?;
+        if record.needs_copy_up || record.needs_chown {
+            record.needs_copy_up = false;
+            record.needs_chown = false;
+            volumes.save(&record)?;
+        }
+    }
+    Ok(())
 }
 
 /// Remove the volume `name` (its files may belong to subordinate ids: those go
@@ -255,6 +270,12 @@ mod tests {
 
         let dirs = mount_dirs(&store, &config).unwrap();
         assert!(dirs.iter().all(|d| d.copy_up), "new and empty: copied up");
+        let failed_start = mount_dirs(&store, &config).unwrap();
+        assert!(
+            failed_start.iter().all(|d| d.copy_up),
+            "a start that never ran leaves the copy-up to the next one"
+        );
+        first_mounts_done(&store, &config).unwrap();
         let again = mount_dirs(&store, &config).unwrap();
         assert!(
             again.iter().all(|d| !d.copy_up),

@@ -205,6 +205,7 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
             return exitcode::RUNTIME_ERROR;
         }
     };
+    launch::volumes_mounted(&store, &config);
     let pid = started.pid();
     let me = std::process::id() as i32;
     if let Err(e) = store.db.transition(
