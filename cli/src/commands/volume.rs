@@ -119,15 +119,7 @@ fn volume_json(vs: &VolumeStore, r: &VolumeRecord, in_use: usize) -> serde_json:
 
 /// How many containers use each volume (from the saved specs).
 pub(super) fn use_counts(store: &Store) -> Result<BTreeMap<String, usize>> {
-    let mut counts = BTreeMap::new();
-    for c in store.db.list_containers()? {
-        let config =
-            coracle_runtime::spec::ContainerConfig::from_json(&c.id, &c.config).unwrap_or_default();
-        for name in volumes::volume_names(&config) {
-            *counts.entry(name.to_string()).or_insert(0) += 1;
-        }
-    }
-    Ok(counts)
+    Ok(volumes::use_counts(store)?)
 }
 
 /// One `--filter` of `volume ls` / `volume prune`.

@@ -134,11 +134,58 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<ContainerRecord>> {
         .db
         .list_containers()?
         .into_iter()
-        .filter(|c| {
-            ContainerConfig::from_json(&c.id, &c.config)
-                .is_ok_and(|config| volume_names(&config).any(|n| n == name))
-        })
+        .filter(|c| spec_mounts(&c.id, &c.config, name))
         .collect())
+}
+
+/// How many containers use each volume of the store, from their saved specs (see
+/// [`spec_mounts`] for a spec that cannot be read).
+pub fn use_counts(store: &Store) -> Result<std::collections::BTreeMap<String, usize>> {
+    let names: Vec<String> = volume_store(store)
+        .list()?
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    let mut counts = std::collections::BTreeMap::new();
+    for c in store.db.list_containers()? {
+        let used: Vec<&String> = match ContainerConfig::from_json(&c.id, &c.config) {
+            Ok(config) => {
+                let mounted: Vec<&str> = volume_names(&config).collect();
+                names
+                    .iter()
+                    .filter(|n| mounted.contains(&n.as_str()))
+                    .collect()
+            }
+            Err(_) => names
+                .iter()
+                .filter(|n| holds_string(&c.config, n))
+                .collect(),
+        };
+        for name in used {
+            *counts.entry(name.clone()).or_insert(0) += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// Whether the saved spec of container `id` mounts the volume `name`. A spec that
+/// cannot be read counts as mounting every volume whose name is one of its strings,
+/// so that no volume is taken from under a container coracle cannot read.
+pub fn spec_mounts(id: &str, spec: &serde_json::Value, name: &str) -> bool {
+    match ContainerConfig::from_json(id, spec) {
+        Ok(config) => volume_names(&config).any(|n| n == name),
+        Err(_) => holds_string(spec, name),
+    }
+}
+
+/// Whether `value` or anything inside it is the string `s`.
+fn holds_string(value: &serde_json::Value, s: &str) -> bool {
+    match value {
+        serde_json::Value::String(v) => v == s,
+        serde_json::Value::Array(items) => items.iter().any(|v| holds_string(v, s)),
+        serde_json::Value::Object(map) => map.values().any(|v| holds_string(v, s)),
+        _ => false,
+    }
 }
 
 /// The data directory of each volume `config` mounts, for a start. A volume whose
@@ -276,6 +323,12 @@ mod tests {
             "a start that never ran leaves the copy-up to the next one"
         );
         first_mounts_done(&store, &config).unwrap();
+        let spec = serde_json::to_value(&config).unwrap();
+        assert!(spec_mounts("c", &spec, "data"));
+        assert!(!spec_mounts("c", &spec, "other"));
+        let unreadable = serde_json::json!({"mounts": 7, "old": spec});
+        assert!(spec_mounts("c", &unreadable, "data"), "unreadable: kept");
+        assert!(!spec_mounts("c", &unreadable, "other"));
         let again = mount_dirs(&store, &config).unwrap();
         assert!(
             again.iter().all(|d| !d.copy_up),
