@@ -232,6 +232,46 @@ fn published_udp_port_echoes_through_the_forwarder() {
     }
 }
 
+/// The host port `port CTR` shows for `container_port` (`8080/tcp`).
+fn host_port_of(ports: &str, container_port: &str) -> u16 {
+    let line = ports
+        .lines()
+        .find(|l| l.starts_with(&format!("{container_port} -> ")))
+        .unwrap_or_else(|| panic!("no {container_port} in {ports:?}"));
+    let (_, port) = line.rsplit_once(':').unwrap();
+    port.parse()
+        .unwrap_or_else(|_| panic!("no port in {line:?}"))
+}
+
+#[test]
+fn publish_all_maps_every_exposed_port_to_a_free_host_port() {
+    let (sb, img) = with_image("net-publish-all", "netserve");
+    let _guard = RemoveAll(&sb);
+    // The image EXPOSEs 8080/tcp and 9000/udp; its command serves /www on 8080.
+    sb.coracle(&["run", "-d", "--name", "web", "-P", &img])
+        .success();
+    let ports = stdout_of(&sb, &["port", "web"]);
+    assert_eq!(ports.lines().count(), 2, "{ports}");
+    let tcp = host_port_of(&ports, "8080/tcp");
+    let udp = host_port_of(&ports, "9000/udp");
+    assert!(tcp != 0 && udp != 0, "{ports}");
+    assert!(ports.contains(&format!("0.0.0.0:{tcp}")), "{ports}");
+    let page = http_get(tcp, "/file");
+    assert!(page.ends_with("\r\n\r\nserved by netserve\n"), "{page}");
+
+    // With -p for an exposed port, that mapping wins and -P adds only the rest.
+    let fixed = free_port();
+    let spec = format!("{fixed}:8080");
+    sb.coracle(&["run", "-d", "--name", "both", "-P", "-p", &spec, &img])
+        .success();
+    let ports = stdout_of(&sb, &["port", "both"]);
+    assert_eq!(ports.lines().count(), 2, "{ports}");
+    assert_eq!(host_port_of(&ports, "8080/tcp"), fixed, "{ports}");
+    assert_ne!(host_port_of(&ports, "9000/udp"), udp, "{ports}");
+    let page = http_get(fixed, "/file");
+    assert!(page.ends_with("served by netserve\n"), "{page}");
+}
+
 /// Processes (not zombies) whose environment names this sandbox's runtime
 /// directory: every helper coracle starts inherits it. Read as root.
 fn helpers_of(sb: &Sandbox) -> Vec<String> {
