@@ -228,7 +228,7 @@ class Layout:
         return self.blob_file(tmp, MT_GZIP), "sha256:" + out.hash.hexdigest()
 
     def image(self, layers, arch=None, cmd=("sh",), env=(PATH_ENV,), labels=None,
-              volumes=None):
+              volumes=None, exposed=None):
         """Write config + manifest for (descriptor, diff_id) layers; returns manifest desc."""
         arch = arch or host_arch()
         settings = {"Env": list(env), "Cmd": list(cmd), "WorkingDir": "/"}
@@ -236,6 +236,8 @@ class Layout:
             settings["Labels"] = labels
         if volumes:
             settings["Volumes"] = {path: {} for path in volumes}
+        if exposed:
+            settings["ExposedPorts"] = {port: {} for port in exposed}
         config = {
             "created": CREATED,
             "architecture": arch,
@@ -455,15 +457,8 @@ int main(int argc, char **argv) {
 
 
 def tiocsti_binary():
-    """TIOCSTI_C compiled statically. Built from a relative path in a scratch directory
-    and stripped, so no path or symbol of this machine ends up in the binary."""
-    with tempfile.TemporaryDirectory() as tmp:
-        with open(os.path.join(tmp, "tiocsti.c"), "w") as fh:
-            fh.write(TIOCSTI_C)
-        subprocess.run(["gcc", "-static", "-O2", "-s", "-o", "tiocsti", "tiocsti.c"],
-                       cwd=tmp, check=True)
-        with open(os.path.join(tmp, "tiocsti"), "rb") as fh:
-            return fh.read()
+    """TIOCSTI_C compiled statically (see static_binary)."""
+    return static_binary("tiocsti", TIOCSTI_C)
 SPARSE_SIZE = 4 << 30
 # Runs but the last are whole blocks, as GNU tar writes them (its reader pads each run).
 SPARSE_RUNS = [(0, b"head\n".ljust(4096, b"h")), (2 << 30, b"middle\n".ljust(4096, b"m")),
@@ -573,6 +568,7 @@ def build_all(outdir):
     build_hostile_bigconfig(j("hostile-bigconfig"))
     build_hostile(outdir)
     build_volumes(j("volumes"))
+    build_netserve(j("netserve"))
     build_extra_layer(j("hostile-cp"), [
         sym("out", HOSTILE_UP + "tmp/coracle-cp-escape"), d("tmp/coracle-cp-escape"),
         f("tmp/coracle-cp-escape/inside", "inside\n")])
@@ -651,6 +647,64 @@ def build_volumes(out):
              sym("hostile/up", HOSTILE_UP + "tmp/coracle-hostile-volume/secret")]
     layers = [lay.layer(tar_bytes(busybox_entries())), lay.layer(tar_bytes(extra))]
     lay.tag(lay.image(layers, volumes=["/srv/data"]))
+
+
+UDPECHO_C = r"""
+/* udpecho PORT: answer every UDP datagram on 0.0.0.0:PORT with the same bytes. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: udpecho PORT\n");
+        return 125;
+    }
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in addr = {0};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((unsigned short)atoi(argv[1]));
+    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
+        perror("udpecho: bind");
+        return 1;
+    }
+    static char buf[65536];
+    for (;;) {
+        struct sockaddr_in from;
+        socklen_t len = sizeof from;
+        ssize_t n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &len);
+        if (n >= 0)
+            sendto(fd, buf, (size_t)n, 0, (struct sockaddr *)&from, len);
+    }
+}
+"""
+
+
+def static_binary(name, source):
+    """C source compiled statically, from a relative path in a scratch directory and
+    stripped, so no path or symbol of this machine ends up in the binary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, name + ".c"), "w") as fh:
+            fh.write(source)
+        subprocess.run(["gcc", "-static", "-O2", "-s", "-o", name, name + ".c"],
+                       cwd=tmp, check=True)
+        with open(os.path.join(tmp, name), "rb") as fh:
+            return fh.read()
+
+
+def build_netserve(out):
+    """A network server image: a UDP echo program, a page for busybox httpd, and
+    EXPOSEd ports for `-P`."""
+    lay = Layout(out)
+    extra = [d("bin"), f("bin/udpecho", static_binary("udpecho", UDPECHO_C), 0o755),
+             d("www"), f("www/file", "served by netserve\n")]
+    layers = [lay.layer(tar_bytes(busybox_entries())), lay.layer(tar_bytes(extra))]
+    lay.tag(lay.image(layers, cmd=("httpd", "-f", "-p", "8080", "-h", "/www"),
+                      exposed=["8080/tcp", "9000/udp"]))
 
 
 def main(argv):

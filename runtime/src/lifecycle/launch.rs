@@ -274,7 +274,9 @@ pub fn create(
         .clone()
         .or_else(|| non_empty(&defaults["StopSignal"]));
     if config.publish_all {
-        config.publish.extend(exposed_ports(&defaults));
+        let exposed =
+            crate::spec::network_mode::unpublished(&config.publish, exposed_ports(&defaults));
+        config.publish.extend(exposed);
     }
     config.stop_signal_number()?;
 

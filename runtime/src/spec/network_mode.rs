@@ -68,6 +68,20 @@ pub fn parse_network(text: &str) -> Result<(NamespaceMode, NetworkChoice)> {
     Ok((mode, choice))
 }
 
+/// `-P`: the image's exposed ports that no `-p` of `explicit` already publishes,
+/// each to a free host port (as Podman, an explicit mapping wins).
+pub fn unpublished(explicit: &[PortMapping], exposed: Vec<PortMapping>) -> Vec<PortMapping> {
+    let covers = |m: &PortMapping, port: &PortMapping| {
+        m.protocol == port.protocol
+            && (m.container_port..=m.container_port.saturating_add(m.range.saturating_sub(1)))
+                .contains(&port.container_port)
+    };
+    exposed
+        .into_iter()
+        .filter(|port| !explicit.iter().any(|m| covers(m, port)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +105,15 @@ mod tests {
         );
         assert!(parse_network("bad name").is_err());
         assert!(parse_network("ns:relative").is_err());
+    }
+
+    #[test]
+    fn publish_all_leaves_explicit_ports_alone() {
+        let p = |t| PortMapping::parse(t).unwrap();
+        let explicit = [p("18080:8080"), p("7000-7002/udp")];
+        let exposed = vec![p("8080/tcp"), p("8081/tcp"), p("7001/udp"), p("7001/tcp")];
+        let added = unpublished(&explicit, exposed);
+        assert_eq!(added, [p("8081/tcp"), p("7001/tcp")]);
+        assert!(added.iter().all(|m| m.host_port == 0));
     }
 }

@@ -1,7 +1,7 @@
 //! Rootless networking as the unprivileged user: the default network (a veth on the
 //! `podman` bridge in the shared rootless namespace, pasta for outbound traffic),
 //! host.containers.internal, container-to-container traffic, `--network none` and
-//! `container:X`, published TCP ports through the forwarder (UDP shown by `port`), a host port in
+//! `container:X`, published TCP and UDP ports through the forwarder, a host port in
 //! use, and that no helper process outlives the containers. All traffic stays on
 //! this machine.
 
@@ -154,22 +154,6 @@ fn published_tcp_and_udp_ports_and_a_port_in_use() {
     let ports = stdout_of(&sb, &["port", "web"]);
     assert_eq!(ports, format!("8080/tcp -> 0.0.0.0:{tcp}"));
 
-    // UDP: busybox here has no UDP server applet; the relay's UDP path is tested by
-    // coracle-network's unit test `udp_and_tcp_are_relayed`. Publishing one is
-    // accepted and shown.
-    let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
-    let uport = udp.local_addr().unwrap().port();
-    drop(udp);
-    let spec = format!("127.0.0.1:{uport}:9000/udp");
-    sb.coracle(&[
-        "run", "-d", "--name", "u", "-p", &spec, &img, "sleep", "100",
-    ])
-    .success();
-    assert_eq!(
-        stdout_of(&sb, &["port", "u"]),
-        format!("9000/udp -> 127.0.0.1:{uport}")
-    );
-
     // A host port in use: 125 naming it, and no container made.
     let taken = TcpListener::bind("0.0.0.0:0").unwrap();
     let busy = taken.local_addr().unwrap().port();
@@ -186,6 +170,106 @@ fn published_tcp_and_udp_ports_and_a_port_in_use() {
     out.code(125);
     assert!(out.stderr.contains(&busy.to_string()), "{out}");
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), before);
+}
+
+/// Send `payload` from `client` to 127.0.0.1:`port` until the same bytes come back
+/// (the echo server may still be starting), for at most ten seconds.
+fn udp_echo(client: &UdpSocket, port: u16, payload: &[u8]) -> Vec<u8> {
+    client
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut buf = vec![0u8; 65536];
+    loop {
+        client.send_to(payload, ("127.0.0.1", port)).unwrap();
+        match client.recv_from(&mut buf) {
+            Ok((n, from)) => {
+                assert_eq!(
+                    from.port(),
+                    port,
+                    "the answer comes from the published port"
+                );
+                return buf[..n].to_vec();
+            }
+            Err(e) if Instant::now() > deadline => panic!("no UDP echo on {port}: {e}"),
+            Err(_) => {}
+        }
+    }
+}
+
+#[test]
+fn published_udp_port_echoes_through_the_forwarder() {
+    let (sb, img) = with_image("net-udp", "netserve");
+    let _guard = RemoveAll(&sb);
+    let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let spec = format!("{port}:9000/udp");
+    sb.coracle(&[
+        "run", "-d", "--name", "echo", "-p", &spec, &img, "udpecho", "9000",
+    ])
+    .success();
+    assert_eq!(
+        stdout_of(&sb, &["port", "echo"]),
+        format!("9000/udp -> 0.0.0.0:{port}")
+    );
+    // Two clients are two flows: each gets its own answers, a large datagram whole.
+    let first = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let second = UdpSocket::bind("127.0.0.1:0").unwrap();
+    assert_eq!(udp_echo(&first, port, b"ping one"), b"ping one");
+    assert_eq!(udp_echo(&second, port, b"ping two"), b"ping two");
+    let large: Vec<u8> = (0..30000u32).map(|i| (i % 251) as u8).collect();
+    assert_eq!(udp_echo(&first, port, &large), large);
+    // Once the container is gone, so is the forwarder: the host port is free again.
+    sb.coracle(&["rm", "-f", "-t", "0", "echo"]).success();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while let Err(e) = UdpSocket::bind(("0.0.0.0", port)) {
+        assert!(
+            Instant::now() < deadline,
+            "host port {port} still held: {e}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The host port `port CTR` shows for `container_port` (`8080/tcp`).
+fn host_port_of(ports: &str, container_port: &str) -> u16 {
+    let line = ports
+        .lines()
+        .find(|l| l.starts_with(&format!("{container_port} -> ")))
+        .unwrap_or_else(|| panic!("no {container_port} in {ports:?}"));
+    let (_, port) = line.rsplit_once(':').unwrap();
+    port.parse()
+        .unwrap_or_else(|_| panic!("no port in {line:?}"))
+}
+
+#[test]
+fn publish_all_maps_every_exposed_port_to_a_free_host_port() {
+    let (sb, img) = with_image("net-publish-all", "netserve");
+    let _guard = RemoveAll(&sb);
+    // The image EXPOSEs 8080/tcp and 9000/udp; its command serves /www on 8080.
+    sb.coracle(&["run", "-d", "--name", "web", "-P", &img])
+        .success();
+    let ports = stdout_of(&sb, &["port", "web"]);
+    assert_eq!(ports.lines().count(), 2, "{ports}");
+    let tcp = host_port_of(&ports, "8080/tcp");
+    let udp = host_port_of(&ports, "9000/udp");
+    assert!(tcp != 0 && udp != 0, "{ports}");
+    assert!(ports.contains(&format!("0.0.0.0:{tcp}")), "{ports}");
+    let page = http_get(tcp, "/file");
+    assert!(page.ends_with("\r\n\r\nserved by netserve\n"), "{page}");
+
+    // With -p for an exposed port, that mapping wins and -P adds only the rest.
+    let fixed = free_port();
+    let spec = format!("{fixed}:8080");
+    sb.coracle(&["run", "-d", "--name", "both", "-P", "-p", &spec, &img])
+        .success();
+    let ports = stdout_of(&sb, &["port", "both"]);
+    assert_eq!(ports.lines().count(), 2, "{ports}");
+    assert_eq!(host_port_of(&ports, "8080/tcp"), fixed, "{ports}");
+    assert_ne!(host_port_of(&ports, "9000/udp"), udp, "{ports}");
+    let page = http_get(fixed, "/file");
+    assert!(page.ends_with("served by netserve\n"), "{page}");
 }
 
 /// Processes (not zombies) whose environment names this sandbox's runtime
