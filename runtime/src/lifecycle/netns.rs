@@ -262,6 +262,7 @@ fn bridge(
             container_name: &record.name,
             aliases: &aliases_on(spec, &config.name),
             interface: &interface,
+            mac: mac_on(spec, &config.name),
         };
         let lease = leases.allocate(&config, &request).map_err(net_err)?;
         attachments.push((config, lease));
@@ -283,6 +284,14 @@ fn aliases_on(spec: &crate::spec::ContainerConfig, network: &str) -> Vec<String>
         .find(|a| a.name == network)
         .map(|a| a.aliases.clone())
         .unwrap_or_default()
+}
+
+/// The `--mac-address` of the container on `network`, if it has one there.
+fn mac_on<'a>(spec: &'a crate::spec::ContainerConfig, network: &str) -> Option<&'a str> {
+    spec.networks
+        .iter()
+        .find(|a| a.name == network)
+        .and_then(|a| a.mac.as_deref())
 }
 
 /// coracle's DNS resolver (`coracle __dns`) inside the rootless network namespace,
@@ -642,6 +651,82 @@ fn take_fd(text: &str) -> std::result::Result<OwnedFd, String> {
         return Err(format!("bad descriptor {text}"));
     }
     Ok(sys::own_inherited_fd(raw))
+}
+
+/// `network connect` for a running container: a veth on `config`'s bridge in the
+/// container's network namespace (as interface `eth1`, `eth2`, …), a lease (so the
+/// network's resolver answers its names from then on) and the resolver when the
+/// network has DNS. Only a container already living in the shared rootless network
+/// namespace (started on a bridge network) can be connected while it runs.
+pub fn connect_running(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &NetworkConfig,
+    aliases: &[String],
+    mac: Option<&str>,
+) -> Result<()> {
+    let pid = record.pid.filter(|&p| p > 0).ok_or_else(|| {
+        RuntimeError::Start(format!("container {} has no running process", record.name))
+    })?;
+    let paths = paths();
+    let _lock = rootless::lock(&paths).map_err(net_err)?;
+    let leases = leases();
+    let held = leases.of_container(&record.id);
+    let netns = RootlessNetns::read_alive(&paths).filter(|_| !held.is_empty()).ok_or_else(|| {
+        RuntimeError::Start(format!(
+            "container {} is running without a bridge network (--network none, pasta or slirp4netns): stop it, connect it, and start it again",
+            record.name
+        ))
+    })?;
+    let fds = netns.open().map_err(net_err)?;
+    let interface = next_interface(&held);
+    let request = LeaseRequest {
+        container_id: &record.id,
+        container_name: &record.name,
+        aliases,
+        interface: &interface,
+        mac,
+    };
+    let lease = leases.allocate(config, &request).map_err(net_err)?;
+    let attached = open_ns(pid, "net").and_then(|container_net| {
+        coracle_network::attach(&fds, &paths, &container_net, config, &lease).map_err(net_err)
+    });
+    if let Err(e) = attached {
+        let _ = coracle_network::detach(&fds, &lease);
+        leases.release(&config.name, &record.id);
+        return Err(e);
+    }
+    if config.dns_enabled {
+        if let Err(e) = ensure_resolver(store, &paths, &fds) {
+            log::warn!("container names will not resolve: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// The first `ethN` none of the container's leases uses.
+fn next_interface(held: &[(String, Lease)]) -> String {
+    (0..)
+        .map(|n| format!("eth{n}"))
+        .find(|name| !held.iter().any(|(_, l)| &l.interface == name))
+        .unwrap_or_default()
+}
+
+/// `network disconnect` for a running container: its veth on `network` goes and
+/// its lease (with it the resolver's answers for it there) is given back.
+pub fn disconnect_running(record: &ContainerRecord, network: &str) -> Result<()> {
+    let paths = paths();
+    let _lock = rootless::lock(&paths).map_err(net_err)?;
+    let leases = leases();
+    let Some(lease) = leases.read(network, &record.id) else {
+        return Ok(());
+    };
+    if let Some(netns) = RootlessNetns::read_alive(&paths) {
+        let fds = netns.open().map_err(net_err)?;
+        coracle_network::detach(&fds, &lease).map_err(net_err)?;
+    }
+    leases.release(network, &record.id);
+    Ok(())
 }
 
 /// After a container ended (or failed to start): its forwarder and own backend are

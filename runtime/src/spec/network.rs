@@ -165,6 +165,45 @@ pub fn parse_network_flags(
     Ok((mode, attachments))
 }
 
+impl crate::spec::ContainerConfig {
+    /// `network connect`: record `attachment`, and add its network to the bridge
+    /// networks the next start attaches (a container with only loopback gets
+    /// a bridge network namespace).
+    pub fn connect_network(&mut self, attachment: NetworkAttachment) {
+        use crate::spec::network_mode::NetworkChoice;
+        match &mut self.network {
+            NetworkChoice::Bridge(names) => {
+                if !names.contains(&attachment.name) {
+                    names.push(attachment.name.clone());
+                }
+            }
+            choice @ NetworkChoice::Loopback => {
+                *choice = NetworkChoice::Bridge(vec![attachment.name.clone()])
+            }
+            NetworkChoice::Pasta(_) | NetworkChoice::Slirp4netns(_) => {}
+        }
+        self.networks.push(attachment);
+    }
+
+    /// `network disconnect`: forget the network `name`, also for the next start
+    /// (with no bridge network left, the container gets only loopback). Whether it
+    /// was recorded.
+    pub fn disconnect_network(&mut self, name: &str) -> bool {
+        use crate::spec::network_mode::NetworkChoice;
+        let Some(pos) = self.networks.iter().position(|a| a.name == name) else {
+            return false;
+        };
+        self.networks.remove(pos);
+        if let NetworkChoice::Bridge(names) = &mut self.network {
+            names.retain(|n| n != name);
+            if names.is_empty() {
+                self.network = NetworkChoice::Loopback;
+            }
+        }
+        true
+    }
+}
+
 /// `aa:bb:cc:dd:ee:ff`, a unicast address.
 pub fn is_mac_address(text: &str) -> bool {
     let pairs: Vec<&str> = text.split(':').collect();
@@ -240,5 +279,30 @@ mod tests {
                 .to_string();
             assert!(e.contains(flag), "{e}");
         }
+    }
+
+    #[test]
+    fn connect_and_disconnect_keep_the_next_start_in_step() {
+        use crate::spec::network_mode::NetworkChoice;
+        let attach = |name: &str| NetworkAttachment {
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut spec = crate::spec::ContainerConfig {
+            network: NetworkChoice::Bridge(vec!["podman".into()]),
+            ..Default::default()
+        };
+        spec.connect_network(attach("a"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["podman", "a"])));
+        assert!(spec.disconnect_network("a"));
+        assert!(!spec.disconnect_network("a"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["podman"])));
+        assert!(spec.networks.is_empty());
+
+        let mut spec = crate::spec::ContainerConfig::default();
+        spec.connect_network(attach("b"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["b"])));
+        assert!(spec.disconnect_network("b"));
+        assert_eq!(spec.network, NetworkChoice::Loopback);
     }
 }

@@ -560,3 +560,113 @@ fn containers_on_a_user_network_find_each_other_by_name_and_alias() {
     assert_ne!(other.code, 0, "{other}");
     assert!(!other.stdout.contains("served-by-name"), "{other}");
 }
+
+/// In running container `ctr`: fetch http://web:8080/file, retried for a few
+/// seconds (the resolver picks a new network up within half a second).
+fn fetch_web_from(sb: &Sandbox, ctr: &str) -> coracle_tests::Run {
+    let script = "for i in 1 2 3 4 5 6; do timeout 3 wget -qO- http://web:8080/file && exit 0; sleep 0.5; done; exit 1";
+    sb.coracle(&["exec", ctr, "sh", "-c", script])
+}
+
+#[test]
+fn connect_and_disconnect_a_running_container() {
+    let (sb, img) = with_image("net-live", "netserve");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["network", "create", "neta"]).success();
+    sb.coracle(&["network", "create", "netb"]).success();
+    sb.coracle(&["run", "-d", "--network", "neta", "--name", "web", &img])
+        .success();
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "netb",
+        "--name",
+        "client",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .success();
+    let before = fetch_web_from(&sb, "client");
+    assert_ne!(before.code, 0, "reached web before connect: {before}");
+
+    // Connected while it runs: a second interface on neta, and web by name.
+    sb.coracle(&["network", "connect", "neta", "client"])
+        .success();
+    let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
+    assert!(links.contains(" eth1@"), "{links}");
+    let after = fetch_web_from(&sb, "client");
+    assert_eq!(after.success().stdout, "served by netserve\n", "{after}");
+    let nets = stdout_of(
+        &sb,
+        &[
+            "inspect",
+            "--format",
+            "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}",
+            "client",
+        ],
+    );
+    assert_eq!(nets.trim(), "neta netb", "{nets}");
+
+    // Disconnected while it runs: the interface is gone, web neither resolves nor
+    // answers; netb still works.
+    sb.coracle(&["network", "disconnect", "neta", "client"])
+        .success();
+    let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
+    assert!(!links.contains("eth1"), "{links}");
+    assert!(links.contains(" eth0@"), "{links}");
+    let gone = fetch_web_from(&sb, "client");
+    assert_ne!(gone.code, 0, "reached web after disconnect: {gone}");
+    let lookup = sb.coracle(&["exec", "client", "nslookup", "client"]);
+    assert!(lookup.stdout.contains("10.89."), "{lookup}");
+
+    // Connected while stopped: the next start attaches it.
+    sb.coracle(&["stop", "-t", "0", "client"]).success();
+    sb.coracle(&["network", "connect", "neta", "client"])
+        .success();
+    sb.coracle(&["start", "client"]).success();
+    let restarted = fetch_web_from(&sb, "client");
+    assert_eq!(
+        restarted.success().stdout,
+        "served by netserve\n",
+        "{restarted}"
+    );
+
+    // A container without a bridge network cannot be connected while it runs.
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "none",
+        "--name",
+        "alone",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .success();
+    let out = sb.coracle(&["network", "connect", "neta", "alone"]);
+    out.code(125);
+    assert!(out.stderr.contains("alone"), "{out}");
+}
+
+#[test]
+fn mac_address_reaches_the_interface() {
+    let (sb, img) = with_image("net-mac", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["network", "create", "macnet"]).success();
+    let eth0_mac = |flags: &[&str]| {
+        let mut args = vec!["run", "--rm", "--network", "macnet"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[img.as_str(), "cat", "/sys/class/net/eth0/address"]);
+        stdout_of(&sb, &args)
+    };
+    assert_eq!(
+        eth0_mac(&["--mac-address", "92:D0:C6:0A:29:33"]),
+        "92:d0:c6:0a:29:33"
+    );
+    // Without the flag the address is derived from the IP (02:42 and its bytes).
+    let derived = eth0_mac(&[]);
+    assert!(derived.starts_with("02:42:0a:59:"), "{derived}");
+}
