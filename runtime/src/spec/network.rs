@@ -148,13 +148,19 @@ pub fn parse_network_flags(
                 "invalid --mac-address {mac:?}: expected six hex pairs such as 92:d0:c6:0a:29:33"
             )));
         }
+        // The default network (no --network, or `bridge`) takes one too, as Podman's.
+        if attachments.is_empty() && values.iter().all(|v| v.is_empty() || v == "bridge") {
+            attachments.push(NetworkAttachment {
+                name: coracle_network::DEFAULT_NETWORK.to_string(),
+                ..NetworkAttachment::default()
+            });
+        }
         match attachments.as_mut_slice() {
             [only] => only.mac = Some(mac.to_ascii_lowercase()),
-            [] => {
-                return Err(RuntimeError::Start(
-                    "--mac-address needs a user-defined network: give --network NAME".into(),
-                ))
-            }
+            [] => return Err(RuntimeError::Start(
+                "--mac-address needs a bridge network: leave --network out or give --network NAME"
+                    .into(),
+            )),
             _ => {
                 return Err(RuntimeError::Start(
                     "--mac-address can be used with one network only".into(),
@@ -235,6 +241,14 @@ mod tests {
         assert!(nets.iter().all(|n| n.aliases == ["web"]));
         let (_, nets) = parse_network_flags(&v(&["a"]), &[], Some("92:D0:C6:0A:29:33")).unwrap();
         assert_eq!(nets[0].mac.as_deref(), Some("92:d0:c6:0a:29:33"));
+        for default in [&[][..], &["bridge"][..]] {
+            let (mode, nets) =
+                parse_network_flags(&v(default), &[], Some("02:00:00:00:00:01")).unwrap();
+            assert_eq!(mode, NamespaceMode::New);
+            assert_eq!(nets.len(), 1);
+            assert_eq!(nets[0].name, "podman");
+            assert_eq!(nets[0].mac.as_deref(), Some("02:00:00:00:00:01"));
+        }
     }
 
     #[test]

@@ -669,4 +669,20 @@ fn mac_address_reaches_the_interface() {
     // Without the flag the address is derived from the IP (02:42 and its bytes).
     let derived = eth0_mac(&[]);
     assert!(derived.starts_with("02:42:0a:59:"), "{derived}");
+    // The default network takes one too.
+    let default = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--mac-address",
+            "92:d0:c6:0a:29:34",
+            &img,
+            "sh",
+            "-c",
+            "cat /sys/class/net/eth0/address; ip -4 -o addr show eth0",
+        ],
+    );
+    assert!(default.starts_with("92:d0:c6:0a:29:34\n"), "{default}");
+    assert!(default.contains("inet 10.88."), "{default}");
 }
