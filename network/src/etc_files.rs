@@ -162,6 +162,41 @@ pub fn resolv_conf(input: &ResolvInput<'_>) -> String {
     out
 }
 
+/// Whether `line` is `nameserver IP`.
+fn names_server(line: &str, server: Ipv4Addr) -> bool {
+    let mut words = line.split_whitespace();
+    words.next() == Some("nameserver") && words.next() == Some(server.to_string().as_str())
+}
+
+/// A container's resolv.conf with `resolver` as its first name server (once), for a
+/// DNS-enabled network connected while the container runs.
+pub fn add_resolver(text: &str, resolver: Ipv4Addr) -> String {
+    let line = format!("nameserver {resolver}\n");
+    let mut out = String::new();
+    let mut placed = false;
+    for l in remove_resolver(text, resolver).lines() {
+        if !placed && l.split_whitespace().next() == Some("nameserver") {
+            out.push_str(&line);
+            placed = true;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    if !placed {
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A container's resolv.conf without the name server `resolver` (a network
+/// disconnected while the container runs).
+pub fn remove_resolver(text: &str, resolver: Ipv4Addr) -> String {
+    text.lines()
+        .filter(|l| !names_server(l, resolver))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 /// Whether `word` may go on a resolv.conf line as a search domain or an option
 /// (printable, no blank, nothing that starts another line).
 pub fn is_resolv_word(word: &str) -> bool {
@@ -233,6 +268,23 @@ mod tests {
             ..Default::default()
         });
         assert!(text.ends_with("127.0.1.1\tweb\n"), "{text}");
+    }
+
+    #[test]
+    fn a_connected_network_s_resolver_comes_first_and_goes_again() {
+        let gw = Ipv4Addr::new(10, 89, 3, 1);
+        let text = "search lan\nnameserver 192.168.1.1\noptions edns0\n";
+        let added = add_resolver(text, gw);
+        assert_eq!(
+            added,
+            "search lan\nnameserver 10.89.3.1\nnameserver 192.168.1.1\noptions edns0\n"
+        );
+        assert_eq!(add_resolver(&added, gw), added, "added once");
+        assert_eq!(remove_resolver(&added, gw), text);
+        assert_eq!(add_resolver("", gw), "nameserver 10.89.3.1\n");
+        // "nameserver 10.89.3.10" is another server.
+        let other = "nameserver 10.89.3.10\n";
+        assert_eq!(remove_resolver(other, gw), other);
     }
 
     #[test]

@@ -454,7 +454,7 @@ fn disconnect(ctx: &Context, args: NetworkDisconnectArgs) -> Result<i32> {
         );
     }
     if record.state.is_active() {
-        netns::disconnect_running(&record, &network.name)?;
+        netns::disconnect_running(&store, &record, &network)?;
     }
     store
         .db

@@ -696,12 +696,59 @@ pub fn connect_running(
         leases.release(&config.name, &record.id);
         return Err(e);
     }
-    if config.dns_enabled {
+    if let Some(gateway) = resolver_of(config) {
         if let Err(e) = ensure_resolver(store, &paths, &fds) {
             log::warn!("container names will not resolve: {e}");
         }
+        edit_resolv_conf(store, &record.id, |text| {
+            coracle_network::etc_files::add_resolver(text, gateway)
+        })?;
     }
     Ok(())
+}
+
+/// Where `config`'s resolver answers (its gateway), if the network has DNS.
+fn resolver_of(config: &NetworkConfig) -> Option<Ipv4Addr> {
+    config
+        .dns_enabled
+        .then(|| config.ipv4().map(|s| s.gateway))
+        .flatten()
+}
+
+/// Rewrite a running container's /etc/resolv.conf (the file in its `userdata/`
+/// that is bind-mounted there) in place, so the mount sees the change. A container
+/// without that file (its own bind mount there, say) is left alone.
+fn edit_resolv_conf(
+    store: &Store,
+    container_id: &str,
+    edit: impl FnOnce(&str) -> String,
+) -> Result<()> {
+    use std::io::{Read, Seek, Write};
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = crate::lifecycle::launch::container_dir(store, container_id)
+        .join("userdata")
+        .join("resolv.conf");
+    let io = |e| RuntimeError::io("failed to update", &path, e);
+    let mut file = match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io(e)),
+    };
+    // The container may have written it: read a bounded amount.
+    let mut text = String::new();
+    (&mut file)
+        .take(coracle_network::etc_files::MAX_HOST_RESOLV_CONF)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    let new = edit(&text);
+    file.rewind().map_err(io)?;
+    file.set_len(0).map_err(io)?;
+    file.write_all(new.as_bytes()).map_err(io)
 }
 
 /// The first `ethN` none of the container's leases uses.
@@ -712,20 +759,30 @@ fn next_interface(held: &[(String, Lease)]) -> String {
         .unwrap_or_default()
 }
 
-/// `network disconnect` for a running container: its veth on `network` goes and
-/// its lease (with it the resolver's answers for it there) is given back.
-pub fn disconnect_running(record: &ContainerRecord, network: &str) -> Result<()> {
+/// `network disconnect` for a running container: its veth on `config`'s bridge
+/// goes, its lease (with it the resolver's answers for it there) is given back and
+/// the network's resolver leaves its resolv.conf.
+pub fn disconnect_running(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &NetworkConfig,
+) -> Result<()> {
     let paths = paths();
     let _lock = rootless::lock(&paths).map_err(net_err)?;
     let leases = leases();
-    let Some(lease) = leases.read(network, &record.id) else {
+    let Some(lease) = leases.read(&config.name, &record.id) else {
         return Ok(());
     };
     if let Some(netns) = RootlessNetns::read_alive(&paths) {
         let fds = netns.open().map_err(net_err)?;
         coracle_network::detach(&fds, &lease).map_err(net_err)?;
     }
-    leases.release(network, &record.id);
+    leases.release(&config.name, &record.id);
+    if let Some(gateway) = resolver_of(config) {
+        edit_resolv_conf(store, &record.id, |text| {
+            coracle_network::etc_files::remove_resolver(text, gateway)
+        })?;
+    }
     Ok(())
 }
 

@@ -633,6 +633,30 @@ fn connect_and_disconnect_a_running_container() {
         "{restarted}"
     );
 
+    // A container on the default network (no resolver in its resolv.conf) gets
+    // neta's resolver with the network, and loses it with it.
+    sb.coracle(&["run", "-d", "--name", "plain", &img, "sleep", "1000"])
+        .success();
+    sb.coracle(&["network", "connect", "neta", "plain"])
+        .success();
+    let reached = fetch_web_from(&sb, "plain");
+    assert_eq!(
+        reached.success().stdout,
+        "served by netserve\n",
+        "{reached}"
+    );
+    let resolv = stdout_of(&sb, &["exec", "plain", "cat", "/etc/resolv.conf"]);
+    let first = resolv
+        .lines()
+        .find(|l| l.starts_with("nameserver "))
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.starts_with("nameserver 10.89."), "{resolv}");
+    sb.coracle(&["network", "disconnect", "neta", "plain"])
+        .success();
+    let resolv = stdout_of(&sb, &["exec", "plain", "cat", "/etc/resolv.conf"]);
+    assert!(!resolv.lines().any(|l| l == first), "{resolv}");
+
     // A container without a bridge network cannot be connected while it runs.
     sb.coracle(&[
         "run",
