@@ -28,6 +28,16 @@ pub struct HostsInput<'a> {
     pub add_hosts: &'a [(String, IpAddr)],
 }
 
+/// The names /etc/hosts gives the container's own addresses: its host name and its
+/// name (once when they are the same).
+pub fn own_names(hostname: &str, name: &str) -> String {
+    if hostname == name {
+        name.to_string()
+    } else {
+        format!("{hostname} {name}")
+    }
+}
+
 /// /etc/hosts: `--add-host` entries first (the first match wins, so they override),
 /// then localhost, the container's own names on each address, and the host's names.
 pub fn hosts(input: &HostsInput<'_>) -> String {
@@ -37,11 +47,7 @@ pub fn hosts(input: &HostsInput<'_>) -> String {
     }
     out.push_str("127.0.0.1\tlocalhost localhost.localdomain\n");
     out.push_str("::1\tlocalhost localhost.localdomain\n");
-    let own = if input.hostname == input.name {
-        input.name.to_string()
-    } else {
-        format!("{} {}", input.hostname, input.name)
-    };
+    let own = own_names(input.hostname, input.name);
     if input.addresses.is_empty() {
         out.push_str(&format!("127.0.1.1\t{own}\n"));
     }
@@ -197,6 +203,40 @@ pub fn remove_resolver(text: &str, resolver: Ipv4Addr) -> String {
         .collect()
 }
 
+/// A container's /etc/hosts with `ip` naming it as `names` too (a network
+/// connected while it runs), placed after its other own addresses' lines.
+pub fn add_own_address(text: &str, ip: Ipv4Addr, names: &str) -> String {
+    let line = format!("{ip}\t{names}\n");
+    let kept = remove_address(text, ip);
+    let own = |l: &str| l.split_once('\t').is_some_and(|(_, n)| n == names);
+    let mut out = String::new();
+    let mut placed = false;
+    let lines: Vec<&str> = kept.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        out.push_str(l);
+        out.push('\n');
+        let last_own = own(l) && !lines[i + 1..].iter().any(|later| own(later));
+        if !placed && last_own {
+            out.push_str(&line);
+            placed = true;
+        }
+    }
+    if !placed {
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A container's /etc/hosts without the lines of address `ip` (a network
+/// disconnected while it runs).
+pub fn remove_address(text: &str, ip: Ipv4Addr) -> String {
+    let ip = ip.to_string();
+    text.lines()
+        .filter(|l| l.split_whitespace().next() != Some(ip.as_str()))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 /// Whether `word` may go on a resolv.conf line as a search domain or an option
 /// (printable, no blank, nothing that starts another line).
 pub fn is_resolv_word(word: &str) -> bool {
@@ -285,6 +325,20 @@ mod tests {
         // "nameserver 10.89.3.10" is another server.
         let other = "nameserver 10.89.3.10\n";
         assert_eq!(remove_resolver(other, gw), other);
+    }
+
+    #[test]
+    fn a_connected_network_s_address_names_the_container_until_disconnected() {
+        let text = "127.0.0.1\tlocalhost\n10.88.0.5\th1 web\n10.88.0.1\thost.containers.internal\n";
+        let ip = Ipv4Addr::new(10, 89, 0, 7);
+        let added = add_own_address(text, ip, "h1 web");
+        assert_eq!(
+            added,
+            "127.0.0.1\tlocalhost\n10.88.0.5\th1 web\n10.89.0.7\th1 web\n10.88.0.1\thost.containers.internal\n"
+        );
+        assert_eq!(add_own_address(&added, ip, "h1 web"), added, "added once");
+        assert_eq!(remove_address(&added, ip), text);
+        assert_eq!(add_own_address("", ip, "w"), "10.89.0.7\tw\n");
     }
 
     #[test]

@@ -424,13 +424,11 @@ fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
         coracle_runtime::spec::network::parse_network_flags(&flags, &args.alias, None)?;
     let attachment = attachment.remove(0);
     if record.state.is_active() {
-        netns::connect_running(
-            &store,
-            &record,
-            &network,
-            &attachment.aliases,
-            attachment.mac.as_deref(),
-        )?;
+        let hostname = config
+            .hostname
+            .clone()
+            .unwrap_or_else(|| short(&record.id).to_string());
+        netns::connect_running(&store, &record, &network, &attachment, &hostname)?;
     }
     config.connect_network(attachment);
     store

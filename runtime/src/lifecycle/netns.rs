@@ -662,8 +662,8 @@ pub fn connect_running(
     store: &Store,
     record: &ContainerRecord,
     config: &NetworkConfig,
-    aliases: &[String],
-    mac: Option<&str>,
+    attachment: &crate::spec::NetworkAttachment,
+    hostname: &str,
 ) -> Result<()> {
     let pid = record.pid.filter(|&p| p > 0).ok_or_else(|| {
         RuntimeError::Start(format!("container {} has no running process", record.name))
@@ -683,9 +683,9 @@ pub fn connect_running(
     let request = LeaseRequest {
         container_id: &record.id,
         container_name: &record.name,
-        aliases,
+        aliases: &attachment.aliases,
         interface: &interface,
-        mac,
+        mac: attachment.mac.as_deref(),
     };
     let lease = leases.allocate(config, &request).map_err(net_err)?;
     let attached = open_ns(pid, "net").and_then(|container_net| {
@@ -696,13 +696,17 @@ pub fn connect_running(
         leases.release(&config.name, &record.id);
         return Err(e);
     }
+    let names = coracle_network::etc_files::own_names(hostname, &record.name);
+    edit_etc_file(store, &record.id, "hosts", |text| {
+        coracle_network::etc_files::add_own_address(text, lease.ip, &names)
+    });
     if let Some(gateway) = resolver_of(config) {
         if let Err(e) = ensure_resolver(store, &paths, &fds) {
             log::warn!("container names will not resolve: {e}");
         }
-        edit_resolv_conf(store, &record.id, |text| {
+        edit_etc_file(store, &record.id, "resolv.conf", |text| {
             coracle_network::etc_files::add_resolver(text, gateway)
-        })?;
+        });
     }
     Ok(())
 }
@@ -715,21 +719,30 @@ fn resolver_of(config: &NetworkConfig) -> Option<Ipv4Addr> {
         .flatten()
 }
 
-/// Rewrite a running container's /etc/resolv.conf (the file in its `userdata/`
-/// that is bind-mounted there) in place, so the mount sees the change. A container
-/// without that file (its own bind mount there, say) is left alone.
-fn edit_resolv_conf(
+/// Rewrite a running container's /etc/`file` (hosts, resolv.conf: the file in its
+/// `userdata/` that is bind-mounted there) in place, so the mount sees the change.
+/// A container without that file (its own bind mount there, say) is left alone;
+/// a file that cannot be updated is reported as a warning (the network change
+/// itself is done).
+fn edit_etc_file(store: &Store, container_id: &str, file: &str, edit: impl FnOnce(&str) -> String) {
+    if let Err(e) = try_edit_etc_file(store, container_id, file, edit) {
+        log::warn!("{e}");
+    }
+}
+
+fn try_edit_etc_file(
     store: &Store,
     container_id: &str,
+    file: &str,
     edit: impl FnOnce(&str) -> String,
 ) -> Result<()> {
     use std::io::{Read, Seek, Write};
     use std::os::unix::fs::OpenOptionsExt;
     let path = crate::lifecycle::launch::container_dir(store, container_id)
         .join("userdata")
-        .join("resolv.conf");
+        .join(file);
     let io = |e| RuntimeError::io("failed to update", &path, e);
-    let mut file = match std::fs::OpenOptions::new()
+    let mut opened = match std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .custom_flags(libc::O_NOFOLLOW)
@@ -741,14 +754,14 @@ fn edit_resolv_conf(
     };
     // The container may have written it: read a bounded amount.
     let mut text = String::new();
-    (&mut file)
+    (&mut opened)
         .take(coracle_network::etc_files::MAX_HOST_RESOLV_CONF)
         .read_to_string(&mut text)
         .map_err(io)?;
     let new = edit(&text);
-    file.rewind().map_err(io)?;
-    file.set_len(0).map_err(io)?;
-    file.write_all(new.as_bytes()).map_err(io)
+    opened.rewind().map_err(io)?;
+    opened.set_len(0).map_err(io)?;
+    opened.write_all(new.as_bytes()).map_err(io)
 }
 
 /// The first `ethN` none of the container's leases uses.
@@ -778,10 +791,13 @@ pub fn disconnect_running(
         coracle_network::detach(&fds, &lease).map_err(net_err)?;
     }
     leases.release(&config.name, &record.id);
+    edit_etc_file(store, &record.id, "hosts", |text| {
+        coracle_network::etc_files::remove_address(text, lease.ip)
+    });
     if let Some(gateway) = resolver_of(config) {
-        edit_resolv_conf(store, &record.id, |text| {
+        edit_etc_file(store, &record.id, "resolv.conf", |text| {
             coracle_network::etc_files::remove_resolver(text, gateway)
-        })?;
+        });
     }
     Ok(())
 }

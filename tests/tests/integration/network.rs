@@ -598,6 +598,26 @@ fn connect_and_disconnect_a_running_container() {
     assert!(links.contains(" eth1@"), "{links}");
     let after = fetch_web_from(&sb, "client");
     assert_eq!(after.success().stdout, "served by netserve\n", "{after}");
+    // /etc/hosts names it at its new address too.
+    let own_lines = |sb: &Sandbox| -> Vec<String> {
+        let hosts = stdout_of(sb, &["exec", "client", "cat", "/etc/hosts"]);
+        hosts
+            .lines()
+            .filter(|l| l.ends_with(" client"))
+            .map(String::from)
+            .collect()
+    };
+    let eth1 = stdout_of(
+        &sb,
+        &["exec", "client", "ip", "-4", "-o", "addr", "show", "eth1"],
+    );
+    let own = own_lines(&sb);
+    assert_eq!(own.len(), 2, "{own:?}");
+    assert!(
+        own.iter()
+            .any(|l| eth1.contains(&format!("inet {}/", l.split('\t').next().unwrap()))),
+        "{own:?} {eth1}"
+    );
     let nets = stdout_of(
         &sb,
         &[
@@ -615,6 +635,7 @@ fn connect_and_disconnect_a_running_container() {
         .success();
     let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
     assert!(!links.contains("eth1"), "{links}");
+    assert_eq!(own_lines(&sb).len(), 1, "{:?}", own_lines(&sb));
     assert!(links.contains(" eth0@"), "{links}");
     let gone = fetch_web_from(&sb, "client");
     assert_ne!(gone.code, 0, "reached web after disconnect: {gone}");
