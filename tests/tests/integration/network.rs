@@ -694,6 +694,11 @@ fn connect_and_disconnect_a_running_container() {
     let out = sb.coracle(&["network", "connect", "neta", "alone"]);
     out.code(125);
     assert!(out.stderr.contains("alone"), "{out}");
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{out}");
+
+    // Nothing the live changes started outlives the containers.
+    sb.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
+    assert_no_helpers(&sb);
 }
 
 #[test]
