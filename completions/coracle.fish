@@ -2846,6 +2846,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'MAC address of the container\'s interface on this network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F

@@ -418,10 +418,13 @@ fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
             record.name
         );
     }
-    // The same check as --network-alias.
+    // The same checks as --network-alias and --mac-address.
     let flags = [network.name.clone()];
-    let (_, mut attachment) =
-        coracle_runtime::spec::network::parse_network_flags(&flags, &args.alias, None)?;
+    let (_, mut attachment) = coracle_runtime::spec::network::parse_network_flags(
+        &flags,
+        &args.alias,
+        args.mac_address.as_deref(),
+    )?;
     let attachment = attachment.remove(0);
     if record.state.is_active() {
         let hostname = config

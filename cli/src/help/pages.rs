@@ -703,7 +703,7 @@ The network podman always exists and is the default of run and create. Networks 
     },
     Page {
         paths: &["network connect"],
-        description: "Attach a container to one more network, optionally with --alias names that the network's resolver answers for it. The change is saved in the container's configuration, so every later start attaches it too. A running container on a bridge network gets the new interface (eth1, eth2, …), its address in /etc/hosts and, for a network with DNS, the network's resolver in /etc/resolv.conf at once; a running container without a bridge network (--network none, pasta, slirp4netns) is refused: stop it, connect it and start it again.",
+        description: "Attach a container to one more network, optionally with --alias names that the network's resolver answers for it and a --mac-address for its interface there. The change is saved in the container's configuration, so every later start attaches it too. A running container on a bridge network gets the new interface (eth1, eth2, …), its address in /etc/hosts and, for a network with DNS, the network's resolver in /etc/resolv.conf at once; a running container without a bridge network (--network none, pasta, slirp4netns) is refused: stop it, connect it and start it again.",
         examples: &[
             ("Put the container web on the network app as www", "coracle network connect --alias www app web"),
             ("Attach a created container before starting it", "coracle network connect backend job"),

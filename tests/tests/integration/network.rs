@@ -591,11 +591,24 @@ fn connect_and_disconnect_a_running_container() {
     let before = fetch_web_from(&sb, "client");
     assert_ne!(before.code, 0, "reached web before connect: {before}");
 
-    // Connected while it runs: a second interface on neta, and web by name.
-    sb.coracle(&["network", "connect", "neta", "client"])
-        .success();
+    // Connected while it runs: a second interface on neta (with the MAC asked
+    // for), and web by name.
+    sb.coracle(&[
+        "network",
+        "connect",
+        "--mac-address",
+        "92:d0:c6:0a:29:35",
+        "neta",
+        "client",
+    ])
+    .success();
     let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
     assert!(links.contains(" eth1@"), "{links}");
+    let mac = stdout_of(
+        &sb,
+        &["exec", "client", "cat", "/sys/class/net/eth1/address"],
+    );
+    assert_eq!(mac, "92:d0:c6:0a:29:35");
     let after = fetch_web_from(&sb, "client");
     assert_eq!(after.success().stdout, "served by netserve\n", "{after}");
     // /etc/hosts names it at its new address too.
