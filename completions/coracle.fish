@@ -156,7 +156,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l network-alias -d
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l mac-address -d 'MAC address of the container\'s interface on its one bridge network (the default one too)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -260,7 +260,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l network-alias
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l mac-address -d 'MAC address of the container\'s interface on its one bridge network (the default one too)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -1033,7 +1033,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'MAC address of the container\'s interface on its one bridge network (the default one too)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -1137,7 +1137,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf, replacing the host\'s (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for /etc/resolv.conf, replacing the host\'s; . for none (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option such as ndots:2, replacing the host\'s (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'MAC address of the container\'s interface on its (one) user-defined network' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'MAC address of the container\'s interface on its one bridge network (the default one too)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in the pod NAME (sharing its namespaces), or in a new pod: new:NAME' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
@@ -2846,6 +2846,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'MAC address of the container\'s interface on this network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F

@@ -1009,7 +1009,7 @@ pub struct RunArgs {
     /// resolv.conf option such as ndots:2, replacing the host's (repeatable).
     #[arg(long, value_name = "OPTION")]
     pub dns_option: Vec<String>,
-    /// MAC address of the container's interface on its (one) user-defined network.
+    /// MAC address of the container's interface on its one bridge network (the default one too).
     #[arg(long, value_name = "MAC")]
     pub mac_address: Option<String>,
     /// Publish a port: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp], ranges as 8000-8010 (repeatable).

@@ -26,6 +26,8 @@ pub struct LeaseRequest<'a> {
     pub aliases: &'a [String],
     /// The interface name in the container (`eth0`, …).
     pub interface: &'a str,
+    /// `--mac-address` (checked already); None: derived from the address.
+    pub mac: Option<&'a str>,
 }
 
 /// Docker's convention: `02:42` and the four bytes of the address.
@@ -78,7 +80,7 @@ impl LeaseDir {
                 container_name: request.container_name.to_string(),
                 aliases: request.aliases.to_vec(),
                 ip,
-                mac: mac_for(ip),
+                mac: request.mac.map_or_else(|| mac_for(ip), str::to_string),
                 interface: request.interface.to_string(),
             };
             if let Err(e) = self.write(&config.name, &lease) {
@@ -165,6 +167,7 @@ mod tests {
             container_name: id,
             aliases: &[],
             interface: "eth0",
+            mac: None,
         }
     }
 
@@ -188,6 +191,14 @@ mod tests {
         leases.release("podman", "bbb");
         leases.release("podman", "ccc");
         assert!(!leases.any_lease());
+        let chosen = LeaseRequest {
+            mac: Some("92:d0:c6:0a:29:33"),
+            ..request("ddd")
+        };
+        assert_eq!(
+            leases.allocate(&net, &chosen).unwrap().mac,
+            "92:d0:c6:0a:29:33"
+        );
     }
 
     #[test]

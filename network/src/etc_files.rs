@@ -28,6 +28,16 @@ pub struct HostsInput<'a> {
     pub add_hosts: &'a [(String, IpAddr)],
 }
 
+/// The names /etc/hosts gives the container's own addresses: its host name and its
+/// name (once when they are the same).
+pub fn own_names(hostname: &str, name: &str) -> String {
+    if hostname == name {
+        name.to_string()
+    } else {
+        format!("{hostname} {name}")
+    }
+}
+
 /// /etc/hosts: `--add-host` entries first (the first match wins, so they override),
 /// then localhost, the container's own names on each address, and the host's names.
 pub fn hosts(input: &HostsInput<'_>) -> String {
@@ -37,11 +47,7 @@ pub fn hosts(input: &HostsInput<'_>) -> String {
     }
     out.push_str("127.0.0.1\tlocalhost localhost.localdomain\n");
     out.push_str("::1\tlocalhost localhost.localdomain\n");
-    let own = if input.hostname == input.name {
-        input.name.to_string()
-    } else {
-        format!("{} {}", input.hostname, input.name)
-    };
+    let own = own_names(input.hostname, input.name);
     if input.addresses.is_empty() {
         out.push_str(&format!("127.0.1.1\t{own}\n"));
     }
@@ -162,6 +168,75 @@ pub fn resolv_conf(input: &ResolvInput<'_>) -> String {
     out
 }
 
+/// Whether `line` is `nameserver IP`.
+fn names_server(line: &str, server: Ipv4Addr) -> bool {
+    let mut words = line.split_whitespace();
+    words.next() == Some("nameserver") && words.next() == Some(server.to_string().as_str())
+}
+
+/// A container's resolv.conf with `resolver` as its first name server (once), for a
+/// DNS-enabled network connected while the container runs.
+pub fn add_resolver(text: &str, resolver: Ipv4Addr) -> String {
+    let line = format!("nameserver {resolver}\n");
+    let mut out = String::new();
+    let mut placed = false;
+    for l in remove_resolver(text, resolver).lines() {
+        if !placed && l.split_whitespace().next() == Some("nameserver") {
+            out.push_str(&line);
+            placed = true;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    if !placed {
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A container's resolv.conf without the name server `resolver` (a network
+/// disconnected while the container runs).
+pub fn remove_resolver(text: &str, resolver: Ipv4Addr) -> String {
+    text.lines()
+        .filter(|l| !names_server(l, resolver))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// A container's /etc/hosts with `ip` naming it as `names` too (a network
+/// connected while it runs), placed after its other own addresses' lines.
+pub fn add_own_address(text: &str, ip: Ipv4Addr, names: &str) -> String {
+    let line = format!("{ip}\t{names}\n");
+    let kept = remove_address(text, ip);
+    let own = |l: &str| l.split_once('\t').is_some_and(|(_, n)| n == names);
+    let mut out = String::new();
+    let mut placed = false;
+    let lines: Vec<&str> = kept.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        out.push_str(l);
+        out.push('\n');
+        let last_own = own(l) && !lines[i + 1..].iter().any(|later| own(later));
+        if !placed && last_own {
+            out.push_str(&line);
+            placed = true;
+        }
+    }
+    if !placed {
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A container's /etc/hosts without the lines of address `ip` (a network
+/// disconnected while it runs).
+pub fn remove_address(text: &str, ip: Ipv4Addr) -> String {
+    let ip = ip.to_string();
+    text.lines()
+        .filter(|l| l.split_whitespace().next() != Some(ip.as_str()))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 /// Whether `word` may go on a resolv.conf line as a search domain or an option
 /// (printable, no blank, nothing that starts another line).
 pub fn is_resolv_word(word: &str) -> bool {
@@ -233,6 +308,37 @@ mod tests {
             ..Default::default()
         });
         assert!(text.ends_with("127.0.1.1\tweb\n"), "{text}");
+    }
+
+    #[test]
+    fn a_connected_network_s_resolver_comes_first_and_goes_again() {
+        let gw = Ipv4Addr::new(10, 89, 3, 1);
+        let text = "search lan\nnameserver 192.168.1.1\noptions edns0\n";
+        let added = add_resolver(text, gw);
+        assert_eq!(
+            added,
+            "search lan\nnameserver 10.89.3.1\nnameserver 192.168.1.1\noptions edns0\n"
+        );
+        assert_eq!(add_resolver(&added, gw), added, "added once");
+        assert_eq!(remove_resolver(&added, gw), text);
+        assert_eq!(add_resolver("", gw), "nameserver 10.89.3.1\n");
+        // "nameserver 10.89.3.10" is another server.
+        let other = "nameserver 10.89.3.10\n";
+        assert_eq!(remove_resolver(other, gw), other);
+    }
+
+    #[test]
+    fn a_connected_network_s_address_names_the_container_until_disconnected() {
+        let text = "127.0.0.1\tlocalhost\n10.88.0.5\th1 web\n10.88.0.1\thost.containers.internal\n";
+        let ip = Ipv4Addr::new(10, 89, 0, 7);
+        let added = add_own_address(text, ip, "h1 web");
+        assert_eq!(
+            added,
+            "127.0.0.1\tlocalhost\n10.88.0.5\th1 web\n10.89.0.7\th1 web\n10.88.0.1\thost.containers.internal\n"
+        );
+        assert_eq!(add_own_address(&added, ip, "h1 web"), added, "added once");
+        assert_eq!(remove_address(&added, ip), text);
+        assert_eq!(add_own_address("", ip, "w"), "10.89.0.7\tw\n");
     }
 
     #[test]

@@ -18,6 +18,10 @@ use crate::ports::PortMapping;
 
 /// How long a UDP flow without traffic is kept.
 const UDP_IDLE: Duration = Duration::from_secs(60);
+/// Most UDP flows (distinct clients) relayed at once per port; datagrams of further
+/// clients are dropped until a flow ends, so a flood of source ports cannot make a
+/// thread and a socket each without bound.
+const MAX_UDP_FLOWS: usize = 1024;
 /// Largest UDP datagram relayed.
 const MAX_DATAGRAM: usize = 65536;
 /// Bytes moved per splice call.
@@ -72,7 +76,7 @@ pub fn relay_all(ports: Vec<BoundPort>, target: Ipv4Addr) {
     for port in ports {
         let to = SocketAddr::V4(SocketAddrV4::new(target, port.mapping.container_port));
         if port.mapping.protocol == "udp" {
-            std::thread::spawn(move || relay_udp(UdpSocket::from(port.socket), to));
+            std::thread::spawn(move || relay_udp(UdpSocket::from(port.socket), to, MAX_UDP_FLOWS));
         } else {
             std::thread::spawn(move || relay_tcp(TcpListener::from(port.socket), to));
         }
@@ -131,34 +135,35 @@ fn splice_all(
     }
 }
 
-fn relay_udp(host: UdpSocket, to: SocketAddr) {
+/// Relay datagrams of each client (a flow) to `to` from a socket of its own, and the
+/// answers back; at most `max_flows` flows at once.
+fn relay_udp(host: UdpSocket, to: SocketAddr, max_flows: usize) {
     let flows: Arc<Mutex<HashMap<SocketAddr, Arc<UdpSocket>>>> = Arc::default();
     let mut buf = vec![0u8; MAX_DATAGRAM];
     loop {
         let Ok((n, client)) = host.recv_from(&mut buf) else {
             continue;
         };
-        let existing = flows.lock().ok().and_then(|f| f.get(&client).cloned());
-        let flow = match existing {
-            Some(f) => f,
+        let Ok(mut map) = flows.lock() else { return };
+        let flow = match map.get(&client) {
+            Some(f) => f.clone(),
+            None if map.len() >= max_flows => continue,
             None => {
                 let Some(f) = open_flow(to) else { continue };
+                let Ok(back) = host.try_clone() else { continue };
                 let f = Arc::new(f);
-                if let Ok(mut map) = flows.lock() {
-                    map.insert(client, f.clone());
-                }
-                let (back, flows, f2) = (host.try_clone(), flows.clone(), f.clone());
-                if let Ok(back) = back {
-                    std::thread::spawn(move || {
-                        udp_replies(&f2, &back, client);
-                        if let Ok(mut map) = flows.lock() {
-                            map.remove(&client);
-                        }
-                    });
-                }
+                map.insert(client, f.clone());
+                let (flows, f2) = (flows.clone(), f.clone());
+                std::thread::spawn(move || {
+                    udp_replies(&f2, &back, client);
+                    if let Ok(mut map) = flows.lock() {
+                        map.remove(&client);
+                    }
+                });
                 f
             }
         };
+        drop(map);
         let _ = flow.send(&buf[..n]);
     }
 }
@@ -193,17 +198,23 @@ mod tests {
         }
     }
 
+    /// A UDP echo server on loopback (standing for the container); its address.
+    fn udp_echo_server() -> SocketAddr {
+        let echo = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = echo.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 64];
+            while let Ok((n, from)) = echo.recv_from(&mut buf) {
+                let _ = echo.send_to(&buf[..n], from);
+            }
+        });
+        addr
+    }
+
     #[test]
     fn udp_and_tcp_are_relayed() {
         // Echo servers stand for the container, on loopback.
-        let udp_echo = UdpSocket::bind("127.0.0.1:0").unwrap();
-        let udp_port = udp_echo.local_addr().unwrap().port();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 64];
-            while let Ok((n, from)) = udp_echo.recv_from(&mut buf) {
-                let _ = udp_echo.send_to(&buf[..n], from);
-            }
-        });
+        let udp_port = udp_echo_server().port();
         let tcp_echo = TcpListener::bind("127.0.0.1:0").unwrap();
         let tcp_port = tcp_echo.local_addr().unwrap().port();
         std::thread::spawn(move || {
@@ -233,6 +244,33 @@ mod tests {
         let mut out = String::new();
         c.read_to_string(&mut out).unwrap();
         assert_eq!(out, "tcp!");
+    }
+
+    #[test]
+    fn udp_flows_are_bounded() {
+        let to = udp_echo_server();
+        let host = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = host.local_addr().unwrap().port();
+        std::thread::spawn(move || relay_udp(host, to, 2));
+        let ask = |client: &UdpSocket| {
+            client
+                .set_read_timeout(Some(Duration::from_millis(500)))
+                .unwrap();
+            client.send_to(b"hi", ("127.0.0.1", port)).unwrap();
+            let mut buf = [0u8; 8];
+            client.recv(&mut buf).map(|n| buf[..n].to_vec())
+        };
+        let clients: Vec<UdpSocket> = (0..3)
+            .map(|_| UdpSocket::bind("127.0.0.1:0").unwrap())
+            .collect();
+        assert_eq!(ask(&clients[0]).unwrap(), b"hi");
+        assert_eq!(ask(&clients[1]).unwrap(), b"hi");
+        assert!(
+            ask(&clients[2]).is_err(),
+            "a third flow over the limit of two"
+        );
+        // Clients with a flow still get their answers.
+        assert_eq!(ask(&clients[0]).unwrap(), b"hi");
     }
 
     #[test]

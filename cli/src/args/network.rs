@@ -120,6 +120,9 @@ pub struct NetworkConnectArgs {
     /// Another name of the container on this network (repeatable).
     #[arg(long, value_name = "NAME")]
     pub alias: Vec<String>,
+    /// MAC address of the container's interface on this network.
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
 }
 
 /// `coracle network disconnect`

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use anyhow::{anyhow, bail, Result};
 use coracle_network::create::{new_network, CreateRequest};
 use coracle_network::{NetworkConfig, NetworkStore, DEFAULT_NETWORK};
-use coracle_runtime::lifecycle::control;
-use coracle_runtime::spec::{ContainerConfig, NetworkAttachment};
+use coracle_runtime::lifecycle::{control, netns};
+use coracle_runtime::spec::ContainerConfig;
 use coracle_storage::{ContainerRecord, Store};
 use serde_json::{json, Value};
 
@@ -28,25 +28,6 @@ const EXIT_NO_SUCH_NETWORK: i32 = 1;
 
 /// The filter keys `network ls --filter` takes.
 const FILTER_KEYS: &[&str] = &["name", "driver", "label", "id", "dangling"];
-
-/// Attaching a running container to a network and detaching it: the rootless
-/// network namespace's bridge code provides this.
-pub trait LiveNetworking {
-    /// Attach the running container `record` to `network` now.
-    fn attach(
-        &self,
-        record: &ContainerRecord,
-        network: &NetworkConfig,
-        attachment: &NetworkAttachment,
-    ) -> Result<()>;
-    /// Detach the running container `record` from `network` now.
-    fn detach(&self, record: &ContainerRecord, network: &NetworkConfig) -> Result<()>;
-}
-
-/// The bridge backend, once there is one in this build.
-fn live_networking() -> Option<&'static dyn LiveNetworking> {
-    None
-}
 
 /// Run one `network` subcommand.
 pub fn dispatch(ctx: &Context, command: NetworkCommand) -> Result<i32> {
@@ -416,7 +397,7 @@ fn container_and_network(
 }
 
 /// `network connect`: record the network in the container's spec; a running
-/// container is attached now.
+/// container is attached now (a veth, a lease and its names in the resolver).
 fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
     let store = ctx.store()?;
     let _lock = store.container_lock(&find(&store, &args.container)?.id)?;
@@ -437,21 +418,22 @@ fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
             record.name
         );
     }
-    // The same check as --network-alias.
+    // The same checks as --network-alias and --mac-address.
     let flags = [network.name.clone()];
-    let (_, mut attachment) =
-        coracle_runtime::spec::network::parse_network_flags(&flags, &args.alias, None)?;
+    let (_, mut attachment) = coracle_runtime::spec::network::parse_network_flags(
+        &flags,
+        &args.alias,
+        args.mac_address.as_deref(),
+    )?;
     let attachment = attachment.remove(0);
     if record.state.is_active() {
-        let live = live_networking().ok_or_else(|| {
-            anyhow!(
-                "container {} is running and this coracle has no bridge network backend to attach it now: stop it, connect it, and start it again",
-                record.name
-            )
-        })?;
-        live.attach(&record, &network, &attachment)?;
+        let hostname = config
+            .hostname
+            .clone()
+            .unwrap_or_else(|| short(&record.id).to_string());
+        netns::connect_running(&store, &record, &network, &attachment, &hostname)?;
     }
-    config.networks.push(attachment);
+    config.connect_network(attachment);
     store
         .db
         .set_container_config(&record.id, &config.to_json())?;
@@ -459,29 +441,22 @@ fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
 }
 
 /// `network disconnect`: remove the network from the container's spec; a running
-/// container is detached now.
+/// container is detached now (its veth and lease go).
 fn disconnect(ctx: &Context, args: NetworkDisconnectArgs) -> Result<i32> {
     let store = ctx.store()?;
     let _lock = store.container_lock(&find(&store, &args.container)?.id)?;
     let (record, network, mut config) =
         container_and_network(ctx, &store, &args.network, &args.container)?;
-    let Some(pos) = config.networks.iter().position(|a| a.name == network.name) else {
+    if !config.disconnect_network(&network.name) {
         bail!(
             "container {} is not connected to network {}",
             record.name,
             network.name
         );
-    };
-    if record.state.is_active() {
-        let live = live_networking().ok_or_else(|| {
-            anyhow!(
-                "container {} is running and this coracle has no bridge network backend to detach it now: stop it first",
-                record.name
-            )
-        })?;
-        live.detach(&record, &network)?;
     }
-    config.networks.remove(pos);
+    if record.state.is_active() {
+        netns::disconnect_running(&store, &record, &network)?;
+    }
     store
         .db
         .set_container_config(&record.id, &config.to_json())?;

@@ -703,7 +703,7 @@ The network podman always exists and is the default of run and create. Networks 
     },
     Page {
         paths: &["network connect"],
-        description: "Attach a container to one more network, optionally with --alias names that the network's resolver answers for it. The change is saved in the container's configuration; a running container gets the new interface at once when the rootless network namespace allows it, otherwise the next start does.",
+        description: "Attach a container to one more network, optionally with --alias names that the network's resolver answers for it and a --mac-address for its interface there. The change is saved in the container's configuration, so every later start attaches it too. A running container on a bridge network gets the new interface (eth1, eth2, …), its address in /etc/hosts and, for a network with DNS, the network's resolver in /etc/resolv.conf at once; a running container without a bridge network (--network none, pasta, slirp4netns) is refused: stop it, connect it and start it again.",
         examples: &[
             ("Put the container web on the network app as www", "coracle network connect --alias www app web"),
             ("Attach a created container before starting it", "coracle network connect backend job"),
@@ -711,7 +711,7 @@ The network podman always exists and is the default of run and create. Networks 
     },
     Page {
         paths: &["network disconnect"],
-        description: "Detach a container from a network: the network is removed from the container's saved configuration, and a running container loses the interface.",
+        description: "Detach a container from a network: the network is removed from the container's saved configuration, and a running container loses the interface, its address in /etc/hosts and the network's resolver in /etc/resolv.conf.",
         examples: &[
             ("Take the container web off the network app", "coracle network disconnect app web"),
             ("Detach a created container", "coracle network disconnect backend job"),

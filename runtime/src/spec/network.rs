@@ -148,13 +148,19 @@ pub fn parse_network_flags(
                 "invalid --mac-address {mac:?}: expected six hex pairs such as 92:d0:c6:0a:29:33"
             )));
         }
+        // The default network (no --network, or `bridge`) takes one too, as Podman's.
+        if attachments.is_empty() && values.iter().all(|v| v.is_empty() || v == "bridge") {
+            attachments.push(NetworkAttachment {
+                name: coracle_network::DEFAULT_NETWORK.to_string(),
+                ..NetworkAttachment::default()
+            });
+        }
         match attachments.as_mut_slice() {
             [only] => only.mac = Some(mac.to_ascii_lowercase()),
-            [] => {
-                return Err(RuntimeError::Start(
-                    "--mac-address needs a user-defined network: give --network NAME".into(),
-                ))
-            }
+            [] => return Err(RuntimeError::Start(
+                "--mac-address needs a bridge network: leave --network out or give --network NAME"
+                    .into(),
+            )),
             _ => {
                 return Err(RuntimeError::Start(
                     "--mac-address can be used with one network only".into(),
@@ -163,6 +169,45 @@ pub fn parse_network_flags(
         }
     }
     Ok((mode, attachments))
+}
+
+impl crate::spec::ContainerConfig {
+    /// `network connect`: record `attachment`, and add its network to the bridge
+    /// networks the next start attaches (a container with only loopback gets
+    /// a bridge network namespace).
+    pub fn connect_network(&mut self, attachment: NetworkAttachment) {
+        use crate::spec::network_mode::NetworkChoice;
+        match &mut self.network {
+            NetworkChoice::Bridge(names) => {
+                if !names.contains(&attachment.name) {
+                    names.push(attachment.name.clone());
+                }
+            }
+            choice @ NetworkChoice::Loopback => {
+                *choice = NetworkChoice::Bridge(vec![attachment.name.clone()])
+            }
+            NetworkChoice::Pasta(_) | NetworkChoice::Slirp4netns(_) => {}
+        }
+        self.networks.push(attachment);
+    }
+
+    /// `network disconnect`: forget the network `name`, also for the next start
+    /// (with no bridge network left, the container gets only loopback). Whether it
+    /// was recorded.
+    pub fn disconnect_network(&mut self, name: &str) -> bool {
+        use crate::spec::network_mode::NetworkChoice;
+        let Some(pos) = self.networks.iter().position(|a| a.name == name) else {
+            return false;
+        };
+        self.networks.remove(pos);
+        if let NetworkChoice::Bridge(names) = &mut self.network {
+            names.retain(|n| n != name);
+            if names.is_empty() {
+                self.network = NetworkChoice::Loopback;
+            }
+        }
+        true
+    }
 }
 
 /// `aa:bb:cc:dd:ee:ff`, a unicast address.
@@ -196,6 +241,14 @@ mod tests {
         assert!(nets.iter().all(|n| n.aliases == ["web"]));
         let (_, nets) = parse_network_flags(&v(&["a"]), &[], Some("92:D0:C6:0A:29:33")).unwrap();
         assert_eq!(nets[0].mac.as_deref(), Some("92:d0:c6:0a:29:33"));
+        for default in [&[][..], &["bridge"][..]] {
+            let (mode, nets) =
+                parse_network_flags(&v(default), &[], Some("02:00:00:00:00:01")).unwrap();
+            assert_eq!(mode, NamespaceMode::New);
+            assert_eq!(nets.len(), 1);
+            assert_eq!(nets[0].name, "podman");
+            assert_eq!(nets[0].mac.as_deref(), Some("02:00:00:00:00:01"));
+        }
     }
 
     #[test]
@@ -240,5 +293,30 @@ mod tests {
                 .to_string();
             assert!(e.contains(flag), "{e}");
         }
+    }
+
+    #[test]
+    fn connect_and_disconnect_keep_the_next_start_in_step() {
+        use crate::spec::network_mode::NetworkChoice;
+        let attach = |name: &str| NetworkAttachment {
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut spec = crate::spec::ContainerConfig {
+            network: NetworkChoice::Bridge(vec!["podman".into()]),
+            ..Default::default()
+        };
+        spec.connect_network(attach("a"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["podman", "a"])));
+        assert!(spec.disconnect_network("a"));
+        assert!(!spec.disconnect_network("a"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["podman"])));
+        assert!(spec.networks.is_empty());
+
+        let mut spec = crate::spec::ContainerConfig::default();
+        spec.connect_network(attach("b"));
+        assert_eq!(spec.network, NetworkChoice::Bridge(v(&["b"])));
+        assert!(spec.disconnect_network("b"));
+        assert_eq!(spec.network, NetworkChoice::Loopback);
     }
 }

@@ -560,3 +560,192 @@ fn containers_on_a_user_network_find_each_other_by_name_and_alias() {
     assert_ne!(other.code, 0, "{other}");
     assert!(!other.stdout.contains("served-by-name"), "{other}");
 }
+
+/// In running container `ctr`: fetch http://web:8080/file, retried for a few
+/// seconds (the resolver picks a new network up within half a second).
+fn fetch_web_from(sb: &Sandbox, ctr: &str) -> coracle_tests::Run {
+    let script = "for i in 1 2 3 4 5 6; do timeout 3 wget -qO- http://web:8080/file && exit 0; sleep 0.5; done; exit 1";
+    sb.coracle(&["exec", ctr, "sh", "-c", script])
+}
+
+#[test]
+fn connect_and_disconnect_a_running_container() {
+    let (sb, img) = with_image("net-live", "netserve");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["network", "create", "neta"]).success();
+    sb.coracle(&["network", "create", "netb"]).success();
+    sb.coracle(&["run", "-d", "--network", "neta", "--name", "web", &img])
+        .success();
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "netb",
+        "--name",
+        "client",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .success();
+    let before = fetch_web_from(&sb, "client");
+    assert_ne!(before.code, 0, "reached web before connect: {before}");
+
+    // Connected while it runs: a second interface on neta (with the MAC asked
+    // for), and web by name.
+    sb.coracle(&[
+        "network",
+        "connect",
+        "--mac-address",
+        "92:d0:c6:0a:29:35",
+        "neta",
+        "client",
+    ])
+    .success();
+    let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
+    assert!(links.contains(" eth1@"), "{links}");
+    let mac = stdout_of(
+        &sb,
+        &["exec", "client", "cat", "/sys/class/net/eth1/address"],
+    );
+    assert_eq!(mac, "92:d0:c6:0a:29:35");
+    let after = fetch_web_from(&sb, "client");
+    assert_eq!(after.success().stdout, "served by netserve\n", "{after}");
+    // /etc/hosts names it at its new address too.
+    let own_lines = |sb: &Sandbox| -> Vec<String> {
+        let hosts = stdout_of(sb, &["exec", "client", "cat", "/etc/hosts"]);
+        hosts
+            .lines()
+            .filter(|l| l.ends_with(" client"))
+            .map(String::from)
+            .collect()
+    };
+    let eth1 = stdout_of(
+        &sb,
+        &["exec", "client", "ip", "-4", "-o", "addr", "show", "eth1"],
+    );
+    let own = own_lines(&sb);
+    assert_eq!(own.len(), 2, "{own:?}");
+    assert!(
+        own.iter()
+            .any(|l| eth1.contains(&format!("inet {}/", l.split('\t').next().unwrap()))),
+        "{own:?} {eth1}"
+    );
+    let nets = stdout_of(
+        &sb,
+        &[
+            "inspect",
+            "--format",
+            "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}",
+            "client",
+        ],
+    );
+    assert_eq!(nets.trim(), "neta netb", "{nets}");
+
+    // Disconnected while it runs: the interface is gone, web neither resolves nor
+    // answers; netb still works.
+    sb.coracle(&["network", "disconnect", "neta", "client"])
+        .success();
+    let links = stdout_of(&sb, &["exec", "client", "ip", "-o", "link"]);
+    assert!(!links.contains("eth1"), "{links}");
+    assert_eq!(own_lines(&sb).len(), 1, "{:?}", own_lines(&sb));
+    assert!(links.contains(" eth0@"), "{links}");
+    let gone = fetch_web_from(&sb, "client");
+    assert_ne!(gone.code, 0, "reached web after disconnect: {gone}");
+    let lookup = sb.coracle(&["exec", "client", "nslookup", "client"]);
+    assert!(lookup.stdout.contains("10.89."), "{lookup}");
+
+    // Connected while stopped: the next start attaches it.
+    sb.coracle(&["stop", "-t", "0", "client"]).success();
+    sb.coracle(&["network", "connect", "neta", "client"])
+        .success();
+    sb.coracle(&["start", "client"]).success();
+    let restarted = fetch_web_from(&sb, "client");
+    assert_eq!(
+        restarted.success().stdout,
+        "served by netserve\n",
+        "{restarted}"
+    );
+
+    // A container on the default network (no resolver in its resolv.conf) gets
+    // neta's resolver with the network, and loses it with it.
+    sb.coracle(&["run", "-d", "--name", "plain", &img, "sleep", "1000"])
+        .success();
+    sb.coracle(&["network", "connect", "neta", "plain"])
+        .success();
+    let reached = fetch_web_from(&sb, "plain");
+    assert_eq!(
+        reached.success().stdout,
+        "served by netserve\n",
+        "{reached}"
+    );
+    let resolv = stdout_of(&sb, &["exec", "plain", "cat", "/etc/resolv.conf"]);
+    let first = resolv
+        .lines()
+        .find(|l| l.starts_with("nameserver "))
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.starts_with("nameserver 10.89."), "{resolv}");
+    sb.coracle(&["network", "disconnect", "neta", "plain"])
+        .success();
+    let resolv = stdout_of(&sb, &["exec", "plain", "cat", "/etc/resolv.conf"]);
+    assert!(!resolv.lines().any(|l| l == first), "{resolv}");
+
+    // A container without a bridge network cannot be connected while it runs.
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--network",
+        "none",
+        "--name",
+        "alone",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .success();
+    let out = sb.coracle(&["network", "connect", "neta", "alone"]);
+    out.code(125);
+    assert!(out.stderr.contains("alone"), "{out}");
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{out}");
+
+    // Nothing the live changes started outlives the containers.
+    sb.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
+    assert_no_helpers(&sb);
+}
+
+#[test]
+fn mac_address_reaches_the_interface() {
+    let (sb, img) = with_image("net-mac", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["network", "create", "macnet"]).success();
+    let eth0_mac = |flags: &[&str]| {
+        let mut args = vec!["run", "--rm", "--network", "macnet"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[img.as_str(), "cat", "/sys/class/net/eth0/address"]);
+        stdout_of(&sb, &args)
+    };
+    assert_eq!(
+        eth0_mac(&["--mac-address", "92:D0:C6:0A:29:33"]),
+        "92:d0:c6:0a:29:33"
+    );
+    // Without the flag the address is derived from the IP (02:42 and its bytes).
+    let derived = eth0_mac(&[]);
+    assert!(derived.starts_with("02:42:0a:59:"), "{derived}");
+    // The default network takes one too.
+    let default = stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--mac-address",
+            "92:d0:c6:0a:29:34",
+            &img,
+            "sh",
+            "-c",
+            "cat /sys/class/net/eth0/address; ip -4 -o addr show eth0",
+        ],
+    );
+    assert!(default.starts_with("92:d0:c6:0a:29:34\n"), "{default}");
+    assert!(default.contains("inet 10.88."), "{default}");
+}
