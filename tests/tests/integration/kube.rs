@@ -1,0 +1,308 @@
+//! `kube play` beyond a single Pod, as the unprivileged user: a Deployment's
+//! replicas become pods `NAME-pod-N`, a ConfigMap becomes files (and env), a Secret
+//! env and files, a PersistentVolumeClaim a named volume; `kube down` removes the
+//! pods and keeps the claim's volume unless `--force`; `--start=false`,
+//! `--replace` and `-q`; a hostile volume cannot redirect the ConfigMap's files.
+
+use coracle_tests::Sandbox;
+
+use crate::pods::{stdout_of, Cleanup};
+use crate::run::with_image;
+
+/// A ConfigMap, a Secret, a claim and a Deployment of two replicas whose container
+/// serves the ConfigMap's page and ends on SIGTERM.
+const DEPLOYMENT_YAML: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+data:
+  page: |
+    hello from the configmap
+  greeting: hi there
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: web-secret
+type: Opaque
+data:
+  token: czNjcjN0
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: web-data
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      volumes:
+      - name: config
+        configMap:
+          name: web-config
+          items:
+          - key: page
+            path: site/index.html
+      - name: data
+        persistentVolumeClaim:
+          claimName: web-data
+      - name: secret
+        secret:
+          secretName: web-secret
+      containers:
+      - name: srv
+        image: IMAGE
+        command: [sh, -c]
+        args: ['trap "exit 0" TERM; httpd -f -p 8080 -h /cfg/site & wait']
+        env:
+        - name: TOKEN
+          valueFrom:
+            secretKeyRef:
+              name: web-secret
+              key: token
+        - name: GREETING
+          valueFrom:
+            configMapKeyRef:
+              name: web-config
+              key: greeting
+        volumeMounts:
+        - name: config
+          mountPath: /cfg
+        - name: data
+          mountPath: /data
+        - name: secret
+          mountPath: /secret
+"#;
+
+fn names(sb: &Sandbox, args: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = stdout_of(sb, args).lines().map(str::to_string).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_deployment_with_configmap_secret_and_claim_plays_and_goes_down() {
+    let (sb, img) = with_image("kube-deploy", "busybox");
+    let _cleanup = Cleanup(&sb);
+    let yaml = sb.write("work/web.yaml", &DEPLOYMENT_YAML.replace("IMAGE", &img));
+    let yaml = yaml.to_str().unwrap();
+    let played = stdout_of(&sb, &["kube", "play", "-q", yaml]);
+    assert!(played.starts_with("Pod:"), "{played}");
+    assert!(played.contains("Volumes:\nweb-data"), "{played}");
+    let pods = names(&sb, &["pod", "ps", "--format", "{{.Name}} {{.Status}}"]);
+    assert_eq!(pods, ["web-pod-0 Running", "web-pod-1 Running"]);
+    for ctr in ["web-pod-0-srv", "web-pod-1-srv"] {
+        assert_eq!(
+            stdout_of(&sb, &["exec", ctr, "cat", "/cfg/site/index.html"]),
+            "hello from the configmap"
+        );
+        assert_eq!(
+            stdout_of(
+                &sb,
+                &[
+                    "exec",
+                    ctr,
+                    "sh",
+                    "-c",
+                    "echo $TOKEN/$GREETING; cat /secret/token"
+                ]
+            ),
+            "s3cr3t/hi there\ns3cr3t"
+        );
+        // The page is served from the ConfigMap's file.
+        let page = stdout_of(&sb, &["exec", ctr, "sh", "-c",
+            "for i in 1 2 3 4 5 6 7 8 9 10; do timeout 5 wget -qO- http://127.0.0.1:8080/index.html && exit 0; sleep 0.3; done; exit 1"]);
+        assert_eq!(page, "hello from the configmap");
+    }
+    // ConfigMap files are read-only in the container, as in Kubernetes.
+    sb.coracle(&[
+        "exec",
+        "web-pod-0-srv",
+        "sh",
+        "-c",
+        "echo x > /cfg/site/index.html",
+    ])
+    .failure();
+    // Both replicas mount the one claim's volume.
+    stdout_of(
+        &sb,
+        &[
+            "exec",
+            "web-pod-0-srv",
+            "sh",
+            "-c",
+            "echo kept > /data/file",
+        ],
+    );
+    assert_eq!(
+        stdout_of(&sb, &["exec", "web-pod-1-srv", "cat", "/data/file"]),
+        "kept"
+    );
+    let vols = names(&sb, &["volume", "ls", "-q"]);
+    assert_eq!(vols, ["web-config", "web-data", "web-secret"]);
+
+    // Playing it again is refused while the pods exist; nothing changes.
+    let again = sb.coracle(&["kube", "play", yaml]);
+    again.code(125);
+    assert!(
+        again.stderr.contains("pod web-pod-0 already exists"),
+        "{again}"
+    );
+    assert_eq!(
+        stdout_of(&sb, &["ps", "-q"]).lines().count(),
+        4,
+        "2 pods: infra + srv each"
+    );
+
+    // Down: pods, containers and the ConfigMap's and Secret's volumes go; the claim stays.
+    let down = stdout_of(&sb, &["kube", "down", yaml]);
+    assert!(down.starts_with("Pods stopped:"), "{down}");
+    assert!(down.contains("Pods removed:"), "{down}");
+    assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]), "");
+    assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
+    assert_eq!(names(&sb, &["volume", "ls", "-q"]), ["web-data"]);
+
+    // --start=false creates without starting; the claim's data is still there.
+    stdout_of(&sb, &["kube", "play", "--start=false", yaml]);
+    let states = names(
+        &sb,
+        &[
+            "ps",
+            "-a",
+            "--filter",
+            "name=srv",
+            "--format",
+            "{{.Names}} {{.Status}}",
+        ],
+    );
+    assert_eq!(states.len(), 2, "{states:?}");
+    assert!(states.iter().all(|s| s.contains("Created")), "{states:?}");
+    // --replace makes the pods again, started.
+    stdout_of(&sb, &["kube", "play", "--replace", yaml]);
+    assert_eq!(
+        stdout_of(&sb, &["exec", "web-pod-1-srv", "cat", "/data/file"]),
+        "kept"
+    );
+    assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]).lines().count(), 2);
+
+    // Down --force removes the claim's volume too (kube play --down is the same).
+    let down = stdout_of(&sb, &["kube", "play", "--down", "--force", yaml]);
+    assert!(down.contains("Volumes removed:\nweb-data"), "{down}");
+    assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "");
+    assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn bad_kube_yaml_is_refused_by_name_and_makes_nothing() {
+    let (sb, img) = with_image("kube-bad", "busybox");
+    let _cleanup = Cleanup(&sb);
+    let base = DEPLOYMENT_YAML.replace("IMAGE", &img);
+    for (from, to, needle) in [
+        (
+            "path: site/index.html",
+            "path: ../../escape",
+            "relative path without ..",
+        ),
+        (
+            "key: token",
+            "key: nope",
+            "Secret web-secret with key nope is not in the YAML",
+        ),
+        ("replicas: 2", "replicas: 1000", "spec.replicas 1000"),
+        (
+            "mountPath: /data",
+            "mountPath: /data\n          subPath: x",
+            "volumeMounts[1].subPath",
+        ),
+        ("kind: Secret", "kind: CronJob", "kind CronJob"),
+    ] {
+        assert!(base.contains(from), "{from}");
+        let file = sb.write("work/bad.yaml", &base.replacen(from, to, 1));
+        let out = sb.coracle(&["kube", "play", file.to_str().unwrap()]);
+        out.code(125);
+        assert!(out.stderr.contains(needle), "{needle}: {out}");
+        assert_eq!(out.stderr.trim().lines().count(), 1, "{out}");
+        assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]), "");
+        assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "");
+    }
+}
+
+#[test]
+fn a_symlink_planted_in_a_configmap_volume_cannot_send_its_files_outside() {
+    let (sb, img) = with_image("kube-hostile", "busybox");
+    let _cleanup = Cleanup(&sb);
+    let yaml = sb.write(
+        "work/web.yaml",
+        &DEPLOYMENT_YAML
+            .replace("IMAGE", &img)
+            .replace("replicas: 2", "replicas: 1"),
+    );
+    let yaml = yaml.to_str().unwrap();
+    stdout_of(&sb, &["kube", "play", yaml]);
+    stdout_of(&sb, &["kube", "down", yaml]);
+    // The volume is gone after down; a container makes one of the same name with
+    // links to the user's own files in place of the ConfigMap's paths.
+    let outside = sb.work().join("outside");
+    sb.write("work/outside/keep", "mine\n");
+    let target = outside.to_str().unwrap();
+    stdout_of(&sb, &["volume", "create", "web-config"]);
+    let out = sb.coracle(&["kube", "play", yaml]);
+    out.code(125);
+    assert!(
+        out.stderr
+            .contains("volume web-config exists and was not made for ConfigMap"),
+        "{out}"
+    );
+    // One that kube play made, then tampered with by a container.
+    stdout_of(&sb, &["volume", "rm", "web-config"]);
+    stdout_of(&sb, &["kube", "play", "--start=false", yaml]);
+    stdout_of(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "-v",
+            "web-config:/v",
+            &img,
+            "sh",
+            "-c",
+            &format!(
+                "rm -rf /v/site && ln -s {target} /v/site && ln -s {target}/keep /v/site-keep"
+            ),
+        ],
+    );
+    stdout_of(&sb, &["kube", "play", "--replace", yaml]);
+    assert_eq!(
+        std::fs::read_to_string(outside.join("keep")).unwrap(),
+        "mine\n"
+    );
+    assert!(
+        !outside.join("index.html").exists(),
+        "the file went through the link"
+    );
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &["exec", "web-pod-0-srv", "cat", "/cfg/site/index.html"]
+        ),
+        "hello from the configmap"
+    );
+}
