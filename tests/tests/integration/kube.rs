@@ -6,6 +6,7 @@
 
 use coracle_tests::Sandbox;
 
+use crate::network::http_get;
 use crate::pods::{stdout_of, Cleanup};
 use crate::run::with_image;
 
@@ -305,4 +306,162 @@ fn a_symlink_planted_in_a_configmap_volume_cannot_send_its_files_outside() {
         ),
         "hello from the configmap"
     );
+}
+
+/// Podman 4.3 (Debian's package), a reference in this test only: run as the test
+/// user with its storage in the sandbox (`--root` below `data/`), runc, cgroupfs
+/// and a file event log. Its run root and temporary directory must be short paths
+/// (Podman refuses a run root longer than 50 characters), so they are reached
+/// through a symlink in /tmp that points into the sandbox's `run/`.
+struct Podman<'a> {
+    sb: &'a Sandbox,
+    short: std::path::PathBuf,
+}
+
+impl<'a> Podman<'a> {
+    fn new(sb: &'a Sandbox) -> Podman<'a> {
+        let found = std::process::Command::new("podman")
+            .arg("--version")
+            .output();
+        let version = match found {
+            Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).to_string(),
+            _ => panic!(
+                "podman is missing: this test compares with Podman 4.3; install the Debian package podman (listed in .ci/run's PACKAGES)"
+            ),
+        };
+        assert!(version.contains("podman version"), "{version}");
+        let short = std::path::PathBuf::from(format!(
+            "/tmp/coracle-{}",
+            sb.dir.file_name().unwrap().to_string_lossy()
+        ));
+        let _ = std::fs::remove_file(&short);
+        std::os::unix::fs::symlink(sb.runtime(), &short).unwrap();
+        Podman { sb, short }
+    }
+
+    fn run(&self, args: &[&str]) -> coracle_tests::Run {
+        let root = self.sb.data().join("podman-storage");
+        let root = root.to_str().unwrap();
+        let short = self.short.to_str().unwrap();
+        let runroot = format!("{short}/podman");
+        let tmpdir = format!("{short}/libpod");
+        let mut all = vec![
+            "--root",
+            root,
+            "--runroot",
+            &runroot,
+            "--tmpdir",
+            &tmpdir,
+            "--runtime",
+            "runc",
+            "--cgroup-manager=cgroupfs",
+            "--events-backend=file",
+        ];
+        all.extend_from_slice(args);
+        self.sb
+            .run_as_user("podman", &all, &[("XDG_RUNTIME_DIR", short)], None)
+    }
+}
+
+impl Drop for Podman<'_> {
+    fn drop(&mut self) {
+        let _ = self.run(&["pod", "rm", "-a", "-f", "-t", "0"]);
+        // Podman's rootless pause process, which this test's podman started.
+        let pid_file = self.sb.runtime().join("libpod/pause.pid");
+        if let Some(pid) = std::fs::read_to_string(pid_file)
+            .ok()
+            .and_then(|p| p.trim().parse::<i32>().ok())
+        {
+            let _ = std::process::Command::new("kill")
+                .arg(pid.to_string())
+                .status();
+        }
+        let _ = std::fs::remove_file(&self.short);
+    }
+}
+
+/// A web server on port 8080 serving /etc (so /hostname is the pod's hostname).
+const HTTPD: [&str; 6] = ["httpd", "-f", "-p", "8080", "-h", "/etc"];
+
+/// The body of GET /hostname on 127.0.0.1:`port`.
+fn hostname_served(port: u16) -> String {
+    let response = http_get(port, "/hostname");
+    let (_, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+    body.trim().to_string()
+}
+
+#[test]
+fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
+    let (sb, img) = with_image("kube-podman", "busybox");
+    let _cleanup = Cleanup(&sb);
+    let podman = Podman::new(&sb);
+    // coracle's YAML plays in Podman and serves the page.
+    stdout_of(
+        &sb,
+        &["pod", "create", "--name", "cweb", "-p", "18093:8080"],
+    );
+    let run = [
+        "run",
+        "-d",
+        "--pod",
+        "cweb",
+        "--name",
+        "srv",
+        "-e",
+        "GREETING=hi",
+        "-w",
+        "/etc",
+    ];
+    stdout_of(&sb, &[&run[..], &[img.as_str()], &HTTPD].concat());
+    let ours = sb.work().join("coracle.yaml");
+    stdout_of(
+        &sb,
+        &["kube", "generate", "-f", ours.to_str().unwrap(), "cweb"],
+    );
+    stdout_of(&sb, &["pod", "rm", "-f", "-t", "0", "cweb"]);
+    let played = podman.run(&["kube", "play", "--tls-verify=false", ours.to_str().unwrap()]);
+    played.success();
+    assert!(played.stdout.contains("Pod:"), "{played}");
+    assert_eq!(hostname_served(18093), "cweb");
+    let env = podman.run(&["exec", "cweb-srv", "sh", "-c", "echo $GREETING; pwd"]);
+    assert_eq!(env.success().stdout.trim(), "hi\n/etc");
+    podman
+        .run(&["kube", "play", "--down", ours.to_str().unwrap()])
+        .success();
+
+    // Podman's YAML of a pod Podman made plays in coracle and serves the page.
+    podman
+        .run(&["pod", "create", "--name", "pweb", "-p", "18094:8080"])
+        .success();
+    let run = [
+        "run",
+        "-d",
+        "--pod",
+        "pweb",
+        "--name",
+        "psrv",
+        "--tls-verify=false",
+        "-e",
+        "GREETING=ho",
+    ];
+    podman
+        .run(&[&run[..], &[img.as_str()], &HTTPD].concat())
+        .success();
+    let theirs = sb.work().join("podman.yaml");
+    podman
+        .run(&["kube", "generate", "-f", theirs.to_str().unwrap(), "pweb"])
+        .success();
+    podman
+        .run(&["pod", "rm", "-f", "-t", "0", "pweb"])
+        .success();
+    let yaml = std::fs::read_to_string(&theirs).unwrap();
+    assert!(yaml.contains("Created with podman-4."), "{yaml}");
+    stdout_of(&sb, &["kube", "play", theirs.to_str().unwrap()]);
+    assert_eq!(hostname_served(18094), "pweb");
+    assert_eq!(
+        stdout_of(&sb, &["exec", "pweb-psrv", "sh", "-c", "echo $GREETING"]),
+        "ho"
+    );
+    stdout_of(&sb, &["kube", "down", theirs.to_str().unwrap()]);
+    assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
 }
