@@ -7795,7 +7795,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kube__subcmd__generate)
-            opts="-s -f -h --service --filename --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-s -f -t -r -h --service --filename --type --replicas --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7806,6 +7806,22 @@ _coracle() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "pod deployment" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "pod deployment" -- "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -3418,7 +3418,10 @@ complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_see
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output (an existing FILE is refused)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write for each target: pod or deployment' -r -f -a "pod\t'A v1 Pod'
+deployment\t'An apps/v1 Deployment whose template is the Pod'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'The replicas of a Deployment (only with --type deployment; 1 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F

@@ -24,9 +24,31 @@ pub struct KubeGenerateArgs {
     /// Write a Service for the published ports too.
     #[arg(short, long)]
     pub service: bool,
-    /// Write the YAML to FILE instead of standard output.
+    /// Write the YAML to FILE instead of standard output (an existing FILE is
+    /// refused).
     #[arg(short, long, value_name = "FILE")]
     pub filename: Option<PathBuf>,
+    /// The kind to write for each target: pod or deployment.
+    #[arg(
+        short = 't',
+        long = "type",
+        value_enum,
+        default_value = "pod",
+        value_name = "TYPE"
+    )]
+    pub kind: KubeKind,
+    /// The replicas of a Deployment (only with --type deployment; 1 by default).
+    #[arg(short, long, value_name = "N")]
+    pub replicas: Option<u32>,
+}
+
+/// What `kube generate` writes for a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KubeKind {
+    /// A v1 Pod.
+    Pod,
+    /// An apps/v1 Deployment whose template is the Pod.
+    Deployment,
 }
 
 /// `coracle kube play`

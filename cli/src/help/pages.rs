@@ -858,12 +858,13 @@ See coracle-kube-generate(1), coracle-kube-play(1) and coracle-kube-down(1).",
     },
     Page {
         paths: &["kube generate"],
-        description: "Write Kubernetes YAML for containers or pods: one v1 Pod per target, with each container's image, command, arguments, environment, working directory, ports and security settings. A pod's infra container is left out; a lone container becomes a Pod named NAME-pod. With -s, a NodePort Service for the published ports follows each Pod. The YAML goes to standard output, or to the file -f names.
+        description: "Write Kubernetes YAML for containers or pods: one v1 Pod per target (or, with --type deployment, an apps/v1 Deployment named NAME-deployment whose template is that Pod, with --replicas copies), with each container's image, command, arguments, environment, working directory, ports, volumes and security settings, and the restart policy of the first container. Bind mounts become hostPath volumes named after the host path (slashes as hyphens, suffixed -host; of type Directory, File or DirectoryOrCreate by what is there now), named volumes become persistentVolumeClaim volumes of the volume's name (named NAME-pvc), as Podman writes them; anonymous volumes and tmpfs mounts are left out. A pod's infra container is left out; a lone container becomes a Pod named NAME-pod. With -s, a NodePort Service for the published ports follows each Pod. The YAML goes to standard output, or to the new file -f names (an existing file is refused, as with Podman).
 
 A pod without containers (besides its infra container) is refused.",
         examples: &[
             ("Print the YAML of a pod", "coracle kube generate web"),
             ("Write a pod and a Service for its ports to a file", "coracle kube generate -s -f web.yaml web"),
+            ("Write a Deployment of three replicas of a pod", "coracle kube generate --type deployment --replicas 3 -f web-deployment.yaml web"),
         ],
     },
     Page {

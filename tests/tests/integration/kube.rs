@@ -411,12 +411,28 @@ fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
         "GREETING=hi",
         "-w",
         "/etc",
+        "-v",
+        "cdata:/data",
     ];
     stdout_of(&sb, &[&run[..], &[img.as_str()], &HTTPD].concat());
     let ours = sb.work().join("coracle.yaml");
     stdout_of(
         &sb,
         &["kube", "generate", "-f", ours.to_str().unwrap(), "cweb"],
+    );
+    let deployment = sb.work().join("coracle-deployment.yaml");
+    let deployment = deployment.to_str().unwrap();
+    stdout_of(
+        &sb,
+        &[
+            "kube",
+            "generate",
+            "--type",
+            "deployment",
+            "-f",
+            deployment,
+            "cweb",
+        ],
     );
     stdout_of(&sb, &["pod", "rm", "-f", "-t", "0", "cweb"]);
     let played = podman.run(&["kube", "play", "--tls-verify=false", ours.to_str().unwrap()]);
@@ -425,8 +441,22 @@ fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
     assert_eq!(hostname_served(18093), "cweb");
     let env = podman.run(&["exec", "cweb-srv", "sh", "-c", "echo $GREETING; pwd"]);
     assert_eq!(env.success().stdout.trim(), "hi\n/etc");
+    // The claim became Podman's named volume.
+    podman
+        .run(&["exec", "cweb-srv", "sh", "-c", "echo x > /data/y"])
+        .success();
+    let vols = podman.run(&["volume", "ls", "-q"]);
+    assert_eq!(vols.success().stdout.trim(), "cdata");
     podman
         .run(&["kube", "play", "--down", ours.to_str().unwrap()])
+        .success();
+    // And the Deployment: Podman names its pod NAME-deployment-pod-0.
+    podman
+        .run(&["kube", "play", "--tls-verify=false", deployment])
+        .success();
+    assert_eq!(hostname_served(18093), "cweb-deployment-pod-0");
+    podman
+        .run(&["kube", "play", "--down", deployment])
         .success();
 
     // Podman's YAML of a pod Podman made plays in coracle and serves the page.
@@ -464,4 +494,119 @@ fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
     );
     stdout_of(&sb, &["kube", "down", theirs.to_str().unwrap()]);
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn kube_generate_writes_volumes_and_deployments_that_play_back() {
+    let (sb, img) = with_image("kube-genvol", "busybox");
+    let _cleanup = Cleanup(&sb);
+    let site = sb.write("work/site/index.html", "from the host\n");
+    let site_dir = site.parent().unwrap().to_str().unwrap().to_string();
+    stdout_of(&sb, &["volume", "create", "data"]);
+    stdout_of(&sb, &["pod", "create", "--name", "vweb"]);
+    let bind = format!("{site_dir}:/site:ro");
+    stdout_of(
+        &sb,
+        &[
+            "run",
+            "-d",
+            "--pod",
+            "vweb",
+            "--name",
+            "srv",
+            "--restart",
+            "always",
+            "-v",
+            "data:/data",
+            "-v",
+            &bind,
+            &img,
+            "sh",
+            "-c",
+            "echo kept > /data/f; trap 'exit 0' TERM; sleep 1000 & wait",
+        ],
+    );
+    let pod_yaml = sb.work().join("vweb.yaml");
+    let pod_arg = pod_yaml.to_str().unwrap();
+    stdout_of(&sb, &["kube", "generate", "-f", pod_arg, "vweb"]);
+    let yaml = std::fs::read_to_string(&pod_yaml).unwrap();
+    for needle in [
+        "claimName: data",
+        "name: data-pvc",
+        "mountPath: /data",
+        "type: Directory",
+        &format!("path: {site_dir}"),
+        "readOnly: true",
+        "restartPolicy: Always",
+    ] {
+        assert!(yaml.contains(needle), "{needle:?} missing from\n{yaml}");
+    }
+    // An existing file is not replaced.
+    let again = sb.coracle(&["kube", "generate", "-f", pod_arg, "vweb"]);
+    again.code(125);
+    assert!(again.stderr.contains("already exists"), "{again}");
+    assert_eq!(std::fs::read_to_string(&pod_yaml).unwrap(), yaml);
+    // A Deployment of the pod.
+    let dep_yaml = sb.work().join("vweb-deployment.yaml");
+    let dep_arg = dep_yaml.to_str().unwrap();
+    stdout_of(
+        &sb,
+        &[
+            "kube",
+            "generate",
+            "--type",
+            "deployment",
+            "--replicas",
+            "2",
+            "-f",
+            dep_arg,
+            "vweb",
+        ],
+    );
+    let dep = std::fs::read_to_string(&dep_yaml).unwrap();
+    for needle in [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "name: vweb-deployment",
+        "replicas: 2",
+        "claimName: data",
+    ] {
+        assert!(dep.contains(needle), "{needle:?} missing from\n{dep}");
+    }
+    let out = sb.coracle(&["kube", "generate", "--replicas", "2", "vweb"]);
+    out.code(125);
+    assert!(out.stderr.contains("--type deployment"), "{out}");
+
+    // Both play back: the volume's data and the host's file are there.
+    stdout_of(&sb, &["pod", "rm", "-f", "-t", "0", "vweb"]);
+    stdout_of(&sb, &["kube", "play", pod_arg]);
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &["exec", "vweb-srv", "cat", "/site/index.html", "/data/f"]
+        ),
+        "from the host\nkept"
+    );
+    stdout_of(&sb, &["kube", "down", pod_arg]);
+    stdout_of(&sb, &["kube", "play", dep_arg]);
+    let pods = stdout_of(&sb, &["pod", "ps", "--format", "{{.Name}}"]);
+    let mut pods: Vec<&str> = pods.lines().collect();
+    pods.sort();
+    assert_eq!(pods, ["vweb-deployment-pod-0", "vweb-deployment-pod-1"]);
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &[
+                "exec",
+                "vweb-deployment-pod-1-srv",
+                "cat",
+                "/site/index.html",
+                "/data/f"
+            ]
+        ),
+        "from the host\nkept"
+    );
+    stdout_of(&sb, &["kube", "down", dep_arg]);
+    assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
+    assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "data");
 }

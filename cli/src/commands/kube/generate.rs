@@ -2,12 +2,12 @@
 //! with `-s`), written as Podman writes it.
 
 use anyhow::{bail, Context as _, Result};
-use coracle_runtime::spec::ContainerConfig;
+use coracle_runtime::spec::{ContainerConfig, RestartPolicy};
 use coracle_storage::pods::{PodRecord, Pods};
 use coracle_storage::{ContainerRecord, Store};
 use serde_json::{json, Map, Value};
 
-use crate::args::KubeGenerateArgs;
+use crate::args::{KubeGenerateArgs, KubeKind};
 use crate::commands::containers::{all, config_of};
 use crate::context::Context;
 use crate::output;
@@ -85,7 +85,12 @@ fn ports(specs: &[String]) -> Vec<Value> {
 }
 
 /// One container of the Pod's spec.
-fn container_yaml(c: &ContainerRecord, config: &ContainerConfig, ports_of: &[Value]) -> Value {
+fn container_yaml(
+    c: &ContainerRecord,
+    config: &ContainerConfig,
+    ports_of: &[Value],
+    volumes: &mut Vec<Value>,
+) -> Value {
     let mut out = json!({"image": c.image_name, "name": c.name});
     if let Some(ep) = &config.entrypoint {
         let list = coracle_runtime::lifecycle::launch::command_line(&[], &[], Some(ep), &[]);
@@ -109,6 +114,10 @@ fn container_yaml(c: &ContainerRecord, config: &ContainerConfig, ports_of: &[Val
     }
     if !ports_of.is_empty() {
         out["ports"] = json!(ports_of);
+    }
+    let mounts = super::volumes_yaml::mounts(config, volumes);
+    if !mounts.is_empty() {
+        out["volumeMounts"] = json!(mounts);
     }
     let mut security = Map::new();
     if !config.cap_add.is_empty() || !config.cap_drop.is_empty() {
@@ -142,24 +151,51 @@ fn creation_timestamp(secs: i64) -> String {
     }
 }
 
-/// The v1 Pod of `t`.
-fn pod_yaml(t: &Target) -> Value {
+/// The `restartPolicy` of `--restart` (Kubernetes has no unless-stopped).
+fn restart_policy(policy: &RestartPolicy) -> &'static str {
+    match policy {
+        RestartPolicy::No => "Never",
+        RestartPolicy::OnFailure(_) => "OnFailure",
+        RestartPolicy::Always | RestartPolicy::UnlessStopped => "Always",
+    }
+}
+
+/// The spec of `t`'s pod: its containers (the first carries the published
+/// ports), their volumes, hostname and the first container's restart policy.
+fn pod_spec(t: &Target) -> Value {
     let port_list = ports(&t.ports);
-    let containers: Vec<Value> = t
-        .containers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mine: &[Value] = if i == 0 { &port_list } else { &[] };
-            container_yaml(c, &config_of(c), mine)
-        })
-        .collect();
-    let mut labels = t.labels.clone();
-    labels.insert("app".into(), json!(t.name));
-    let mut spec = json!({"containers": containers});
+    let mut volumes = Vec::new();
+    let mut restart = "Never";
+    let mut containers = Vec::new();
+    for (i, c) in t.containers.iter().enumerate() {
+        let mine: &[Value] = if i == 0 { &port_list } else { &[] };
+        let config = config_of(c);
+        if i == 0 {
+            restart = restart_policy(&config.restart);
+        }
+        containers.push(container_yaml(c, &config, mine, &mut volumes));
+    }
+    let mut spec = json!({"containers": containers, "restartPolicy": restart});
     if let Some(h) = &t.hostname {
         spec["hostname"] = json!(h);
     }
+    if !volumes.is_empty() {
+        spec["volumes"] = json!(volumes);
+    }
+    spec
+}
+
+/// `t`'s labels and `app: NAME`.
+fn labels_of(t: &Target) -> Map<String, Value> {
+    let mut labels = t.labels.clone();
+    labels.insert("app".into(), json!(t.name));
+    labels
+}
+
+/// The v1 Pod of `t`.
+fn pod_yaml(t: &Target) -> Value {
+    let labels = labels_of(t);
+    let spec = pod_spec(t);
     json!({
         "apiVersion": "v1",
         "kind": "Pod",
@@ -169,6 +205,32 @@ fn pod_yaml(t: &Target) -> Value {
             "name": t.name,
         },
         "spec": spec,
+    })
+}
+
+/// The apps/v1 Deployment of `t`: `replicas` pods of its Pod (restartPolicy
+/// Always, the only one a Deployment allows), named NAME-deployment as Podman
+/// names it.
+fn deployment_yaml(t: &Target, replicas: u32) -> Value {
+    let labels = labels_of(t);
+    let mut spec = pod_spec(t);
+    spec["restartPolicy"] = json!("Always");
+    json!({
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {
+            "creationTimestamp": creation_timestamp(output::now()),
+            "labels": {"app": t.name},
+            "name": format!("{}-deployment", t.name),
+        },
+        "spec": {
+            "replicas": replicas,
+            "selector": {"matchLabels": {"app": t.name}},
+            "template": {
+                "metadata": {"labels": labels, "name": t.name},
+                "spec": spec,
+            },
+        },
     })
 }
 
@@ -198,6 +260,11 @@ fn to_yaml(v: &Value) -> Result<String> {
 
 /// `coracle kube generate`.
 pub fn generate(ctx: &Context, args: KubeGenerateArgs) -> Result<i32> {
+    if args.replicas.is_some() && args.kind != KubeKind::Deployment {
+        bail!(
+            "--replicas is only for --type deployment: add --type deployment, or drop --replicas"
+        );
+    }
     let store = ctx.store()?;
     let everything = all(&store)?;
     let mut text = String::from("# Save the output of this file and use kubectl create -f to import\n# it into Kubernetes.\n#\n");
@@ -214,7 +281,10 @@ pub fn generate(ctx: &Context, args: KubeGenerateArgs) -> Result<i32> {
                 t.name
             );
         }
-        docs.push(to_yaml(&pod_yaml(&t))?);
+        docs.push(to_yaml(&match args.kind {
+            KubeKind::Pod => pod_yaml(&t),
+            KubeKind::Deployment => deployment_yaml(&t, args.replicas.unwrap_or(1)),
+        })?);
         if args.service {
             if let Some(s) = service_yaml(&t) {
                 docs.push(to_yaml(&s)?);
@@ -223,11 +293,29 @@ pub fn generate(ctx: &Context, args: KubeGenerateArgs) -> Result<i32> {
     }
     text.push_str(&docs.join("---\n"));
     match &args.filename {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => write_new(path, &text)?,
         None => output::print(&text),
     }
     Ok(0)
+}
+
+/// Write `text` to the new file `path`; an existing file is refused (as Podman's).
+fn write_new(path: &std::path::Path, text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists: give kube generate -f a new file name, or remove it",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]

@@ -79,6 +79,10 @@ fn make_pod(
     args: &KubePlayArgs,
     made: &mut Made,
 ) -> Result<()> {
+    for dir in &plan.host_dirs {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("kube play: cannot make hostPath {dir}"))?;
+    }
     let vs = volumes::volume_store(store);
     for fv in &plan.files_volumes {
         let existed = vs.get(&fv.name)?.is_some();

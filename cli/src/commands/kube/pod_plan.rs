@@ -67,6 +67,8 @@ pub struct PodPlan {
     pub files_volumes: Vec<FilesVolume>,
     /// Named volumes of PersistentVolumeClaims the pod mounts.
     pub claims: Vec<String>,
+    /// Host directories to make when missing (`hostPath` of type DirectoryOrCreate).
+    pub host_dirs: Vec<String>,
 }
 
 /// The default mode of a ConfigMap or Secret file (Kubernetes' 0644).
@@ -220,15 +222,17 @@ fn pod_volumes(spec: &Value, m: &Manifest, plan: &mut PodPlan) -> Result<BTreeMa
         } else if v["hostPath"].is_object() {
             let hat = format!("{at}.hostPath");
             check_fields(&v["hostPath"], &["path", "type"], &hat)?;
-            match v["hostPath"]["type"].as_str() {
-                None | Some("") | Some("Directory") | Some("File") => {}
-                Some(other) => bail!(
-                    "kube play: {hat}.type {other} is not supported (Directory or File, existing)"
-                ),
-            }
             let path = v["hostPath"]["path"]
                 .as_str()
-                .with_context(|| format!("kube play: {hat} has no path"))?;
+                .filter(|p| p.starts_with('/'))
+                .with_context(|| format!("kube play: {hat} has no absolute path"))?;
+            match v["hostPath"]["type"].as_str() {
+                None | Some("") | Some("Directory") | Some("File") => {}
+                Some("DirectoryOrCreate") => plan.host_dirs.push(path.to_string()),
+                Some(other) => bail!(
+                    "kube play: {hat}.type {other} is not supported (Directory, File or DirectoryOrCreate)"
+                ),
+            }
             Source::Bind(path.to_string())
         } else {
             bail!("kube play: {at} has no configMap, secret, persistentVolumeClaim or hostPath");
@@ -514,6 +518,7 @@ pub fn pod_plan(doc: &PodDoc, m: &Manifest) -> Result<PodPlan> {
         containers: Vec::new(),
         files_volumes: Vec::new(),
         claims: Vec::new(),
+        host_dirs: Vec::new(),
     };
     if let Some(h) = spec["hostname"].as_str() {
         plan.pod_line.extend(["--hostname".into(), h.to_string()]);
