@@ -133,6 +133,14 @@ fn a_deployment_with_configmap_secret_and_claim_plays_and_goes_down() {
             "for i in 1 2 3 4 5 6 7 8 9 10; do timeout 5 wget -qO- http://127.0.0.1:8080/index.html && exit 0; sleep 0.3; done; exit 1"]);
         assert_eq!(page, "hello from the configmap");
     }
+    // Without restartPolicy, Always (as Kubernetes and Podman).
+    let restart = [
+        "inspect",
+        "--format",
+        "{{.HostConfig.RestartPolicy.Name}}",
+        "web-pod-1-srv",
+    ];
+    assert_eq!(stdout_of(&sb, &restart), "always");
     // ConfigMap files are read-only in the container, as in Kubernetes.
     sb.coracle(&[
         "exec",
@@ -244,6 +252,21 @@ fn bad_kube_yaml_is_refused_by_name_and_makes_nothing() {
         assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]), "");
         assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "");
     }
+    // A pod that fails half-way (its image cannot be pulled) takes back what the
+    // call made: the first replica, the claim's and the ConfigMap's volumes.
+    let missing = img.replace("busybox", "no-such-image");
+    let file = sb.write(
+        "work/half.yaml",
+        &format!(
+            "{base}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\nspec:\n  containers:\n  - name: x\n    image: {missing}\n"
+        ),
+    );
+    let out = sb.coracle(&["kube", "play", file.to_str().unwrap()]);
+    out.code(125);
+    assert!(out.stderr.contains("kube play of pod broken"), "{out}");
+    assert_eq!(stdout_of(&sb, &["pod", "ps", "-q"]), "");
+    assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), "");
+    assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "");
 }
 
 #[test]
@@ -505,27 +528,14 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
     stdout_of(&sb, &["volume", "create", "data"]);
     stdout_of(&sb, &["pod", "create", "--name", "vweb"]);
     let bind = format!("{site_dir}:/site:ro");
-    stdout_of(
-        &sb,
-        &[
-            "run",
-            "-d",
-            "--pod",
-            "vweb",
-            "--name",
-            "srv",
-            "--restart",
-            "always",
-            "-v",
-            "data:/data",
-            "-v",
-            &bind,
-            &img,
-            "sh",
-            "-c",
-            "echo kept > /data/f; trap 'exit 0' TERM; sleep 1000 & wait",
-        ],
-    );
+    // Both run until SIGTERM; srv writes into the named volume first.
+    let in_pod = ["run", "-d", "--pod", "vweb", "--restart", "always"];
+    let srv = ["--name", "srv", "-v", "data:/data", "-v", &bind, &img];
+    let script = "echo kept > /data/f; trap 'exit 0' TERM; sleep 1000 & wait";
+    stdout_of(&sb, &[&in_pod[..], &srv, &["sh", "-c", script]].concat());
+    let ids = ["--name", "ids", "--user", "1000:100", &img];
+    let script = "trap 'exit 0' TERM; sleep 1000 & wait";
+    stdout_of(&sb, &[&in_pod[..], &ids, &["sh", "-c", script]].concat());
     let pod_yaml = sb.work().join("vweb.yaml");
     let pod_arg = pod_yaml.to_str().unwrap();
     stdout_of(&sb, &["kube", "generate", "-f", pod_arg, "vweb"]);
@@ -538,6 +548,8 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
         &format!("path: {site_dir}"),
         "readOnly: true",
         "restartPolicy: Always",
+        "runAsUser: 1000",
+        "runAsGroup: 100",
     ] {
         assert!(yaml.contains(needle), "{needle:?} missing from\n{yaml}");
     }
@@ -586,6 +598,10 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
             &["exec", "vweb-srv", "cat", "/site/index.html", "/data/f"]
         ),
         "from the host\nkept"
+    );
+    assert_eq!(
+        stdout_of(&sb, &["exec", "vweb-ids", "sh", "-c", "id -u; id -g"]),
+        "1000\n100"
     );
     stdout_of(&sb, &["kube", "down", pod_arg]);
     stdout_of(&sb, &["kube", "play", dep_arg]);

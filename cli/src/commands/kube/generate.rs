@@ -136,10 +136,32 @@ fn container_yaml(
     if config.read_only {
         security.insert("readOnlyRootFilesystem".into(), json!(true));
     }
+    if let Some((user, group)) = numeric_user(config.user.as_deref()) {
+        security.insert("runAsUser".into(), json!(user));
+        if let Some(g) = group {
+            security.insert("runAsGroup".into(), json!(g));
+        }
+    }
     if !security.is_empty() {
         out["securityContext"] = Value::Object(security);
     }
+    if let Some(r) = super::resources::yaml(&config.resources) {
+        out["resources"] = r;
+    }
     out
+}
+
+/// `--user UID[:GID]` as numbers (a user name has no place in Kubernetes YAML).
+fn numeric_user(user: Option<&str>) -> Option<(u32, Option<u32>)> {
+    let (u, g) = match user?.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (user?, None),
+    };
+    let uid = u.parse().ok()?;
+    match g {
+        None => Some((uid, None)),
+        Some(g) => Some((uid, Some(g.parse().ok()?))),
+    }
 }
 
 /// RFC 3339 in whole seconds, UTC (`2026-12-01T21:08:39Z`), as Kubernetes writes it.

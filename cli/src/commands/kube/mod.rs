@@ -9,6 +9,7 @@ mod generate;
 mod manifest;
 mod play;
 mod pod_plan;
+mod resources;
 mod volumes_yaml;
 
 use std::io::Read;

@@ -382,16 +382,66 @@ fn mount_args(
     Ok(out)
 }
 
-/// The restart policy of `run --restart` for the Pod's `restartPolicy`.
+/// The restart policy of `run --restart` for the Pod's `restartPolicy`; without
+/// one, Always (Kubernetes' and Podman's default).
 fn restart_policy(spec: &Value) -> Result<&'static str> {
     Ok(match spec["restartPolicy"].as_str() {
-        None | Some("Never") => "no",
-        Some("Always") => "always",
+        Some("Never") => "no",
+        None | Some("Always") => "always",
         Some("OnFailure") => "on-failure",
         Some(other) => {
             bail!("kube play: spec.restartPolicy {other:?} is not one of Always, OnFailure, Never")
         }
     })
+}
+
+/// `run` arguments of a container's `securityContext`.
+fn security_args(sec: &Value, at: &str) -> Result<Vec<String>> {
+    check_fields(
+        sec,
+        &[
+            "capabilities",
+            "privileged",
+            "readOnlyRootFilesystem",
+            "runAsUser",
+            "runAsGroup",
+        ],
+        at,
+    )?;
+    check_fields(
+        &sec["capabilities"],
+        &["add", "drop"],
+        &format!("{at}.capabilities"),
+    )?;
+    let mut run = Vec::new();
+    for cap in strings(&sec["capabilities"]["add"]) {
+        run.extend(["--cap-add".into(), cap]);
+    }
+    for cap in strings(&sec["capabilities"]["drop"]) {
+        run.extend(["--cap-drop".into(), cap]);
+    }
+    if sec["privileged"].as_bool() == Some(true) {
+        run.push("--privileged".into());
+    }
+    if sec["readOnlyRootFilesystem"].as_bool() == Some(true) {
+        run.push("--read-only".into());
+    }
+    let id = |key: &str| -> Result<Option<u64>> {
+        match &sec[key] {
+            Value::Null => Ok(None),
+            v => match v.as_u64().filter(|n| *n <= u64::from(u32::MAX)) {
+                Some(n) => Ok(Some(n)),
+                None => bail!("kube play: {at}.{key} must be a number (a user or group id)"),
+            },
+        }
+    };
+    match (id("runAsUser")?, id("runAsGroup")?) {
+        (Some(u), Some(g)) => run.extend(["--user".into(), format!("{u}:{g}")]),
+        (Some(u), None) => run.extend(["--user".into(), u.to_string()]),
+        (None, Some(_)) => bail!("kube play: {at}.runAsGroup needs runAsUser: add runAsUser"),
+        (None, None) => {}
+    }
+    Ok(run)
 }
 
 /// The arguments (after `run -d` or `create`) of one container.
@@ -429,9 +479,6 @@ fn container_args(
     let cname = c["name"]
         .as_str()
         .with_context(|| format!("kube play: {at} has no name"))?;
-    if c["resources"].as_object().is_some_and(|r| !r.is_empty()) {
-        bail!("kube play: unsupported field {at}.resources (only an empty one): remove it from the YAML");
-    }
     let name = &plan.name;
     let mut run: Vec<String> = vec!["--pod".into(), name.clone()];
     run.extend(["--restart".into(), restart.into()]);
@@ -449,6 +496,14 @@ fn container_args(
     if let Some(w) = c["workingDir"].as_str() {
         run.extend(["-w".into(), w.to_string()]);
     }
+    run.extend(super::resources::run_args(
+        &c["resources"],
+        &format!("{at}.resources"),
+    )?);
+    run.extend(security_args(
+        &c["securityContext"],
+        &format!("{at}.securityContext"),
+    )?);
     for p in c["ports"].as_array().into_iter().flatten() {
         check_fields(
             p,
@@ -464,24 +519,6 @@ fn container_args(
             plan.pod_line
                 .extend(["-p".into(), format!("{host}:{container}/{proto}")]);
         }
-    }
-    let sec = &c["securityContext"];
-    check_fields(
-        sec,
-        &["capabilities", "privileged", "readOnlyRootFilesystem"],
-        &format!("{at}.securityContext"),
-    )?;
-    for cap in strings(&sec["capabilities"]["add"]) {
-        run.extend(["--cap-add".into(), cap]);
-    }
-    for cap in strings(&sec["capabilities"]["drop"]) {
-        run.extend(["--cap-drop".into(), cap]);
-    }
-    if sec["privileged"].as_bool() == Some(true) {
-        run.push("--privileged".into());
-    }
-    if sec["readOnlyRootFilesystem"].as_bool() == Some(true) {
-        run.push("--read-only".into());
     }
     run.push(image.to_string());
     run.extend(strings(&c["args"]));
@@ -583,8 +620,27 @@ mod tests {
         .unwrap();
         assert_eq!(
             plan.containers[0],
-            ["--pod", "p", "--restart", "no", "--name", "p-a", "i", "x"]
+            [
+                "--pod",
+                "p",
+                "--restart",
+                "always",
+                "--name",
+                "p-a",
+                "i",
+                "x"
+            ]
         );
+        let sec =
+            json!({"runAsUser": 1000, "runAsGroup": 100, "capabilities": {"add": ["NET_ADMIN"]}});
+        assert_eq!(
+            security_args(&sec, "s").unwrap(),
+            ["--cap-add", "NET_ADMIN", "--user", "1000:100"]
+        );
+        let e = security_args(&json!({"runAsGroup": 1}), "s")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("s.runAsGroup needs runAsUser"), "{e}");
     }
 
     #[test]
