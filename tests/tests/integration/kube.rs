@@ -530,7 +530,17 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
     let bind = format!("{site_dir}:/site:ro");
     // Both run until SIGTERM; srv writes into the named volume first.
     let in_pod = ["run", "-d", "--pod", "vweb", "--restart", "always"];
-    let srv = ["--name", "srv", "-v", "data:/data", "-v", &bind, &img];
+    let srv = [
+        "--name",
+        "srv",
+        "--annotation",
+        "io.example/note=hello",
+        "-v",
+        "data:/data",
+        "-v",
+        &bind,
+        &img,
+    ];
     let script = "echo kept > /data/f; trap 'exit 0' TERM; sleep 1000 & wait";
     stdout_of(&sb, &[&in_pod[..], &srv, &["sh", "-c", script]].concat());
     let ids = ["--name", "ids", "--user", "1000:100", &img];
@@ -550,6 +560,7 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
         "restartPolicy: Always",
         "runAsUser: 1000",
         "runAsGroup: 100",
+        "io.example/note/srv: hello",
     ] {
         assert!(yaml.contains(needle), "{needle:?} missing from\n{yaml}");
     }
@@ -598,6 +609,19 @@ fn kube_generate_writes_volumes_and_deployments_that_play_back() {
             &["exec", "vweb-srv", "cat", "/site/index.html", "/data/f"]
         ),
         "from the host\nkept"
+    );
+    let note = [
+        "inspect",
+        "--format",
+        "{{index .Config.Annotations \"io.example/note\"}}",
+    ];
+    assert_eq!(
+        stdout_of(&sb, &[&note[..], &["vweb-srv"]].concat()),
+        "hello"
+    );
+    assert_eq!(
+        stdout_of(&sb, &[&note[..], &["vweb-ids"]].concat()),
+        "<no value>"
     );
     assert_eq!(
         stdout_of(&sb, &["exec", "vweb-ids", "sh", "-c", "id -u; id -g"]),

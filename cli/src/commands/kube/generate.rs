@@ -207,6 +207,36 @@ fn pod_spec(t: &Target) -> Value {
     spec
 }
 
+/// Each container's annotations as `KEY/CONTAINER` (Podman's form), for the
+/// pod's metadata (None without any).
+fn annotations_of(t: &Target) -> Option<Value> {
+    let mut out = Map::new();
+    for c in &t.containers {
+        for (k, v) in &config_of(c).annotations {
+            out.insert(format!("{k}/{}", c.name), json!(v));
+        }
+    }
+    (!out.is_empty()).then_some(Value::Object(out))
+}
+
+/// The metadata of `t`'s pod (`timestamp` for a Pod; a template has none).
+fn pod_metadata(t: &Target, timestamp: bool) -> Value {
+    // In Kubernetes' order: annotations, creationTimestamp, labels, name.
+    let mut meta = Map::new();
+    if let Some(a) = annotations_of(t) {
+        meta.insert("annotations".into(), a);
+    }
+    if timestamp {
+        meta.insert(
+            "creationTimestamp".into(),
+            json!(creation_timestamp(output::now())),
+        );
+    }
+    meta.insert("labels".into(), Value::Object(labels_of(t)));
+    meta.insert("name".into(), json!(t.name));
+    Value::Object(meta)
+}
+
 /// `t`'s labels and `app: NAME`.
 fn labels_of(t: &Target) -> Map<String, Value> {
     let mut labels = t.labels.clone();
@@ -216,17 +246,11 @@ fn labels_of(t: &Target) -> Map<String, Value> {
 
 /// The v1 Pod of `t`.
 fn pod_yaml(t: &Target) -> Value {
-    let labels = labels_of(t);
-    let spec = pod_spec(t);
     json!({
         "apiVersion": "v1",
         "kind": "Pod",
-        "metadata": {
-            "creationTimestamp": creation_timestamp(output::now()),
-            "labels": labels,
-            "name": t.name,
-        },
-        "spec": spec,
+        "metadata": pod_metadata(t, true),
+        "spec": pod_spec(t),
     })
 }
 
@@ -234,7 +258,6 @@ fn pod_yaml(t: &Target) -> Value {
 /// Always, the only one a Deployment allows), named NAME-deployment as Podman
 /// names it.
 fn deployment_yaml(t: &Target, replicas: u32) -> Value {
-    let labels = labels_of(t);
     let mut spec = pod_spec(t);
     spec["restartPolicy"] = json!("Always");
     json!({
@@ -249,7 +272,7 @@ fn deployment_yaml(t: &Target, replicas: u32) -> Value {
             "replicas": replicas,
             "selector": {"matchLabels": {"app": t.name}},
             "template": {
-                "metadata": {"labels": labels, "name": t.name},
+                "metadata": pod_metadata(t, false),
                 "spec": spec,
             },
         },

@@ -24,6 +24,8 @@ pub struct PodDoc {
     pub name: String,
     /// `metadata.labels` of the Pod or of the Deployment's template.
     pub labels: Map<String, Value>,
+    /// `metadata.annotations` of the Pod or of the Deployment's template.
+    pub annotations: BTreeMap<String, String>,
     /// The Pod's `spec`.
     pub spec: Value,
 }
@@ -204,17 +206,25 @@ fn deployment(doc: &Value, name: &str) -> Result<Vec<PodDoc>> {
     if !template["spec"].is_object() {
         bail!("kube play: {at} has no spec.template.spec");
     }
-    let labels = template["metadata"]["labels"]
-        .as_object()
-        .cloned()
-        .unwrap_or_default();
-    Ok((0..replicas)
-        .map(|i| PodDoc {
-            name: format!("{name}-pod-{i}"),
-            labels: labels.clone(),
-            spec: template["spec"].clone(),
+    (0..replicas)
+        .map(|i| {
+            pod_doc(
+                format!("{name}-pod-{i}"),
+                &template["metadata"],
+                &template["spec"],
+            )
         })
-        .collect())
+        .collect()
+}
+
+/// A pod named `name` of the metadata and spec of a Pod or a Deployment's template.
+fn pod_doc(name: String, meta: &Value, spec: &Value) -> Result<PodDoc> {
+    Ok(PodDoc {
+        labels: meta["labels"].as_object().cloned().unwrap_or_default(),
+        annotations: string_map(&meta["annotations"], &format!("pod {name} annotations"))?,
+        name,
+        spec: spec.clone(),
+    })
 }
 
 impl Manifest {
@@ -233,11 +243,7 @@ impl Manifest {
             match kind {
                 "Pod" => {
                     check_fields(doc, &["apiVersion", "kind", "metadata", "spec", "status"], "")?;
-                    m.pods.push(PodDoc {
-                        labels: doc["metadata"]["labels"].as_object().cloned().unwrap_or_default(),
-                        name,
-                        spec: doc["spec"].clone(),
-                    });
+                    m.pods.push(pod_doc(name, &doc["metadata"], &doc["spec"])?);
                 }
                 "Deployment" => m.pods.extend(deployment(doc, &name)?),
                 "ConfigMap" => {

@@ -395,6 +395,28 @@ fn restart_policy(spec: &Value) -> Result<&'static str> {
     })
 }
 
+/// `--annotation` values of container `cname`: a pod annotation `KEY/CTR` (as
+/// Podman writes a container's annotations) is KEY for container CTR only; any
+/// other goes to every container (as Podman plays them).
+fn annotation_args(
+    annotations: &BTreeMap<String, String>,
+    cname: &str,
+    container_names: &[&str],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in annotations {
+        match k.rsplit_once('/') {
+            Some((key, ctr)) if container_names.contains(&ctr) => {
+                if ctr == cname {
+                    out.push(format!("{key}={v}"));
+                }
+            }
+            _ => out.push(format!("{k}={v}")),
+        }
+    }
+    out
+}
+
 /// `run` arguments of a container's `securityContext`.
 fn security_args(sec: &Value, at: &str) -> Result<Vec<String>> {
     check_fields(
@@ -445,13 +467,20 @@ fn security_args(sec: &Value, at: &str) -> Result<Vec<String>> {
 }
 
 /// The arguments (after `run -d` or `create`) of one container.
+/// What every container of one pod is made with.
+struct PodContext<'a> {
+    manifest: &'a Manifest,
+    volumes: BTreeMap<String, Source>,
+    restart: &'static str,
+    annotations: &'a BTreeMap<String, String>,
+    container_names: Vec<&'a str>,
+}
+
 fn container_args(
     c: &Value,
     at: &str,
     plan: &mut PodPlan,
-    volumes: &BTreeMap<String, Source>,
-    m: &Manifest,
-    restart: &str,
+    pod: &PodContext<'_>,
 ) -> Result<Vec<String>> {
     check_fields(
         c,
@@ -481,16 +510,19 @@ fn container_args(
         .with_context(|| format!("kube play: {at} has no name"))?;
     let name = &plan.name;
     let mut run: Vec<String> = vec!["--pod".into(), name.clone()];
-    run.extend(["--restart".into(), restart.into()]);
+    run.extend(["--restart".into(), pod.restart.into()]);
     run.extend(["--name".into(), format!("{name}-{cname}")]);
+    for a in annotation_args(pod.annotations, cname, &pod.container_names) {
+        run.extend(["--annotation".into(), a]);
+    }
     let command = strings(&c["command"]);
     if !command.is_empty() {
         run.extend(["--entrypoint".into(), serde_json::to_string(&command)?]);
     }
-    for e in env_args(c, m, at)? {
+    for e in env_args(c, pod.manifest, at)? {
         run.extend(["-e".into(), e]);
     }
-    for v in mount_args(c, volumes, &plan.files_volumes, at)? {
+    for v in mount_args(c, &pod.volumes, &plan.files_volumes, at)? {
         run.extend(["-v".into(), v]);
     }
     if let Some(w) = c["workingDir"].as_str() {
@@ -571,10 +603,20 @@ pub fn pod_plan(doc: &PodDoc, m: &Manifest) -> Result<PodPlan> {
         .as_array()
         .filter(|c| !c.is_empty())
         .with_context(|| format!("kube play: pod {} has no spec.containers", doc.name))?;
+    let pod = PodContext {
+        manifest: m,
+        volumes,
+        restart,
+        annotations: &doc.annotations,
+        container_names: containers
+            .iter()
+            .filter_map(|c| c["name"].as_str())
+            .collect(),
+    };
     let mut names = std::collections::BTreeSet::new();
     for (i, c) in containers.iter().enumerate() {
         let at = format!("spec.containers[{i}]");
-        let args = container_args(c, &at, &mut plan, &volumes, m, restart)?;
+        let args = container_args(c, &at, &mut plan, &pod)?;
         if !names.insert(c["name"].as_str().unwrap_or("")) {
             bail!(
                 "kube play: pod {}: container name {:?} is used twice",
@@ -597,6 +639,11 @@ mod tests {
             &PodDoc {
                 name: "p".into(),
                 labels: Default::default(),
+                annotations: [
+                    ("note/a".to_string(), "for a".to_string()),
+                    ("all".to_string(), "x".to_string()),
+                ]
+                .into(),
                 spec,
             },
             m,
@@ -618,19 +665,9 @@ mod tests {
             &m,
         )
         .unwrap();
-        assert_eq!(
-            plan.containers[0],
-            [
-                "--pod",
-                "p",
-                "--restart",
-                "always",
-                "--name",
-                "p-a",
-                "i",
-                "x"
-            ]
-        );
+        let expected =
+            "--pod p --restart always --name p-a --annotation all=x --annotation note=for a i x";
+        assert_eq!(plan.containers[0].join(" "), expected);
         let sec =
             json!({"runAsUser": 1000, "runAsGroup": 100, "capabilities": {"add": ["NET_ADMIN"]}});
         assert_eq!(
