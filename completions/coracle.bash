@@ -553,6 +553,9 @@ _coracle() {
             coracle__subcmd__help__subcmd__image,untag)
                 cmd="coracle__subcmd__help__subcmd__image__subcmd__untag"
                 ;;
+            coracle__subcmd__help__subcmd__kube,down)
+                cmd="coracle__subcmd__help__subcmd__kube__subcmd__down"
+                ;;
             coracle__subcmd__help__subcmd__kube,generate)
                 cmd="coracle__subcmd__help__subcmd__kube__subcmd__generate"
                 ;;
@@ -748,6 +751,9 @@ _coracle() {
             coracle__subcmd__image__subcmd__help,untag)
                 cmd="coracle__subcmd__image__subcmd__help__subcmd__untag"
                 ;;
+            coracle__subcmd__kube,down)
+                cmd="coracle__subcmd__kube__subcmd__down"
+                ;;
             coracle__subcmd__kube,generate)
                 cmd="coracle__subcmd__kube__subcmd__generate"
                 ;;
@@ -756,6 +762,9 @@ _coracle() {
                 ;;
             coracle__subcmd__kube,play)
                 cmd="coracle__subcmd__kube__subcmd__play"
+                ;;
+            coracle__subcmd__kube__subcmd__help,down)
+                cmd="coracle__subcmd__kube__subcmd__help__subcmd__down"
                 ;;
             coracle__subcmd__kube__subcmd__help,generate)
                 cmd="coracle__subcmd__kube__subcmd__help__subcmd__generate"
@@ -5220,8 +5229,22 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__help__subcmd__kube)
-            opts="generate play"
+            opts="generate play down"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__help__subcmd__kube__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -7656,7 +7679,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kube)
-            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help generate play help"
+            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help generate play down help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7713,8 +7736,66 @@ _coracle() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        coracle__subcmd__kube__subcmd__down)
+            opts="-h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         coracle__subcmd__kube__subcmd__generate)
-            opts="-s -f -h --service --filename --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-s -f -t -r -h --service --filename --type --replicas --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7725,6 +7806,22 @@ _coracle() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "pod deployment" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "pod deployment" -- "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7780,8 +7877,22 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kube__subcmd__help)
-            opts="generate play help"
+            opts="generate play down help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__kube__subcmd__help__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -7836,12 +7947,16 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kube__subcmd__play)
-            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -h --replace --down --force --start --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -3395,30 +3395,34 @@ complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_sub
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "top" -d 'Show the processes of a pod\'s running containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
 none\t'Record nothing (`events` then shows nothing)'
 journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
 warn\t'Errors and warnings (the default)'
 info\t'Also what coracle does'
 debug\t'Also the details: registry requests, the store, container starts'
 trace\t'Everything'"
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -l remote -d 'Use a remote service (coracle has none: an error)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output (an existing FILE is refused)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write for each target: pod or deployment' -r -f -a "pod\t'A v1 Pod'
+deployment\t'An apps/v1 Deployment whose template is the Pod'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'The replicas of a Deployment (only with --type deployment; 1 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3440,6 +3444,8 @@ complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_su
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pods\' containers (--start=false only creates them)' -r -f -a "true\t''
+false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3457,11 +3463,37 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Remove the pods of the YAML first (their containers with them) and create them again'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Tear down what the YAML describes instead of creating it (as `kube down`)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l force -d 'With --down: remove the volumes of the PersistentVolumeClaims too'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Suppress the output of image pulls'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Remove the volumes of the PersistentVolumeClaims too (kept by default)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "run" -d 'Run a command in a new container'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube help" -f -a "create" -d 'Create a container without starting it'
@@ -3580,4 +3612,5 @@ complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_su
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "top" -d 'Show the processes of a pod\'s running containers'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "logs" -d 'Show the logs of a pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
-complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "play" -d 'Create pods and containers from Kubernetes YAML (kind Pod)'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
+complete -c coracle -n "__fish_coracle_using_subcommand help; and __fish_seen_subcommand_from kube" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'

@@ -419,7 +419,12 @@ pub fn logs(ctx: &Context, args: PodLogsArgs) -> Result<i32> {
 
 /// Remove the pod, its containers first and its infra last; without `force`, a pod
 /// with a running container is refused and left as it was.
-fn remove_pod(store: &Store, pod: &PodRecord, force: bool, timeout: Option<u32>) -> Result<()> {
+pub(super) fn remove_pod(
+    store: &Store,
+    pod: &PodRecord,
+    force: bool,
+    timeout: Option<u32>,
+) -> Result<()> {
     let list = members(&all(store)?, pod);
     if !force {
         if let Some(c) = list.iter().find(|c| c.state.is_active()) {

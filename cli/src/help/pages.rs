@@ -848,9 +848,9 @@ A pod's infra container cannot be removed with `coracle rm` while the pod exists
     },
     Page {
         paths: &["kube"],
-        description: "Move workloads between coracle and Kubernetes YAML: `coracle kube generate` writes a v1 Pod (and optionally a Service) for containers or pods, and `coracle kube play` creates a pod and its containers from such YAML. Only what coracle can carry out is accepted: anything else in the YAML is refused, naming the field or kind.
+        description: "Move workloads between coracle and Kubernetes YAML: `coracle kube generate` writes a v1 Pod (and optionally a Service) for containers or pods, `coracle kube play` creates pods, containers and volumes from such YAML (Pod, Deployment, ConfigMap, Secret, PersistentVolumeClaim), and `coracle kube down` removes them again. Only what coracle can carry out is accepted: anything else in the YAML is refused, naming the field or kind.
 
-See coracle-kube-generate(1) and coracle-kube-play(1).",
+See coracle-kube-generate(1), coracle-kube-play(1) and coracle-kube-down(1).",
         examples: &[
             ("Save a pod as YAML, remove it and create it again from the file", "coracle kube generate -f web.yaml web && coracle pod rm -f web && coracle kube play web.yaml"),
             ("Print the YAML of a container", "coracle kube generate db"),
@@ -858,22 +858,33 @@ See coracle-kube-generate(1) and coracle-kube-play(1).",
     },
     Page {
         paths: &["kube generate"],
-        description: "Write Kubernetes YAML for containers or pods: one v1 Pod per target, with each container's image, command, arguments, environment, working directory, ports and security settings. A pod's infra container is left out; a lone container becomes a Pod named NAME-pod. With -s, a NodePort Service for the published ports follows each Pod. The YAML goes to standard output, or to the file -f names.
+        description: "Write Kubernetes YAML for containers or pods: one v1 Pod per target (or, with --type deployment, an apps/v1 Deployment named NAME-deployment whose template is that Pod, with --replicas copies), with each container's image, command, arguments, environment, working directory, ports, volumes, resource limits (--memory, --cpus, --cpu-shares), security settings (capabilities, privileged, read-only root, a numeric --user as runAsUser and runAsGroup), the restart policy of the first container, and each container's annotations as KEY/CONTAINER in the pod's metadata. Bind mounts become hostPath volumes named after the host path (slashes as hyphens, suffixed -host; of type Directory, File or DirectoryOrCreate by what is there now), named volumes become persistentVolumeClaim volumes of the volume's name (named NAME-pvc), as Podman writes them; anonymous volumes and tmpfs mounts are left out. A pod's infra container is left out; a lone container becomes a Pod named NAME-pod. With -s, a NodePort Service for the published ports follows each Pod. The YAML goes to standard output, or to the new file -f names (an existing file is refused, as with Podman).
 
 A pod without containers (besides its infra container) is refused.",
         examples: &[
             ("Print the YAML of a pod", "coracle kube generate web"),
             ("Write a pod and a Service for its ports to a file", "coracle kube generate -s -f web.yaml web"),
+            ("Write a Deployment of three replicas of a pod", "coracle kube generate --type deployment --replicas 3 -f web-deployment.yaml web"),
         ],
     },
     Page {
         paths: &["kube play"],
-        description: "Create pods and containers from Kubernetes YAML, read from a file or, with -, from standard input. For now only documents of kind Pod are carried out (a Service is accepted and ignored, its ports being the Pod's hostPorts here); every other kind, and every field coracle would not honour, is refused by name before anything is created.
+        description: "Create pods, containers and volumes from Kubernetes YAML, read from a file or, with -, from standard input. The whole file is checked first: every kind and every field coracle would not honour is refused by name before anything is created. Carried out are Pod; Deployment (each of its replicas a pod named NAME-pod-N, as Podman names them); ConfigMap and Secret (type Opaque), as environment (env valueFrom, envFrom) and as volumes of files (a volume named after the object, its keys or items written as files, mounted read-only); PersistentVolumeClaim (a named volume of the claim's name, kept when it exists); volumes of hostPath (bind mounts). A Service is accepted and left to Kubernetes, its ports being the Pod's hostPorts here.
 
-Each Pod becomes a pod with its name, labels, hostname and the containers' ports published on it; each container runs detached as POD-CONTAINER with its image, command, args, env, workingDir, securityContext (capabilities, privileged, readOnlyRootFilesystem) and the Pod's restartPolicy.",
+Each pod gets its name, labels, hostname and the containers' hostPorts published on it; the pod's annotations go to its containers (KEY/CONTAINER, as Podman writes a container's annotation, to that container only); each container runs detached as POD-CONTAINER with its image, command, args, env, workingDir, volumeMounts, resources (limits.memory as --memory, limits.cpu as --cpus, requests.cpu as --cpu-shares), securityContext (capabilities, privileged, readOnlyRootFilesystem, runAsUser and runAsGroup as --user) and the Pod's restartPolicy (Always when the Pod has none, as with Podman and Kubernetes). A pod that already exists is refused unless --replace; --start=false creates the containers without starting them; --down removes what the YAML describes instead (see coracle-kube-down(1)). Should creating a pod fail, the pods and volumes made by the call are removed again.",
         examples: &[
             ("Create the pod described in a file", "coracle kube play web.yaml"),
             ("Create a pod from YAML on standard input", "coracle kube play - < web.yaml"),
+            ("Make the pods of a file again, replacing the running ones", "coracle kube play --replace web.yaml"),
+            ("Create the containers of a Deployment without starting them", "coracle kube play --start=false deployment.yaml"),
+        ],
+    },
+    Page {
+        paths: &["kube down"],
+        description: "Remove what `coracle kube play` created from the same YAML: each pod the file describes (a Pod, or a Deployment's NAME-pod-N replicas) is stopped and removed with its containers, and the volumes kube play filled from the file's ConfigMaps and Secrets are removed. The volumes of PersistentVolumeClaims hold data and stay, as with Podman, unless --force is given. Pods of the file that do not exist are skipped.",
+        examples: &[
+            ("Remove the pods and containers of a file, keeping its claims' volumes", "coracle kube down web.yaml"),
+            ("Remove everything, the claims' volumes too", "coracle kube down --force web.yaml"),
         ],
     },
 ];

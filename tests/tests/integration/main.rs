@@ -11,6 +11,7 @@ mod hostile_layers;
 mod hostile_mounts;
 mod hygiene;
 mod images;
+mod kube;
 mod lifecycle;
 mod monitor;
 mod namespaces;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::run::with_image;
 
 /// Removes every pod and container of the sandbox when the test ends.
-struct Cleanup<'a>(&'a Sandbox);
+pub(crate) struct Cleanup<'a>(pub(crate) &'a Sandbox);
 
 impl Drop for Cleanup<'_> {
     fn drop(&mut self) {
@@ -19,7 +19,7 @@ impl Drop for Cleanup<'_> {
     }
 }
 
-fn stdout_of(sb: &Sandbox, args: &[&str]) -> String {
+pub(crate) fn stdout_of(sb: &Sandbox, args: &[&str]) -> String {
     sb.coracle(args).success().stdout.trim().to_string()
 }
 
@@ -467,20 +467,17 @@ fn kube_generate_of_a_pod_plays_back_into_an_empty_store() {
     );
     assert_eq!(restart, "always");
     // Unsupported kinds and fields are named, exit 125, nothing made.
-    let deployment = sb.write(
-        "deploy.yaml",
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n",
+    let daemons = sb.write(
+        "daemons.yaml",
+        "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: d\n",
     );
-    let out = sb.coracle(&["kube", "play", deployment.to_str().unwrap()]);
+    let out = sb.coracle(&["kube", "play", daemons.to_str().unwrap()]);
     out.code(125);
-    assert!(out.stderr.contains("kind Deployment"), "{out}");
-    let volumes = sb.write("vol.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: v\nspec:\n  containers:\n  - name: a\n    image: x\n    volumeMounts: []\n");
-    let out = sb.coracle(&["kube", "play", volumes.to_str().unwrap()]);
+    assert!(out.stderr.contains("kind DaemonSet"), "{out}");
+    let stdin = sb.write("stdin.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: v\nspec:\n  containers:\n  - name: a\n    image: x\n    stdin: true\n");
+    let out = sb.coracle(&["kube", "play", stdin.to_str().unwrap()]);
     out.code(125);
-    assert!(
-        out.stderr.contains("spec.containers[0].volumeMounts"),
-        "{out}"
-    );
+    assert!(out.stderr.contains("spec.containers[0].stdin"), "{out}");
     assert_eq!(sb.coracle(&["pod", "exists", "v"]).code, 1);
 }
 
