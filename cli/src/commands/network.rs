@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::{anyhow, bail, Result};
 use coracle_network::create::{new_network, CreateRequest};
 use coracle_network::{NetworkConfig, NetworkStore, DEFAULT_NETWORK};
-use coracle_runtime::lifecycle::{control, netns};
+use coracle_runtime::lifecycle::{control, netns_live};
 use coracle_runtime::spec::ContainerConfig;
 use coracle_storage::{ContainerRecord, Store};
 use serde_json::{json, Value};
@@ -431,7 +431,7 @@ fn connect(ctx: &Context, args: NetworkConnectArgs) -> Result<i32> {
             .hostname
             .clone()
             .unwrap_or_else(|| short(&record.id).to_string());
-        netns::connect_running(&store, &record, &network, &attachment, &hostname)?;
+        netns_live::connect_running(&store, &record, &network, &attachment, &hostname)?;
     }
     config.connect_network(attachment);
     store
@@ -455,7 +455,7 @@ fn disconnect(ctx: &Context, args: NetworkDisconnectArgs) -> Result<i32> {
         );
     }
     if record.state.is_active() {
-        netns::disconnect_running(&store, &record, &network)?;
+        netns_live::disconnect_running(&store, &record, &network)?;
     }
     store
         .db

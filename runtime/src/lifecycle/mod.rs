@@ -8,7 +8,8 @@
 //! namespaces shared with the host or other containers; [`pause`] freezes and thaws it;
 //! [`exec`] runs a further process in a running container, [`top`] lists its
 //! processes, [`health`] runs its health check and [`stats`] reads its usage;
-//! [`volumes`] makes, plans and removes the volumes it mounts.
+//! [`volumes`] makes, plans and removes the volumes it mounts; [`netns_live`]
+//! connects a running container to a network and disconnects it.
 //! Detached containers are held by [`crate::monitor`].
 
 pub mod cleanup;
@@ -19,6 +20,7 @@ pub mod health;
 pub mod launch;
 pub mod liveness;
 pub mod netns;
+pub mod netns_live;
 pub mod pause;
 pub mod rundir;
 pub mod shared_ns;
