@@ -496,6 +496,8 @@ fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
         "--tls-verify=false",
         "-e",
         "GREETING=ho",
+        "-v",
+        "pdata:/data",
     ];
     podman
         .run(&[&run[..], &[img.as_str()], &HTTPD].concat())
@@ -509,7 +511,11 @@ fn kube_yaml_crosses_between_coracle_and_podman_4_3() {
         .success();
     let yaml = std::fs::read_to_string(&theirs).unwrap();
     assert!(yaml.contains("Created with podman-4."), "{yaml}");
+    assert!(yaml.contains("claimName: pdata"), "{yaml}");
     stdout_of(&sb, &["kube", "play", theirs.to_str().unwrap()]);
+    // Podman's claim is a named volume here too.
+    stdout_of(&sb, &["exec", "pweb-psrv", "sh", "-c", "echo x > /data/y"]);
+    assert_eq!(stdout_of(&sb, &["volume", "ls", "-q"]), "cdata\npdata");
     assert_eq!(hostname_served(18094), "pweb");
     assert_eq!(
         stdout_of(&sb, &["exec", "pweb-psrv", "sh", "-c", "echo $GREETING"]),

@@ -58,6 +58,7 @@ struct Made {
 }
 
 impl Made {
+    /// Remove what was made (best effort: the play's own error is what is reported).
     fn undo(&self, store: &Store) {
         for name in &self.pods {
             if let Ok(Some(pod)) = pod_named(store, name) {
@@ -65,8 +66,14 @@ impl Made {
             }
         }
         let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+        let Ok(_lock) = volumes::removal_lock(store) else {
+            return;
+        };
         for name in &self.volumes {
-            let _ = volumes::remove(store, name, plan.as_ref());
+            // A volume some other container took up in the meantime stays.
+            if volumes::users(store, name).is_ok_and(|u| u.is_empty()) {
+                let _ = volumes::remove(store, name, plan.as_ref());
+            }
         }
     }
 }
@@ -115,6 +122,7 @@ fn make_pod(
     Ok(())
 }
 
+/// A command line's exit code as a result.
 fn check(code: i32) -> Result<()> {
     if code != 0 {
         bail!("kube play: a command failed with exit code {code}");
