@@ -585,6 +585,13 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
     spec.limits.apply()?;
+    if let Some(nested) = spec.userns.as_ref().and_then(|p| p.nested.as_ref()) {
+        // The streams go to the user as the nested namespace will know it.
+        if let Some(outer) = nested.outer_uid(user.uid) {
+            let _ = stdio::give_to_user(outer);
+        }
+        crate::ids::nested::enter(nested)?;
+    }
     become_user(
         &user,
         &spec.groups,

@@ -24,5 +24,6 @@ mod run;
 mod surface;
 mod terminal;
 mod testbed;
+mod userns;
 mod util;
 mod volumes;
