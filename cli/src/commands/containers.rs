@@ -116,6 +116,9 @@ pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
 
 /// `coracle start`: each container under a new monitor; prints each name given.
 pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
+    if args.attach {
+        return start_attached(ctx, args);
+    }
     let store = ctx.store()?;
     for name in &args.containers {
         let r = find(&store, name)?;
@@ -129,6 +132,28 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// `coracle start -a`: start one container and attach to its terminal.
+fn start_attached(ctx: &Context, args: StartArgs) -> Result<i32> {
+    let keys = crate::commands::attach::detach_keys(args.detach_keys.as_deref())?;
+    let [name] = &args.containers[..] else {
+        bail!(
+            "start --attach takes one container, {} given",
+            args.containers.len()
+        );
+    };
+    let store = ctx.store()?;
+    let record = find(&store, name)?;
+    if !config_of(&record).tty {
+        bail!(
+            "start --attach: container {} has no terminal (create it with -t); start it and follow `coracle logs -f {}`",
+            record.name,
+            record.name
+        );
+    }
+    let record = control::start_detached(&store, &record.id)?;
+    crate::commands::attach::attach_to(&store, &record, &keys, true)
 }
 
 /// `coracle stop`: prints each container given.

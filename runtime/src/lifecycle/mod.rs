@@ -11,6 +11,7 @@
 //! [`volumes`] makes, plans and removes the volumes it mounts.
 //! Detached containers are held by [`crate::monitor`].
 
+pub mod attach;
 pub mod cleanup;
 pub mod control;
 pub mod etc_network;

@@ -6,6 +6,7 @@ mod auth;
 mod cgroups;
 mod commit;
 mod cp;
+mod detach;
 mod exec;
 mod hostile_layers;
 mod hostile_mounts;

@@ -44,6 +44,16 @@ impl Tmux {
         self.cmd(&["send-keys", "Enter"]);
     }
 
+    /// Sends tmux key names (such as `C-p`) to the pane.
+    pub(crate) fn send_keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        assert!(
+            self.cmd(&args).status.success(),
+            "tmux send-keys {keys:?} failed"
+        );
+    }
+
     /// The pane's whole history and screen, wrapped lines joined.
     fn screen(&self) -> String {
         let out = self.cmd(&["capture-pane", "-p", "-J", "-S", "-"]);

@@ -1,0 +1,100 @@
+//! `coracle attach` to a detached `-t` container: the monitor listens on a Unix
+//! socket (made by coracle, inherited by number) next to the container's other
+//! runtime files. One client at a time (a new one replaces the old) gets a copy of
+//! the terminal's output from the moment it connects; with `-i` what it sends is
+//! typed into the terminal. The client handles the detach keys: detaching is just
+//! closing the connection, and the container runs on.
+
+use std::io::{ErrorKind, Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, RawFd};
+use std::os::unix::net::{UnixListener, UnixStream};
+
+/// The attach socket and its current client.
+#[derive(Debug)]
+pub struct Attach {
+    listener: UnixListener,
+    client: Option<UnixStream>,
+    /// The pty master: where a client's input goes.
+    terminal: RawFd,
+    /// Whether a client's input is typed in (`-i`).
+    input: bool,
+}
+
+impl Attach {
+    /// Take over the listening socket `fd` (inherited for this program alone) for
+    /// the terminal `terminal`.
+    pub fn from_fd(fd: RawFd, terminal: RawFd, input: bool) -> Attach {
+        crate::sys::set_cloexec(fd);
+        // SAFETY: coracle handed this descriptor over for the monitor's exclusive
+        // use; it is taken once, here.
+        let listener = unsafe { UnixListener::from_raw_fd(fd) };
+        let _ = listener.set_nonblocking(true);
+        Attach {
+            listener,
+            client: None,
+            terminal,
+            input,
+        }
+    }
+
+    /// The descriptors to poll for input: the listener, then the client if any.
+    pub fn fds(&self) -> Vec<RawFd> {
+        let mut fds = vec![self.listener.as_raw_fd()];
+        fds.extend(self.client.as_ref().map(|c| c.as_raw_fd()));
+        fds
+    }
+
+    /// `fd` (one of [`Attach::fds`]) is ready: accept a client, or pass its input on
+    /// (its end, or an error, drops it).
+    pub fn on_ready(&mut self, fd: RawFd) {
+        if fd == self.listener.as_raw_fd() {
+            if let Ok((client, _)) = self.listener.accept() {
+                let _ = client.set_write_timeout(Some(std::time::Duration::from_secs(1)));
+                self.client = Some(client);
+            }
+            return;
+        }
+        let Some(client) = self.client.as_mut() else {
+            return;
+        };
+        let mut buf = [0u8; 4096];
+        match client.read(&mut buf) {
+            Ok(0) => self.client = None,
+            Ok(n) if self.input => {
+                if write_all_fd(self.terminal, &buf[..n]).is_err() {
+                    self.client = None;
+                }
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(_) => self.client = None,
+        }
+    }
+
+    /// A chunk of the terminal's output, for the client if any (a client that does
+    /// not keep up is dropped rather than stall the container).
+    pub fn output(&mut self, data: &[u8]) {
+        if let Some(client) = self.client.as_mut() {
+            if client.write_all(data).is_err() {
+                self.client = None;
+            }
+        }
+    }
+}
+
+/// Write all of `data` to the descriptor `fd`.
+fn write_all_fd(fd: RawFd, mut data: &[u8]) -> std::io::Result<()> {
+    while !data.is_empty() {
+        // SAFETY: `data` is valid for reads of `data.len()` bytes.
+        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        data = &data[n as usize..];
+    }
+    Ok(())
+}

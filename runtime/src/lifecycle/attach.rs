@@ -1,0 +1,241 @@
+//! `attach` and `start -a` to a detached `-t` container: its monitor listens on a
+//! Unix socket in the runtime directory (`attach/ID`); the client relays the
+//! caller's terminal to it and back, and watches the caller's input for the detach
+//! keys (Podman's `--detach-keys`, default ctrl-p,ctrl-q): on them it closes the
+//! connection and the container runs on.
+//!
+//! Socket paths are bound and connected through `/proc/self/fd/DIR/ID`, so that a
+//! long runtime directory does not meet the 108-byte limit of a socket address.
+
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::PathBuf;
+
+use rustix::event::{PollFd, PollFlags};
+
+use crate::error::{Result, RuntimeError};
+use crate::lifecycle::rundir::runtime_dir;
+
+/// Podman's default detach keys.
+pub const DEFAULT_DETACH_KEYS: &str = "ctrl-p,ctrl-q";
+
+fn sockets_dir() -> PathBuf {
+    runtime_dir().join("attach")
+}
+
+/// Run `work` with a short path (`/proc/self/fd/N/ID`) that names `ID` in the
+/// sockets directory.
+fn with_short_path<T>(
+    id: &str,
+    work: impl FnOnce(&str) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    use std::os::fd::AsRawFd;
+    let dir = std::fs::File::open(sockets_dir())?;
+    work(&format!("/proc/self/fd/{}/{id}", dir.as_raw_fd()))
+}
+
+/// Make container `id`'s attach socket, listening, for its monitor to inherit.
+pub fn listen(id: &str) -> Result<OwnedFd> {
+    let dir = sockets_dir();
+    let made = std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .and_then(|()| {
+            remove_socket(id);
+            with_short_path(id, |p| UnixListener::bind(p))
+        });
+    made.map(OwnedFd::from)
+        .map_err(|e| RuntimeError::io("failed to make the attach socket in", dir, e))
+}
+
+/// Forget container `id`'s attach socket.
+pub fn remove_socket(id: &str) {
+    let _ = std::fs::remove_file(sockets_dir().join(id));
+}
+
+/// Connect to the monitor of the running `-t` container `id`.
+pub fn connect(id: &str) -> Result<UnixStream> {
+    with_short_path(id, |p| UnixStream::connect(p)).map_err(|e| {
+        RuntimeError::Start(format!(
+            "cannot attach to container {}: its monitor does not answer ({e}); only a container started with -t and -d can be attached to",
+            &id[..id.len().min(12)]
+        ))
+    })
+}
+
+/// `--detach-keys`: comma-separated keys, each one printable character or `ctrl-X`
+/// (X a letter or one of @ [ \ ] ^ _), as Podman takes them; "" disables
+/// detaching (no bytes).
+pub fn parse_detach_keys(text: &str) -> Result<Vec<u8>> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(',')
+        .map(|key| match key.strip_prefix("ctrl-") {
+            Some(c) if c.len() == 1 => match c.as_bytes()[0] {
+                b @ (b'a'..=b'z' | b'@' | b'[' | b'\\' | b']' | b'^' | b'_') => {
+                    Ok(b.to_ascii_uppercase() & 0x1f)
+                }
+                _ => Err(key),
+            },
+            None if key.len() == 1 && key.as_bytes()[0].is_ascii_graphic() => {
+                Ok(key.as_bytes()[0])
+            }
+            _ => Err(key),
+        })
+        .collect::<std::result::Result<Vec<u8>, &str>>()
+        .map_err(|key| {
+            RuntimeError::Start(format!(
+                "invalid --detach-keys {text:?}: {key:?} is not a key; use a character or ctrl-X, separated by commas (such as ctrl-p,ctrl-q)"
+            ))
+        })
+}
+
+/// Watches a stream of typed bytes for the detach sequence.
+#[derive(Debug, Clone)]
+pub struct DetachWatch {
+    keys: Vec<u8>,
+    matched: usize,
+}
+
+impl DetachWatch {
+    /// Watch for `keys` (none: never detach).
+    pub fn new(keys: Vec<u8>) -> DetachWatch {
+        DetachWatch { keys, matched: 0 }
+    }
+
+    /// Feed typed bytes: what to pass on, and whether the sequence was completed
+    /// (then nothing after it is passed). A partial sequence is held back until the
+    /// next byte shows it is not the sequence.
+    pub fn feed(&mut self, typed: &[u8]) -> (Vec<u8>, bool) {
+        let mut out = Vec::with_capacity(typed.len());
+        if self.keys.is_empty() {
+            out.extend_from_slice(typed);
+            return (out, false);
+        }
+        for &b in typed {
+            if b == self.keys[self.matched] {
+                self.matched += 1;
+                if self.matched == self.keys.len() {
+                    self.matched = 0;
+                    return (out, true);
+                }
+                continue;
+            }
+            out.extend_from_slice(&self.keys[..self.matched]);
+            self.matched = usize::from(b == self.keys[0]);
+            if self.matched == 0 {
+                out.push(b);
+            } else if self.keys.len() == 1 {
+                self.matched = 0;
+                return (out, true);
+            }
+        }
+        (out, false)
+    }
+}
+
+/// How an attached session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachEnd {
+    /// The detach keys were typed: the container runs on.
+    Detached,
+    /// The container's terminal closed (it ended).
+    Ended,
+}
+
+/// Relay the caller's terminal to `stream` (a connected attach socket) and back
+/// until the container's output ends or the detach keys are typed. The caller's
+/// terminal, if stdin is one, is in raw mode meanwhile; `input` false leaves stdin
+/// alone (`--no-stdin`, or a container without `-i`).
+pub fn relay(mut stream: UnixStream, keys: &[u8], input: bool) -> Result<AttachEnd> {
+    let os = |action| move |e: std::io::Error| RuntimeError::Os { action, source: e };
+    let stdin = rustix::stdio::stdin();
+    let _raw = if input {
+        crate::process::pty::raw_mode(stdin)?
+    } else {
+        None
+    };
+    let mut watch = DetachWatch::new(keys.to_vec());
+    let mut reading_input = input;
+    let mut buf = [0u8; 8192];
+    let mut stdout = std::io::stdout().lock();
+    loop {
+        let mut fds = vec![PollFd::new(&stream, PollFlags::IN)];
+        if reading_input {
+            fds.push(PollFd::new(&stdin, PollFlags::IN));
+        }
+        match rustix::event::poll(&mut fds, None) {
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(os("wait for the container's terminal")(e.into())),
+        }
+        let socket_ready = !fds[0].revents().is_empty();
+        let input_ready = fds.get(1).is_some_and(|f| !f.revents().is_empty());
+        drop(fds);
+        if input_ready {
+            match rustix::io::read(stdin, &mut buf) {
+                Ok(0) | Err(_) => reading_input = false,
+                Ok(n) => {
+                    let (pass, detached) = watch.feed(&buf[..n]);
+                    if !pass.is_empty() && stream.write_all(&pass).is_err() {
+                        return Ok(AttachEnd::Ended);
+                    }
+                    if detached {
+                        return Ok(AttachEnd::Detached);
+                    }
+                }
+            }
+        }
+        if socket_ready {
+            match stream.read(&mut buf) {
+                Ok(0) => return Ok(AttachEnd::Ended),
+                Ok(n) => {
+                    stdout
+                        .write_all(&buf[..n])
+                        .and_then(|()| stdout.flush())
+                        .map_err(os("write the container's output"))?;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Ok(AttachEnd::Ended),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detach_keys_as_podman() {
+        assert_eq!(parse_detach_keys("ctrl-p,ctrl-q").unwrap(), [0x10, 0x11]);
+        assert_eq!(parse_detach_keys("").unwrap(), Vec::<u8>::new());
+        assert_eq!(
+            parse_detach_keys("a,ctrl-@,ctrl-[").unwrap(),
+            [b'a', 0, 0x1b]
+        );
+        for bad in ["ctrl-", "ctrl-pp", "ctrl-1", "ab", "p,", "ctrl-P"] {
+            let e = parse_detach_keys(bad).unwrap_err().to_string();
+            assert!(e.contains("--detach-keys"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_watch_passes_everything_but_the_sequence() {
+        let mut w = DetachWatch::new(vec![0x10, 0x11]);
+        assert_eq!(w.feed(b"ab"), (b"ab".to_vec(), false));
+        // A held-back prefix is given back when the next byte differs.
+        assert_eq!(w.feed(&[0x10]), (vec![], false));
+        assert_eq!(w.feed(b"x"), (vec![0x10, b'x'], false));
+        assert_eq!(w.feed(&[0x10, 0x10]), (vec![0x10], false));
+        assert_eq!(w.feed(&[0x11, b'z']), (vec![], true));
+        let mut off = DetachWatch::new(vec![]);
+        assert_eq!(off.feed(&[0x10, 0x11]), (vec![0x10, 0x11], false));
+        let mut one = DetachWatch::new(vec![b'q']);
+        assert_eq!(one.feed(b"aqb"), (b"a".to_vec(), true));
+    }
+}
