@@ -767,7 +767,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l connection -
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (accepted for Podman compatibility; detaching is not supported: end the command instead)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r
@@ -1576,7 +1576,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (accepted for Podman compatibility; detaching is not supported: end the command instead)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r

@@ -263,8 +263,8 @@ pub struct ExecArgs {
     /// Run the command in the background; print nothing.
     #[arg(short, long)]
     pub detach: bool,
-    /// Key sequence for detaching (accepted for Podman compatibility; detaching is not
-    /// supported: end the command instead).
+    /// Keys that detach from an -it session and leave its process running (default
+    /// ctrl-p,ctrl-q; "" disables detaching).
     #[arg(long, value_name = "SEQUENCE")]
     pub detach_keys: Option<String>,
     /// Set environment variables: KEY=VALUE, or KEY to copy it from the caller.

@@ -15,9 +15,7 @@ use crate::output;
 
 /// `coracle exec`.
 pub fn exec(ctx: &Context, args: ExecArgs) -> Result<i32> {
-    if let Some(keys) = &args.detach_keys {
-        crate::commands::attach::detach_keys(Some(keys))?;
-    }
+    let detach_keys = crate::commands::attach::detach_keys(args.detach_keys.as_deref())?;
     let options = ExecOptions {
         env: environment(&args.env, &args.env_file)?,
         command: args.command,
@@ -27,6 +25,7 @@ pub fn exec(ctx: &Context, args: ExecArgs) -> Result<i32> {
         interactive: args.interactive,
         detach: args.detach,
         privileged: args.privileged,
+        detach_keys,
     };
     let store = ctx.store()?;
     let record = find(&store, &args.container)?;

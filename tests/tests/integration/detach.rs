@@ -1,7 +1,8 @@
 //! `--detach-keys` through a real terminal (tmux), as the unprivileged user: `attach`
 //! and `start -a` join the terminal of a detached `-t` container held by its monitor;
-//! ctrl-p,ctrl-q detaches (exit 0) and the container runs on; `--detach-keys ""`
-//! passes the keys to the container; a bad sequence is refused with 125.
+//! ctrl-p,ctrl-q detaches (exit 0) and the container runs on; `exec -it` detaches and
+//! its process runs on; `--detach-keys ""` passes the keys to the container; a bad
+//! sequence is refused with 125.
 
 use coracle_tests::Sandbox;
 
@@ -76,6 +77,31 @@ fn start_attach_detaches_and_empty_detach_keys_pass_the_keys_on() {
     tmux.type_line("x");
     tmux.wait_for_line("two-exit=3");
     assert_eq!(status_of(&sb, "two"), "exited 3");
+}
+
+#[test]
+fn exec_it_detaches_and_its_process_runs_on() {
+    let (sb, img) = with_image("detach-exec", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    sb.coracle(&["run", "-d", "--name", "host", &img, "sleep", "1000"])
+        .success();
+    let tmux = Tmux::start("detach-exec", 120, 40);
+    let exec = coracle_line(&sb, &["exec", "-it", "host", "sh"]);
+    tmux.type_line(&then_exit_code(&exec, "exec-exit"));
+    tmux.type_line("echo $$ >/tmp/session; echo in-exec-$((6*7))");
+    tmux.wait_for_line("in-exec-42");
+    tmux.send_keys(&["C-p", "C-q"]);
+    tmux.wait_for_line("exec-exit=0");
+    // The session's shell is still there, and keeps its terminal.
+    let alive = sb.coracle(&[
+        "exec",
+        "host",
+        "sh",
+        "-c",
+        "kill -0 $(cat /tmp/session) && echo alive",
+    ]);
+    assert_eq!(alive.success().stdout.trim(), "alive");
+    assert_eq!(status_of(&sb, "host"), "running 0");
 }
 
 #[test]
