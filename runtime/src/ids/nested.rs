@@ -46,6 +46,11 @@ impl NestedMaps {
         remap(&self.uid_map).zip(remap(&self.gid_map))
     }
 
+    /// The outer uid and gid of the nested root, if mapped.
+    pub fn outer_root(&self) -> Option<(u32, u32)> {
+        self.outer_uid(0).zip(idmap::host_id_of(&self.gid_map, 0))
+    }
+
     /// The outer id of the nested uid `uid`, if mapped.
     pub fn outer_uid(&self, uid: u32) -> Option<u32> {
         idmap::host_id_of(&self.uid_map, uid)

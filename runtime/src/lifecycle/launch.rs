@@ -599,6 +599,9 @@ pub fn process_spec(
     let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
     Ok(ContainerSpec {
         mounts: MountPlan {
+            dev_owner: plan
+                .and_then(|p| p.nested.as_ref())
+                .and_then(|n| n.outer_root()),
             rootfs: RootfsSpec {
                 lower,
                 upper: dir.join("upper"),

@@ -71,7 +71,7 @@ fn nomap_maps_only_subordinate_ids() {
             &img,
             "sh",
             "-c",
-            "cat /proc/self/uid_map; echo --; cat /proc/self/gid_map; echo --; stat -c %u:%g /bin/busybox /home/app /mnt/mine; id -u",
+            "cat /proc/self/uid_map; echo --; cat /proc/self/gid_map; echo --; stat -c %u:%g /bin/busybox /home/app /mnt/mine /dev /dev/shm; id -u",
         ],
     );
     let parts: Vec<&str> = out.split("--\n").collect();
@@ -90,10 +90,11 @@ fn nomap_maps_only_subordinate_ids() {
     }
     let rest: Vec<&str> = parts[2].lines().collect();
     // The image's files keep their owners (app is 1000 in the image); the caller's
-    // own directory is nobody's; the command runs as the namespace's root.
+    // own directory is nobody's; /dev and /dev/shm are root's; the command runs as
+    // the namespace's root.
     assert_eq!(
         rest,
-        ["0:0", "1000:1000", "65534:65534", "0"],
+        ["0:0", "1000:1000", "65534:65534", "0:0", "0:0", "0"],
         "owners and id: {out}"
     );
     // From the host, the container's root is the first subordinate id.
@@ -118,6 +119,25 @@ fn nomap_maps_only_subordinate_ids() {
     let lines: Vec<&str> = inside.lines().collect();
     assert_eq!(map_lines(lines[0]), [[0, 1, 65536]], "{inside}");
     assert_eq!(lines[1..], ["0", "0"], "{inside}");
+    // cp reaches it through the namespace it is nested in, both ways.
+    let source = sb.write("to-copy", "copied in\n");
+    let dest = format!("{id}:/tmp/in");
+    sb.coracle(&["cp", &source.to_string_lossy(), &dest])
+        .success();
+    assert_eq!(
+        stdout_of(&sb, &["exec", &id, "cat", "/tmp/in"]),
+        "copied in"
+    );
+    sb.coracle(&["exec", &id, "sh", "-c", "echo made inside >/tmp/out"])
+        .success();
+    let back = sb.work().join("out");
+    let from = format!("{id}:/tmp/out");
+    sb.coracle(&["cp", &from, &back.to_string_lossy()])
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&back).expect("copied out"),
+        "made inside\n"
+    );
     sb.coracle(&["rm", "-f", "-t", "0", &id]).success();
 }
 
