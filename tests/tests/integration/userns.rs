@@ -306,3 +306,49 @@ fn auto_gives_each_container_its_own_range_until_removed() {
     bad.code(125);
     assert!(bad.stderr.contains("size="), "{}", bad.stderr);
 }
+
+#[test]
+fn auto_containers_created_at_once_get_disjoint_ranges() {
+    let (sb, img) = with_image("userns-auto-parallel", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            sb.command(&[
+                "run",
+                "-d",
+                "--userns",
+                "auto:size=500",
+                &img,
+                "sleep",
+                "1000",
+            ])
+            .spawn()
+            .expect("start coracle")
+        })
+        .collect();
+    let mut ranges: Vec<[u64; 3]> = Vec::new();
+    for child in children {
+        let out = child.wait_with_output().expect("wait for coracle");
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (uids, gids) = maps_in(&sb, &id);
+        assert_eq!(uids, gids, "the same range for uids and gids");
+        assert_eq!(uids.len(), 1, "{uids:?}");
+        ranges.push(uids[0]);
+    }
+    ranges.sort();
+    for pair in ranges.windows(2) {
+        assert!(
+            pair[0][1] + pair[0][2] <= pair[1][1],
+            "overlapping ranges: {ranges:?}"
+        );
+    }
+    assert!(
+        ranges.iter().all(|r| r[1] >= 1 && r[2] == 500),
+        "{ranges:?}"
+    );
+}
