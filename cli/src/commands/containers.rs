@@ -462,6 +462,24 @@ fn health_value(store: &Store, r: &ContainerRecord, config: &ContainerConfig) ->
     })
 }
 
+/// `HostConfig.IDMappings`: a mapping other than the default as Podman shows it,
+/// `CONTAINER:HOST:SIZE` strings whose HOST counts in the caller's default mapping
+/// (0 is the caller); null for the default.
+fn id_mappings(config: &ContainerConfig) -> Value {
+    let (stored, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    let maps =
+        coracle_runtime::ids::usermap::maps_in_default_ids(&config.id_mapping(), stored.as_ref());
+    let text = |map: &[coracle_runtime::ids::idmap::IdMapping]| {
+        map.iter()
+            .map(|m| format!("{}:{}:{}", m.container_id, m.host_id, m.size))
+            .collect::<Vec<_>>()
+    };
+    match maps {
+        Ok(Some((uids, gids))) => json!({"UidMap": text(&uids), "GidMap": text(&gids)}),
+        _ => Value::Null,
+    }
+}
+
 /// The object Podman's `container inspect` prints.
 pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     let config = config_of(r);
@@ -548,6 +566,8 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Dns": config.dns.servers,
             "DnsSearch": config.dns.search,
             "DnsOptions": config.dns.options,
+            "UsernsMode": config.id_mapping().podman_name(),
+            "IDMappings": id_mappings(&config),
         },
         "Mounts": super::volume::inspect_mounts(store, &config),
         "NetworkSettings": super::network_settings::network_settings(

@@ -95,6 +95,28 @@ pub fn plan(mode: &IdMappingMode, stored: Option<&UserNsPlan>) -> Result<Option<
     }
 }
 
+/// The uid and gid maps of `mode` in the ids of the caller's default mapping
+/// `stored` (0 is the caller, 1.. its subordinate ids), as Podman's inspect shows a
+/// rootless container's `IDMappings`; None for the default mapping or as root.
+pub fn maps_in_default_ids(
+    mode: &IdMappingMode,
+    stored: Option<&UserNsPlan>,
+) -> Result<Option<(Vec<IdMapping>, Vec<IdMapping>)>> {
+    let Some(stored) = stored.filter(|_| *mode != IdMappingMode::Default) else {
+        return Ok(None);
+    };
+    let Some(planned) = plan(mode, Some(stored))? else {
+        return Ok(None);
+    };
+    Ok(Some(match planned.nested {
+        Some(nested) => (nested.uid_map, nested.gid_map),
+        None => (
+            in_default_ids(&stored.uid_map, &planned.uid_map)?,
+            in_default_ids(&stored.gid_map, &planned.gid_map)?,
+        ),
+    }))
+}
+
 /// Whether `planned` leaves the caller's own uid or gid (the default mapping's 0)
 /// unmapped.
 fn leaves_caller_out(stored: &UserNsPlan, planned: &UserNsPlan) -> bool {
@@ -339,6 +361,26 @@ mod tests {
         assert!(
             e.contains("--uidmap 0:1:70000") && e.contains("65536"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn maps_for_inspect_count_in_the_default_mapping() {
+        let keep = IdMappingMode::KeepId {
+            uid: Some(200),
+            gid: Some(210),
+        };
+        let (uids, _) = maps_in_default_ids(&keep, Some(&stored()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(uids, [m(0, 1, 200), m(200, 0, 1), m(201, 201, 65336)]);
+        let (uids, gids) = maps_in_default_ids(&IdMappingMode::NoMap, Some(&stored()))
+            .unwrap()
+            .unwrap();
+        assert_eq!((uids.clone(), gids), (vec![m(0, 1, 65536)], uids));
+        assert_eq!(
+            maps_in_default_ids(&IdMappingMode::Default, Some(&stored())).unwrap(),
+            None
         );
     }
 

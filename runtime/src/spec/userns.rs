@@ -218,6 +218,18 @@ impl IdMappingMode {
         IdMappingMode::parse_userns(userns.unwrap_or(""))
     }
 
+    /// The mode's name as Podman's inspect shows it in `HostConfig.UsernsMode`:
+    /// "" for the default, `keep-id`, `nomap`, `auto`, `private` for given maps.
+    pub fn podman_name(&self) -> &'static str {
+        match self {
+            IdMappingMode::Default => "",
+            IdMappingMode::KeepId { .. } => "keep-id",
+            IdMappingMode::NoMap => "nomap",
+            IdMappingMode::Auto { .. } => "auto",
+            IdMappingMode::Explicit { .. } | IdMappingMode::SubIdNames { .. } => "private",
+        }
+    }
+
     /// `--userns keep-id` in any form.
     pub fn is_keep_id(&self) -> bool {
         matches!(self, IdMappingMode::KeepId { .. })

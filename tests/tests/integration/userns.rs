@@ -283,6 +283,22 @@ fn auto_gives_each_container_its_own_range_until_removed() {
     assert_eq!(a_gids, [[0, 1, 1024]], "first auto container");
     assert_eq!(b_uids, [[0, 1025, 2048]], "second auto container");
     assert_eq!(b_gids, [[0, 1025, 2048]], "second auto container");
+    // inspect shows the mode and the ranges, as Podman's HostConfig does.
+    let inspected: serde_json::Value =
+        serde_json::from_str(&stdout_of(&sb, &["container", "inspect", &b]))
+            .expect("inspect prints JSON");
+    let host = &inspected[0]["HostConfig"];
+    assert_eq!(host["UsernsMode"], "auto", "{host}");
+    assert_eq!(
+        host["IDMappings"]["UidMap"],
+        serde_json::json!(["0:1025:2048"]),
+        "{host}"
+    );
+    assert_eq!(
+        host["IDMappings"]["GidMap"],
+        serde_json::json!(["0:1025:2048"]),
+        "{host}"
+    );
     // The range is saved with the container: a restart keeps it.
     sb.coracle(&["restart", "-t", "0", &a]).success();
     assert_eq!(maps_of(&a).0, a_uids, "after a restart");
