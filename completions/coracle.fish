@@ -318,7 +318,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand start" -s a -l attach -d 'Attach to the container\'s terminal once started (one container, run with -t)'
+complete -c coracle -n "__fish_coracle_using_subcommand start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1198,7 +1198,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s terminal once started (one container, run with -t)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -299,7 +299,8 @@ pub struct StartArgs {
     /// Containers (names or ids).
     #[arg(required = true)]
     pub containers: Vec<String>,
-    /// Attach to the container's terminal once started (one container, run with -t).
+    /// Attach to the container once started (one container): its terminal with -t,
+    /// else its output until it ends; exit with its exit code.
     #[arg(short, long)]
     pub attach: bool,
     /// Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; ""

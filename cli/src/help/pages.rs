@@ -41,7 +41,7 @@ create takes the same options as run; a created container is listed by `coracle 
         paths: &["start", "container start"],
         description: "Start created or stopped containers in the background, each under a new monitor that keeps its log and records its exit. The container runs the command it was created with, in the same writable layer as before.
 
-Containers that are already running are left alone. With -a (one container, created with -t) the caller's terminal is attached to the container's, as `attach` does; ctrl-p,ctrl-q (or --detach-keys) detaches and leaves it running.",
+Containers that are already running are left alone. With -a (one container) start waits for it: a container created with -t gets the caller's terminal, as `attach` does, and ctrl-p,ctrl-q (or --detach-keys) detaches and leaves it running; any other prints what it writes to stdout and stderr until it ends. Either way start -a exits with the container's exit code.",
         examples: &[
             ("Start a container by name", "coracle start job"),
             ("Start two containers by id prefix", "coracle start 3f2a 9c1d"),

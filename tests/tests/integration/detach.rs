@@ -105,6 +105,22 @@ fn exec_it_detaches_and_its_process_runs_on() {
 }
 
 #[test]
+fn start_attach_without_a_terminal_prints_its_output_and_exit_code() {
+    let (sb, img) = with_image("detach-start-plain", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    let script = "echo out-$((6*7)); echo err-$((6*7)) >&2; exit 4";
+    sb.coracle(&["create", "--name", "plain", &img, "sh", "-c", script])
+        .success();
+    for round in ["first", "second"] {
+        let run = sb.coracle(&["start", "-a", "plain"]);
+        run.code(4);
+        // Only this start's output, each on its own stream.
+        assert_eq!(run.stdout, "out-42\n", "{round}");
+        assert_eq!(run.stderr, "err-42\n", "{round}");
+    }
+}
+
+#[test]
 fn bad_detach_keys_are_refused_with_125() {
     let (sb, img) = with_image("detach-bad", "busybox");
     let _cleanup = RemoveAll(&sb);
