@@ -2,8 +2,9 @@
 //! socket (made by coracle, inherited by number) next to the container's other
 //! runtime files. One client at a time (a new one replaces the old) gets a copy of
 //! the terminal's output from the moment it connects; with `-i` what it sends is
-//! typed into the terminal. The client handles the detach keys: detaching is just
-//! closing the connection, and the container runs on.
+//! typed into the terminal. A new client first gets the terminal's descriptor (with
+//! one byte, SCM_RIGHTS), to give it its window size. The client handles the detach
+//! keys: detaching is just closing the connection, and the container runs on.
 
 use std::io::{ErrorKind, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, RawFd};
@@ -50,7 +51,10 @@ impl Attach {
         if fd == self.listener.as_raw_fd() {
             if let Ok((client, _)) = self.listener.accept() {
                 let _ = client.set_write_timeout(Some(std::time::Duration::from_secs(1)));
-                self.client = Some(client);
+                // The client sizes the terminal like its own (and on each resize).
+                if crate::sys::send_fd(client.as_raw_fd(), self.terminal).is_ok() {
+                    self.client = Some(client);
+                }
             }
             return;
         }

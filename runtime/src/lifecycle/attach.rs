@@ -8,7 +8,7 @@
 //! long runtime directory does not meet the 108-byte limit of a socket address.
 
 use std::io::{Read, Write};
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::DirBuilderExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::PathBuf;
@@ -17,6 +17,7 @@ use rustix::event::{PollFd, PollFlags};
 
 use crate::error::{Result, RuntimeError};
 use crate::lifecycle::rundir::runtime_dir;
+use crate::process::signals::{read_signals, restore_mask, signalfd, SigMask};
 
 pub use crate::process::detach::{parse_detach_keys, DetachWatch, DEFAULT_DETACH_KEYS};
 
@@ -79,19 +80,49 @@ pub enum AttachEnd {
 /// terminal, if stdin is one, is in raw mode meanwhile; `input` false leaves stdin
 /// alone (`--no-stdin`, or a container without `-i`).
 pub fn relay(mut stream: UnixStream, keys: &[u8], input: bool) -> Result<AttachEnd> {
-    let os = |action| move |e: std::io::Error| RuntimeError::Os { action, source: e };
     let stdin = rustix::stdio::stdin();
     let _raw = if input {
         crate::process::pty::raw_mode(stdin)?
     } else {
         None
     };
+    // The monitor sends the terminal first: it takes the caller's window size, now
+    // and on each SIGWINCH.
+    let master = crate::process::pty::receive_fd(stream.as_fd())?;
+    let caller_tty = crate::process::pty::caller_terminal();
+    let resize = || {
+        if let Some(tty) = caller_tty {
+            let _ = crate::process::pty::sync_window_size(tty, master.as_fd());
+        }
+    };
+    resize();
+    let winch = SigMask::of([libc::SIGWINCH]);
+    let old_mask = winch.block()?;
+    let winch_fd = signalfd(&winch, true);
+    let ended = relay_until_end(&mut stream, keys, input, winch_fd.as_ref().ok(), resize);
+    let _ = restore_mask(&old_mask);
+    ended
+}
+
+/// [`relay`]'s loop; `winch` (a signalfd for SIGWINCH) calls `resize`.
+fn relay_until_end(
+    stream: &mut UnixStream,
+    keys: &[u8],
+    input: bool,
+    winch: Option<&OwnedFd>,
+    resize: impl Fn(),
+) -> Result<AttachEnd> {
+    let os = |action| move |e: std::io::Error| RuntimeError::Os { action, source: e };
+    let stdin = rustix::stdio::stdin();
     let mut watch = DetachWatch::new(keys.to_vec());
     let mut reading_input = input;
     let mut buf = [0u8; 8192];
     let mut stdout = std::io::stdout().lock();
     loop {
-        let mut fds = vec![PollFd::new(&stream, PollFlags::IN)];
+        let mut fds = vec![PollFd::new(&*stream, PollFlags::IN)];
+        if let Some(winch) = winch {
+            fds.push(PollFd::new(winch, PollFlags::IN));
+        }
         if reading_input {
             fds.push(PollFd::new(&stdin, PollFlags::IN));
         }
@@ -100,9 +131,15 @@ pub fn relay(mut stream: UnixStream, keys: &[u8], input: bool) -> Result<AttachE
             Err(rustix::io::Errno::INTR) => continue,
             Err(e) => return Err(os("wait for the container's terminal")(e.into())),
         }
-        let socket_ready = !fds[0].revents().is_empty();
-        let input_ready = fds.get(1).is_some_and(|f| !f.revents().is_empty());
+        let ready: Vec<bool> = fds.iter().map(|f| !f.revents().is_empty()).collect();
         drop(fds);
+        let socket_ready = ready[0];
+        let winch_ready = winch.is_some() && ready[1];
+        let input_ready = reading_input && ready[ready.len() - 1];
+        if let (true, Some(winch)) = (winch_ready, winch) {
+            let _ = read_signals(winch.as_fd());
+            resize();
+        }
         if input_ready {
             match rustix::io::read(stdin, &mut buf) {
                 Ok(0) | Err(_) => reading_input = false,

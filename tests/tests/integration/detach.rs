@@ -36,9 +36,14 @@ fn attach_detaches_on_ctrl_p_ctrl_q_and_the_container_runs_on() {
     let tmux = Tmux::start("detach-attach", 120, 40);
     let attach = coracle_line(&sb, &["attach", "att"]);
     tmux.type_line(&then_exit_code(&attach, "attach-exit"));
-    // Typed into the container's shell through the monitor.
-    tmux.type_line("echo inside-$((6*7))");
+    // Typed into the container's shell through the monitor; its terminal has the
+    // caller's size, and follows a resize.
+    tmux.type_line("echo inside-$((6*7)); stty size");
     tmux.wait_for_line("inside-42");
+    tmux.wait_for_line("40 120");
+    tmux.resize(100, 30);
+    tmux.type_line("stty size");
+    tmux.wait_for_line("30 100");
     tmux.send_keys(&["C-p", "C-q"]);
     tmux.wait_for_line("attach-exit=0");
     assert_eq!(status_of(&sb, "att"), "running 0", "after detaching");

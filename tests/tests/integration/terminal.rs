@@ -54,6 +54,13 @@ impl Tmux {
         );
     }
 
+    /// Resizes the window to `width` x `height`.
+    pub(crate) fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let done = self.cmd(&["resize-window", "-x", &w, "-y", &h]);
+        assert!(done.status.success(), "tmux resize-window failed");
+    }
+
     /// The pane's whole history and screen, wrapped lines joined.
     fn screen(&self) -> String {
         let out = self.cmd(&["capture-pane", "-p", "-J", "-S", "-"]);
