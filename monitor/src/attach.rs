@@ -1,7 +1,8 @@
 //! `coracle attach` to a detached `-t` container: the monitor listens on a Unix
 //! socket (made by coracle, inherited by number) next to the container's other
 //! runtime files. One client at a time (a new one replaces the old) gets a copy of
-//! the terminal's output from the moment it connects; with `-i` what it sends is
+//! the terminal's output from the moment it connects (the first one also what was
+//! written before it came, up to [`BACKLOG_LIMIT`]); with `-i` what it sends is
 //! typed into the terminal. A new client first gets the terminal's descriptor (with
 //! one byte, SCM_RIGHTS), to give it its window size. The client handles the detach
 //! keys: detaching is just closing the connection, and the container runs on.
@@ -19,7 +20,14 @@ pub struct Attach {
     terminal: RawFd,
     /// Whether a client's input is typed in (`-i`).
     input: bool,
+    /// The output until the first client came (its last [`BACKLOG_LIMIT`] bytes),
+    /// for that client: `start -a` connects only once the container runs. None
+    /// once a client came.
+    backlog: Option<Vec<u8>>,
 }
+
+/// How much output before the first client is kept for it.
+pub const BACKLOG_LIMIT: usize = 64 * 1024;
 
 impl Attach {
     /// Take over the listening socket `fd` (inherited for this program alone) for
@@ -35,6 +43,7 @@ impl Attach {
             client: None,
             terminal,
             input,
+            backlog: Some(Vec::new()),
         }
     }
 
@@ -54,6 +63,9 @@ impl Attach {
                 // The client sizes the terminal like its own (and on each resize).
                 if crate::sys::send_fd(client.as_raw_fd(), self.terminal).is_ok() {
                     self.client = Some(client);
+                    if let Some(backlog) = self.backlog.take() {
+                        self.output(&backlog[backlog.len().saturating_sub(BACKLOG_LIMIT)..]);
+                    }
                 }
             }
             return;
@@ -78,6 +90,13 @@ impl Attach {
     /// A chunk of the terminal's output, for the client if any (a client that does
     /// not keep up is dropped rather than stall the container).
     pub fn output(&mut self, data: &[u8]) {
+        if let Some(backlog) = self.backlog.as_mut() {
+            backlog.extend_from_slice(data);
+            // Trimmed now and then, not on every chunk.
+            if backlog.len() > 2 * BACKLOG_LIMIT {
+                backlog.drain(..backlog.len() - BACKLOG_LIMIT);
+            }
+        }
         if let Some(client) = self.client.as_mut() {
             if client.write_all(data).is_err() {
                 self.client = None;

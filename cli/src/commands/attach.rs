@@ -35,6 +35,18 @@ pub fn attach(ctx: &Context, args: AttachArgs) -> Result<i32> {
     attach_to(&store, &record, &keys, !args.no_stdin)
 }
 
+/// Refuse a container without a terminal, naming the way to follow it.
+pub(crate) fn check_terminal(record: &ContainerRecord) -> Result<()> {
+    if !config_of(record).tty {
+        bail!(
+            "cannot attach to container {}: it has no terminal (run it with -t); `coracle logs -f {}` follows its output",
+            record.name,
+            record.name
+        );
+    }
+    Ok(())
+}
+
 /// Attach to the running container `record`: 0 when detached, else its exit code
 /// once it ended.
 pub(crate) fn attach_to(
@@ -43,16 +55,20 @@ pub(crate) fn attach_to(
     keys: &[u8],
     stdin: bool,
 ) -> Result<i32> {
-    let config = config_of(record);
-    if !config.tty {
-        bail!(
-            "cannot attach to container {}: it has no terminal (run it with -t); `coracle logs -f {}` follows its output",
-            record.name,
-            record.name
-        );
-    }
-    let stream = attach::connect(&record.id)?;
-    match attach::relay(stream, keys, stdin && config.interactive)? {
+    check_terminal(record)?;
+    relay_session(store, record, attach::connect(&record.id)?, keys, stdin)
+}
+
+/// Relay `session` to the running container `record` (see [`attach_to`]).
+pub(crate) fn relay_session(
+    store: &Store,
+    record: &ContainerRecord,
+    session: attach::Session,
+    keys: &[u8],
+    stdin: bool,
+) -> Result<i32> {
+    let interactive = config_of(record).interactive;
+    match attach::relay(session, keys, stdin && interactive)? {
         AttachEnd::Detached => Ok(0),
         AttachEnd::Ended => {
             let ended = control::wait_ended(store, &record.id, None)?;

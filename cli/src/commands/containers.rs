@@ -146,20 +146,27 @@ fn start_attached(ctx: &Context, args: StartArgs) -> Result<i32> {
     let store = ctx.store()?;
     let record = find(&store, name)?;
     let config = config_of(&record);
-    if config.tty {
-        let record = control::start_detached(&store, &record.id)?;
-        return crate::commands::attach::attach_to(&store, &record, &keys, true);
-    }
-    // Without a terminal: what this start writes to the log, then the exit code.
     let log = coracle_runtime::lifecycle::launch::log_path(&store, &record.id, &config);
     let offset = std::fs::metadata(&log).map_or(0, |m| m.len());
+    if config.tty {
+        let record = control::start_detached(&store, &record.id)?;
+        // A monitor that does not answer is done: its container ended before the
+        // attach, and what it wrote is in its log.
+        if let Ok(session) = coracle_runtime::lifecycle::attach::connect(&record.id) {
+            return crate::commands::attach::relay_session(&store, &record, session, &keys, true);
+        }
+    }
+    // Without a terminal: what this start writes to the log, then the exit code.
     if config.log.driver == coracle_runtime::spec::LogDriver::None {
         bail!(
             "start --attach: container {} has no terminal and logs nothing (--log-driver none): there is nothing to attach to",
             record.name
         );
     }
-    let started = control::start_detached(&store, &record.id)?;
+    let started = match config.tty {
+        true => record,
+        false => control::start_detached(&store, &record.id)?,
+    };
     crate::commands::logs::follow_until_ended(&store, &started.id, log, offset)?;
     let ended = control::wait_ended(&store, &started.id, None)?;
     Ok(ended.and_then(|r| r.exit_code).unwrap_or(-1))

@@ -56,14 +56,26 @@ pub fn remove_socket(id: &str) {
     let _ = std::fs::remove_file(sockets_dir().join(id));
 }
 
-/// Connect to the monitor of the running `-t` container `id`.
-pub fn connect(id: &str) -> Result<UnixStream> {
-    with_short_path(id, |p| UnixStream::connect(p)).map_err(|e| {
+/// A connection to a container's monitor, with its terminal's descriptor.
+#[derive(Debug)]
+pub struct Session {
+    stream: UnixStream,
+    terminal: OwnedFd,
+}
+
+/// Connect to the monitor of the running `-t` container `id`, which sends its
+/// terminal first. Fails when the monitor does not answer (its container ended, or
+/// it was started without a terminal).
+pub fn connect(id: &str) -> Result<Session> {
+    let refused = |e: &dyn std::fmt::Display| {
         RuntimeError::Start(format!(
             "cannot attach to container {}: its monitor does not answer ({e}); only a container started with -t and -d can be attached to",
             &id[..id.len().min(12)]
         ))
-    })
+    };
+    let stream = with_short_path(id, |p| UnixStream::connect(p)).map_err(|e| refused(&e))?;
+    let terminal = crate::process::pty::receive_fd(stream.as_fd()).map_err(|e| refused(&e))?;
+    Ok(Session { stream, terminal })
 }
 
 /// How an attached session ended.
@@ -75,20 +87,22 @@ pub enum AttachEnd {
     Ended,
 }
 
-/// Relay the caller's terminal to `stream` (a connected attach socket) and back
+/// Relay the caller's terminal to the `session`'s container and back
 /// until the container's output ends or the detach keys are typed. The caller's
 /// terminal, if stdin is one, is in raw mode meanwhile; `input` false leaves stdin
 /// alone (`--no-stdin`, or a container without `-i`).
-pub fn relay(mut stream: UnixStream, keys: &[u8], input: bool) -> Result<AttachEnd> {
+pub fn relay(session: Session, keys: &[u8], input: bool) -> Result<AttachEnd> {
+    let Session {
+        mut stream,
+        terminal: master,
+    } = session;
     let stdin = rustix::stdio::stdin();
     let _raw = if input {
         crate::process::pty::raw_mode(stdin)?
     } else {
         None
     };
-    // The monitor sends the terminal first: it takes the caller's window size, now
-    // and on each SIGWINCH.
-    let master = crate::process::pty::receive_fd(stream.as_fd())?;
+    // The terminal takes the caller's window size, now and on each SIGWINCH.
     let caller_tty = crate::process::pty::caller_terminal();
     let resize = || {
         if let Some(tty) = caller_tty {

@@ -126,6 +126,22 @@ fn start_attach_without_a_terminal_prints_its_output_and_exit_code() {
 }
 
 #[test]
+fn start_attach_to_a_quick_terminal_container_misses_nothing() {
+    let (sb, img) = with_image("detach-start-quick", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    let script = "echo quick-$((6*7)); exit 6";
+    sb.coracle(&["create", "-t", "--name", "quick", &img, "sh", "-c", script])
+        .success();
+    // The container may print and end before start -a connects to its monitor:
+    // its output comes from what the monitor kept, or from its log.
+    for round in ["first", "second"] {
+        let run = sb.coracle(&["start", "-a", "quick"]);
+        run.code(6);
+        assert_eq!(run.stdout.trim(), "quick-42", "{round}");
+    }
+}
+
+#[test]
 fn bad_detach_keys_are_refused_with_125() {
     let (sb, img) = with_image("detach-bad", "busybox");
     let _cleanup = RemoveAll(&sb);
