@@ -121,3 +121,53 @@ fn write_all_fd(fd: RawFd, mut data: &[u8]) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::IntoRawFd;
+
+    #[test]
+    fn a_client_gets_the_backlog_then_the_output_and_types_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attach");
+        let listener = UnixListener::bind(&path).unwrap();
+        let (mut typed_r, typed_w) = std::io::pipe().unwrap();
+        let terminal = typed_w.into_raw_fd();
+        let mut attach = Attach::from_fd(listener.into_raw_fd(), terminal, true);
+        attach.output(b"before ");
+        let mut client = UnixStream::connect(&path).unwrap();
+        let listening = attach.fds()[0];
+        attach.on_ready(listening);
+        assert_eq!(attach.fds().len(), 2, "the client is taken");
+        attach.output(b"after");
+        // The descriptor's byte, then the backlog and the output (a plain read drops
+        // the descriptor itself).
+        let mut got = [0u8; 13];
+        client.read_exact(&mut got).unwrap();
+        assert_eq!(&got, b"tbefore after");
+        client.write_all(b"typed").unwrap();
+        let client_fd = attach.fds()[1];
+        attach.on_ready(client_fd);
+        let mut input = [0u8; 5];
+        typed_r.read_exact(&mut input).unwrap();
+        assert_eq!(&input, b"typed");
+        drop(client);
+        attach.on_ready(client_fd);
+        assert_eq!(attach.fds().len(), 1, "a client that left is dropped");
+        crate::sys::close(terminal);
+    }
+
+    #[test]
+    fn the_backlog_keeps_the_last_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let listener = UnixListener::bind(dir.path().join("a")).unwrap();
+        let mut attach = Attach::from_fd(listener.into_raw_fd(), -1, false);
+        for _ in 0..3 * BACKLOG_LIMIT / 1024 {
+            attach.output(&[b'x'; 1024]);
+        }
+        attach.output(b"end");
+        let kept = attach.backlog.as_ref().unwrap();
+        assert!(kept.len() <= 2 * BACKLOG_LIMIT && kept.ends_with(b"end"));
+    }
+}
