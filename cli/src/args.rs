@@ -140,6 +140,8 @@ pub enum Command {
     /// Hand containers and pods to Kubernetes and back (YAML).
     #[command(subcommand)]
     Kube(KubeCommand),
+    /// Attach to the terminal of a running container started with -t -d.
+    Attach(AttachArgs),
 }
 
 /// `coracle container …`
@@ -191,6 +193,8 @@ pub enum ContainerCommand {
     Pause(PauseArgs),
     /// Thaw paused containers.
     Unpause(PauseArgs),
+    /// Attach to the terminal of a running container started with -t -d.
+    Attach(AttachArgs),
 }
 
 /// `coracle healthcheck …`
@@ -259,8 +263,8 @@ pub struct ExecArgs {
     /// Run the command in the background; print nothing.
     #[arg(short, long)]
     pub detach: bool,
-    /// Key sequence for detaching (accepted for Podman compatibility; detaching is not
-    /// supported: end the command instead).
+    /// Keys that detach from an -it session and leave its process running (default
+    /// ctrl-p,ctrl-q; "" disables detaching).
     #[arg(long, value_name = "SEQUENCE")]
     pub detach_keys: Option<String>,
     /// Set environment variables: KEY=VALUE, or KEY to copy it from the caller.
@@ -295,6 +299,28 @@ pub struct StartArgs {
     /// Containers (names or ids).
     #[arg(required = true)]
     pub containers: Vec<String>,
+    /// Attach to the container once started (one container): its terminal with -t,
+    /// else its output until it ends; exit with its exit code.
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; ""
+    /// disables detaching).
+    #[arg(long, value_name = "SEQUENCE", requires = "attach")]
+    pub detach_keys: Option<String>,
+}
+
+/// `coracle attach`
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// Container (name or id).
+    pub container: String,
+    /// Keys that detach from the terminal and leave the container running (default
+    /// ctrl-p,ctrl-q; "" disables detaching).
+    #[arg(long, value_name = "SEQUENCE")]
+    pub detach_keys: Option<String>,
+    /// Do not pass the caller's input to the container.
+    #[arg(long)]
+    pub no_stdin: bool,
 }
 
 /// `coracle ps`
@@ -878,7 +904,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
     /// User namespace mode: host (default: you are root inside), keep-id[:uid=N,gid=N]
-    /// (you are N inside, your own ids by default), nomap (only your subordinate ids).
+    /// (you are N inside, your own ids by default), nomap (only your subordinate ids),
+    /// auto[:size=N] (N of your subordinate ids no other auto container holds; 1024).
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// Memory limit (units b, k, m, g; -1 unlimited); needs cgroups.

@@ -13,11 +13,12 @@
 //! ```text
 //! coracle-monitor --pid PID --exit-file PATH [--log PATH] [--log-max-size BYTES]
 //!                 [--stdout FD --stderr FD | --terminal FD] [--reap PID]...
-//!                 [--timeout SECONDS]
+//!                 [--timeout SECONDS] [--attach-socket FD [--attach-input]]
 //!                 [--health-interval SECONDS --health-arg ARG...]
 //!                 -- EXIT-COMMAND [ARG]...
 //! ```
 
+pub mod attach;
 pub mod exit_file;
 pub mod health;
 pub mod log;
@@ -62,6 +63,10 @@ pub struct Plan {
     pub health_command: Vec<String>,
     /// The exit command, program first.
     pub exit_command: Vec<String>,
+    /// A `-t` container's attach socket (listening), see [`attach`].
+    pub attach_socket: Option<RawFd>,
+    /// Whether an attached client types into the terminal (`-i`).
+    pub attach_input: bool,
 }
 
 impl Plan {
@@ -99,6 +104,12 @@ impl Plan {
         for arg in &self.health_command {
             a.extend(["--health-arg".into(), arg.clone()]);
         }
+        if let Some(fd) = self.attach_socket {
+            a.extend(["--attach-socket".into(), fd.to_string()]);
+        }
+        if self.attach_input {
+            a.push("--attach-input".into());
+        }
         a.push("--".into());
         a.extend(self.exit_command.iter().cloned());
         a
@@ -112,6 +123,10 @@ impl Plan {
             if flag == "--" {
                 plan.exit_command = it.cloned().collect();
                 break;
+            }
+            if flag == "--attach-input" {
+                plan.attach_input = true;
+                continue;
             }
             let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
             let bad = || format!("invalid {flag} {value:?}");
@@ -136,6 +151,7 @@ impl Plan {
                         Some(value.parse().ok().filter(|&s| s > 0).ok_or_else(bad)?)
                 }
                 "--health-arg" => plan.health_command.push(value.clone()),
+                "--attach-socket" => plan.attach_socket = Some(fd()?),
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -185,10 +201,25 @@ pub fn main() -> i32 {
         pid: plan.pid,
         at: std::time::Instant::now() + std::time::Duration::from_secs(secs.into()),
     });
+    let mut attach = match (plan.attach_socket, plan.streams.as_slice()) {
+        (Some(socket), [(terminal, _)]) => Some(attach::Attach::from_fd(
+            socket,
+            *terminal,
+            plan.attach_input,
+        )),
+        _ => None,
+    };
     let timed_out = match log.as_mut() {
-        Ok(log) => relay::relay_to_log(&plan.streams, log, deadline, health.as_mut()),
+        Ok(log) => relay::relay_to_log(
+            &plan.streams,
+            log,
+            deadline,
+            health.as_mut(),
+            attach.as_mut(),
+        ),
         Err(_) => false,
     };
+    drop(attach);
     let code = sys::wait_child(plan.pid).map(sys::exit_code).unwrap_or(125);
     if let Some(health) = health.as_mut() {
         health.end();
@@ -228,6 +259,8 @@ mod tests {
             health_interval: Some(30),
             health_command: vec!["/bin/coracle".into(), "healthcheck".into()],
             exit_command: vec!["/bin/coracle".into(), "container".into(), "cleanup".into()],
+            attach_socket: None,
+            attach_input: false,
         };
         assert_eq!(Plan::parse(&plan.to_args()).unwrap(), plan);
         let tty = Plan {
@@ -237,6 +270,8 @@ mod tests {
             reap: vec![],
             health_interval: None,
             health_command: vec![],
+            attach_socket: Some(7),
+            attach_input: true,
             ..plan
         };
         assert!(tty.to_args().contains(&"--terminal".to_string()));

@@ -4,6 +4,7 @@
 use std::os::fd::RawFd;
 use std::time::Instant;
 
+use crate::attach::Attach;
 use crate::health::Periodic;
 use crate::log::{LogWriter, Stream};
 use crate::sys;
@@ -20,18 +21,22 @@ pub struct Deadline {
 /// Relay each `(fd, stream)` into `log` until all ended; closes the descriptors.
 /// With a `deadline`, the container is killed (SIGKILL) when it passes, and the
 /// relay goes on until the streams end; returns whether that happened. A `health`
-/// job is started each time its interval has passed.
+/// job is started each time its interval has passed. An `attach` socket's client
+/// gets a copy of the output and may type into the terminal.
 pub fn relay_to_log(
     streams: &[(RawFd, Stream)],
     log: &mut LogWriter,
     mut deadline: Option<Deadline>,
     mut health: Option<&mut Periodic>,
+    mut attach: Option<&mut Attach>,
 ) -> bool {
     let mut open: Vec<(RawFd, Stream)> = streams.to_vec();
     let mut buf = [0u8; 8192];
     let mut killed = false;
     while !open.is_empty() {
-        let fds: Vec<RawFd> = open.iter().map(|(fd, _)| *fd).collect();
+        let mut fds: Vec<RawFd> = open.iter().map(|(fd, _)| *fd).collect();
+        let attach_fds = attach.as_deref().map(Attach::fds).unwrap_or_default();
+        fds.extend(&attach_fds);
         let ms_until = |at: Instant| {
             let left = at.saturating_duration_since(Instant::now());
             left.as_millis().min(i32::MAX as u128) as libc::c_int
@@ -57,6 +62,13 @@ pub fn relay_to_log(
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => break,
         };
+        if let Some(attach) = attach.as_deref_mut() {
+            for (i, fd) in attach_fds.iter().enumerate() {
+                if ready[open.len() + i] {
+                    attach.on_ready(*fd);
+                }
+            }
+        }
         let mut ended = Vec::new();
         for (slot, &(fd, stream)) in open.iter().enumerate() {
             if !ready[slot] {
@@ -67,6 +79,9 @@ pub fn relay_to_log(
                 // A full disk must not stop the container: keep draining.
                 Ok(n) => {
                     let _ = log.write_chunk(stream, &buf[..n]);
+                    if let Some(attach) = attach.as_deref_mut() {
+                        attach.output(&buf[..n]);
+                    }
                 }
                 Err(e)
                     if matches!(
@@ -109,6 +124,7 @@ mod tests {
                 (err_r.into_raw_fd(), Stream::Stderr),
             ],
             &mut log,
+            None,
             None,
             None,
         );

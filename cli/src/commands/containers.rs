@@ -116,6 +116,9 @@ pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
 
 /// `coracle start`: each container under a new monitor; prints each name given.
 pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
+    if args.attach {
+        return start_attached(ctx, args);
+    }
     let store = ctx.store()?;
     for name in &args.containers {
         let r = find(&store, name)?;
@@ -129,6 +132,44 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// `coracle start -a`: start one container and attach to its terminal.
+fn start_attached(ctx: &Context, args: StartArgs) -> Result<i32> {
+    let keys = crate::commands::attach::detach_keys(args.detach_keys.as_deref())?;
+    let [name] = &args.containers[..] else {
+        bail!(
+            "start --attach takes one container, {} given",
+            args.containers.len()
+        );
+    };
+    let store = ctx.store()?;
+    let record = find(&store, name)?;
+    let config = config_of(&record);
+    let log = coracle_runtime::lifecycle::launch::log_path(&store, &record.id, &config);
+    let offset = std::fs::metadata(&log).map_or(0, |m| m.len());
+    if config.tty {
+        let record = control::start_detached(&store, &record.id)?;
+        // A monitor that does not answer is done: its container ended before the
+        // attach, and what it wrote is in its log.
+        if let Ok(session) = coracle_runtime::lifecycle::attach::connect(&record.id) {
+            return crate::commands::attach::relay_session(&store, &record, session, &keys, true);
+        }
+    }
+    // Without a terminal: what this start writes to the log, then the exit code.
+    if config.log.driver == coracle_runtime::spec::LogDriver::None {
+        bail!(
+            "start --attach: container {} has no terminal and logs nothing (--log-driver none): there is nothing to attach to",
+            record.name
+        );
+    }
+    let started = match config.tty {
+        true => record,
+        false => control::start_detached(&store, &record.id)?,
+    };
+    crate::commands::logs::follow_until_ended(&store, &started.id, log, offset)?;
+    let ended = control::wait_ended(&store, &started.id, None)?;
+    Ok(ended.and_then(|r| r.exit_code).unwrap_or(-1))
 }
 
 /// `coracle stop`: prints each container given.
@@ -437,6 +478,24 @@ fn health_value(store: &Store, r: &ContainerRecord, config: &ContainerConfig) ->
     })
 }
 
+/// `HostConfig.IDMappings`: a mapping other than the default as Podman shows it,
+/// `CONTAINER:HOST:SIZE` strings whose HOST counts in the caller's default mapping
+/// (0 is the caller); null for the default.
+fn id_mappings(config: &ContainerConfig) -> Value {
+    let (stored, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    let maps =
+        coracle_runtime::ids::usermap::maps_in_default_ids(&config.id_mapping(), stored.as_ref());
+    let text = |map: &[coracle_runtime::ids::idmap::IdMapping]| {
+        map.iter()
+            .map(|m| format!("{}:{}:{}", m.container_id, m.host_id, m.size))
+            .collect::<Vec<_>>()
+    };
+    match maps {
+        Ok(Some((uids, gids))) => json!({"UidMap": text(&uids), "GidMap": text(&gids)}),
+        _ => Value::Null,
+    }
+}
+
 /// The object Podman's `container inspect` prints.
 pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     let config = config_of(r);
@@ -523,6 +582,8 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "Dns": config.dns.servers,
             "DnsSearch": config.dns.search,
             "DnsOptions": config.dns.options,
+            "UsernsMode": config.id_mapping().podman_name(),
+            "IDMappings": id_mappings(&config),
         },
         "Mounts": super::volume::inspect_mounts(store, &config),
         "NetworkSettings": super::network_settings::network_settings(

@@ -13,31 +13,9 @@ use crate::commands::run::{environment, exit_code};
 use crate::context::Context;
 use crate::output;
 
-/// Check a `--detach-keys` sequence as Podman does: empty, or comma-separated single
-/// letters and `ctrl-X` (X one of a-z, @, ^, [, \, ], _).
-fn check_detach_keys(keys: &str) -> Result<()> {
-    let valid = |part: &str| match part.strip_prefix("ctrl-") {
-        Some(key) => {
-            key.len() == 1
-                && key
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b"@^[\\]_".contains(&b))
-        }
-        None => part.len() == 1 && part.bytes().all(|b| b.is_ascii_alphabetic()),
-    };
-    if keys.is_empty() || keys.split(',').all(valid) {
-        return Ok(());
-    }
-    bail!(
-        "invalid --detach-keys {keys:?}: give a letter or ctrl-<key> items separated by commas, such as ctrl-p,ctrl-q"
-    )
-}
-
 /// `coracle exec`.
 pub fn exec(ctx: &Context, args: ExecArgs) -> Result<i32> {
-    if let Some(keys) = &args.detach_keys {
-        check_detach_keys(keys)?;
-    }
+    let detach_keys = crate::commands::attach::detach_keys(args.detach_keys.as_deref())?;
     let options = ExecOptions {
         env: environment(&args.env, &args.env_file)?,
         command: args.command,
@@ -47,6 +25,7 @@ pub fn exec(ctx: &Context, args: ExecArgs) -> Result<i32> {
         interactive: args.interactive,
         detach: args.detach,
         privileged: args.privileged,
+        detach_keys,
     };
     let store = ctx.store()?;
     let record = find(&store, &args.container)?;
@@ -69,19 +48,4 @@ pub fn top(ctx: &Context, args: TopArgs) -> Result<i32> {
     let rows = top::top(pid, record.started, &descriptors)?;
     output::print(&crate::format::table::align(&rows));
     Ok(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn detach_keys_follow_podman() {
-        for ok in ["", "ctrl-p,ctrl-q", "a", "ctrl-@", "ctrl-p,x"] {
-            assert!(check_detach_keys(ok).is_ok(), "{ok}");
-        }
-        for bad in ["ctrl-", "ctrl-pq", "1", "ctrl-P", "shift-a", "a,,b"] {
-            assert!(check_detach_keys(bad).is_err(), "{bad}");
-        }
-    }
 }

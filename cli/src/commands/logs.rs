@@ -71,15 +71,47 @@ pub fn logs(ctx: &Context, args: LogsArgs) -> Result<i32> {
     }
     while sources.iter().any(|s| !s.ended) {
         for src in sources.iter_mut().filter(|s| !s.ended) {
-            src.ended = has_ended(&store, &src.id)?;
-            let (more, next) = log::read_from(&src.path, src.offset)?;
-            src.offset = next;
+            let more = read_more(&store, src)?;
             let more: Vec<log::Entry> = more.into_iter().filter(|e| window(e)).collect();
             print_entries(&more, args.options.timestamps, src.prefix.as_deref());
         }
         std::thread::sleep(Duration::from_millis(100));
     }
     Ok(0)
+}
+
+/// The entries written to `src`'s log since the last read; notes whether its
+/// container had ended before (so that nothing it wrote is missed).
+fn read_more(store: &Store, src: &mut Source) -> Result<Vec<log::Entry>> {
+    src.ended = has_ended(store, &src.id)?;
+    let (more, next) = log::read_from(&src.path, src.offset)?;
+    src.offset = next;
+    Ok(more)
+}
+
+/// `start -a` of a container without a terminal: its log from byte `offset` on
+/// (what this start writes) to stdout and stderr, until the container has ended.
+pub(crate) fn follow_until_ended(
+    store: &Store,
+    id: &str,
+    path: PathBuf,
+    offset: u64,
+) -> Result<()> {
+    let mut src = Source {
+        id: id.to_string(),
+        path,
+        offset,
+        prefix: None,
+        ended: false,
+    };
+    while !src.ended {
+        let more = read_more(store, &mut src)?;
+        print_entries(&more, false, None);
+        if !src.ended {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    Ok(())
 }
 
 /// Whether the container is gone or no longer running.

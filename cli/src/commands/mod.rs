@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the
 //! library crates and prints the result.
 
+mod attach;
 mod check;
 mod cleanup;
 mod commit;
@@ -128,6 +129,9 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Events(a) | Command::System(SystemCommand::Events(a)) => events::events(&ctx, a),
         Command::Pod(c) => pod::dispatch(&ctx, c),
         Command::Kube(c) => kube::dispatch(&ctx, c),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => {
+            attach::attach(&ctx, a)
+        }
     }
 }
 

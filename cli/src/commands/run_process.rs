@@ -92,10 +92,10 @@ pub(crate) fn apply(args: &RunArgs, config: &mut ContainerConfig) -> Result<()> 
         bail!("-a/--attach and -d/--detach cannot be used together: attach streams only to a foreground container");
     }
     if let Some(keys) = &args.detach_keys {
-        check_detach_keys(keys)?;
+        crate::commands::attach::detach_keys(Some(keys))?;
         if !keys.is_empty() && !args.detach && args.tty && args.interactive {
             bail!(
-                "--detach-keys {keys:?}: a foreground container cannot be detached from: it is the child of this coracle, with no monitor to hand it to; run it with -d, or pass --detach-keys \"\""
+                "--detach-keys {keys:?}: a foreground container cannot be detached from: it is the child of this coracle, with no monitor to hand it to; run it with -dit and `coracle attach` to it, or pass --detach-keys \"\""
             );
         }
         config.detach_keys = Some(keys.clone());
@@ -109,28 +109,6 @@ fn parse_umask(text: &str) -> Result<u32> {
         .ok()
         .filter(|m| *m <= 0o777)
         .with_context(|| format!("invalid --umask {text:?}: expected an octal mask such as 0022"))
-}
-
-/// `--detach-keys`: comma-separated keys, each one character or `ctrl-X` (X a
-/// letter or one of @ [ \ ] ^ _), as Podman takes them; "" disables detaching.
-fn check_detach_keys(keys: &str) -> Result<()> {
-    if keys.is_empty() {
-        return Ok(());
-    }
-    for key in keys.split(',') {
-        let ok = match key.strip_prefix("ctrl-") {
-            Some(c) => {
-                c.len() == 1
-                    && c.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b"@[\\]^_".contains(&b))
-            }
-            None => key.len() == 1 && key.bytes().all(|b| b.is_ascii_graphic()),
-        };
-        if !ok {
-            bail!("invalid --detach-keys {keys:?}: {key:?} is not a key; use a character or ctrl-X, separated by commas (such as ctrl-p,ctrl-q)");
-        }
-    }
-    Ok(())
 }
 
 /// `--preserve-fds N`: the caller's fds 3 to 3+N-1 must be open when `run`
@@ -220,16 +198,6 @@ mod tests {
         assert_eq!(parse_umask("22").unwrap(), 0o022);
         for bad in ["9", "01000", "", "x"] {
             assert!(parse_umask(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn detach_keys_as_podman() {
-        for good in ["", "ctrl-p,ctrl-q", "a", "ctrl-@", "ctrl-a,x"] {
-            assert!(check_detach_keys(good).is_ok(), "{good}");
-        }
-        for bad in ["ctrl-", "ctrl-pp", "ctrl-P", "ab", ",", "ctrl-p,"] {
-            assert!(check_detach_keys(bad).is_err(), "{bad}");
         }
     }
 }

@@ -41,10 +41,24 @@ create takes the same options as run; a created container is listed by `coracle 
         paths: &["start", "container start"],
         description: "Start created or stopped containers in the background, each under a new monitor that keeps its log and records its exit. The container runs the command it was created with, in the same writable layer as before.
 
-Containers that are already running are left alone.",
+Containers that are already running are left alone. With -a (one container) start waits for it: a container created with -t gets the caller's terminal, as `attach` does, and ctrl-p,ctrl-q (or --detach-keys) detaches and leaves it running; any other prints what it writes to stdout and stderr until it ends. Either way start -a exits with the container's exit code.",
         examples: &[
             ("Start a container by name", "coracle start job"),
             ("Start two containers by id prefix", "coracle start 3f2a 9c1d"),
+            ("Start a -it container and attach to its terminal", "coracle start -a shell"),
+        ],
+    },
+    Page {
+        paths: &["attach", "container attach"],
+        description: "Attach the caller's terminal to the terminal of a running container that was started in the background with -t (`run -dit`, `start`): its monitor passes the container's output on from now and, for a container created with -i, the caller's input in.
+
+The detach keys (ctrl-p then ctrl-q unless --detach-keys says otherwise; --detach-keys \"\" for none) end the attachment and leave the container running, exit 0. When the container ends, attach exits with its exit code. Containers without a terminal cannot be attached to: follow them with `logs -f`.",
+        examples: &[
+            ("Attach to a shell started with run -dit", "coracle attach shell"),
+            (
+                "Attach, detaching with ctrl-x instead",
+                "coracle attach --detach-keys ctrl-x shell",
+            ),
         ],
     },
     Page {

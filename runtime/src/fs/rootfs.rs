@@ -73,6 +73,9 @@ const DEV_LINKS: &[(&str, &str)] = &[
 pub struct MountPlan {
     /// The root filesystem.
     pub rootfs: RootfsSpec,
+    /// Owner (uid, gid) of /dev and /dev/shm when not the building root: the outer
+    /// ids of the root of a nested user namespace ([`crate::ids::nested`]).
+    pub dev_owner: Option<(u32, u32)>,
     /// `-v`, `--mount`, `--tmpfs`.
     pub mounts: Vec<MountSpec>,
     /// `--device`.
@@ -174,7 +177,14 @@ fn mount_fresh_dir(
 
 /// Build /dev: a nodev tmpfs with host devices bound in (their own mounts keep the
 /// host's flags, so they work), a new devpts instance, shm, mqueue and the links.
-fn mount_dev(root: &Root, tty: bool, host_ipc: bool, shm_size: Option<u64>) -> Result<()> {
+fn mount_dev(
+    root: &Root,
+    tty: bool,
+    host_ipc: bool,
+    shm_size: Option<u64>,
+    owner: Option<(u32, u32)>,
+) -> Result<()> {
+    let owned = owner.map_or(String::new(), |(uid, gid)| format!(",uid={uid},gid={gid}"));
     let dev = step(|| "create /dev".into(), root.ensure_dir(Path::new("/dev")))?;
     step(
         || "mount tmpfs on /dev".into(),
@@ -183,7 +193,7 @@ fn mount_dev(root: &Root, tty: bool, host_ipc: bool, shm_size: Option<u64>) -> R
             dev.as_fd(),
             "tmpfs",
             libc::MS_NOSUID | libc::MS_NODEV | libc::MS_STRICTATIME,
-            Some("mode=755,size=65536k"),
+            Some(&format!("mode=755,size=65536k{owned}")),
         ),
     )?;
     // The tmpfs just mounted (the descriptor above is the directory below it).
@@ -211,7 +221,10 @@ fn mount_dev(root: &Root, tty: bool, host_ipc: bool, shm_size: Option<u64>) -> R
         Some("newinstance,ptmxmode=0666,mode=0620"),
     )?;
     let quiet = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
-    let shm = format!("mode=1777,size={}", shm_size.unwrap_or(DEFAULT_SHM_SIZE));
+    let shm = format!(
+        "mode=1777,size={}{owned}",
+        shm_size.unwrap_or(DEFAULT_SHM_SIZE)
+    );
     mount_fresh_dir(dev.as_fd(), "shm", "tmpfs", quiet, Some(&shm))?;
     let mqueue = mount_fresh_dir(dev.as_fd(), "mqueue", "mqueue", quiet, None);
     match mqueue {
@@ -624,7 +637,13 @@ pub fn setup(plan: &MountPlan) -> Result<()> {
             crate::fs::sysctl::write(&root, key, value),
         )?;
     }
-    mount_dev(&root, plan.tty, plan.host_ipc, plan.shm_size)?;
+    mount_dev(
+        &root,
+        plan.tty,
+        plan.host_ipc,
+        plan.shm_size,
+        plan.dev_owner,
+    )?;
     mount_devices(&root, &plan.devices)?;
     mount_user(&root, plan, &etc_files)?;
     if plan.workdir != "/" {

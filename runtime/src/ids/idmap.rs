@@ -32,7 +32,7 @@ pub struct IdMapping {
 
 /// The uid and gid maps of a rootless container, and why it had to fall back to a
 /// single id if it did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserNsPlan {
     /// Lines of /proc/PID/uid_map.
     pub uid_map: Vec<IdMapping>,
@@ -40,6 +40,10 @@ pub struct UserNsPlan {
     pub gid_map: Vec<IdMapping>,
     /// Set when only the user's own id could be mapped; names the fix.
     pub fallback_reason: Option<String>,
+    /// A mapping that leaves the caller out (`--userns nomap`, `auto`, such
+    /// `--uidmap`s): the container builds its root in the namespace mapped by
+    /// `uid_map`/`gid_map`, then enters one nested in it, mapped by these.
+    pub nested: Option<crate::ids::nested::NestedMaps>,
 }
 
 /// Reads the ranges delegated to `user_name` (or to the numeric `uid`) from a
@@ -128,6 +132,7 @@ pub fn plan_rootless(
             uid_map: build_map(uid, &subuids, if keep_id { uid } else { 0 }),
             gid_map: build_map(gid, &subgids, if keep_id { gid } else { 0 }),
             fallback_reason: None,
+            nested: None,
         },
         (_, reason) => {
             let single = |id: u32| {
@@ -141,6 +146,7 @@ pub fn plan_rootless(
                 uid_map: single(uid),
                 gid_map: single(gid),
                 fallback_reason: reason,
+                nested: None,
             }
         }
     }
@@ -581,6 +587,7 @@ mod tests {
             uid_map: vec![m(0, uid, 1)],
             gid_map: vec![m(0, gid, 1)],
             fallback_reason: None,
+            nested: None,
         };
         apply(child.id() as i32, &plan).unwrap();
         child.stdin.take().unwrap().write_all(b"go\n").unwrap();
@@ -601,6 +608,7 @@ mod tests {
             uid_map: vec![m(0, 1000, 1), m(1, 100000, 10)],
             gid_map: vec![m(0, 1000, 1), m(1, 100000, 10)],
             fallback_reason: None,
+            nested: None,
         };
         // A pid that cannot exist: the helper (or its absence) must produce an error.
         let err = apply(i32::MAX, &plan).unwrap_err().to_string();

@@ -31,6 +31,7 @@ pub fn plan(mode: &IdMappingMode, stored: Option<&UserNsPlan>) -> Result<Option<
             uid_map,
             gid_map,
             fallback_reason: None,
+            nested: None,
         }))
     };
     let planned = match mode {
@@ -51,6 +52,28 @@ pub fn plan(mode: &IdMappingMode, stored: Option<&UserNsPlan>) -> Result<Option<
             translate(&stored.uid_map, uids, "uidmap")?,
             translate(&stored.gid_map, gids, "gidmap")?,
         ),
+        IdMappingMode::Auto { size, uids, gids } => {
+            let max = idmap::max_container_id(&stored.uid_map)
+                .min(idmap::max_container_id(&stored.gid_map));
+            if *size > max {
+                return Err(refuse(format!(
+                    "--userns auto:size={size}: you have {max} subordinate ids; ask for fewer or add subordinate ids with usermod"
+                )));
+            }
+            // Before the range is chosen ([`crate::ids::auto`]), the first one stands in.
+            let whole = |list: &[MapTriple]| match list {
+                [] => vec![MapTriple {
+                    container_id: 0,
+                    from: 1,
+                    size: *size,
+                }],
+                given => given.to_vec(),
+            };
+            with(
+                translate(&stored.uid_map, &whole(uids), "uidmap")?,
+                translate(&stored.gid_map, &whole(gids), "gidmap")?,
+            )
+        }
         IdMappingMode::SubIdNames { uids, gids } => with(
             named_ranges(
                 &stored.uid_map,
@@ -66,41 +89,97 @@ pub fn plan(mode: &IdMappingMode, stored: Option<&UserNsPlan>) -> Result<Option<
             )?,
         ),
     }?;
-    if let Some(plan) = &planned {
-        keeps_caller(mode, &stored.uid_map, &plan.uid_map, "uid")?;
-        keeps_caller(mode, &stored.gid_map, &plan.gid_map, "gid")?;
+    match planned {
+        Some(plan) if leaves_caller_out(stored, &plan) => Ok(Some(nest(stored, &plan)?)),
+        planned => Ok(planned),
     }
-    Ok(planned)
 }
 
-/// The caller's own id must stay mapped (anywhere): coracle makes each container's
-/// user namespace directly under the host's, and the container's root reaches the
-/// store's directories, which the caller owns, only through it. Podman keeps an
-/// intermediate user namespace (its pause process) for such mappings; coracle has
-/// none yet, so it refuses them with the reason.
-fn keeps_caller(
+/// The uid and gid maps of `mode` in the ids of the caller's default mapping
+/// `stored` (0 is the caller, 1.. its subordinate ids), as Podman's inspect shows a
+/// rootless container's `IDMappings`; None for the default mapping or as root.
+pub fn maps_in_default_ids(
     mode: &IdMappingMode,
-    stored: &[IdMapping],
-    planned: &[IdMapping],
-    what: &str,
-) -> Result<()> {
-    let Some(own) = idmap::host_id_of(stored, 0) else {
-        return Ok(());
+    stored: Option<&UserNsPlan>,
+) -> Result<Option<(Vec<IdMapping>, Vec<IdMapping>)>> {
+    let Some(stored) = stored.filter(|_| *mode != IdMappingMode::Default) else {
+        return Ok(None);
     };
-    let mapped = planned
-        .iter()
-        .any(|m| own >= m.host_id && own - m.host_id < m.size);
-    if mapped {
-        return Ok(());
+    let Some(planned) = plan(mode, Some(stored))? else {
+        return Ok(None);
+    };
+    Ok(Some(match planned.nested {
+        Some(nested) => (nested.uid_map, nested.gid_map),
+        None => (
+            in_default_ids(&stored.uid_map, &planned.uid_map)?,
+            in_default_ids(&stored.gid_map, &planned.gid_map)?,
+        ),
+    }))
+}
+
+/// Whether `planned` leaves the caller's own uid or gid (the default mapping's 0)
+/// unmapped.
+fn leaves_caller_out(stored: &UserNsPlan, planned: &UserNsPlan) -> bool {
+    let unmapped = |stored: &[IdMapping], planned: &[IdMapping]| {
+        idmap::host_id_of(stored, 0).is_some_and(|own| {
+            !planned
+                .iter()
+                .any(|m| own >= m.host_id && own - m.host_id < m.size)
+        })
+    };
+    unmapped(&stored.uid_map, &planned.uid_map) || unmapped(&stored.gid_map, &planned.gid_map)
+}
+
+/// A mapping without the caller: the container's namespace keeps the default
+/// mapping (so that it reaches the caller's store), and `planned` becomes the maps
+/// of a namespace nested in it ([`crate::ids::nested`]), in the default mapping's ids.
+fn nest(stored: &UserNsPlan, planned: &UserNsPlan) -> Result<UserNsPlan> {
+    Ok(UserNsPlan {
+        nested: Some(crate::ids::nested::NestedMaps {
+            uid_map: in_default_ids(&stored.uid_map, &planned.uid_map)?,
+            gid_map: in_default_ids(&stored.gid_map, &planned.gid_map)?,
+        }),
+        ..stored.clone()
+    })
+}
+
+/// `planned`'s host ids as ids of the default mapping `stored` (whose container
+/// side they are), split where `stored`'s ranges are.
+fn in_default_ids(stored: &[IdMapping], planned: &[IdMapping]) -> Result<Vec<IdMapping>> {
+    let mut out: Vec<IdMapping> = Vec::new();
+    for p in planned {
+        let (mut inside, mut host, mut left) = (p.container_id, p.host_id, p.size);
+        while left > 0 {
+            let s = stored
+                .iter()
+                .find(|s| host >= s.host_id && host - s.host_id < s.size)
+                .ok_or_else(|| {
+                    refuse(format!(
+                        "internal error: host id {host} of the mapping is not among your ids"
+                    ))
+                })?;
+            let n = left.min(s.size - (host - s.host_id));
+            let outer = s.container_id + (host - s.host_id);
+            match out.last_mut() {
+                // Ids contiguous on both sides stay one line.
+                Some(last)
+                    if last.container_id + last.size == inside
+                        && last.host_id + last.size == outer =>
+                {
+                    last.size += n
+                }
+                _ => out.push(IdMapping {
+                    container_id: inside,
+                    host_id: outer,
+                    size: n,
+                }),
+            }
+            inside += n;
+            host += n;
+            left -= n;
+        }
     }
-    let asked = match mode {
-        IdMappingMode::NoMap => "--userns nomap".to_string(),
-        IdMappingMode::SubIdNames { .. } => format!("--sub{what}name"),
-        _ => format!("--{what}map"),
-    };
-    Err(refuse(format!(
-        "{asked} leaves your own {what} {own} unmapped, which coracle cannot run yet: a container's user namespace sits directly under the host's, and without you in it the container cannot reach its files in your store (Podman keeps an intermediate namespace for this); map 0 (you) too, e.g. --{what}map 0:0:1 --{what}map 1:1:999"
-    )))
+    Ok(out)
 }
 
 /// The default mapping's entries other than the caller's own (container id 0), as
@@ -232,6 +311,7 @@ mod tests {
             uid_map: vec![m(0, 1000, 1), m(1, 100000, 65536)],
             gid_map: vec![m(0, 1000, 1), m(1, 100000, 65536)],
             fallback_reason: None,
+            nested: None,
         }
     }
 
@@ -263,12 +343,16 @@ mod tests {
         let made = plan(&mode, Some(&stored())).unwrap().unwrap();
         assert_eq!(made.uid_map, [m(0, 100000, 1000), m(1000, 1000, 1)]);
         assert_eq!(made.gid_map, [m(0, 1000, 1), m(1, 100000, 1)]);
+        // Without the caller: the default mapping outside, the asked one nested.
         let without_me = IdMappingMode::Explicit {
             uids: vec![t(0, 1, 1000)],
             gids: vec![t(0, 0, 2)],
         };
-        let e = plan(&without_me, Some(&stored())).unwrap_err().to_string();
-        assert!(e.contains("--uidmap leaves your own uid"), "{e}");
+        let made = plan(&without_me, Some(&stored())).unwrap().unwrap();
+        assert_eq!(made.uid_map, stored().uid_map);
+        let nested = made.nested.unwrap();
+        assert_eq!(nested.uid_map, [m(0, 1, 1000)]);
+        assert_eq!(nested.gid_map, [m(0, 0, 2)]);
         let too_big = IdMappingMode::Explicit {
             uids: vec![t(0, 1, 70000)],
             gids: vec![t(0, 1, 1)],
@@ -281,13 +365,32 @@ mod tests {
     }
 
     #[test]
-    fn the_caller_stays_mapped_and_root_takes_no_mapping() {
-        let e = plan(&IdMappingMode::NoMap, Some(&stored())).unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("--userns nomap leaves your own uid 1000"),
-            "{e}"
+    fn maps_for_inspect_count_in_the_default_mapping() {
+        let keep = IdMappingMode::KeepId {
+            uid: Some(200),
+            gid: Some(210),
+        };
+        let (uids, _) = maps_in_default_ids(&keep, Some(&stored()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(uids, [m(0, 1, 200), m(200, 0, 1), m(201, 201, 65336)]);
+        let (uids, gids) = maps_in_default_ids(&IdMappingMode::NoMap, Some(&stored()))
+            .unwrap()
+            .unwrap();
+        assert_eq!((uids.clone(), gids), (vec![m(0, 1, 65536)], uids));
+        assert_eq!(
+            maps_in_default_ids(&IdMappingMode::Default, Some(&stored())).unwrap(),
+            None
         );
+    }
+
+    #[test]
+    fn nomap_nests_the_subordinate_ids_and_root_takes_no_mapping() {
+        let made = plan(&IdMappingMode::NoMap, Some(&stored()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(made.uid_map, stored().uid_map);
+        assert_eq!(made.nested.unwrap().uid_map, [m(0, 1, 65536)]);
         assert_eq!(
             subordinate_only(&stored().uid_map, "uids").unwrap(),
             [m(0, 100000, 65536)]
@@ -298,6 +401,7 @@ mod tests {
             uid_map: vec![m(0, 1000, 1)],
             gid_map: vec![m(0, 1000, 1)],
             fallback_reason: Some("none".into()),
+            nested: None,
         };
         assert!(plan(&IdMappingMode::NoMap, Some(&single)).is_err());
     }

@@ -32,6 +32,8 @@ pub struct ExecOptions {
     pub detach: bool,
     /// `--privileged`: every capability (the seccomp filter stays the container's).
     pub privileged: bool,
+    /// `--detach-keys` (parsed; empty: none).
+    pub detach_keys: Vec<u8>,
 }
 
 /// The process `exec` runs for `options` in the container of `config`.
@@ -65,6 +67,7 @@ pub fn exec_process(
         tty: options.tty,
         interactive: options.interactive,
         detach: options.detach,
+        detach_keys: options.detach_keys.clone(),
         // The caller's descriptors are never passed to an exec'd command.
         limits: ProcessLimits {
             preserve_fds: 0,

@@ -284,7 +284,9 @@ pub fn create(
         .as_object()
         .map(|v| v.keys().cloned().collect())
         .unwrap_or_default();
-    // Held until the record is saved: no `volume rm` in between.
+    // Held until the record is saved: no `volume rm` in between, no other
+    // `--userns auto` container given the same ids.
+    let _auto_lock = crate::ids::auto::allocate(store, &mut config, stored_plan)?;
     let _volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
@@ -586,12 +588,15 @@ pub fn process_spec(
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.
+    // A mapping without the caller is a namespace nested in one with the default
+    // mapping, where fuse-overlayfs runs ([`crate::ids::nested`]).
     let fuse_idmapping = match (plan, stored_plan) {
-        (Some(running), Some(stored)) => {
-            crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
+        (Some(running), Some(stored)) => match &running.nested {
+            Some(nested) => nested.fuse_remap(),
+            None => crate::ids::idmap::fuse_remap(&stored.uid_map, &running.uid_map).zip(
                 crate::ids::idmap::fuse_remap(&stored.gid_map, &running.gid_map),
-            )
-        }
+            ),
+        },
         _ => None,
     };
     // keep-id's passwd and group entries are made in the container process, from the
@@ -605,6 +610,9 @@ pub fn process_spec(
     let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
     Ok(ContainerSpec {
         mounts: MountPlan {
+            dev_owner: plan
+                .and_then(|p| p.nested.as_ref())
+                .and_then(|n| n.outer_root()),
             rootfs: RootfsSpec {
                 lower,
                 upper: dir.join("upper"),

@@ -12,6 +12,7 @@
 //! connects a running container to a network and disconnects it.
 //! Detached containers are held by [`crate::monitor`].
 
+pub mod attach;
 pub mod cleanup;
 pub mod control;
 pub mod etc_network;

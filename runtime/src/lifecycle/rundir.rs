@@ -13,7 +13,8 @@ pub fn exit_file(id: &str) -> PathBuf {
     runtime_dir().join("exits").join(id)
 }
 
-/// Forget container `id`'s exit file.
+/// Forget container `id`'s exit file (and its attach socket).
 pub fn remove_exit_file(id: &str) {
     let _ = std::fs::remove_file(exit_file(id));
+    crate::lifecycle::attach::remove_socket(id);
 }

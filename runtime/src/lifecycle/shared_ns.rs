@@ -191,6 +191,7 @@ pub fn joined_mapping(setup: &NamespaceSetup, rootless: bool) -> Result<Option<U
         uid_map,
         gid_map,
         fallback_reason: None,
+        nested: None,
     }))
 }
 

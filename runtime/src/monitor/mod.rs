@@ -226,6 +226,13 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         }
         Output::Terminal(master) => vec![(master, Stream::Stdout)],
     };
+    // A terminal can be attached to later (`attach`, `start -a`); without the
+    // socket it still runs, only unattachable.
+    let attach_socket = if output_is_terminal(&streams) {
+        crate::lifecycle::attach::listen(id).ok()
+    } else {
+        None
+    };
     let plan = Plan {
         pid,
         exit_file: rundir::exit_file(id),
@@ -237,6 +244,8 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         health_interval: health_interval(&config),
         health_command: health_command(&program.coracle, root, id, &config),
         exit_command: exit_command(&program.coracle, root, id),
+        attach_socket: attach_socket.as_ref().map(|fd| fd.as_raw_fd()),
+        attach_input: config.interactive,
     };
     drop(store);
     // The monitor program inherits exactly the output descriptors. One it cannot
@@ -246,6 +255,10 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         if rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty()).is_err() {
             sys::kill(pid, libc::SIGKILL);
         }
+    }
+    if let Some(socket) = &attach_socket {
+        // Not inherited: the container is only unattachable.
+        let _ = rustix::io::fcntl_setfd(socket, rustix::io::FdFlags::empty());
     }
     report(&status, &format!("ok {pid} {me}\n"));
     drop(status);
@@ -257,6 +270,11 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
     let _ = sys::wait_pid(pid);
     drop(error);
     exitcode::RUNTIME_ERROR
+}
+
+/// Whether the container's output is its terminal (one stream, the pty master).
+fn output_is_terminal(streams: &[(OwnedFd, Stream)]) -> bool {
+    streams.len() == 1
 }
 
 /// The programs a detached start needs: `coracle` itself (for the exit command)

@@ -291,6 +291,8 @@ impl Started {
             attach: spec.attach,
             timeout: spec.timeout,
             log: spec.log.as_ref(),
+            // A foreground container has no monitor to hand it to.
+            detach_keys: &[],
         };
         let status = relay_and_wait(pid, streams, spec.interactive, watch);
         let _ = crate::process::signals::restore_mask(&old_mask);
@@ -321,6 +323,9 @@ pub(crate) struct Watch<'a> {
     pub(crate) attach: Attach,
     pub(crate) timeout: Option<u32>,
     pub(crate) log: Option<&'a LogTarget>,
+    /// With a terminal: the keys that detach the caller (`exec -it`); the process
+    /// runs on, its terminal drained in the background.
+    pub(crate) detach_keys: &'a [u8],
 }
 
 /// Relay the streams of the child `pid` to the caller's, forward signals to it, reap
@@ -358,13 +363,20 @@ pub(crate) fn relay_and_wait(
             Relay::terminal(master, interactive.then_some(stdin), stdout)
         }
     }
-    .map(|relay| relay.logging_to(log));
+    .map(|relay| relay.logging_to(log).detaching_on(watch.detach_keys));
     let deadline = watch
         .timeout
         .map(|secs| std::time::Instant::now() + std::time::Duration::from_secs(secs.into()));
     let status = match relay {
         Ok(mut relay) => {
-            crate::process::signals::supervise_until(child_pid, Some(&mut relay), deadline)
+            let ended =
+                crate::process::signals::supervise_until(child_pid, Some(&mut relay), deadline);
+            if matches!(ended, Ok(crate::process::signals::Ended::Detached)) {
+                relay.drain_in_background().map_err(|e| {
+                    RuntimeError::Start(format!("keep the detached terminal drained: {e}"))
+                })?;
+            }
+            ended
         }
         Err(e) => {
             sys::kill(pid, libc::SIGKILL);
@@ -377,6 +389,7 @@ pub(crate) fn relay_and_wait(
     match status? {
         crate::process::signals::Ended::Exited(status) => Ok(exitcode::from_wait_status(status)),
         crate::process::signals::Ended::TimedOut => Ok(TIMEOUT_EXIT_CODE),
+        crate::process::signals::Ended::Detached => Ok(0),
     }
 }
 
@@ -585,6 +598,13 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
         .map_err(|e| format!("working directory {:?}: {e}", spec.cwd))?;
     }
     spec.limits.apply()?;
+    if let Some(nested) = spec.userns.as_ref().and_then(|p| p.nested.as_ref()) {
+        // The streams go to the user as the nested namespace will know it.
+        if let Some(outer) = nested.outer_uid(user.uid) {
+            let _ = stdio::give_to_user(outer);
+        }
+        crate::ids::nested::enter(nested)?;
+    }
     become_user(
         &user,
         &spec.groups,

@@ -50,6 +50,8 @@ pub struct ExecProcess {
     pub interactive: bool,
     /// `-d`: do not wait; the process's streams are `/dev/null`.
     pub detach: bool,
+    /// `--detach-keys` with `-it`: typing them leaves the process running.
+    pub detach_keys: Vec<u8>,
     /// The container's `--ulimit` and `--umask` (as the container's own process).
     pub limits: ProcessLimits,
 }
@@ -111,7 +113,11 @@ pub fn run(namespaces: &ContainerNamespaces, process: &ExecProcess) -> Result<i3
     let code = match streams {
         None => Ok(0),
         Some(streams) => {
-            container::relay_and_wait(pid, streams, process.interactive, Default::default())
+            let watch = container::Watch {
+                detach_keys: &process.detach_keys,
+                ..Default::default()
+            };
+            container::relay_and_wait(pid, streams, process.interactive, watch)
         }
     };
     let _ = crate::process::signals::restore_mask(&old_mask);

@@ -52,6 +52,30 @@ pub(crate) fn identity(fd: impl AsFd) -> std::io::Result<(u64, u64)> {
     Ok((st.st_dev, st.st_ino))
 }
 
+/// A container whose user namespace is nested in the one that owns its other
+/// namespaces (`--userns nomap`, [`crate::ids::nested`]): the owner is joined first,
+/// under the name "user", so that the others may be entered, and the nested one
+/// last ("user-nested").
+fn nest_user_namespace(fds: &mut Vec<(libc::c_int, &'static str, OwnedFd)>) -> Result<()> {
+    let Some(user_at) = fds.iter().position(|(_, n, _)| *n == "user") else {
+        return Ok(());
+    };
+    let Some((_, _, mnt)) = fds.iter().find(|(_, n, _)| *n == "mnt") else {
+        return Ok(());
+    };
+    let os = |action| move |e: std::io::Error| RuntimeError::Os { action, source: e };
+    let owner = sys::namespace_owner(mnt.as_fd())
+        .map_err(os("find the owner of the container's mount namespace"))?;
+    let owner_id = identity(&owner).map_err(os("stat a namespace"))?;
+    if identity(&fds[user_at].2).map_err(os("stat a namespace"))? == owner_id {
+        return Ok(());
+    }
+    let (flag, _, nested) = fds.remove(user_at);
+    fds.insert(0, (flag, "user", owner));
+    fds.push((flag, "user-nested", nested));
+    Ok(())
+}
+
 impl ContainerNamespaces {
     /// Open the namespaces of the container init `pid`, recorded as started at
     /// `started` (Unix seconds): a process that started at another time is not the
@@ -98,6 +122,7 @@ impl ContainerNamespaces {
                 fds.push((flag, name, fd));
             }
         }
+        nest_user_namespace(&mut fds)?;
         Ok(ContainerNamespaces { fds, proc_dir })
     }
 

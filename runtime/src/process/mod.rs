@@ -2,6 +2,7 @@
 //! streams and terminal, relaying them, signals and supervision, and its exit code.
 
 pub mod container;
+pub mod detach;
 pub mod exec;
 pub mod exitcode;
 pub mod init;

@@ -18,6 +18,7 @@ use rustix::io::Errno;
 
 use coracle_monitor::log::{LogWriter, Stream};
 
+use crate::process::detach::DetachWatch;
 use crate::process::pty;
 use crate::process::stdio::ParentEnds;
 
@@ -103,6 +104,10 @@ struct Input<'a> {
     /// The last byte read (for the terminal's EOF sequence).
     last_byte: Option<u8>,
     end: InputEnd,
+    /// `--detach-keys` of `exec -it`: typing them ends the input and the relay.
+    detach: Option<DetachWatch>,
+    /// The detach keys were typed.
+    detached: bool,
 }
 
 impl Input<'_> {
@@ -112,8 +117,16 @@ impl Input<'_> {
         let mut buf = [0u8; CHUNK];
         match rustix::io::read(self.from, &mut buf) {
             Ok(n) if n > 0 => {
-                self.pending.extend_from_slice(&buf[..n]);
-                self.last_byte = Some(buf[n - 1]);
+                let (typed, detached) = match self.detach.as_mut() {
+                    Some(watch) => watch.feed(&buf[..n]),
+                    None => (buf[..n].to_vec(), false),
+                };
+                self.pending.extend_from_slice(&typed);
+                self.last_byte = typed.last().copied().or(self.last_byte);
+                if detached {
+                    self.detached = true;
+                    self.reading = false;
+                }
             }
             Err(Errno::AGAIN | Errno::INTR) => {}
             _ => {
@@ -204,6 +217,8 @@ impl<'a> Relay<'a> {
                 pending: Vec::new(),
                 last_byte: None,
                 end: InputEnd::Close,
+                detach: None,
+                detached: false,
             }),
             terminal: false,
         })
@@ -226,6 +241,8 @@ impl<'a> Relay<'a> {
                 pending: Vec::new(),
                 last_byte: None,
                 end: InputEnd::TerminalEof,
+                detach: None,
+                detached: false,
             }),
             None => None,
         };
@@ -246,6 +263,52 @@ impl<'a> Relay<'a> {
     /// The same relay, writing the container's output into `log` as well.
     pub fn logging_to(self, log: Option<LogWriter>) -> Self {
         Relay { log, ..self }
+    }
+
+    /// Watch the caller's typed input for `keys` (none: never): once typed, they are
+    /// not passed on and [`Relay::detached`] is true. Only for a terminal.
+    pub fn detaching_on(mut self, keys: &[u8]) -> Self {
+        if let Some(input) = self.input.as_mut().filter(|_| self.terminal) {
+            input.detach = (!keys.is_empty()).then(|| DetachWatch::new(keys.to_vec()));
+        }
+        self
+    }
+
+    /// Whether the detach keys were typed.
+    pub fn detached(&self) -> bool {
+        self.input.as_ref().is_some_and(|i| i.detached)
+    }
+
+    /// After the detach keys: keep reading the container's terminal, discarding it,
+    /// in a process of its own (a fork of this single-threaded one, in a session of
+    /// its own) until no process holds the terminal any more, so that the container's
+    /// processes run on; this process may then leave.
+    pub fn drain_in_background(self) -> io::Result<()> {
+        let Some(output) = self.outputs.into_iter().next() else {
+            return Ok(());
+        };
+        match crate::sys::fork()? {
+            0 => {
+                let _ = rustix::process::setsid();
+                if let Ok(null) = crate::process::stdio::ChildEnds::null() {
+                    let _ = null.install();
+                }
+                // Nothing of the caller's (its store, its locks) stays open here.
+                use std::os::fd::AsRawFd;
+                let _ = crate::sys::close_fds_except(&[0, 1, 2, output.from.as_raw_fd()]);
+                let _ = rustix::fs::fcntl_setfl(&output.from, rustix::fs::OFlags::empty());
+                let mut buf = [0u8; CHUNK];
+                loop {
+                    match rustix::io::read(&output.from, &mut buf) {
+                        Ok(0) => break,
+                        Ok(_) | Err(Errno::INTR) => {}
+                        Err(_) => break,
+                    }
+                }
+                crate::sys::exit_now(0)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The pty master of a `-t` container.

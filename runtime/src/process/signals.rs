@@ -253,6 +253,8 @@ pub fn supervise(child: Pid, relay: Option<&mut Relay<'_>>) -> Result<i32> {
         Ended::Exited(status) => Ok(status),
         // Without a deadline the child is never killed for time.
         Ended::TimedOut => Ok(libc::SIGKILL),
+        // A relay detaches only when asked to ([`Relay::detaching_on`]).
+        Ended::Detached => Ok(0),
     }
 }
 
@@ -263,6 +265,8 @@ pub enum Ended {
     Exited(i32),
     /// Killed by the supervisor at its deadline (`--timeout`), then reaped.
     TimedOut,
+    /// The caller typed the detach keys: the child runs on, unreaped.
+    Detached,
 }
 
 /// [`supervise`], killing the child with SIGKILL once `deadline` passed.
@@ -351,6 +355,9 @@ pub fn supervise_until(
         }
         if let Some(r) = relay.as_mut() {
             r.dispatch(&ready[1..]);
+            if r.detached() {
+                return Ok(Ended::Detached);
+            }
         }
     }
 }

@@ -42,6 +42,34 @@ impl MapTriple {
     }
 }
 
+/// Whether `a..a+n` and `b..b+m` share an id.
+fn ranges_overlap(a: u32, n: u32, b: u32, m: u32) -> bool {
+    u64::from(a) < u64::from(b) + u64::from(m) && u64::from(b) < u64::from(a) + u64::from(n)
+}
+
+/// Refuse triples of one flag that map a container id twice or one id of the
+/// default mapping twice (the kernel refuses such maps; Podman too).
+fn check_disjoint(flag: &str, triples: &[MapTriple]) -> Result<()> {
+    let show = |t: &MapTriple| format!("{}:{}:{}", t.container_id, t.from, t.size);
+    for (i, a) in triples.iter().enumerate() {
+        for b in &triples[i + 1..] {
+            let side = if ranges_overlap(a.container_id, a.size, b.container_id, b.size) {
+                "container"
+            } else if ranges_overlap(a.from, a.size, b.from, b.size) {
+                "host"
+            } else {
+                continue;
+            };
+            return Err(RuntimeError::Start(format!(
+                "invalid --{flag} {} and {}: their {side} ids overlap; give each id to one range only",
+                show(a),
+                show(b)
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The user namespace's mapping.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IdMappingMode {
@@ -74,11 +102,29 @@ pub enum IdMappingMode {
         /// Name in /etc/subgid.
         gids: String,
     },
+    /// `--userns auto[:size=N]`: `size` of the caller's subordinate ids that no other
+    /// auto container holds, from container id 0; the caller is not mapped. The
+    /// range is chosen when the container is created and saved here (as the
+    /// triples of `--uidmap`), so it is the container's until it is removed.
+    Auto {
+        /// How many ids ([`AUTO_DEFAULT_SIZE`] unless `size=` says).
+        size: u32,
+        /// The uid range given to the container (empty until created).
+        #[serde(default)]
+        uids: Vec<MapTriple>,
+        /// The gid range given to the container (empty until created).
+        #[serde(default)]
+        gids: Vec<MapTriple>,
+    },
 }
+
+/// `--userns auto`'s size when `size=` is absent: Podman's smallest automatic
+/// namespace.
+pub const AUTO_DEFAULT_SIZE: u32 = 1024;
 
 impl IdMappingMode {
     /// Parse `--userns`'s value: "" and `host` (the default), `keep-id` with optional
-    /// `uid=N,gid=N`, `nomap`; `auto` is refused with the reason.
+    /// `uid=N,gid=N`, `nomap`, `auto` with optional `size=N`.
     pub fn parse_userns(text: &str) -> Result<IdMappingMode> {
         let bad = |why: &str| RuntimeError::Start(format!("invalid --userns {text:?}: {why}"));
         let (mode, options) = text.split_once(':').unwrap_or((text, ""));
@@ -95,15 +141,36 @@ impl IdMappingMode {
                     match opt.split_once('=') {
                         Some(("uid", v)) => uid = Some(number(v)?),
                         Some(("gid", v)) => gid = Some(number(v)?),
-                        _ => return Err(bad("keep-id takes uid=N and gid=N, such as keep-id:uid=1000,gid=1000")),
+                        _ => {
+                            return Err(bad(
+                                "keep-id takes uid=N and gid=N, such as keep-id:uid=1000,gid=1000",
+                            ))
+                        }
                     }
                 }
                 Ok(IdMappingMode::KeepId { uid, gid })
             }
-            "auto" => Err(bad(
-                "auto is not supported: it allocates ranges no other container uses, which needs the \"containers\" entries of /etc/subuid and a registry of ranges coracle does not keep; give the range with --uidmap and --gidmap instead",
+            "auto" => {
+                let mut size = AUTO_DEFAULT_SIZE;
+                for opt in options.split(',').filter(|o| !o.is_empty()) {
+                    size = match opt.split_once('=') {
+                        Some(("size", v)) => {
+                            v.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                                bad("size= takes a number of ids above 0, such as auto:size=2048")
+                            })?
+                        }
+                        _ => return Err(bad("auto takes size=N only, such as auto:size=2048")),
+                    };
+                }
+                Ok(IdMappingMode::Auto {
+                    size,
+                    uids: vec![],
+                    gids: vec![],
+                })
+            }
+            _ => Err(bad(
+                "expected host, keep-id[:uid=N,gid=N], nomap or auto[:size=N]",
             )),
-            _ => Err(bad("expected host, keep-id[:uid=N,gid=N] or nomap")),
         }
     }
 
@@ -132,6 +199,8 @@ impl IdMappingMode {
             };
             let uids = parse("uidmap", uidmap)?;
             let gids = parse("gidmap", gidmap)?;
+            check_disjoint("uidmap", &uids)?;
+            check_disjoint("gidmap", &gids)?;
             return Ok(IdMappingMode::Explicit {
                 uids: if uids.is_empty() {
                     gids.clone()
@@ -147,6 +216,18 @@ impl IdMappingMode {
             return Ok(IdMappingMode::SubIdNames { uids, gids });
         }
         IdMappingMode::parse_userns(userns.unwrap_or(""))
+    }
+
+    /// The mode's name as Podman's inspect shows it in `HostConfig.UsernsMode`:
+    /// "" for the default, `keep-id`, `nomap`, `auto`, `private` for given maps.
+    pub fn podman_name(&self) -> &'static str {
+        match self {
+            IdMappingMode::Default => "",
+            IdMappingMode::KeepId { .. } => "keep-id",
+            IdMappingMode::NoMap => "nomap",
+            IdMappingMode::Auto { .. } => "auto",
+            IdMappingMode::Explicit { .. } | IdMappingMode::SubIdNames { .. } => "private",
+        }
     }
 
     /// `--userns keep-id` in any form.
@@ -182,7 +263,20 @@ mod tests {
         for bad in ["keep-id:uid=x", "keep-id:size=3", "private", "host:x"] {
             assert!(p(bad).is_err(), "{bad}");
         }
-        assert!(p("auto").unwrap_err().to_string().contains("--uidmap"));
+        assert_eq!(
+            p("auto:size=2048").unwrap(),
+            IdMappingMode::Auto {
+                size: 2048,
+                uids: vec![],
+                gids: vec![]
+            }
+        );
+        assert!(
+            matches!(p("auto").unwrap(), IdMappingMode::Auto { size, .. } if size == AUTO_DEFAULT_SIZE)
+        );
+        for bad in ["auto:size=0", "auto:size=x", "auto:uidmapping=0:1:2"] {
+            assert!(p(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -209,6 +303,25 @@ mod tests {
         assert!(
             IdMappingMode::from_flags(Some("keep-id"), &["0:1:1".into()], &[], None, None).is_err()
         );
+        for (maps, side) in [
+            (["0:1:10", "5:100:10"], "container"),
+            (["0:1:10", "100:5:10"], "host"),
+        ] {
+            let maps: Vec<String> = maps.iter().map(|m| m.to_string()).collect();
+            let e = IdMappingMode::from_flags(None, &[], &maps, None, None).unwrap_err();
+            assert!(
+                e.to_string().contains("--gidmap 0:1:10 and") && e.to_string().contains(side),
+                "{e}"
+            );
+        }
+        assert!(IdMappingMode::from_flags(
+            None,
+            &["0:1:10".into(), "10:11:5".into()],
+            &[],
+            None,
+            None
+        )
+        .is_ok());
         assert_eq!(
             IdMappingMode::from_flags(None, &[], &[], Some("u"), None).unwrap(),
             IdMappingMode::SubIdNames {

@@ -44,6 +44,23 @@ impl Tmux {
         self.cmd(&["send-keys", "Enter"]);
     }
 
+    /// Sends tmux key names (such as `C-p`) to the pane.
+    pub(crate) fn send_keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        assert!(
+            self.cmd(&args).status.success(),
+            "tmux send-keys {keys:?} failed"
+        );
+    }
+
+    /// Resizes the window to `width` x `height`.
+    pub(crate) fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let done = self.cmd(&["resize-window", "-x", &w, "-y", &h]);
+        assert!(done.status.success(), "tmux resize-window failed");
+    }
+
     /// The pane's whole history and screen, wrapped lines joined.
     fn screen(&self) -> String {
         let out = self.cmd(&["capture-pane", "-p", "-J", "-S", "-"]);

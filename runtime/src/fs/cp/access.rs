@@ -11,7 +11,7 @@
 //! namespace of its own, mounts the overlay of the image's layers and the
 //! container's upper directory there, and copies; the mount ends with the helper.
 
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, OwnedFd};
 
 use coracle_storage::containers::ContainerRecord;
 use coracle_storage::Store;
@@ -61,8 +61,18 @@ where
             .map_err(|e| RuntimeError::io("failed to open", path, e.into()))
     };
     let root = open("root", OFlags::PATH | OFlags::DIRECTORY)?;
+    // The user namespace that owns the container's mounts: its own, or the one its
+    // own is nested in ([`crate::ids::nested`]), where the caller's files are reachable.
     let userns = match in_userns {
-        true => Some(open("ns/user", OFlags::RDONLY)?),
+        true => Some(
+            crate::sys::namespace_owner(open("ns/mnt", OFlags::RDONLY)?.as_fd()).map_err(|e| {
+                RuntimeError::io(
+                    "failed to find the owner of",
+                    format!("/proc/{pid}/ns/mnt"),
+                    e,
+                )
+            })?,
+        ),
         false => None,
     };
     let mut poll = [rustix::event::PollFd::new(
