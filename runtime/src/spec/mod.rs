@@ -264,9 +264,9 @@ pub const TIMEOUT_EXIT_CODE: i32 = coracle_monitor::TIMEOUT_EXIT_CODE;
 /// Podman's default `--stop-timeout`.
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
 
-/// The few settings of a saved spec that a listing (`ps`) shows, read without
-/// building the rest of the spec (its environment, mounts, limits…): what `ps`
-/// pays per container.
+/// The few settings of a saved spec that a listing (`ps`) shows and that `rm`
+/// checks on every other container (whether it joins the one removed), read
+/// without building the rest of the spec (its environment, mounts, limits…).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct ListedSettings {
@@ -278,6 +278,8 @@ pub struct ListedSettings {
     pub remove: bool,
     /// `--label`.
     pub labels: BTreeMap<String, String>,
+    /// The mode of each namespace (which containers' namespaces it joins).
+    pub namespaces: Namespaces,
 }
 
 impl ListedSettings {
@@ -463,9 +465,14 @@ mod tests {
             remove: true,
             labels: BTreeMap::from([("app".to_string(), "shop".to_string())]),
             env: vec!["A=1".into()],
+            namespaces: Namespaces {
+                network: NamespaceMode::Container("db".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let listed = ListedSettings::from_saved(&c.to_json());
+        assert_eq!(listed.namespaces, c.namespaces);
         assert_eq!(listed.pod.as_deref(), Some("p"));
         assert!(listed.remove && !listed.infra);
         assert_eq!(listed.labels.get("app").map(String::as_str), Some("shop"));
