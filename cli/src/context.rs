@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use anyhow::{Context as _, Result};
 use coracle_image::paths::ConfigPaths;
+use coracle_image::reference::Reference;
 use coracle_image::registries::RegistriesConf;
 use coracle_storage::Store;
 
@@ -96,6 +97,18 @@ impl Context {
     pub fn registries(&self) -> Result<RegistriesConf> {
         Ok(RegistriesConf::load(&self.paths)?)
     }
+
+    /// What finding the stored image `image` needs of registries.conf: a fully
+    /// qualified name ("registry/repo:tag") is looked up as it is, so the files are
+    /// read (and their TOML parsed) only for a short name, whose search registries
+    /// and aliases they give.
+    pub fn registries_for_lookup(&self, image: &str) -> Result<RegistriesConf> {
+        if Reference::is_short_name(image) {
+            self.registries()
+        } else {
+            Ok(RegistriesConf::default())
+        }
+    }
 }
 
 /// A runtime for registry I/O. Built only by commands that talk to registries; the
@@ -152,5 +165,23 @@ mod tests {
         ];
         assert!(!ctx.ignore_chown_errors(), "flags win");
         assert_eq!(ctx.mount_program(), Some(PathBuf::from("/opt/fuse")));
+    }
+
+    #[test]
+    fn registries_conf_is_read_only_for_short_names() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path().join("etc/containers/registries.conf"),
+            "unqualified-search-registries = [\n",
+        );
+        let ctx = context(d.path());
+        assert!(
+            ctx.registries_for_lookup("busybox").is_err(),
+            "a short name reads the (broken) file"
+        );
+        let full = ctx
+            .registries_for_lookup("127.0.0.1:5000/busybox:latest")
+            .expect("a full name needs no registries.conf");
+        assert!(full.unqualified_search.is_empty());
     }
 }

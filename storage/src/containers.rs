@@ -36,7 +36,7 @@ pub struct ContainerRecord {
     /// Unix seconds.
     pub finished: Option<i64>,
     /// Runtime configuration (the container's saved spec), owned by the runtime crate.
-    pub config: serde_json::Value,
+    pub config: SavedSpec,
     /// Host pid of the process that watches it (the monitor, or the foreground CLI).
     pub monitor_pid: Option<i32>,
     /// Why its last start failed or how its end was found, if so.
@@ -50,16 +50,54 @@ pub struct ContainerRecord {
     pub restart_count: u32,
 }
 
+/// A container's saved spec as the JSON text it is stored as: the runtime crate
+/// parses it straight into its typed spec when it needs it, so that reading records
+/// (`ps` reads every one) builds no JSON tree per container.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SavedSpec(String);
+
+impl SavedSpec {
+    /// The spec that `value` serialises to.
+    pub fn from_value(value: &serde_json::Value) -> SavedSpec {
+        SavedSpec(value.to_string())
+    }
+
+    /// The spec as JSON text (written by a serialiser; a stored text that is not
+    /// JSON is found when it is parsed).
+    pub fn from_text(text: String) -> SavedSpec {
+        SavedSpec(text)
+    }
+
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for SavedSpec {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(&self.0).map_err(serde::ser::Error::custom)?;
+        value.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for SavedSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        serde_json::Value::deserialize(deserializer).map(|v| SavedSpec::from_value(&v))
+    }
+}
+
 const COLUMNS: &str = "id, name, image_id, image_name, command, created, state, pid, exit_code, started, finished, config, monitor_pid, error, pid_start, monitor_start, restart_count";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContainerRecord> {
-    let json = |i: usize| -> rusqlite::Result<serde_json::Value> {
-        let text: String = r.get(i)?;
-        serde_json::from_str(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-        })
-    };
-    let command = serde_json::from_value(json(4)?).map_err(|e| {
+    let command_text: String = r.get(4)?;
+    let command = serde_json::from_str(&command_text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
     })?;
     let state: String = r.get(6)?;
@@ -82,7 +120,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ContainerRecord> {
         exit_code: r.get(8)?,
         started: r.get(9)?,
         finished: r.get(10)?,
-        config: json(11)?,
+        config: SavedSpec::from_text(r.get(11)?),
         monitor_pid: r.get(12)?,
         error: r.get(13)?,
         pid_start: r.get::<_, Option<i64>>(14)?.map(|t| t as u64),
@@ -234,7 +272,7 @@ impl Db {
                     rec.exit_code,
                     rec.started,
                     rec.finished,
-                    rec.config.to_string(),
+                    rec.config.as_str(),
                     rec.monitor_pid,
                     rec.error,
                     rec.pid_start.map(|t| t as i64),
@@ -333,8 +371,8 @@ impl Db {
     }
 
     /// Replace a container's saved spec (`network connect`/`disconnect`).
-    pub fn set_container_config(&self, id: &str, config: &serde_json::Value) -> Result<()> {
-        let text = config.to_string();
+    pub fn set_container_config(&self, id: &str, config: &SavedSpec) -> Result<()> {
+        let text = config.as_str();
         self.write(|tx| {
             match tx.execute(
                 "UPDATE containers SET config = ?2 WHERE id = ?1",
@@ -747,7 +785,7 @@ mod tests {
             exit_code: None,
             started: None,
             finished: None,
-            config: serde_json::json!({"env": ["A=1"], "tty": false}),
+            config: SavedSpec::from_value(&serde_json::json!({"env": ["A=1"], "tty": false})),
             monitor_pid: None,
             error: None,
             pid_start: None,

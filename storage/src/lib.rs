@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub use blobs::{BlobStore, BlobWriter};
 pub use containers::{
     new_container_id, random_name, ContainerChange, ContainerRecord, ContainerState,
-    InvalidTransition,
+    InvalidTransition, SavedSpec,
 };
 pub use digest::Digest;
 pub use error::{Result, StorageError};

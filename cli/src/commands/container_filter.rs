@@ -184,7 +184,7 @@ mod tests {
             exit_code: code,
             started: None,
             finished: None,
-            config: serde_json::json!({}),
+            config: coracle_storage::SavedSpec::from_value(&serde_json::json!({})),
             monitor_pid: None,
             error: None,
             pid_start: None,

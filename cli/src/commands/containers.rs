@@ -259,7 +259,10 @@ fn dependents_of<'a>(
     everything
         .iter()
         .filter(|c| c.id != target.id)
-        .filter(|c| shared_ns::joins_container(&config_of(c).namespaces, target))
+        .filter(|c| {
+            let listed = coracle_runtime::spec::ListedSettings::from_saved(&c.config);
+            shared_ns::joins_container(&listed.namespaces, target)
+        })
         .collect()
 }
 

@@ -688,8 +688,8 @@ pub fn ps(ctx: &Context, args: PodPsArgs) -> Result<i32> {
 }
 
 /// The pod column of `ps --pod`: the pod's short id and name, or empty strings.
-pub(super) fn pod_of(store: &Store, config: &ContainerConfig) -> (String, String) {
-    let Some(id) = &config.pod else {
+pub(super) fn pod_of(store: &Store, pod: Option<&str>) -> (String, String) {
+    let Some(id) = pod else {
         return (String::new(), String::new());
     };
     let name = pods(store).find(id).map(|p| p.name).unwrap_or_default();

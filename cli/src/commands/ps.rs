@@ -7,12 +7,12 @@ use std::path::Path;
 
 use anyhow::Result;
 use coracle_runtime::monitor::log;
-use coracle_runtime::spec::ContainerConfig;
+use coracle_runtime::spec::ListedSettings;
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
 
 use super::container_filter::ContainerFilter;
-use super::containers::{all, config_of, short, status_text};
+use super::containers::{all, short, status_text};
 use crate::args::PsArgs;
 use crate::context::Context;
 use crate::output;
@@ -25,8 +25,8 @@ const FILTER_KEYS: &[&str] = &[
 /// A listed container with what its output needs beyond the record.
 struct Row {
     record: ContainerRecord,
-    /// The saved spec, read once per container.
-    config: ContainerConfig,
+    /// What the listing shows of the saved spec, read once per container.
+    config: ListedSettings,
     /// Writable layer size and image size, with `-s` (or `--sort size`).
     size: Option<(u64, u64)>,
     /// The pod's short id and name (empty outside a pod).
@@ -43,7 +43,7 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
         || args.last.is_some()
         || filter.has("status")
         || filter.has("exited");
-    let labels_of = |r: &ContainerRecord| config_of(r).labels;
+    let labels_of = |r: &ContainerRecord| ListedSettings::from_saved(&r.config).labels;
     let mut list: Vec<ContainerRecord> = filter
         .apply(all(&store)?, labels_of)?
         .into_iter()
@@ -69,9 +69,9 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 ));
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
-            let config = config_of(&record);
+            let config = ListedSettings::from_saved(&record.config);
             Row {
-                pod: super::pod::pod_of(&store, &config),
+                pod: super::pod::pod_of(&store, config.pod.as_deref()),
                 config,
                 record,
                 size,

@@ -362,8 +362,7 @@ fn health(args: &RunArgs) -> Result<Option<HealthConfig>> {
 
 /// Find the image, pulling it as `--pull` says.
 fn image_for(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ImageSummary> {
-    let conf = ctx.registries()?;
-    let present = match find_image(store, &conf, &args.image) {
+    let present = match find_image(store, &ctx.registries_for_lookup(&args.image)?, &args.image) {
         Ok(i) => Some(i),
         Err(LookupError::NotFound(_)) => None,
         Err(e) => return Err(e.into()),

@@ -18,8 +18,33 @@ use crate::lifecycle::liveness::recorded_alive;
 use crate::lifecycle::rundir;
 use crate::spec::ContainerConfig;
 
-/// How often waiting commands look at a container again.
+/// The longest pause between two looks of a waiting command at a container.
 const POLL: Duration = Duration::from_millis(25);
+
+/// The first pause: a killed process is usually gone, and its monitor has written
+/// its exit file, within a millisecond or two, so the pauses start short and double
+/// up to [`POLL`].
+const FIRST_POLL: Duration = Duration::from_millis(1);
+
+/// Pauses between the looks of a waiting loop: [`FIRST_POLL`], doubling up to
+/// [`POLL`].
+struct Backoff(Duration);
+
+impl Backoff {
+    fn new() -> Backoff {
+        Backoff(FIRST_POLL)
+    }
+
+    /// Sleep for the current pause (never past `deadline`), then lengthen it.
+    fn sleep(&mut self, deadline: Option<Instant>) {
+        let pause = match deadline {
+            Some(d) => self.0.min(d.saturating_duration_since(Instant::now())),
+            None => self.0,
+        };
+        std::thread::sleep(pause);
+        self.0 = (self.0 * 2).min(POLL);
+    }
+}
 
 /// How long `stop` waits for the monitor's exit file once the process is gone.
 const EXIT_FILE_WAIT: Duration = Duration::from_secs(5);
@@ -154,6 +179,7 @@ pub fn wait_ended(
     timeout: Option<Duration>,
 ) -> Result<Option<ContainerRecord>> {
     let deadline = timeout.map(|t| Instant::now() + t);
+    let mut backoff = Backoff::new();
     loop {
         let Some(record) = store.db.find_container(id)? else {
             return Ok(None);
@@ -165,20 +191,27 @@ pub fn wait_ended(
         if deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(Some(record));
         }
-        std::thread::sleep(POLL);
+        backoff.sleep(deadline);
     }
 }
 
 /// Wait until `done` holds, at most `timeout`; whether it does.
 fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + timeout;
+    let mut backoff = Backoff::new();
     while !done() {
         if Instant::now() >= deadline {
             return false;
         }
-        std::thread::sleep(POLL);
+        backoff.sleep(Some(deadline));
     }
     true
+}
+
+/// Wait until the container's init has ended, at most `timeout`; whether it has.
+fn wait_for_end(record: &ContainerRecord, timeout: Duration) -> bool {
+    crate::lifecycle::liveness::wait_ended(record.pid, record.pid_start, timeout)
+        .unwrap_or_else(|| wait_until(timeout, || !container_alive(record)))
 }
 
 /// `stop`: the container's stop signal, then SIGKILL after `timeout` seconds (the
@@ -208,10 +241,10 @@ fn stop_locked(store: &Store, id: &str, timeout: Option<u32>) -> Result<Containe
     // As Podman, a paused container is thawed so that it can act on the signal.
     crate::lifecycle::pause::thaw_for_stop(&record)?;
     kill(&record, signal)?;
-    if !wait_until(timeout, || !container_alive(&record)) {
+    if !wait_for_end(&record, timeout) {
         signal = libc::SIGKILL;
         kill(&record, signal)?;
-        wait_until(Duration::from_secs(5), || !container_alive(&record));
+        wait_for_end(&record, Duration::from_secs(5));
     }
     settle_stopped(store, &record, signal)
 }
@@ -263,4 +296,29 @@ pub fn remove(
         record = stop_locked(store, &record.id, Some(timeout.unwrap_or(0)))?;
     }
     remove_container(store, &record.id, plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_pauses_start_short_and_double_up_to_the_poll_interval() {
+        let mut backoff = Backoff::new();
+        let mut pauses = vec![backoff.0];
+        for _ in 0..6 {
+            backoff.sleep(None);
+            pauses.push(backoff.0);
+        }
+        let ms: Vec<u128> = pauses.iter().map(Duration::as_millis).collect();
+        assert_eq!(ms, [1, 2, 4, 8, 16, 25, 25]);
+    }
+
+    #[test]
+    fn a_pause_never_sleeps_past_the_deadline() {
+        let mut backoff = Backoff(Duration::from_secs(5));
+        let started = Instant::now();
+        backoff.sleep(Some(started + Duration::from_millis(10)));
+        assert!(started.elapsed() < Duration::from_secs(1));
+    }
 }

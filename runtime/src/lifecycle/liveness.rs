@@ -37,6 +37,48 @@ pub fn recorded_alive(pid: Option<i32>, start: Option<u64>) -> bool {
     }
 }
 
+/// Wait until the recorded process has ended (or become a zombie), at most
+/// `timeout`; whether it has. The wait is woken by the process's end itself (a
+/// pidfd becomes readable then), so no polling delay is added; `None` when the
+/// kernel gives no pidfd, for the caller to poll instead.
+pub fn wait_ended(
+    pid: Option<i32>,
+    start: Option<u64>,
+    timeout: std::time::Duration,
+) -> Option<bool> {
+    let Some(raw) = pid.filter(|&p| p > 0) else {
+        return Some(true);
+    };
+    let pid = rustix::process::Pid::from_raw(raw)?;
+    let pidfd = match rustix::process::pidfd_open(pid, rustix::process::PidfdFlags::empty()) {
+        Ok(fd) => fd,
+        Err(rustix::io::Errno::SRCH) => return Some(true),
+        Err(_) => return None,
+    };
+    // Opened after the pid may have been reused: it must still be the recorded process.
+    if !recorded_alive(Some(raw), start) {
+        return Some(true);
+    }
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let wait = rustix::event::Timespec {
+            tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
+            tv_nsec: left.subsec_nanos().into(),
+        };
+        let mut fds = [rustix::event::PollFd::new(
+            &pidfd,
+            rustix::event::PollFlags::IN,
+        )];
+        match rustix::event::poll(&mut fds, Some(&wait)) {
+            Ok(0) => return Some(false),
+            Ok(_) => return Some(true),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +109,32 @@ mod tests {
         // The same pid with another start time is another process.
         assert!(!recorded_alive(Some(me), start.map(|s| s + 1)));
         assert!(!recorded_alive(None, start));
+    }
+
+    #[test]
+    fn waiting_for_an_end_returns_when_the_process_ends() {
+        let mut child = std::process::Command::new("sleep")
+            .arg("0.2")
+            .spawn()
+            .unwrap();
+        let pid = child.id() as i32;
+        let start = start_time(pid);
+        assert_eq!(
+            wait_ended(Some(pid), start, Duration::from_millis(10)),
+            Some(false)
+        );
+        let began = std::time::Instant::now();
+        assert_eq!(
+            wait_ended(Some(pid), start, Duration::from_secs(10)),
+            Some(true)
+        );
+        assert!(began.elapsed() < Duration::from_secs(5));
+        child.wait().unwrap();
+        // Gone, or never recorded: ended at once.
+        assert_eq!(
+            wait_ended(Some(pid), start, Duration::from_secs(10)),
+            Some(true)
+        );
+        assert_eq!(wait_ended(None, None, Duration::from_secs(10)), Some(true));
     }
 }

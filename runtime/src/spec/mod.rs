@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, RuntimeError};
 use crate::fs::mounts_spec::{DeviceSpec, MountSpec};
+use coracle_storage::SavedSpec;
 pub use health::HealthConfig;
 pub use namespaces::{NamespaceMode, Namespaces};
 pub use network::{DnsSettings, NetworkAttachment};
@@ -263,17 +264,42 @@ pub const TIMEOUT_EXIT_CODE: i32 = coracle_monitor::TIMEOUT_EXIT_CODE;
 /// Podman's default `--stop-timeout`.
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
 
+/// The few settings of a saved spec that a listing (`ps`) shows and that `rm`
+/// checks on every other container (whether it joins the one removed), read
+/// without building the rest of the spec (its environment, mounts, limits…).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ListedSettings {
+    /// The pod the container belongs to (its id), if any.
+    pub pod: Option<String>,
+    /// The infra container of a pod.
+    pub infra: bool,
+    /// `--rm`.
+    pub remove: bool,
+    /// `--label`.
+    pub labels: BTreeMap<String, String>,
+    /// The mode of each namespace (which containers' namespaces it joins).
+    pub namespaces: Namespaces,
+}
+
+impl ListedSettings {
+    /// The listed settings of a saved spec (none for a spec that cannot be read).
+    pub fn from_saved(saved: &SavedSpec) -> ListedSettings {
+        serde_json::from_str(saved.as_str()).unwrap_or_default()
+    }
+}
+
 impl ContainerConfig {
     /// The saved form.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    pub fn to_json(&self) -> SavedSpec {
+        SavedSpec::from_text(serde_json::to_string(self).unwrap_or_else(|_| "null".into()))
     }
 
-    /// Read a saved spec back; a record without one (made before specs were saved)
-    /// is an error: such a container can only be removed.
-    pub fn from_json(id: &str, value: &serde_json::Value) -> Result<ContainerConfig> {
-        // From the borrowed value: no copy of the (possibly large) document.
-        <ContainerConfig as serde::Deserialize>::deserialize(value).map_err(|e| {
+    /// Read a saved spec back, parsed straight from its stored text; a record
+    /// without one (made before specs were saved) is an error: such a container can
+    /// only be removed.
+    pub fn from_json(id: &str, saved: &SavedSpec) -> Result<ContainerConfig> {
+        serde_json::from_str(saved.as_str()).map_err(|e| {
             RuntimeError::Start(format!(
                 "container {} has no usable saved spec ({e}); remove it and create it again",
                 &id[..id.len().min(12)]
@@ -394,8 +420,13 @@ mod tests {
         assert_eq!(back.stop_timeout(), DEFAULT_STOP_TIMEOUT);
         // A record without a saved spec (an older coracle) reads as defaults, but a
         // damaged one is an error naming the container.
-        assert!(ContainerConfig::from_json("x", &serde_json::json!({})).is_ok());
-        let err = ContainerConfig::from_json("0123456789abcdef", &serde_json::json!([1]));
+        assert!(
+            ContainerConfig::from_json("x", &SavedSpec::from_value(&serde_json::json!({}))).is_ok()
+        );
+        let err = ContainerConfig::from_json(
+            "0123456789abcdef",
+            &SavedSpec::from_value(&serde_json::json!([1])),
+        );
         assert!(err.unwrap_err().to_string().contains("0123456789ab"));
     }
 
@@ -425,5 +456,27 @@ mod tests {
         assert!(RestartPolicy::parse("on-failure:x").is_err());
         assert_eq!(LogDriver::parse("none").unwrap(), LogDriver::None);
         assert!(LogDriver::parse("journald").is_err());
+    }
+
+    #[test]
+    fn listed_settings_are_read_from_a_saved_spec() {
+        let c = ContainerConfig {
+            pod: Some("p".into()),
+            remove: true,
+            labels: BTreeMap::from([("app".to_string(), "shop".to_string())]),
+            env: vec!["A=1".into()],
+            namespaces: Namespaces {
+                network: NamespaceMode::Container("db".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let listed = ListedSettings::from_saved(&c.to_json());
+        assert_eq!(listed.namespaces, c.namespaces);
+        assert_eq!(listed.pod.as_deref(), Some("p"));
+        assert!(listed.remove && !listed.infra);
+        assert_eq!(listed.labels.get("app").map(String::as_str), Some("shop"));
+        let broken = ListedSettings::from_saved(&SavedSpec::from_text("{".into()));
+        assert_eq!(broken, ListedSettings::default());
     }
 }
