@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use coracle_storage::volumes::{VolumeRecord, VolumeStore};
-use coracle_storage::{ContainerRecord, Store};
+use coracle_storage::{ContainerRecord, SavedSpec, Store};
 
 use crate::error::Result;
 use crate::fs::mounts_spec::MountSpec;
@@ -158,7 +158,7 @@ pub fn use_counts(store: &Store) -> Result<std::collections::BTreeMap<String, us
             }
             Err(_) => names
                 .iter()
-                .filter(|n| holds_string(&c.config, n))
+                .filter(|n| unreadable_spec_names(&c.config, n))
                 .collect(),
         };
         for name in used {
@@ -171,10 +171,19 @@ pub fn use_counts(store: &Store) -> Result<std::collections::BTreeMap<String, us
 /// Whether the saved spec of container `id` mounts the volume `name`. A spec that
 /// cannot be read counts as mounting every volume whose name is one of its strings,
 /// so that no volume is taken from under a container coracle cannot read.
-pub fn spec_mounts(id: &str, spec: &serde_json::Value, name: &str) -> bool {
+pub fn spec_mounts(id: &str, spec: &SavedSpec, name: &str) -> bool {
     match ContainerConfig::from_json(id, spec) {
         Ok(config) => volume_names(&config).any(|n| n == name),
-        Err(_) => holds_string(spec, name),
+        Err(_) => unreadable_spec_names(spec, name),
+    }
+}
+
+/// Whether the text of a spec that does not parse as a container spec names `name`:
+/// as one of its strings when it is JSON, anywhere in it when it is not.
+fn unreadable_spec_names(spec: &SavedSpec, name: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(spec.as_str()) {
+        Ok(value) => holds_string(&value, name),
+        Err(_) => spec.as_str().contains(name),
     }
 }
 
@@ -323,10 +332,11 @@ mod tests {
             "a start that never ran leaves the copy-up to the next one"
         );
         first_mounts_done(&store, &config).unwrap();
-        let spec = serde_json::to_value(&config).unwrap();
+        let value = serde_json::to_value(&config).unwrap();
+        let spec = SavedSpec::from_value(&value);
         assert!(spec_mounts("c", &spec, "data"));
         assert!(!spec_mounts("c", &spec, "other"));
-        let unreadable = serde_json::json!({"mounts": 7, "old": spec});
+        let unreadable = SavedSpec::from_value(&serde_json::json!({"mounts": 7, "old": value}));
         assert!(spec_mounts("c", &unreadable, "data"), "unreadable: kept");
         assert!(!spec_mounts("c", &unreadable, "other"));
         let again = mount_dirs(&store, &config).unwrap();
