@@ -34,13 +34,7 @@ pub(crate) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
 
 /// Every container, newest first, states made truthful (one query).
 pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
-    store
-        .db
-        .list_containers()?
-        .into_iter()
-        .filter_map(|r| control::refresh_if_present(store, r).transpose())
-        .map(|r| Ok(r?))
-        .collect()
+    Ok(control::all(store)?)
 }
 
 /// The containers a command names (and those whose ids `cidfiles` hold), or all of
@@ -111,7 +105,7 @@ pub(super) fn status_text(r: &ContainerRecord) -> String {
 
 /// The container's saved spec (defaults for a record without one).
 pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
-    ContainerConfig::from_json(&r.id, &r.config).unwrap_or_default()
+    coracle_runtime::lifecycle::pods::members::config_of(r)
 }
 
 /// `coracle start`: each container under a new monitor; prints each name given.
@@ -236,7 +230,7 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     // Who depends on whom needs only the saved specs, not each container's state.
     let everything = store.db.list_containers()?;
     let order = removal_order(&named, &everything, args.depend || args.all)?;
-    super::pod::refuse_infra_removal(&store, &order)?;
+    coracle_runtime::lifecycle::pods::remove::refuse_infra_removal(&store, &order)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in order {
         let id = r.id.clone();

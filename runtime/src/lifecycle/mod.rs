@@ -9,7 +9,8 @@
 //! [`exec`] runs a further process in a running container, [`top`] lists its
 //! processes, [`health`] runs its health check and [`stats`] reads its usage;
 //! [`volumes`] makes, plans and removes the volumes it mounts; [`netns_live`]
-//! connects a running container to a network and disconnects it.
+//! connects a running container to a network and disconnects it; [`pods`] makes,
+//! runs and removes pods of containers.
 //! Detached containers are held by [`crate::monitor`].
 
 pub mod attach;
@@ -23,8 +24,14 @@ pub mod liveness;
 pub mod netns;
 pub mod netns_live;
 pub mod pause;
+pub mod pods;
 pub mod rundir;
 pub mod shared_ns;
 pub mod stats;
 pub mod top;
 pub mod volumes;
+
+/// The first 12 digits of an id, as messages show it.
+pub(crate) fn short_id(id: &str) -> &str {
+    &id[..id.len().min(12)]
+}

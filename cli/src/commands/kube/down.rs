@@ -4,11 +4,11 @@
 //! `--force` (as Podman's).
 
 use anyhow::{bail, Result};
+use coracle_runtime::lifecycle::pods::remove::remove_pod;
 use coracle_runtime::lifecycle::volumes;
 
 use super::files::is_files_volume;
 use super::play::{plans, pod_named};
-use crate::commands::pod::remove_pod;
 use crate::context::Context;
 use crate::output;
 

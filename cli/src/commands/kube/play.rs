@@ -5,6 +5,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
+use coracle_runtime::lifecycle::pods::remove::remove_pod;
 use coracle_runtime::lifecycle::volumes;
 use coracle_storage::pods::{PodRecord, Pods};
 use coracle_storage::Store;
@@ -12,7 +13,6 @@ use coracle_storage::Store;
 use super::manifest::Manifest;
 use super::pod_plan::{pod_plan, PodPlan};
 use crate::args::{Cli, Command, KubePlayArgs, PodCommand};
-use crate::commands::pod::remove_pod;
 use crate::context::Context;
 use crate::output;
 
