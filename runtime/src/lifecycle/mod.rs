@@ -9,7 +9,8 @@
 //! [`exec`] runs a further process in a running container, [`top`] lists its
 //! processes, [`health`] runs its health check and [`stats`] reads its usage;
 //! [`volumes`] makes, plans and removes the volumes it mounts; [`netns_live`]
-//! connects a running container to a network and disconnects it; [`pods`] makes,
+//! connects a running container to a network and disconnects it; [`files_volume`]
+//! makes and fills the volumes of ConfigMaps and Secrets; [`pods`] makes,
 //! runs and removes pods of containers; [`removal`] orders containers for removal,
 //! dependents first; [`restart`] stops and starts one again; [`conditions`] waits
 //! for one to reach a state.
@@ -21,6 +22,7 @@ pub mod conditions;
 pub mod control;
 pub mod etc_network;
 pub mod exec;
+pub mod files_volume;
 pub mod health;
 pub mod launch;
 pub mod liveness;

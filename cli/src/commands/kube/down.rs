@@ -4,13 +4,13 @@
 //! `--force` (as Podman's).
 
 use anyhow::{bail, Result};
-use coracle_runtime::lifecycle::pods::remove::remove_pod;
+use coracle_runtime::lifecycle::pods::{self, remove::remove_pod};
 use coracle_runtime::lifecycle::volumes;
 
-use super::files::is_files_volume;
-use super::play::{plans, pod_named};
+use super::play::plans;
 use crate::context::Context;
 use crate::output;
+use coracle_runtime::lifecycle::files_volume::is_files_volume;
 
 /// `coracle kube down`.
 pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
@@ -18,7 +18,7 @@ pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
     let store = ctx.store()?;
     let mut removed = Vec::new();
     for plan in &plans {
-        if let Some(pod) = pod_named(&store, &plan.name)? {
+        if let Some(pod) = pods::named(&store, &plan.name)? {
             remove_pod(&store, &pod, true, None)?;
             removed.push(pod.id);
         }

@@ -15,7 +15,7 @@ pub mod members;
 pub mod remove;
 pub mod status;
 
-use coracle_storage::pods::Pods;
+use coracle_storage::pods::{PodRecord, Pods};
 use coracle_storage::Store;
 
 pub use error::PodsError;
@@ -29,4 +29,9 @@ pub type Result<T, E = PodsError> = std::result::Result<T, E>;
 /// The pod records of `store`.
 pub fn pods(store: &Store) -> Pods {
     Pods::new(&store.root)
+}
+
+/// The pod named exactly `name` (never an id or an id prefix), if there is one.
+pub fn named(store: &Store, name: &str) -> Result<Option<PodRecord>> {
+    Ok(pods(store).list()?.into_iter().find(|p| p.name == name))
 }
