@@ -37,9 +37,8 @@ pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
     files.sort_unstable();
     files.dedup();
     for name in files {
-        let ours = vs.get(name)?.is_some_and(|r| is_files_volume(&r));
-        if ours && volumes::users(&store, name)?.is_empty() {
-            volumes::remove(&store, name, userns.as_ref())?;
+        if vs.get(name)?.is_some_and(|r| is_files_volume(&r)) {
+            volumes::remove_if_unused(&store, name, userns.as_ref())?;
         }
     }
     if !force {

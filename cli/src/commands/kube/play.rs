@@ -62,9 +62,7 @@ impl Made {
         };
         for name in &self.volumes {
             // A volume some other container took up in the meantime stays.
-            if volumes::users(store, name).is_ok_and(|u| u.is_empty()) {
-                let _ = volumes::remove(store, name, plan.as_ref());
-            }
+            let _ = volumes::remove_if_unused(store, name, plan.as_ref());
         }
     }
 }
