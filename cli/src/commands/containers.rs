@@ -7,11 +7,10 @@
 use coracle_storage::events::{self, Event, EventType};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::{bail, Result};
-use coracle_runtime::lifecycle::{control, shared_ns};
-use coracle_runtime::monitor::{self, log};
+use coracle_runtime::lifecycle::{conditions, control, removal, restart};
+use coracle_runtime::monitor::log;
 use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
@@ -34,13 +33,7 @@ pub(crate) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
 
 /// Every container, newest first, states made truthful (one query).
 pub(super) fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
-    store
-        .db
-        .list_containers()?
-        .into_iter()
-        .filter_map(|r| control::refresh_if_present(store, r).transpose())
-        .map(|r| Ok(r?))
-        .collect()
+    Ok(control::all(store)?)
 }
 
 /// The containers a command names (and those whose ids `cidfiles` hold), or all of
@@ -111,7 +104,7 @@ pub(super) fn status_text(r: &ContainerRecord) -> String {
 
 /// The container's saved spec (defaults for a record without one).
 pub(super) fn config_of(r: &ContainerRecord) -> ContainerConfig {
-    ContainerConfig::from_json(&r.id, &r.config).unwrap_or_default()
+    coracle_runtime::lifecycle::pods::members::config_of(r)
 }
 
 /// `coracle start`: each container under a new monitor; prints each name given.
@@ -235,8 +228,8 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     )?;
     // Who depends on whom needs only the saved specs, not each container's state.
     let everything = store.db.list_containers()?;
-    let order = removal_order(&named, &everything, args.depend || args.all)?;
-    super::pod::refuse_infra_removal(&store, &order)?;
+    let order = removal::removal_order(&named, &everything, args.depend || args.all)?;
+    coracle_runtime::lifecycle::pods::remove::refuse_infra_removal(&store, &order)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for r in order {
         let id = r.id.clone();
@@ -248,80 +241,6 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
         output::print(&format!("{id}\n"));
     }
     Ok(0)
-}
-
-/// Who depends on whom: the containers whose saved spec joins a namespace of
-/// `target` (by name or id).
-fn dependents_of<'a>(
-    target: &ContainerRecord,
-    everything: &'a [ContainerRecord],
-) -> Vec<&'a ContainerRecord> {
-    everything
-        .iter()
-        .filter(|c| c.id != target.id)
-        .filter(|c| {
-            let listed = coracle_runtime::spec::ListedSettings::from_saved(&c.config);
-            shared_ns::joins_container(&listed.namespaces, target)
-        })
-        .collect()
-}
-
-/// The containers to remove, dependents before what they depend on. Without
-/// `with_dependents`, a named container with dependents that are not named too is
-/// an error naming them (Podman's refusal).
-fn removal_order(
-    named: &[ContainerRecord],
-    everything: &[ContainerRecord],
-    with_dependents: bool,
-) -> Result<Vec<ContainerRecord>> {
-    let mut order: Vec<ContainerRecord> = Vec::new();
-    fn visit(
-        r: &ContainerRecord,
-        everything: &[ContainerRecord],
-        order: &mut Vec<ContainerRecord>,
-        seen: &mut Vec<String>,
-    ) {
-        if seen.contains(&r.id) {
-            return;
-        }
-        seen.push(r.id.clone());
-        for d in dependents_of(r, everything) {
-            visit(d, everything, order, seen);
-        }
-        order.push(r.clone());
-    }
-    if with_dependents {
-        let mut seen = Vec::new();
-        for r in named {
-            visit(r, everything, &mut order, &mut seen);
-        }
-        return Ok(order);
-    }
-    for r in named {
-        let blockers: Vec<String> = dependents_of(r, everything)
-            .into_iter()
-            .filter(|d| !named.iter().any(|n| n.id == d.id))
-            .map(|d| format!("{} ({})", short(&d.id), d.name))
-            .collect();
-        if !blockers.is_empty() {
-            bail!(
-                "container {} ({}) has dependent containers which must be removed before it: {}; remove them first, or use --depend",
-                short(&r.id),
-                r.name,
-                blockers.join(", ")
-            );
-        }
-    }
-    // Named dependents go before what they depend on.
-    let mut rest: Vec<ContainerRecord> = named.to_vec();
-    while !rest.is_empty() {
-        let pos = rest
-            .iter()
-            .position(|r| dependents_of(r, &rest).is_empty())
-            .unwrap_or(0);
-        order.push(rest.remove(pos));
-    }
-    Ok(order)
 }
 
 /// `coracle wait`: each container's exit code once a `--condition` holds (default:
@@ -342,40 +261,11 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<i32> {
             let ended = control::wait_ended(&store, &r.id, None)?;
             ended.and_then(|r| r.exit_code).unwrap_or(-1)
         } else {
-            wait_for_state(&store, &r.id, &conditions)?
+            conditions::wait_for_state(&store, &r.id, &conditions)?
         };
         output::print(&format!("{code}\n"));
     }
     Ok(0)
-}
-
-/// Poll until the container is in one of `conditions` (Podman's names: `stopped`
-/// and `exited` both mean it has ended, `configured`/`initialized`/`created` that it
-/// exists and has not started); the exit code Podman prints then, -1 but for an
-/// end.
-fn wait_for_state(store: &Store, id: &str, conditions: &[&str]) -> Result<i32> {
-    loop {
-        let now = match store.db.find_container(id)? {
-            Some(r) => control::refresh(store, r)?,
-            None if conditions.contains(&"removing") => return Ok(-1),
-            None => bail!("container {} was removed while waiting for it", short(id)),
-        };
-        let ended = matches!(now.state, ContainerState::Exited | ContainerState::Stopped);
-        let holds = conditions.iter().any(|c| match *c {
-            "stopped" | "exited" => ended,
-            "configured" | "created" | "initialized" => now.state == ContainerState::Created,
-            "stopping" => false,
-            other => now.state.as_str() == other,
-        });
-        if holds {
-            return Ok(if ended {
-                now.exit_code.unwrap_or(-1)
-            } else {
-                -1
-            });
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// `coracle restart`: stop each container (if running), then start it under a new
@@ -388,11 +278,7 @@ pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
             continue;
         }
         let id = r.id.clone();
-        let r = control::stop(&store, r, args.time)?;
-        if r.state == ContainerState::Paused {
-            bail!("container {} is paused: unpause it first", short(&id));
-        }
-        monitor::spawn(&store.root, &id)?;
+        let r = restart::restart(&store, r, args.time)?;
         record_event(&r, "restart", None);
         output::print(&format!("{id}\n"));
     }
@@ -620,66 +506,4 @@ pub fn inspect(ctx: &Context, args: ObjectInspectArgs) -> Result<i32> {
         bail!("no such object: {name:?}");
     }
     Ok(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use coracle_runtime::spec::NamespaceMode;
-
-    /// A container record whose spec joins the network namespace of `joins`.
-    fn rec(id: &str, name: &str, joins: Option<&str>) -> ContainerRecord {
-        let mut config = ContainerConfig::default();
-        if let Some(x) = joins {
-            config.namespaces.network = NamespaceMode::Container(x.into());
-        }
-        ContainerRecord {
-            id: id.repeat(64 / id.len()),
-            name: name.into(),
-            image_id: "0".repeat(64),
-            image_name: "x".into(),
-            command: vec![],
-            created: 1,
-            state: ContainerState::Exited,
-            pid: None,
-            exit_code: Some(0),
-            started: None,
-            finished: None,
-            config: config.to_json(),
-            monitor_pid: None,
-            error: None,
-            pid_start: None,
-            monitor_start: None,
-            restart_count: 0,
-        }
-    }
-
-    fn names(list: &[ContainerRecord]) -> Vec<&str> {
-        list.iter().map(|r| r.name.as_str()).collect()
-    }
-
-    #[test]
-    fn dependents_go_first_or_refuse_the_removal() {
-        let base = rec("a", "base", None);
-        let by_name = rec("b", "child", Some("base"));
-        let by_id = rec("c", "grandchild", Some("bbbbbb"));
-        let other = rec("d", "other", None);
-        let every = vec![base.clone(), by_name.clone(), by_id.clone(), other.clone()];
-        let order = removal_order(std::slice::from_ref(&base), &every, true).unwrap();
-        assert_eq!(names(&order), ["grandchild", "child", "base"]);
-        let err = removal_order(std::slice::from_ref(&base), &every, false)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("child") && err.contains("--depend") && !err.contains("grandchild"),
-            "{err}"
-        );
-        // Named together, dependents are removed before what they depend on.
-        let order = removal_order(&[base.clone(), by_name.clone()], &every[..3], false);
-        assert!(order.is_err(), "grandchild still depends on child");
-        let order = removal_order(&[base, by_name, by_id], &every, false).unwrap();
-        assert_eq!(names(&order), ["grandchild", "child", "base"]);
-        let order = removal_order(std::slice::from_ref(&other), &every, false).unwrap();
-        assert_eq!(names(&order), ["other"]);
-    }
 }

@@ -1,21 +1,28 @@
 //! `coracle pod …`: pods as Podman has them. A pod is a record (storage's
-//! [`Pods`]) and, unless `--infra=false`, an infra container that holds the shared
+//! [`coracle_storage::pods::Pods`]) and, unless `--infra=false`, an infra container that holds the shared
 //! namespaces: it runs coracle's own pause process in a root made of the local
 //! `localhost/coracle-infra` image (nothing is pulled). Containers join the pod with
 //! `run --pod`/`create --pod`: their shared namespaces become `container:INFRA`.
+//! The pod lifecycle itself lives in `coracle_runtime::lifecycle::pods`; this module
+//! turns the flags into its arguments and prints what it returns.
 
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 use coracle_image::compose::{ensure_infra_image, INFRA_IMAGE};
-use coracle_runtime::lifecycle::{control, launch};
-use coracle_runtime::spec::{ContainerConfig, LogConfig, NamespaceMode, Namespaces};
-use coracle_storage::pods::{PodError, PodRecord, Pods};
-use coracle_storage::{ContainerRecord, ContainerState, Store};
+use coracle_runtime::lifecycle::pods::create::PodSpec;
+use coracle_runtime::lifecycle::pods::join::OwnNamespaces;
+use coracle_runtime::lifecycle::pods::members::{members, workload};
+use coracle_runtime::lifecycle::pods::status::PodStatus;
+use coracle_runtime::lifecycle::pods::{self, actions, pods, SHAREABLE};
+use coracle_runtime::spec::network_mode::{parse_network, NetworkChoice};
+use coracle_runtime::spec::ContainerConfig;
+use coracle_storage::pods::{PodError, PodRecord};
+use coracle_storage::{ContainerRecord, Store};
 use serde_json::{json, Value};
 
 use super::container_filter::ContainerFilter;
-use super::containers::{all, config_of, short};
+use super::containers::{all, short};
 use super::name_rules::{check_container_name, check_hostname};
 use crate::args::{
     PodCommand, PodCreateArgs, PodExistsArgs, PodInspectArgs, PodKillArgs, PodLogsArgs,
@@ -23,9 +30,6 @@ use crate::args::{
 };
 use crate::context::Context;
 use crate::output;
-
-/// The namespaces a pod may share, by `--share` word, with the run flag each replaces.
-const SHAREABLE: [(&str, &str); 3] = [("net", "network"), ("ipc", "ipc"), ("uts", "uts")];
 
 /// Run one `pod` subcommand.
 pub fn dispatch(ctx: &Context, command: PodCommand) -> Result<i32> {
@@ -47,10 +51,6 @@ pub fn dispatch(ctx: &Context, command: PodCommand) -> Result<i32> {
     }
 }
 
-fn pods(store: &Store) -> Pods {
-    Pods::new(&store.root)
-}
-
 /// `--share`: known words only, none twice.
 fn parse_share(text: &str) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
@@ -70,8 +70,8 @@ fn check_publish(spec: &str) -> Result<coracle_network::PortMapping> {
     Ok(coracle_network::PortMapping::parse(spec)?)
 }
 
-/// Check every flag of `pod create` and make the pod and its infra container.
-fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
+/// Check every flag of `pod create` and turn them into the pod's spec.
+fn pod_spec(store: &Store, args: &PodCreateArgs) -> Result<PodSpec> {
     if let Some(name) = &args.name {
         check_container_name("--name", name)?;
     }
@@ -86,9 +86,8 @@ fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
         .collect::<Result<Vec<_>>>()?;
     // The infra container holds the pod's network: the default network unless
     // --network says otherwise; its members join it.
-    let (network_mode, network_choice) =
-        coracle_runtime::spec::network_mode::parse_network(args.network.as_deref().unwrap_or(""))?;
-    if let coracle_runtime::spec::network_mode::NetworkChoice::Bridge(names) = &network_choice {
+    let (network_mode, network_choice) = parse_network(args.network.as_deref().unwrap_or(""))?;
+    if let NetworkChoice::Bridge(names) = &network_choice {
         let networks = coracle_network::NetworkStore::new(&store.root);
         for name in names {
             networks
@@ -102,61 +101,29 @@ fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
     if !args.infra && args.hostname.is_some() {
         bail!("--hostname needs the pod's infra container: drop it, or drop --infra=false");
     }
-    let id = coracle_storage::containers::new_container_id();
-    let name = args
-        .name
-        .clone()
-        .unwrap_or_else(coracle_storage::containers::random_name);
-    let all_pods = pods(store);
-    if all_pods.list()?.iter().any(|p| p.name == name) {
-        return Err(PodError::NameInUse(name).into());
-    }
-    let mut record = PodRecord {
-        id: id.clone(),
-        name: name.clone(),
-        created: output::now(),
-        labels: super::run::key_values("label", &args.label)?,
+    Ok(PodSpec {
+        name: args.name.clone(),
         hostname: args.hostname.clone(),
         shared,
         ports: args.publish.clone(),
+        publish,
         network: args.network.clone(),
-        infra_id: None,
-    };
-    if args.infra {
-        let image = ensure_infra_image(store)?;
-        let config = ContainerConfig {
-            command: vec!["/catatonit".into(), "-P".into()],
-            name: Some(format!("{}-infra", short(&id))),
-            hostname: Some(args.hostname.clone().unwrap_or_else(|| name.clone())),
-            namespaces: Namespaces {
-                network: network_mode,
-                ..Default::default()
-            },
-            network: network_choice,
-            detach: true,
-            infra: true,
-            pod: Some(id.clone()),
-            publish,
-            log: LogConfig::default(),
-            ..Default::default()
-        };
-        let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
-        let infra = launch::create(store, &image, INFRA_IMAGE, config, plan.as_ref())?;
-        record.infra_id = Some(infra.id);
-    }
-    if let Err(e) = all_pods.create(&record) {
-        remove_infra(store, &record);
-        return Err(e.into());
-    }
-    Ok(record)
+        network_mode,
+        network_choice,
+        infra: args.infra,
+        labels: super::run::key_values("label", &args.label)?,
+    })
 }
 
-/// Undo the infra container of a pod whose record could not be saved.
-fn remove_infra(store: &Store, pod: &PodRecord) {
-    if let Some(id) = &pod.infra_id {
-        let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
-        let _ = launch::remove_container(store, id, plan.as_ref());
-    }
+/// Check every flag of `pod create` and make the pod and its infra container.
+fn create_pod(store: &Store, args: &PodCreateArgs) -> Result<PodRecord> {
+    let new = pods::create::prepare(store, pod_spec(store, args)?)?;
+    let image = match new.infra {
+        Some(_) => Some(ensure_infra_image(store)?),
+        None => None,
+    };
+    let infra_image = image.as_ref().map(|i| (i, INFRA_IMAGE));
+    Ok(pods::create::create(store, new, infra_image)?)
 }
 
 /// `coracle pod create`: print the new pod's id.
@@ -189,70 +156,12 @@ pub(super) fn join(store: &Store, args: &RunArgs, config: &mut ContainerConfig) 
         )?,
         None => pods(store).find(given)?,
     };
-    config.pod = Some(pod.id.clone());
-    let Some(infra) = &pod.infra_id else {
-        return Ok(());
+    let own = OwnNamespaces {
+        network: !args.network.is_empty() || !args.publish.is_empty(),
+        ipc: args.ipc != "private",
+        uts: args.uts != "private",
     };
-    let defaults = [("ipc", "private"), ("uts", "private")];
-    for (word, flag) in SHAREABLE {
-        if !pod.shared.iter().any(|s| s == word) {
-            continue;
-        }
-        let given = match flag {
-            "network" => !args.network.is_empty() || !args.publish.is_empty(),
-            "ipc" => defaults.iter().any(|(f, d)| *f == flag && args.ipc != *d),
-            _ => defaults.iter().any(|(f, d)| *f == flag && args.uts != *d),
-        };
-        if given {
-            bail!("--{flag} cannot be set for a container in pod {}, which shares its {word} namespace: drop --{flag}", pod.name);
-        }
-        let mode = NamespaceMode::Container(infra.clone());
-        match flag {
-            "network" => {
-                // The infra container's network is the pod's: nothing of its own.
-                config.namespaces.network = mode;
-                config.network = coracle_runtime::spec::network_mode::NetworkChoice::Loopback;
-                config.publish.clear();
-            }
-            "ipc" => config.namespaces.ipc = mode,
-            _ => config.namespaces.uts = mode,
-        }
-    }
-    Ok(())
-}
-
-/// The containers of `pod`, infra first, then oldest first.
-pub(super) fn members(everything: &[ContainerRecord], pod: &PodRecord) -> Vec<ContainerRecord> {
-    let mut out: Vec<ContainerRecord> = everything
-        .iter()
-        .filter(|c| config_of(c).pod.as_deref() == Some(pod.id.as_str()))
-        .cloned()
-        .collect();
-    out.sort_by_key(|c| (Some(&c.id) != pod.infra_id.as_ref(), c.created));
-    out
-}
-
-/// Podman's pod status from its containers' states.
-fn pod_status(members: &[ContainerRecord]) -> &'static str {
-    status_of(&members.iter().map(|c| c.state).collect::<Vec<_>>())
-}
-
-/// The pod status of containers in `states`.
-fn status_of(states: &[ContainerState]) -> &'static str {
-    let count = |s: &[ContainerState]| states.iter().filter(|c| s.contains(c)).count();
-    let total = states.len();
-    let running = count(&[ContainerState::Running]);
-    if total == 0 || count(&[ContainerState::Created]) == total {
-        "Created"
-    } else if running == total {
-        "Running"
-    } else if running > 0 {
-        "Degraded"
-    } else if count(&[ContainerState::Paused]) == total {
-        "Paused"
-    } else {
-        "Exited"
-    }
+    Ok(pods::join::join(&pod, own, config)?)
 }
 
 /// The pods a command names, or all of them; with `ignore`, missing ones are skipped.
@@ -278,29 +187,11 @@ fn targets(store: &Store, t: &PodTargets, ignore: bool) -> Result<Vec<PodRecord>
     Ok(out)
 }
 
-/// Start the pod's containers, the infra first.
-fn start_pod(store: &Store, pod: &PodRecord) -> Result<()> {
-    for c in members(&all(store)?, pod) {
-        if !c.state.is_active() {
-            control::start_detached(store, &c.id)?;
-        }
-    }
-    Ok(())
-}
-
-/// Stop the pod's containers, the infra last.
-fn stop_pod(store: &Store, pod: &PodRecord, timeout: Option<u32>) -> Result<()> {
-    for c in members(&all(store)?, pod).into_iter().rev() {
-        control::stop(store, c, timeout)?;
-    }
-    Ok(())
-}
-
 /// `coracle pod start`: print each pod's id.
 pub fn start(ctx: &Context, args: PodTargets) -> Result<i32> {
     let store = ctx.store()?;
     for pod in targets(&store, &args, false)? {
-        start_pod(&store, &pod)?;
+        actions::start(&store, &pod)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -310,7 +201,7 @@ pub fn start(ctx: &Context, args: PodTargets) -> Result<i32> {
 pub fn stop(ctx: &Context, args: PodStopArgs) -> Result<i32> {
     let store = ctx.store()?;
     for pod in targets(&store, &args.targets, args.ignore)? {
-        stop_pod(&store, &pod, args.time)?;
+        actions::stop(&store, &pod, args.time)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -320,8 +211,7 @@ pub fn stop(ctx: &Context, args: PodStopArgs) -> Result<i32> {
 pub fn restart(ctx: &Context, args: PodTargets) -> Result<i32> {
     let store = ctx.store()?;
     for pod in targets(&store, &args, false)? {
-        stop_pod(&store, &pod, None)?;
-        start_pod(&store, &pod)?;
+        actions::restart(&store, &pod)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -332,11 +222,7 @@ pub fn kill(ctx: &Context, args: PodKillArgs) -> Result<i32> {
     let signal = coracle_runtime::spec::signal_number(&args.signal)?;
     let store = ctx.store()?;
     for pod in targets(&store, &args.targets, false)? {
-        for c in members(&all(&store)?, &pod).into_iter().rev() {
-            if c.state.can_kill() {
-                control::kill(&c, signal)?;
-            }
-        }
+        actions::kill(&store, &pod, signal)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -344,16 +230,9 @@ pub fn kill(ctx: &Context, args: PodKillArgs) -> Result<i32> {
 
 /// `coracle pod pause` (`freeze`) and `pod unpause`: print each pod's id.
 pub fn pause(ctx: &Context, args: PodTargets, freeze: bool) -> Result<i32> {
-    use coracle_runtime::lifecycle::pause as freezer;
     let store = ctx.store()?;
     for pod in targets(&store, &args, false)? {
-        for c in members(&all(&store)?, &pod) {
-            match (freeze, c.state) {
-                (true, ContainerState::Running) => drop(freezer::pause(&store, &c.id)?),
-                (false, ContainerState::Paused) => drop(freezer::unpause(&store, &c.id)?),
-                _ => {}
-            }
-        }
+        actions::set_paused(&store, &pod, freeze)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -366,18 +245,7 @@ pub fn top(ctx: &Context, args: PodTopArgs) -> Result<i32> {
     let descriptors = procs::parse_descriptors(&args.descriptors)?;
     let store = ctx.store()?;
     let pod = pods(&store).find(&args.pod)?;
-    let mut table: Vec<Vec<String>> = Vec::new();
-    for c in members(&all(&store)?, &pod) {
-        let Some(pid) = c.pid.filter(|p| *p > 0 && c.state.is_active()) else {
-            continue;
-        };
-        let rows = procs::top(pid, c.started, &descriptors)?;
-        let skip = usize::from(!table.is_empty());
-        table.extend(rows.into_iter().skip(skip));
-    }
-    if table.is_empty() {
-        bail!("pod {} has no running container: start it first", pod.name);
-    }
+    let table = actions::processes(&store, &pod, &descriptors)?;
     output::print(&crate::format::table::align(&table));
     Ok(0)
 }
@@ -388,10 +256,7 @@ pub fn top(ctx: &Context, args: PodTopArgs) -> Result<i32> {
 pub fn logs(ctx: &Context, args: PodLogsArgs) -> Result<i32> {
     let store = ctx.store()?;
     let pod = pods(&store).find(&args.pod)?;
-    let list: Vec<ContainerRecord> = members(&all(&store)?, &pod)
-        .into_iter()
-        .filter(|c| Some(&c.id) != pod.infra_id.as_ref())
-        .collect();
+    let list = workload(&all(&store)?, &pod);
     let containers: Vec<String> = match &args.container {
         Some(name) => {
             let c = super::containers::find(&store, name)?;
@@ -417,58 +282,11 @@ pub fn logs(ctx: &Context, args: PodLogsArgs) -> Result<i32> {
     )
 }
 
-/// Remove the pod, its containers first and its infra last; without `force`, a pod
-/// with a running container is refused and left as it was.
-pub(super) fn remove_pod(
-    store: &Store,
-    pod: &PodRecord,
-    force: bool,
-    timeout: Option<u32>,
-) -> Result<()> {
-    let list = members(&all(store)?, pod);
-    if !force {
-        if let Some(c) = list.iter().find(|c| c.state.is_active()) {
-            bail!(
-                "pod {} has running container {} ({}): stop the pod first, or use -f",
-                pod.name,
-                short(&c.id),
-                c.name
-            );
-        }
-    }
-    let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
-    for c in list.into_iter().rev() {
-        control::remove(store, c, force, timeout, plan.as_ref())?;
-    }
-    pods(store).remove(&pod.id)?;
-    Ok(())
-}
-
-/// `rm` of a pod's infra container while the pod exists is refused (as Podman's):
-/// the pod's containers live in its namespaces; `pod rm` removes both.
-pub(super) fn refuse_infra_removal(store: &Store, list: &[ContainerRecord]) -> Result<()> {
-    for c in list {
-        let config = config_of(c);
-        let Some(pod_id) = config.pod.as_deref().filter(|_| config.infra) else {
-            continue;
-        };
-        if let Ok(pod) = pods(store).find(pod_id) {
-            bail!(
-                "container {} is the infra container of pod {} and cannot be removed without removing the pod: use `coracle pod rm {}`",
-                short(&c.id),
-                pod.name,
-                pod.name
-            );
-        }
-    }
-    Ok(())
-}
-
 /// `coracle pod rm`: print each removed pod's id.
 pub fn rm(ctx: &Context, args: PodRmArgs) -> Result<i32> {
     let store = ctx.store()?;
     for pod in targets(&store, &args.targets, args.ignore)? {
-        remove_pod(&store, &pod, args.force, args.time)?;
+        pods::remove::remove_pod(&store, &pod, args.force, args.time)?;
         output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
@@ -480,15 +298,9 @@ pub fn prune(ctx: &Context, args: PodPruneArgs) -> Result<i32> {
         return Ok(0);
     }
     let store = ctx.store()?;
-    let everything = all(&store)?;
-    for pod in pods(&store).list()? {
-        if members(&everything, &pod)
-            .iter()
-            .all(|c| !c.state.is_active())
-        {
-            remove_pod(&store, &pod, false, None)?;
-            output::print(&format!("{}\n", pod.id));
-        }
+    for pod in pods::remove::idle_pods(&store)? {
+        pods::remove::remove_pod(&store, &pod, false, None)?;
+        output::print(&format!("{}\n", pod.id));
     }
     Ok(0)
 }
@@ -511,7 +323,7 @@ fn inspect_value(pod: &PodRecord, list: &[ContainerRecord]) -> Value {
         "Name": pod.name,
         "Created": coracle_runtime::monitor::log::rfc3339_nano(pod.created, 0),
         "ExitPolicy": "continue",
-        "State": pod_status(list),
+        "State": PodStatus::of(list).as_str(),
         "Hostname": pod.hostname.clone().unwrap_or_else(|| if pod.infra_id.is_some() { pod.name.clone() } else { String::new() }),
         "Labels": pod.labels,
         "CreateInfra": pod.infra_id.is_some(),
@@ -590,7 +402,9 @@ fn passes(filter: &ContainerFilter, pod: &PodRecord, list: &[ContainerRecord]) -
     label_ok
         && any("id", &|v| pod.id.starts_with(v))
         && any("name", &|v| pod.name == v)
-        && any("status", &|v| pod_status(list).eq_ignore_ascii_case(v))
+        && any("status", &|v| {
+            PodStatus::of(list).as_str().eq_ignore_ascii_case(v)
+        })
         && any("ctr-names", &|v| list.iter().any(|c| c.name == v))
         && any("ctr-status", &|v| {
             list.iter().any(|c| c.state.as_str() == v)
@@ -610,7 +424,7 @@ fn ps_item(pod: &PodRecord, list: &[ContainerRecord], no_trunc: bool) -> Value {
         "ID": id(&pod.id),
         "Id": pod.id,
         "Name": pod.name,
-        "Status": pod_status(list),
+        "Status": PodStatus::of(list).as_str(),
         "Created": output::human_ago(output::now() - pod.created),
         "CreatedAt": coracle_runtime::monitor::log::rfc3339_nano(pod.created, 0),
         "InfraID": pod.infra_id.as_deref().map(id).unwrap_or_default(),
@@ -715,16 +529,5 @@ mod tests {
         for bad in ["", "x", "0", "80/icmp", "70000:80", "a:b:c:d"] {
             assert!(check_publish(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn status_from_members() {
-        use ContainerState::{Created, Exited, Paused, Running};
-        assert_eq!(status_of(&[]), "Created");
-        assert_eq!(status_of(&[Created, Created]), "Created");
-        assert_eq!(status_of(&[Running, Running]), "Running");
-        assert_eq!(status_of(&[Running, Exited]), "Degraded");
-        assert_eq!(status_of(&[Paused]), "Paused");
-        assert_eq!(status_of(&[Exited, Created]), "Exited");
     }
 }

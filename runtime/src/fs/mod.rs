@@ -1,5 +1,6 @@
 //! The container's filesystem: image layers (unpacked, also while they download),
-//! the overlay root, paths resolved inside that root, mount flags, the mounts built
+//! the overlay root, paths resolved inside that root, files replaced inside a
+//! directory without following its symlinks, mount flags, the mounts built
 //! before pivot_root, keep-id's /etc entries, `--tz`'s zone file and `--sysctl`'s
 //! writes into the container's /proc.
 
@@ -13,6 +14,7 @@ pub mod layer_check;
 pub mod layers;
 pub mod mounts_spec;
 pub mod overlay;
+pub mod replace_in;
 pub mod rootfs;
 pub mod stream_unpack;
 pub mod sysctl;

@@ -90,6 +90,17 @@ pub fn refresh_if_present(
     Ok(refreshed)
 }
 
+/// Every container, newest first, states made truthful (one query); containers
+/// removed meanwhile are left out.
+pub fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
+    store
+        .db
+        .list_containers()?
+        .into_iter()
+        .filter_map(|r| refresh_if_present(store, r).transpose())
+        .collect()
+}
+
 /// [`refresh`] for a caller that holds the container's lock; `None` when it is gone.
 pub fn refresh_locked(store: &Store, id: &str) -> Result<Option<ContainerRecord>> {
     let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {

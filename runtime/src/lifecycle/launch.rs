@@ -920,23 +920,8 @@ mod tests {
         };
         store.db.commit_image(&image, None, None).unwrap();
         let record = |id: char, name: &str| ContainerRecord {
-            id: id.to_string().repeat(64),
-            name: name.into(),
             image_id: image.id.clone(),
-            image_name: "x".into(),
-            command: vec![],
-            created: 1,
-            state: ContainerState::Created,
-            pid: None,
-            exit_code: None,
-            started: None,
-            finished: None,
-            config: coracle_storage::SavedSpec::from_value(&serde_json::json!({})),
-            monitor_pid: None,
-            error: None,
-            pid_start: None,
-            monitor_start: None,
-            restart_count: 0,
+            ..crate::lifecycle::testing::record(id.to_string().repeat(64), name)
         };
         let mut config = ContainerConfig::default();
         insert_record(

@@ -9,22 +9,65 @@
 //! [`exec`] runs a further process in a running container, [`top`] lists its
 //! processes, [`health`] runs its health check and [`stats`] reads its usage;
 //! [`volumes`] makes, plans and removes the volumes it mounts; [`netns_live`]
-//! connects a running container to a network and disconnects it.
+//! connects a running container to a network and disconnects it; [`files_volume`]
+//! makes and fills the volumes of ConfigMaps and Secrets; [`pods`] makes,
+//! runs and removes pods of containers; [`removal`] orders containers for removal,
+//! dependents first; [`restart`] stops and starts one again; [`conditions`] waits
+//! for one to reach a state.
 //! Detached containers are held by [`crate::monitor`].
 
 pub mod attach;
 pub mod cleanup;
+pub mod conditions;
 pub mod control;
 pub mod etc_network;
 pub mod exec;
+pub mod files_volume;
 pub mod health;
 pub mod launch;
 pub mod liveness;
 pub mod netns;
 pub mod netns_live;
 pub mod pause;
+pub mod pods;
+pub mod removal;
+pub mod restart;
 pub mod rundir;
 pub mod shared_ns;
 pub mod stats;
 pub mod top;
 pub mod volumes;
+
+/// The first 12 digits of an id, as messages show it.
+pub(crate) fn short_id(id: &str) -> &str {
+    &id[..id.len().min(12)]
+}
+
+/// Records for unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use coracle_storage::{ContainerRecord, ContainerState};
+
+    /// A created container `id` named `name`, with an empty spec and image `x`.
+    pub(crate) fn record(id: String, name: &str) -> ContainerRecord {
+        ContainerRecord {
+            id,
+            name: name.into(),
+            image_id: "0".repeat(64),
+            image_name: "x".into(),
+            command: vec![],
+            created: 1,
+            state: ContainerState::Created,
+            pid: None,
+            exit_code: None,
+            started: None,
+            finished: None,
+            config: coracle_storage::SavedSpec::from_value(&serde_json::json!({})),
+            monitor_pid: None,
+            error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
+        }
+    }
+}

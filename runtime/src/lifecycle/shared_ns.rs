@@ -22,10 +22,6 @@ fn clone_flag(proc_name: &str) -> libc::c_int {
     }
 }
 
-fn short(id: &str) -> &str {
-    &id[..id.len().min(12)]
-}
-
 /// The container `name` names, or an error saying which flag named it.
 fn find(store: &Store, flag: &str, name: &str) -> Result<ContainerRecord> {
     store.db.find_container(name)?.ok_or_else(|| {
@@ -60,7 +56,7 @@ pub fn resolve(store: &Store, config: &mut ContainerConfig) -> Result<()> {
         if own_mapping {
             return Err(RuntimeError::Start(format!(
                 "--userns, --uidmap and --subuidname cannot be combined with joining the namespaces of container {}: the container lives in that container's user namespace, with its mapping",
-                short(&id)
+                crate::lifecycle::short_id(&id)
             )));
         }
         ns.user = NamespaceMode::Container(id);
@@ -167,7 +163,7 @@ fn running_container(store: &Store, flag: &str, id: &str) -> Result<ContainerRec
         (state, _) => Err(RuntimeError::Start(format!(
             "--{flag} container:{}: container {} is {}, and only a running container's namespaces can be joined; start it first",
             record.name,
-            short(&record.id),
+            crate::lifecycle::short_id(&record.id),
             state.as_str()
         ))),
     }

@@ -114,9 +114,7 @@ pub fn prepare(
 /// a container uses one meanwhile (they are new and empty: no namespace needed).
 pub fn forget(store: &Store, made: &[String], plan: Option<&UserNsPlan>) {
     for name in made {
-        if users(store, name).is_ok_and(|u| u.is_empty()) {
-            let _ = remove(store, name, plan);
-        }
+        let _ = remove_if_unused(store, name, plan);
     }
 }
 
@@ -256,6 +254,16 @@ pub fn remove(store: &Store, name: &str, plan: Option<&UserNsPlan>) -> Result<()
     crate::ids::userns::remove_tree(&dir, plan)
 }
 
+/// Remove the volume `name` unless a container uses it; whether it was removed.
+/// The caller holds [`removal_lock`].
+pub fn remove_if_unused(store: &Store, name: &str, plan: Option<&UserNsPlan>) -> Result<bool> {
+    if !users(store, name)?.is_empty() {
+        return Ok(false);
+    }
+    remove(store, name, plan)?;
+    Ok(true)
+}
+
 /// Remove the anonymous volumes of a removed container that no other container
 /// uses (`rm -v`, `run --rm`).
 pub fn remove_anonymous(
@@ -273,8 +281,8 @@ pub fn remove_anonymous(
         else {
             continue;
         };
-        if volume_store(store).get(name)?.is_some() && users(store, name)?.is_empty() {
-            remove(store, name, plan)?;
+        if volume_store(store).get(name)?.is_some() {
+            remove_if_unused(store, name, plan)?;
         }
     }
     Ok(())

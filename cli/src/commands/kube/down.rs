@@ -4,13 +4,13 @@
 //! `--force` (as Podman's).
 
 use anyhow::{bail, Result};
+use coracle_runtime::lifecycle::pods::{self, remove::remove_pod};
 use coracle_runtime::lifecycle::volumes;
 
-use super::files::is_files_volume;
-use super::play::{plans, pod_named};
-use crate::commands::pod::remove_pod;
+use super::play::plans;
 use crate::context::Context;
 use crate::output;
+use coracle_runtime::lifecycle::files_volume::is_files_volume;
 
 /// `coracle kube down`.
 pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
@@ -18,7 +18,7 @@ pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
     let store = ctx.store()?;
     let mut removed = Vec::new();
     for plan in &plans {
-        if let Some(pod) = pod_named(&store, &plan.name)? {
+        if let Some(pod) = pods::named(&store, &plan.name)? {
             remove_pod(&store, &pod, true, None)?;
             removed.push(pod.id);
         }
@@ -37,9 +37,8 @@ pub fn down(ctx: &Context, file: &str, force: bool) -> Result<i32> {
     files.sort_unstable();
     files.dedup();
     for name in files {
-        let ours = vs.get(name)?.is_some_and(|r| is_files_volume(&r));
-        if ours && volumes::users(&store, name)?.is_empty() {
-            volumes::remove(&store, name, userns.as_ref())?;
+        if vs.get(name)?.is_some_and(|r| is_files_volume(&r)) {
+            volumes::remove_if_unused(&store, name, userns.as_ref())?;
         }
     }
     if !force {

@@ -56,10 +56,7 @@ fn pod_target(pod: &PodRecord, everything: &[ContainerRecord]) -> Target {
             .map(|(k, v)| (k.clone(), json!(v)))
             .collect(),
         ports: pod.ports.clone(),
-        containers: crate::commands::pod::members(everything, pod)
-            .into_iter()
-            .filter(|c| Some(&c.id) != pod.infra_id.as_ref())
-            .collect(),
+        containers: coracle_runtime::lifecycle::pods::members::workload(everything, pod),
     }
 }
 

@@ -4,7 +4,6 @@
 //! continuation of serde_yaml).
 
 mod down;
-mod files;
 mod generate;
 mod manifest;
 mod play;

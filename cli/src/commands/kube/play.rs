@@ -5,14 +5,13 @@
 
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
+use coracle_runtime::lifecycle::pods::{self, remove::remove_pod};
 use coracle_runtime::lifecycle::volumes;
-use coracle_storage::pods::{PodRecord, Pods};
 use coracle_storage::Store;
 
 use super::manifest::Manifest;
 use super::pod_plan::{pod_plan, PodPlan};
 use crate::args::{Cli, Command, KubePlayArgs, PodCommand};
-use crate::commands::pod::remove_pod;
 use crate::context::Context;
 use crate::output;
 
@@ -25,14 +24,6 @@ pub(super) fn plans(file: &str) -> Result<(Manifest, Vec<PodPlan>)> {
         .map(|p| pod_plan(p, &manifest).with_context(|| format!("kube play: pod {}", p.name)))
         .collect::<Result<Vec<_>>>()?;
     Ok((manifest, plans))
-}
-
-/// The pod named exactly `name` (never an id prefix).
-pub(super) fn pod_named(store: &Store, name: &str) -> Result<Option<PodRecord>> {
-    Ok(Pods::new(&store.root)
-        .list()?
-        .into_iter()
-        .find(|p| p.name == name))
 }
 
 /// Run one coracle command line in this process.
@@ -61,7 +52,7 @@ impl Made {
     /// Remove what was made (best effort: the play's own error is what is reported).
     fn undo(&self, store: &Store) {
         for name in &self.pods {
-            if let Ok(Some(pod)) = pod_named(store, name) {
+            if let Ok(Some(pod)) = pods::named(store, name) {
                 let _ = remove_pod(store, &pod, true, Some(0));
             }
         }
@@ -71,9 +62,7 @@ impl Made {
         };
         for name in &self.volumes {
             // A volume some other container took up in the meantime stays.
-            if volumes::users(store, name).is_ok_and(|u| u.is_empty()) {
-                let _ = volumes::remove(store, name, plan.as_ref());
-            }
+            let _ = volumes::remove_if_unused(store, name, plan.as_ref());
         }
     }
 }
@@ -93,7 +82,7 @@ fn make_pod(
     let vs = volumes::volume_store(store);
     for fv in &plan.files_volumes {
         let existed = vs.get(&fv.name)?.is_some();
-        super::files::fill(store, fv)?;
+        coracle_runtime::lifecycle::files_volume::fill(store, fv)?;
         if !existed {
             made.volumes.push(fv.name.clone());
         }
@@ -141,7 +130,7 @@ pub fn play(ctx: &Context, args: KubePlayArgs) -> Result<i32> {
     }
     let store = ctx.store()?;
     for plan in &plans {
-        if let Some(pod) = pod_named(&store, &plan.name)? {
+        if let Some(pod) = pods::named(&store, &plan.name)? {
             if !args.replace {
                 bail!("kube play: pod {} already exists: use --replace, or `coracle kube down {}` first", plan.name, args.file);
             }

@@ -13,46 +13,7 @@ use serde_json::Value;
 use super::check_fields;
 use super::manifest::{KeyData, Manifest, PodDoc};
 
-/// Which kind of object a volume of files is made from (its label value).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FilesKind {
-    /// A ConfigMap.
-    ConfigMap,
-    /// A Secret.
-    Secret,
-}
-
-impl FilesKind {
-    /// The kind's name, as Kubernetes spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            FilesKind::ConfigMap => "ConfigMap",
-            FilesKind::Secret => "Secret",
-        }
-    }
-}
-
-/// One file of a volume made from a ConfigMap or Secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VolumeFile {
-    /// Where in the volume (relative, no `..`).
-    pub path: PathBuf,
-    /// The content.
-    pub data: Vec<u8>,
-    /// The file's mode.
-    pub mode: u32,
-}
-
-/// A volume filled with the keys of a ConfigMap or Secret, named after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FilesVolume {
-    /// The volume's (and the object's) name.
-    pub name: String,
-    /// Made from a ConfigMap or a Secret.
-    pub kind: FilesKind,
-    /// The files to write.
-    pub files: Vec<VolumeFile>,
-}
+pub use coracle_runtime::lifecycle::files_volume::{FilesKind, FilesVolume, VolumeFile};
 
 /// Everything one pod needs.
 #[derive(Debug)]

@@ -1,66 +1,17 @@
-//! Volumes made from ConfigMaps and Secrets: a local volume named after the object
-//! (as Podman makes them), labelled so that `kube down` knows it, its files written
-//! from the YAML. The volume may already exist and have been written to by a
-//! container: every directory on a file's path is opened from its parent with
-//! `O_NOFOLLOW` (a symlink in its place is replaced by a directory) and the file
-//! itself is replaced, never followed, so that nothing planted there can send a
-//! write outside the volume.
+//! Replacing a file inside a directory that others may write to (a volume a
+//! container used): every directory on the file's path is opened from its parent
+//! with `O_NOFOLLOW` (a symlink or file in its place is replaced by a directory) and
+//! the file itself is unlinked and made anew, never followed, so that nothing
+//! planted there can send a write outside.
 
 use std::ffi::OsStr;
 use std::io::Write as _;
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Component, Path};
 
-use anyhow::{bail, Context as _, Result};
-use coracle_runtime::fs::inroot::Root;
-use coracle_runtime::lifecycle::volumes;
-use coracle_storage::volumes::VolumeRecord;
-use coracle_storage::Store;
 use rustix::fs::{AtFlags, Mode, OFlags};
 
-use super::pod_plan::FilesVolume;
-
-/// The label of a volume `kube play` made from a ConfigMap or Secret; its value is
-/// the kind.
-pub const SOURCE_LABEL: &str = "io.coracle.kube.source";
-
-/// Whether `record` is a volume of files `kube play` made.
-pub fn is_files_volume(record: &VolumeRecord) -> bool {
-    record.labels.contains_key(SOURCE_LABEL)
-}
-
-/// Make (or take again) the volume of `fv` and write its files.
-pub fn fill(store: &Store, fv: &FilesVolume) -> Result<()> {
-    let vs = volumes::volume_store(store);
-    let kind = fv.kind.name();
-    match vs.get(&fv.name)? {
-        Some(r) if r.labels.get(SOURCE_LABEL).map(String::as_str) == Some(kind) => {}
-        Some(_) => bail!(
-            "kube play: volume {} exists and was not made for {kind} {}: remove it with `coracle volume rm {}`, or rename the {kind}",
-            fv.name, fv.name, fv.name
-        ),
-        None => {
-            let mut record = volumes::new_record(&fv.name, false);
-            // The volume holds the YAML's files only, never the image's content.
-            record.needs_copy_up = false;
-            record.labels.insert(SOURCE_LABEL.into(), kind.into());
-            vs.create(&record)?;
-        }
-    }
-    let data_dir = vs.data_dir(&fv.name);
-    let root =
-        Root::open(&data_dir).with_context(|| format!("cannot open {}", data_dir.display()))?;
-    for f in &fv.files {
-        write_in(&root, &f.path, &f.data, f.mode).with_context(|| {
-            format!(
-                "kube play: cannot write {} into the volume of {kind} {}",
-                f.path.display(),
-                fv.name
-            )
-        })?;
-    }
-    Ok(())
-}
+use crate::fs::inroot::Root;
 
 /// The directory `name` in `dir`, made when missing; a symlink or file in its place
 /// is replaced by a directory (the YAML owns the volume's layout).
@@ -87,7 +38,7 @@ fn real_dir_in(dir: &OwnedFd, name: &OsStr) -> std::io::Result<OwnedFd> {
 /// Replace the file `path` (plain relative names) inside `root` with `data` (mode
 /// `mode`). No symlink is followed on the way: each directory is opened with
 /// `O_NOFOLLOW` from its parent, and the file is unlinked and made anew.
-fn write_in(root: &Root, path: &Path, data: &[u8], mode: u32) -> std::io::Result<()> {
+pub fn replace_file(root: &Root, path: &Path, data: &[u8], mode: u32) -> std::io::Result<()> {
     let mut names: Vec<&OsStr> = Vec::new();
     for c in path.components() {
         match c {
@@ -130,8 +81,8 @@ mod tests {
         symlink(outside.join("victim"), vol.join("page")).unwrap();
         symlink(&outside, vol.join("sub")).unwrap();
         let root = Root::open(&vol).unwrap();
-        write_in(&root, Path::new("page"), b"one", 0o600).unwrap();
-        write_in(&root, Path::new("sub/page"), b"two", 0o644).unwrap();
+        replace_file(&root, Path::new("page"), b"one", 0o600).unwrap();
+        replace_file(&root, Path::new("sub/page"), b"two", 0o644).unwrap();
         assert_eq!(std::fs::read(vol.join("page")).unwrap(), b"one");
         let meta = std::fs::symlink_metadata(vol.join("page")).unwrap();
         assert!(meta.is_file());
@@ -142,7 +93,7 @@ mod tests {
         );
         assert_eq!(std::fs::read(vol.join("sub/page")).unwrap(), b"two");
         assert!(std::fs::symlink_metadata(vol.join("sub")).unwrap().is_dir());
-        write_in(&root, Path::new("page"), b"again", 0o644).unwrap();
+        replace_file(&root, Path::new("page"), b"again", 0o644).unwrap();
         assert_eq!(std::fs::read(vol.join("page")).unwrap(), b"again");
     }
 }
