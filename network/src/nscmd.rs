@@ -14,12 +14,13 @@ use crate::error::{NetworkError, Result};
 /// Largest output of a tool kept for an error message.
 const MAX_TOOL_OUTPUT: usize = 4096;
 
-/// Find a system tool in the usual places (the user's PATH often lacks the sbin
-/// directories).
+/// Find a program through PATH, then in the sbin directories (a user's PATH often
+/// lacks them, and `ip` and `iptables` live there). Programs of other directories
+/// (pasta, slirp4netns) are found only through PATH, as a shell would find them.
 pub fn find_tool(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
-        .chain(["/usr/sbin", "/sbin", "/usr/bin", "/bin"].map(PathBuf::from))
+        .chain(["/usr/sbin", "/sbin"].map(PathBuf::from))
         .map(|d| d.join(name))
         .find(|p| is_executable(p))
 }

@@ -16,6 +16,7 @@ mod lifecycle;
 mod monitor;
 mod namespaces;
 mod network;
+mod network_fallback;
 mod networks_cli;
 mod pods;
 mod procflags;

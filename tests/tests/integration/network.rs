@@ -274,7 +274,7 @@ fn publish_all_maps_every_exposed_port_to_a_free_host_port() {
 
 /// Processes (not zombies) whose environment names this sandbox's runtime
 /// directory: every helper coracle starts inherits it. Read as root.
-fn helpers_of(sb: &Sandbox) -> Vec<String> {
+pub(crate) fn helpers_of(sb: &Sandbox) -> Vec<String> {
     let marker = format!("XDG_RUNTIME_DIR={}", sb.runtime().display());
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -302,7 +302,7 @@ fn helpers_of(sb: &Sandbox) -> Vec<String> {
 }
 
 /// Wait up to a few seconds for every helper process to be gone.
-fn assert_no_helpers(sb: &Sandbox) {
+pub(crate) fn assert_no_helpers(sb: &Sandbox) {
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let left = helpers_of(sb);
@@ -431,7 +431,7 @@ fn networks_are_isolated_from_each_other() {
 }
 
 /// A web server on the host's loopback answering "hello from host!"; its port.
-fn host_server() -> u16 {
+pub(crate) fn host_server() -> u16 {
     let server = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = server.local_addr().unwrap().port();
     std::thread::spawn(move || {
