@@ -17,6 +17,7 @@ mod monitor;
 mod namespaces;
 mod network;
 mod network_fallback;
+mod network_root;
 mod networks_cli;
 mod pods;
 mod procflags;

@@ -1,0 +1,261 @@
+//! As root (no user namespace for the network), a bridge network is a Linux bridge
+//! in the host's network namespace: `podman0` with 10.88.0.1/16 for the default
+//! network, a veth per container, forwarding and a MASQUERADE rule in coracle's own
+//! chain (`CORACLE-<bridge>`), the resolver on the bridge's gateway, `-p` through
+//! the forwarder. When the last container of a network ends, its bridge and rules
+//! go. These tests change the host's namespace and assert that what they made is
+//! gone after; the default network's `podman0` is shared with other tests' root
+//! containers (root's network state is host-wide), so its removal is asserted
+//! once no container of any root store holds a lease on it.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::cgroups::RootStore;
+use crate::network::{helpers_with_runtime_dir, http_get, server_on};
+
+/// The host's iptables rules of every table, as iptables-save prints them.
+fn host_rules() -> String {
+    let out = coracle_tests::run_root("iptables-save", &[]);
+    out.success().stdout.clone()
+}
+
+/// Whether an interface of this name is in the host's namespace.
+fn host_interface(name: &str) -> bool {
+    Path::new("/sys/class/net").join(name).exists()
+}
+
+/// The host-side veth name coracle gives container `id`'s `ethN`.
+fn host_veth(id: &str, n: u32) -> String {
+    format!("v{}{n}", &id[..10])
+}
+
+/// The bridge `network` has in root's store (as `network inspect` shows it).
+fn bridge_of(store: &RootStore, network: &str) -> String {
+    store.out(&["network", "inspect", "-f", "{{.NetworkInterface}}", network])
+}
+
+/// Root's network state (leases, bridge records), shared by root's stores.
+const ROOT_NETWORK_STATE: &str = "/run/coracle/networks";
+
+/// Whether some container (of any of root's stores: other tests run root
+/// containers on the default network too) holds a lease on `network`.
+fn network_in_use(network: &str) -> bool {
+    let dir = Path::new(ROOT_NETWORK_STATE).join("leases").join(network);
+    std::fs::read_dir(dir).is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".json"))
+    })
+}
+
+/// Wait until the containers `ids` have no veth and no lease left, the store no
+/// helper process, and each of `bridges` (network, bridge) no bridge and no rules,
+/// unless another container holds a lease on its network.
+fn assert_host_clean(store: &RootStore, bridges: &[(&str, &str)], ids: &[&str]) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let mut left = Vec::new();
+        for (network, bridge) in bridges {
+            if network_in_use(network) {
+                continue;
+            }
+            if host_interface(bridge) {
+                left.push(format!("bridge {bridge}"));
+            }
+            if host_rules().contains(&format!("CORACLE-{bridge}")) {
+                left.push(format!("rules of {bridge}"));
+            }
+        }
+        for id in ids {
+            if host_interface(&host_veth(id, 0)) {
+                left.push(format!("veth of {id}"));
+            }
+            for (network, _) in bridges {
+                let lease = Path::new(ROOT_NETWORK_STATE)
+                    .join("leases")
+                    .join(network)
+                    .join(format!("{id}.json"));
+                if lease.exists() {
+                    left.push(format!("lease {}", lease.display()));
+                }
+            }
+        }
+        left.extend(helpers_with_runtime_dir(&store.dir));
+        if left.is_empty() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "left behind: {left:#?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Start busybox's httpd on port 8080 serving /etc in a container run with
+/// `flags`; its id.
+fn web_server(store: &RootStore, flags: &[&str]) -> String {
+    let mut args = vec!["run", "-d"];
+    args.extend_from_slice(flags);
+    args.extend([
+        store.image.as_str(),
+        "httpd",
+        "-f",
+        "-p",
+        "8080",
+        "-h",
+        "/etc",
+    ]);
+    store.out(&args)
+}
+
+/// The IPv4 address (with prefix) of `interface` in running container `ctr`.
+fn address_in(store: &RootStore, ctr: &str, interface: &str) -> String {
+    let text = store.out(&["exec", ctr, "ip", "-4", "-o", "addr", "show", interface]);
+    text.split_whitespace()
+        .skip_while(|w| *w != "inet")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no inet address in {text:?}"))
+        .to_string()
+}
+
+#[test]
+fn as_root_the_default_network_is_a_host_bridge_with_nat() {
+    let store = RootStore::new("net-root-default");
+    let img = store.image.clone();
+    let idle = store.out(&["run", "-d", &img, "sleep", "1000"]);
+    let address = address_in(&store, &idle, "eth0");
+    assert!(
+        address.starts_with("10.88.") && address.ends_with("/16"),
+        "{address}"
+    );
+    // The bridge in the host's namespace, with the gateway address, the veth on it.
+    let bridge = coracle_tests::run_root("ip", &["-4", "-o", "addr", "show", "podman0"]);
+    assert!(
+        bridge.success().stdout.contains("inet 10.88.0.1/16"),
+        "{bridge}"
+    );
+    let veth = host_veth(&idle, 0);
+    assert!(
+        Path::new("/sys/class/net/podman0/brif")
+            .join(&veth)
+            .exists(),
+        "{veth} is not on podman0"
+    );
+    // Outbound NAT and forwarding.
+    let rules = host_rules();
+    assert!(
+        rules.contains("-A POSTROUTING -s 10.88.0.0/16 -j CORACLE-podman0"),
+        "{rules}"
+    );
+    assert!(
+        rules.contains("-A CORACLE-podman0 -j MASQUERADE"),
+        "{rules}"
+    );
+    assert!(rules.contains("-A FORWARD -j CORACLE-podman0"), "{rules}");
+    let forwarding = std::fs::read_to_string("/proc/sys/net/ipv4/ip_forward").unwrap();
+    assert_eq!(forwarding.trim(), "1");
+
+    // A server on the host's gateway address, as host.containers.internal and by IP.
+    let port = server_on("10.88.0.1");
+    for host in ["host.containers.internal", "10.88.0.1"] {
+        let url = format!("http://{host}:{port}/");
+        let out = store.coracle(&["run", "--rm", &img, "timeout", "5", "wget", "-qO-", &url]);
+        assert_eq!(out.success().stdout, "hello from host!\n", "{host}: {out}");
+    }
+
+    // -p through the forwarder, to the container's address on the bridge.
+    let published = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let web = web_server(&store, &["-p", &format!("{published}:8080")]);
+    let page = http_get(published, "/hostname");
+    assert!(page.ends_with(&format!("{}\n", &web[..12])), "{page}");
+
+    store.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
+    assert_host_clean(&store, &[("podman", "podman0")], &[&idle, &web]);
+}
+
+#[test]
+fn as_root_containers_on_a_network_reach_each_other_by_name() {
+    let store = RootStore::new("net-root-names");
+    let img = store.image.clone();
+    for (name, subnet) in [
+        ("rootnames", "10.89.213.0/24"),
+        ("rootother", "10.89.214.0/24"),
+    ] {
+        store
+            .coracle(&["network", "create", "--subnet", subnet, name])
+            .success();
+    }
+    let (names_bridge, other_bridge) = (
+        bridge_of(&store, "rootnames"),
+        bridge_of(&store, "rootother"),
+    );
+    for bridge in [&names_bridge, &other_bridge] {
+        assert!(
+            !host_interface(bridge),
+            "the host has a {bridge} already: this test makes and removes its own"
+        );
+    }
+    let server = web_server(&store, &["--name", "server", "--network", "rootnames"]);
+    let address = address_in(&store, "server", "eth0");
+    assert!(address.starts_with("10.89.213."), "{address}");
+    // The resolver answers on the bridge's gateway in the host's namespace.
+    let resolv = store.out(&[
+        "run",
+        "--rm",
+        "--network",
+        "rootnames",
+        &img,
+        "cat",
+        "/etc/resolv.conf",
+    ]);
+    assert!(resolv.contains("nameserver 10.89.213.1"), "{resolv}");
+    assert!(
+        helpers_with_runtime_dir(&store.dir)
+            .iter()
+            .any(|l| l.contains("__dns")),
+        "the resolver runs"
+    );
+    let fetch = |network: &str| {
+        let script = "for i in 1 2 3; do timeout 3 wget -qO- http://server:8080/hostname && exit 0; sleep 0.3; done; exit 1";
+        store.coracle(&[
+            "run",
+            "--rm",
+            "--network",
+            network,
+            &img,
+            "sh",
+            "-c",
+            script,
+        ])
+    };
+    let out = fetch("rootnames");
+    assert_eq!(out.success().stdout.trim(), &server[..12], "{out}");
+    // Another network neither resolves the name nor reaches the address.
+    fetch("rootother").failure();
+    // (Not as the last command of `sh -c`: busybox's sh and timeout exec it, and
+    // as the container's pid 1 it would ignore timeout's SIGTERM.)
+    let ip = address.split('/').next().unwrap();
+    let script = format!("timeout 3 wget -qO- http://{ip}:8080/hostname || exit 1");
+    store
+        .coracle(&[
+            "run",
+            "--rm",
+            "--network",
+            "rootother",
+            &img,
+            "sh",
+            "-c",
+            &script,
+        ])
+        .failure();
+
+    store.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
+    assert_host_clean(
+        &store,
+        &[("rootnames", &names_bridge), ("rootother", &other_bridge)],
+        &[&server],
+    );
+}
