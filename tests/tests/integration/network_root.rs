@@ -259,3 +259,71 @@ fn as_root_containers_on_a_network_reach_each_other_by_name() {
         &[&server],
     );
 }
+
+/// A network namespace standing for the world outside the host: linked to the
+/// host by a veth pair (`198.18.77.1` on the host's side, `198.18.77.2` inside, a
+/// /30 without any route back to the containers' subnets), with a web server
+/// inside that answers with the address that connected. Removed when dropped.
+struct Outside {
+    name: String,
+    server: std::process::Child,
+}
+
+impl Outside {
+    fn new() -> Outside {
+        let name = format!("coracle-it-out-{}", std::process::id());
+        let host_side = format!("vout{}", std::process::id() % 100_000);
+        let ip = |args: &[&str]| {
+            coracle_tests::run_root("ip", args).success();
+        };
+        ip(&["netns", "add", &name]);
+        ip(&[
+            "link", "add", &host_side, "type", "veth", "peer", "name", "eth0", "netns", &name,
+        ]);
+        ip(&["addr", "add", "198.18.77.1/30", "dev", &host_side]);
+        ip(&["link", "set", &host_side, "up"]);
+        for args in [
+            &["addr", "add", "198.18.77.2/30", "dev", "eth0"][..],
+            &["link", "set", "eth0", "up"],
+            &["link", "set", "lo", "up"],
+        ] {
+            let mut all = vec!["-n", name.as_str()];
+            all.extend_from_slice(args);
+            ip(&all);
+        }
+        let script = "import http.server as h\n\
+class R(h.BaseHTTPRequestHandler):\n    \
+def do_GET(self):\n        \
+b=(self.client_address[0]+'\\n').encode()\n        \
+self.send_response(200); self.send_header('Content-Length',str(len(b))); self.end_headers(); self.wfile.write(b)\n\
+h.HTTPServer(('198.18.77.2',8080),R).serve_forever()\n";
+        let server = std::process::Command::new("ip")
+            .args(["netns", "exec", &name, "/usr/bin/python3", "-c", script])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        Outside { name, server }
+    }
+}
+
+impl Drop for Outside {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+        // The veth pair goes with the namespace.
+        let _ = coracle_tests::run_root("ip", &["netns", "del", &self.name]);
+    }
+}
+
+#[test]
+fn as_root_outbound_traffic_is_masqueraded() {
+    let outside = Outside::new();
+    let store = RootStore::new("net-root-nat");
+    // The outside answers with the address it saw: the host's, not the container's
+    // (it has no route to 10.88.0.0/16, so without NAT nothing would come back).
+    let script = "for i in 1 2 3 4 5; do timeout 3 wget -qO- http://198.18.77.2:8080/ && exit 0; sleep 0.5; done; exit 1";
+    let out = store.coracle(&["run", "--rm", &store.image, "sh", "-c", script]);
+    assert_eq!(out.success().stdout, "198.18.77.1\n", "{out}");
+    drop(outside);
+}
