@@ -252,11 +252,40 @@ fn as_root_containers_on_a_network_reach_each_other_by_name() {
         ])
         .failure();
 
+    // A running container of the other network connected live: a veth as eth1 on
+    // the bridge, the names resolve; disconnected: the interface is gone.
+    let roamer = store.out(&[
+        "run",
+        "-d",
+        "--name",
+        "roamer",
+        "--network",
+        "rootother",
+        &store.image,
+        "sleep",
+        "1000",
+    ]);
+    store
+        .coracle(&["network", "connect", "rootnames", "roamer"])
+        .success();
+    let eth1 = address_in(&store, "roamer", "eth1");
+    assert!(eth1.starts_with("10.89.213."), "{eth1}");
+    let script = "timeout 3 wget -qO- http://server:8080/hostname || exit 1";
+    let out = store.coracle(&["exec", "roamer", "sh", "-c", script]);
+    assert_eq!(out.success().stdout.trim(), &server[..12], "{out}");
+    store
+        .coracle(&["network", "disconnect", "rootnames", "roamer"])
+        .success();
+    store
+        .coracle(&["exec", "roamer", "ip", "link", "show", "eth1"])
+        .failure();
+    assert!(!host_interface(&host_veth(&roamer, 1)));
+
     store.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
     assert_host_clean(
         &store,
         &[("rootnames", &names_bridge), ("rootother", &other_bridge)],
-        &[&server],
+        &[&server, &roamer],
     );
 }
 
