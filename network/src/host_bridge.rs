@@ -99,13 +99,22 @@ pub fn ensure(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConfig) -> 
         &doing,
     )?;
     if !config.internal {
-        let forward = "/proc/sys/net/ipv4/ip_forward";
-        std::fs::write(forward, "1").map_err(|e| NetworkError::io(forward, e))?;
+        enable_forwarding()?;
     }
     let dir = paths.host_bridges_dir();
     std::fs::create_dir_all(&dir).map_err(|e| NetworkError::io(&dir, e))?;
     let text = serde_json::to_string(config).map_err(|e| NetworkError::Setup(e.to_string()))?;
     std::fs::write(&marker, text).map_err(|e| NetworkError::io(&marker, e))
+}
+
+/// Turn IPv4 forwarding on (left on afterwards, as Podman leaves it); a host where
+/// it is on already is not written to (its /proc/sys may be read-only).
+fn enable_forwarding() -> Result<()> {
+    let forward = "/proc/sys/net/ipv4/ip_forward";
+    if std::fs::read_to_string(forward).is_ok_and(|v| v.trim() == "1") {
+        return Ok(());
+    }
+    std::fs::write(forward, "1").map_err(|e| NetworkError::io(forward, e))
 }
 
 /// `iptables ARGS…` in this process's namespace: its output if it succeeded.
