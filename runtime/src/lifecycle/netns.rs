@@ -377,13 +377,22 @@ fn mac_on<'a>(spec: &'a crate::spec::ContainerConfig, network: &str) -> Option<&
 /// coracle's DNS resolver (`coracle __dns`) inside the rootless network namespace
 /// (as root: in the host's, on the gateways of root's bridges),
 /// started unless it runs already; it ends by itself once no container on a
-/// DNS-enabled network is left. The caller holds the rootless lock.
+/// DNS-enabled network is left. The caller holds the rootless lock. Root's network
+/// state is shared by root's stores, and a resolver serves the networks of one
+/// store: root's resolvers are recorded per store.
 pub(crate) fn ensure_resolver(
     store: &Store,
     paths: &RootlessPaths,
     fds: &coracle_network::rootless::NetnsFds,
 ) -> Result<()> {
-    let record = paths.dir().join("resolver.pid");
+    let record = if fds.user.is_none() {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(store.root.as_os_str().as_encoded_bytes());
+        let short: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        paths.dir().join(format!("resolver-{short}.pid"))
+    } else {
+        paths.dir().join("resolver.pid")
+    };
     if let Some((pid, start)) = std::fs::read_to_string(&record).ok().and_then(|t| {
         let (pid, start) = t.trim().split_once(' ')?;
         Some((pid.parse::<i32>().ok()?, start.parse::<u64>().ok()?))
