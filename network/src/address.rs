@@ -145,13 +145,16 @@ impl LeaseDir {
 
     /// Whether any container holds a lease on any network.
     pub fn any_lease(&self) -> bool {
-        self.networks().iter().any(|n| {
-            std::fs::read_dir(self.network_dir(n)).is_ok_and(|mut d| {
-                d.any(|e| {
-                    e.ok()
-                        .and_then(|e| e.file_name().into_string().ok())
-                        .is_some_and(|f| f.ends_with(".json") && !f.starts_with('.'))
-                })
+        self.networks().iter().any(|n| self.has_leases(n))
+    }
+
+    /// Whether any container holds a lease on `network`.
+    pub fn has_leases(&self, network: &str) -> bool {
+        std::fs::read_dir(self.network_dir(network)).is_ok_and(|mut d| {
+            d.any(|e| {
+                e.ok()
+                    .and_then(|e| e.file_name().into_string().ok())
+                    .is_some_and(|f| f.ends_with(".json") && !f.starts_with('.'))
             })
         })
     }

@@ -10,7 +10,7 @@
 //! `network disconnect` share; the container's network namespace must belong to
 //! the rootless user namespace.
 
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use crate::config::NetworkConfig;
 use crate::error::{NetworkError, Result};
@@ -22,10 +22,20 @@ use crate::rootless::{NetnsFds, RootlessPaths};
 /// namespace: the outbound NAT's target.
 pub const BACKEND_INTERFACE: &str = "tap0";
 
-fn gateway_of(config: &NetworkConfig) -> Result<&crate::config::Subnet> {
+pub(crate) fn gateway_of(config: &NetworkConfig) -> Result<&crate::config::Subnet> {
     config
         .ipv4()
         .ok_or_else(|| NetworkError::Setup(format!("network {:?} has no IPv4 subnet", config.name)))
+}
+
+/// Run `ip -batch -` with `script` inside `user` (if any) and `net`.
+pub(crate) fn ip_batch(
+    script: &str,
+    user: Option<BorrowedFd<'_>>,
+    net: BorrowedFd<'_>,
+    doing: &str,
+) -> Result<()> {
+    run_in("ip", &["-batch", "-"], script, user, net, doing)
 }
 
 /// The host-side name of a container's veth: `v` and the start of the id, and the
@@ -52,11 +62,9 @@ pub fn ensure_bridge(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConf
         subnet.gateway,
         subnet.subnet.prefix()
     );
-    run_in(
-        "ip",
-        &["-batch", "-"],
+    ip_batch(
         &script,
-        fds.user.as_fd(),
+        fds.user.as_ref().map(AsFd::as_fd),
         fds.net.as_fd(),
         &doing,
     )?;
@@ -78,7 +86,7 @@ pub fn ensure_bridge(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConf
         "iptables-restore",
         &["--noflush"],
         &rules,
-        fds.user.as_fd(),
+        fds.user.as_ref().map(AsFd::as_fd),
         fds.net.as_fd(),
         &doing,
     )?;
@@ -88,7 +96,7 @@ pub fn ensure_bridge(fds: &NetnsFds, paths: &RootlessPaths, config: &NetworkConf
 }
 
 /// Connect the network namespace `container_net` (owned by the rootless user
-/// namespace) to `config`'s bridge as `lease` says. The bridge is made if needed
+/// namespace, or by root's) to `config`'s bridge as `lease` says. The bridge is made if needed
 /// (see [`ensure_bridge`]: a caller that may find it missing holds the lock).
 pub fn attach(
     fds: &NetnsFds,
@@ -98,6 +106,17 @@ pub fn attach(
     lease: &Lease,
 ) -> Result<()> {
     ensure_bridge(fds, paths, config)?;
+    attach_veth(fds, container_net, config, lease)
+}
+
+/// Connect `container_net` to `config`'s bridge, which exists already in `fds`'
+/// namespace, with a veth pair as `lease` says.
+pub fn attach_veth(
+    fds: &NetnsFds,
+    container_net: &OwnedFd,
+    config: &NetworkConfig,
+    lease: &Lease,
+) -> Result<()> {
     let subnet = gateway_of(config)?;
     let host = host_veth_name(lease);
     let bridge = &config.network_interface;
@@ -119,20 +138,16 @@ pub fn attach(
     if !config.internal && lease.interface == "eth0" {
         inside.push_str(&format!("route add default via {}\n", subnet.gateway));
     }
-    run_in(
-        "ip",
-        &["-batch", "-"],
+    ip_batch(
         &inside,
-        fds.user.as_fd(),
+        fds.user.as_ref().map(AsFd::as_fd),
         container_net.as_fd(),
         &doing,
     )?;
     let outside = format!("link set {host} master {bridge} up\n");
-    run_in(
-        "ip",
-        &["-batch", "-"],
+    ip_batch(
         &outside,
-        fds.user.as_fd(),
+        fds.user.as_ref().map(AsFd::as_fd),
         fds.net.as_fd(),
         &doing,
     )
@@ -146,7 +161,7 @@ pub fn detach(fds: &NetnsFds, lease: &Lease) -> Result<()> {
         "ip",
         &["-force", "-batch", "-"],
         &script,
-        fds.user.as_fd(),
+        fds.user.as_ref().map(AsFd::as_fd),
         fds.net.as_fd(),
         "disconnect the container",
     );

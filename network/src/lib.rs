@@ -11,6 +11,7 @@ pub mod create;
 pub mod dns;
 pub mod error;
 pub mod etc_files;
+pub mod host_bridge;
 pub mod lease;
 pub mod nscmd;
 pub mod ports;

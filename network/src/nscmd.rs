@@ -14,12 +14,13 @@ use crate::error::{NetworkError, Result};
 /// Largest output of a tool kept for an error message.
 const MAX_TOOL_OUTPUT: usize = 4096;
 
-/// Find a system tool in the usual places (the user's PATH often lacks the sbin
-/// directories).
+/// Find a program through PATH, then in the sbin directories (a user's PATH often
+/// lacks them, and `ip` and `iptables` live there). Programs of other directories
+/// (pasta, slirp4netns) are found only through PATH, as a shell would find them.
 pub fn find_tool(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
-        .chain(["/usr/sbin", "/sbin", "/usr/bin", "/bin"].map(PathBuf::from))
+        .chain(["/usr/sbin", "/sbin"].map(PathBuf::from))
         .map(|d| d.join(name))
         .find(|p| is_executable(p))
 }
@@ -28,17 +29,17 @@ fn is_executable(path: &Path) -> bool {
     rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok() && path.is_file()
 }
 
-/// Make `cmd` enter the user namespace `user`, then the network namespace `net`,
-/// in the child before it executes.
-fn enter_before_exec(cmd: &mut Command, user: BorrowedFd<'_>, net: BorrowedFd<'_>) {
-    let (user, net) = (user.as_raw_fd(), net.as_raw_fd());
+/// Make `cmd` enter the user namespace `user` (none: root, who needs no other),
+/// then the network namespace `net`, in the child before it executes.
+fn enter_before_exec(cmd: &mut Command, user: Option<BorrowedFd<'_>>, net: BorrowedFd<'_>) {
+    let (user, net) = (user.map_or(-1, |u| u.as_raw_fd()), net.as_raw_fd());
     // SAFETY: the closure runs in the forked child before exec and calls only setns(2)
     // (async-signal-safe, no allocation); the descriptors stay open in the parent
     // until the child is spawned.
     unsafe {
         cmd.pre_exec(move || {
             for (fd, kind) in [(user, libc::CLONE_NEWUSER), (net, libc::CLONE_NEWNET)] {
-                if libc::setns(fd, kind) != 0 {
+                if fd >= 0 && libc::setns(fd, kind) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
             }
@@ -47,13 +48,13 @@ fn enter_before_exec(cmd: &mut Command, user: BorrowedFd<'_>, net: BorrowedFd<'_
     }
 }
 
-/// Run `tool args…` with `script` on its standard input inside `user` and `net`;
+/// Run `tool args…` with `script` on its standard input inside `user` (if any) and `net`;
 /// an error carries the tool's message and what was being done.
 pub fn run_in(
     tool: &str,
     args: &[&str],
     script: &str,
-    user: BorrowedFd<'_>,
+    user: Option<BorrowedFd<'_>>,
     net: BorrowedFd<'_>,
     doing: &str,
 ) -> Result<()> {
@@ -88,12 +89,12 @@ pub fn run_in(
     )))
 }
 
-/// Start `program args…` inside `user` and `net` as a background process of its
+/// Start `program args…` inside `user` (if any) and `net` as a background process of its
 /// own session, with no standard streams; its pid. It is not waited for.
 pub fn spawn_in(
     program: &Path,
     args: &[&std::ffi::OsStr],
-    user: BorrowedFd<'_>,
+    user: Option<BorrowedFd<'_>>,
     net: BorrowedFd<'_>,
 ) -> Result<u32> {
     let mut cmd = Command::new(program);

@@ -82,6 +82,17 @@ impl RootlessPaths {
             .join(format!("{container_id}.{what}"))
     }
 
+    /// The record that root's bridge of `network` exists in the host's namespace
+    /// (the network's configuration, for its removal).
+    pub fn host_bridge_marker(&self, network: &str) -> PathBuf {
+        self.host_bridges_dir().join(network)
+    }
+
+    /// The directory of root's bridge records.
+    pub fn host_bridges_dir(&self) -> PathBuf {
+        self.root.join("host-bridges")
+    }
+
     /// Where the per-container pid files live.
     pub fn procs_dir(&self) -> PathBuf {
         self.root.join("procs")
@@ -182,7 +193,7 @@ impl RootlessNetns {
         };
         let fds = NetnsFds {
             holder_pid: self.holder_pid,
-            user: open("user")?,
+            user: Some(open("user")?),
             net: open("net")?,
         };
         if !is_alive(self.holder_pid, self.holder_start) {
@@ -194,13 +205,33 @@ impl RootlessNetns {
     }
 }
 
-/// Open descriptors of the rootless user and network namespaces.
+/// Open descriptors of the network namespace bridges live in, and of the user
+/// namespace owning it: the rootless one's, or (as root) this process's own.
 #[derive(Debug)]
 pub struct NetnsFds {
-    /// The holder process (`ip link set … netns PID` names the namespace by it).
+    /// A process in the namespace (`ip link set … netns PID` names it by it).
     pub holder_pid: i32,
-    /// The user namespace owning the network namespace.
-    pub user: OwnedFd,
+    /// The user namespace owning the network namespace (None as root: the
+    /// host's, where this process has every capability already).
+    pub user: Option<OwnedFd>,
     /// The network namespace.
     pub net: OwnedFd,
+}
+
+impl NetnsFds {
+    /// This process's own network namespace (the host's, for root's bridges).
+    pub fn host() -> Result<NetnsFds> {
+        let path = "/proc/self/ns/net";
+        let net = rustix::fs::open(
+            path,
+            rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::empty(),
+        )
+        .map_err(|e| NetworkError::io(path, e.into()))?;
+        Ok(NetnsFds {
+            holder_pid: std::process::id() as i32,
+            user: None,
+            net,
+        })
+    }
 }

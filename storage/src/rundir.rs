@@ -30,3 +30,16 @@ pub fn runtime_dir() -> PathBuf {
         )),
     }
 }
+
+/// Where network state lives (the `networks/` directory below it: leases, bridge
+/// records, helper pids and their lock). Root's bridges, addresses and rules are
+/// the host's, shared by every store root uses, so root's is the host-wide
+/// `/run/coracle` (as Podman keeps root's network state in /run/containers/networks);
+/// any other user's is the runtime directory, where its rootless namespace lives.
+pub fn network_state_dir() -> PathBuf {
+    if rustix::process::geteuid().is_root() {
+        PathBuf::from("/run/coracle")
+    } else {
+        runtime_dir()
+    }
+}

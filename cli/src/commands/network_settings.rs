@@ -13,7 +13,7 @@ use coracle_storage::{ContainerRecord, Store};
 pub fn network_settings(store: &Store, r: &ContainerRecord, configured: Value) -> Value {
     let running = r.state == coracle_storage::ContainerState::Running;
     let leases = if running {
-        LeaseDir::new(&coracle_runtime::lifecycle::rundir::runtime_dir()).of_container(&r.id)
+        LeaseDir::new(&coracle_storage::rundir::network_state_dir()).of_container(&r.id)
     } else {
         Vec::new()
     };

@@ -7,8 +7,12 @@
 //! network and, for published ports, a forwarder process. `pasta[:OPTS]` and
 //! `slirp4netns[:OPTS]` give the container a backend of its own (the slow path,
 //! also taken by containers whose id mapping differs from the default: they cannot
-//! live in the shared user namespace). [`release`] undoes it all when the container
-//! ends, and ends the shared namespace with its last container.
+//! live in the shared user namespace). As root, a bridge network is a bridge in the
+//! host's namespace instead (`coracle_network::host_bridge`), with the same veths,
+//! leases, resolver and forwarder; root's network state is host-wide
+//! ([`coracle_storage::rundir::network_state_dir`]). [`release`] undoes it all when
+//! the container ends, and ends the shared namespace (or root's bridge) with its
+//! last container.
 
 use std::net::Ipv4Addr;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
@@ -23,10 +27,10 @@ use coracle_storage::{ContainerRecord, Store};
 
 use crate::error::{Result, RuntimeError};
 use crate::ids::idmap::{self, UserNsPlan};
-use crate::lifecycle::rundir::runtime_dir;
 use crate::spec::network_mode::NetworkChoice;
 use crate::spec::{ContainerConfig, NamespaceMode};
 use crate::sys;
+use coracle_storage::rundir::network_state_dir;
 
 /// The hidden first argument of coracle's port forwarder mode:
 /// `coracle __port-forward HOLDER-PID HOLDER-START CONTAINER-PID TARGET-IP FD:PROTO:PORT…`.
@@ -40,11 +44,11 @@ pub(crate) fn net_err(e: coracle_network::NetworkError) -> RuntimeError {
 }
 
 pub(crate) fn paths() -> RootlessPaths {
-    RootlessPaths::new(&runtime_dir())
+    RootlessPaths::new(&network_state_dir())
 }
 
 pub(crate) fn leases() -> LeaseDir {
-    LeaseDir::new(&runtime_dir())
+    LeaseDir::new(&network_state_dir())
 }
 
 /// How the start path connects a container's new network namespace.
@@ -60,6 +64,10 @@ enum HookKind {
     /// Veths on bridges in the shared rootless namespace.
     Bridge {
         netns: RootlessNetns,
+        attachments: Vec<(NetworkConfig, Lease)>,
+    },
+    /// As root: veths on bridges in the host's namespace.
+    HostBridge {
         attachments: Vec<(NetworkConfig, Lease)>,
     },
     /// A backend of the container's own.
@@ -86,6 +94,15 @@ impl NetworkHook {
                 address: attachments.first().map(|(_, l)| l.ip),
                 host_gateway: netns.host_gateway,
             },
+            // The first network's gateway is a host address (Podman's
+            // host.containers.internal on a rootful bridge).
+            HookKind::HostBridge { attachments } => EtcInfo {
+                address: attachments.first().map(|(_, l)| l.ip),
+                host_gateway: attachments
+                    .first()
+                    .and_then(|(c, _)| c.ipv4())
+                    .map(|s| s.gateway),
+            },
             HookKind::Own { backend, .. } => EtcInfo {
                 address: None,
                 host_gateway: match backend {
@@ -102,7 +119,7 @@ impl NetworkHook {
             HookKind::Bridge { netns, .. } => {
                 Some(format!("/proc/{}/ns/user", netns.holder_pid).into())
             }
-            HookKind::Own { .. } => None,
+            HookKind::HostBridge { .. } | HookKind::Own { .. } => None,
         }
     }
 
@@ -118,16 +135,16 @@ impl NetworkHook {
                     coracle_network::attach(&fds, &paths, &container_net, config, lease)
                         .map_err(net_err)?;
                 }
-                if !self.ports.is_empty() {
-                    let bound = bind_published(&self.ports).map_err(net_err)?;
-                    let target = attachments
-                        .first()
-                        .map(|(_, l)| l.ip)
-                        .ok_or_else(|| RuntimeError::Start("no address to publish to".into()))?;
-                    write_ports(&self.container_id, &bound);
-                    spawn_forwarder(&self.container_id, netns, pid, target, bound)?;
+                self.publish(attachments, Some(netns), pid)
+            }
+            HookKind::HostBridge { attachments } => {
+                let fds = coracle_network::rootless::NetnsFds::host().map_err(net_err)?;
+                let container_net = open_ns(pid, "net")?;
+                for (config, lease) in attachments {
+                    coracle_network::attach::attach_veth(&fds, &container_net, config, lease)
+                        .map_err(net_err)?;
                 }
-                Ok(())
+                self.publish(attachments, None, pid)
             }
             HookKind::Own { backend, extra } => {
                 let mut ports = self.ports.clone();
@@ -153,6 +170,28 @@ impl NetworkHook {
     }
 }
 
+impl NetworkHook {
+    /// Publish the container's ports through a forwarder in its network namespace
+    /// (entered from the rootless user namespace `netns`, or as root directly).
+    fn publish(
+        &self,
+        attachments: &[(NetworkConfig, Lease)],
+        netns: Option<&RootlessNetns>,
+        pid: i32,
+    ) -> Result<()> {
+        if self.ports.is_empty() {
+            return Ok(());
+        }
+        let bound = bind_published(&self.ports).map_err(net_err)?;
+        let target = attachments
+            .first()
+            .map(|(_, l)| l.ip)
+            .ok_or_else(|| RuntimeError::Start("no address to publish to".into()))?;
+        write_ports(&self.container_id, &bound);
+        spawn_forwarder(&self.container_id, netns, pid, target, bound)
+    }
+}
+
 fn make_parent(path: &std::path::Path) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| RuntimeError::io("failed to create", dir, e))?;
@@ -171,9 +210,10 @@ pub(crate) fn open_ns(pid: i32, name: &str) -> Result<OwnedFd> {
 }
 
 /// Decide how the container's network is connected and prepare it (the shared
-/// namespace made, addresses leased); None when nothing is to connect (loopback
-/// only, the host's namespace or a joined one, or coracle running as root: then
-/// the container has only loopback). `default_mapping` says whether the container
+/// namespace made, or as root the bridges in the host's namespace, addresses
+/// leased); None when nothing is to connect (loopback only, the host's namespace or
+/// a joined one, or coracle running as root with `--network pasta` or
+/// `slirp4netns`: then the container has only loopback). `default_mapping` says whether the container
 /// runs with the caller's default id mapping (`plan`).
 pub fn plan(
     store: &Store,
@@ -211,6 +251,9 @@ pub fn plan(
     };
     let kind = match (&config.network, plan) {
         (NetworkChoice::Loopback, _) => return Ok(None),
+        (NetworkChoice::Bridge(names), None) if rustix::process::geteuid().is_root() => {
+            host_bridge(store, record, config, names)?
+        }
         (_, None) => return Ok(None),
         (NetworkChoice::Pasta(extra), Some(_)) => own(extra, true)?,
         (NetworkChoice::Slirp4netns(extra), Some(_)) => own(extra, false)?,
@@ -238,12 +281,7 @@ fn bridge(
     names: &[String],
     plan: &UserNsPlan,
 ) -> Result<HookKind> {
-    let networks = NetworkStore::new(&store.root);
-    let configs = names
-        .iter()
-        .map(|n| networks.load(n))
-        .collect::<coracle_network::Result<Vec<_>>>()
-        .map_err(net_err)?;
+    let configs = load_networks(store, names)?;
     let paths = paths();
     let _lock = rootless::lock(&paths).map_err(net_err)?;
     let netns = ensure(&paths, plan)?;
@@ -253,6 +291,48 @@ fn bridge(
     for config in &configs {
         coracle_network::attach::ensure_bridge(&fds, &paths, config).map_err(net_err)?;
     }
+    let attachments = lease_all(store, &paths, &fds, record, spec, configs)?;
+    Ok(HookKind::Bridge { netns, attachments })
+}
+
+/// As root: the networks' bridges in the host's namespace (made under the lock),
+/// and the container's leases on them.
+fn host_bridge(
+    store: &Store,
+    record: &ContainerRecord,
+    spec: &crate::spec::ContainerConfig,
+    names: &[String],
+) -> Result<HookKind> {
+    let configs = load_networks(store, names)?;
+    let paths = paths();
+    let _lock = rootless::lock(&paths).map_err(net_err)?;
+    let fds = coracle_network::rootless::NetnsFds::host().map_err(net_err)?;
+    for config in &configs {
+        coracle_network::host_bridge::ensure(&fds, &paths, config).map_err(net_err)?;
+    }
+    let attachments = lease_all(store, &paths, &fds, record, spec, configs)?;
+    Ok(HookKind::HostBridge { attachments })
+}
+
+fn load_networks(store: &Store, names: &[String]) -> Result<Vec<NetworkConfig>> {
+    let networks = NetworkStore::new(&store.root);
+    names
+        .iter()
+        .map(|n| networks.load(n))
+        .collect::<coracle_network::Result<Vec<_>>>()
+        .map_err(net_err)
+}
+
+/// Lease the container an address on each network (`eth0`, `eth1`, … in order)
+/// and start the resolver when one of them has DNS. The caller holds the lock.
+fn lease_all(
+    store: &Store,
+    paths: &RootlessPaths,
+    fds: &coracle_network::rootless::NetnsFds,
+    record: &ContainerRecord,
+    spec: &crate::spec::ContainerConfig,
+    configs: Vec<NetworkConfig>,
+) -> Result<Vec<(NetworkConfig, Lease)>> {
     let leases = leases();
     let mut attachments = Vec::new();
     for (i, config) in configs.into_iter().enumerate() {
@@ -270,11 +350,11 @@ fn bridge(
     if attachments.iter().any(|(c, _)| c.dns_enabled) {
         // Names then resolve only through coracle's resolver: a container whose
         // resolver cannot start still runs, and says so.
-        if let Err(e) = ensure_resolver(store, &paths, &fds) {
+        if let Err(e) = ensure_resolver(store, paths, fds) {
             log::warn!("container names will not resolve: {e}");
         }
     }
-    Ok(HookKind::Bridge { netns, attachments })
+    Ok(attachments)
 }
 
 /// The `--network-alias` names of the container on `network`.
@@ -294,15 +374,25 @@ fn mac_on<'a>(spec: &'a crate::spec::ContainerConfig, network: &str) -> Option<&
         .and_then(|a| a.mac.as_deref())
 }
 
-/// coracle's DNS resolver (`coracle __dns`) inside the rootless network namespace,
+/// coracle's DNS resolver (`coracle __dns`) inside the rootless network namespace
+/// (as root: in the host's, on the gateways of root's bridges),
 /// started unless it runs already; it ends by itself once no container on a
-/// DNS-enabled network is left. The caller holds the rootless lock.
+/// DNS-enabled network is left. The caller holds the rootless lock. Root's network
+/// state is shared by root's stores, and a resolver serves the networks of one
+/// store: root's resolvers are recorded per store.
 pub(crate) fn ensure_resolver(
     store: &Store,
     paths: &RootlessPaths,
     fds: &coracle_network::rootless::NetnsFds,
 ) -> Result<()> {
-    let record = paths.dir().join("resolver.pid");
+    let record = if fds.user.is_none() {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(store.root.as_os_str().as_encoded_bytes());
+        let short: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        paths.dir().join(format!("resolver-{short}.pid"))
+    } else {
+        paths.dir().join("resolver.pid")
+    };
     if let Some((pid, start)) = std::fs::read_to_string(&record).ok().and_then(|t| {
         let (pid, start) = t.trim().split_once(' ')?;
         Some((pid.parse::<i32>().ok()?, start.parse::<u64>().ok()?))
@@ -313,7 +403,7 @@ pub(crate) fn ensure_resolver(
     }
     let program = std::env::current_exe()
         .map_err(|e| RuntimeError::Start(format!("find coracle's own program: {e}")))?;
-    let runroot = runtime_dir();
+    let runroot = network_state_dir();
     let args: [&std::ffi::OsStr; 5] = [
         "__dns".as_ref(),
         "--store".as_ref(),
@@ -321,8 +411,13 @@ pub(crate) fn ensure_resolver(
         "--runroot".as_ref(),
         runroot.as_os_str(),
     ];
-    let pid = coracle_network::nscmd::spawn_in(&program, &args, fds.user.as_fd(), fds.net.as_fd())
-        .map_err(net_err)? as i32;
+    let pid = coracle_network::nscmd::spawn_in(
+        &program,
+        &args,
+        fds.user.as_ref().map(AsFd::as_fd),
+        fds.net.as_fd(),
+    )
+    .map_err(net_err)? as i32;
     let start = process_start(pid).unwrap_or(0);
     let tmp = record.with_extension("tmp");
     std::fs::write(&tmp, format!("{pid} {start}\n"))
@@ -492,20 +587,21 @@ pub fn published_ports(container_id: &str) -> Vec<PortMapping> {
 
 /// Start the forwarder of a container's published ports: coracle re-executed in
 /// [`FORWARDER_ARG`] mode with the bound sockets, which forks into a session of its
-/// own, enters the rootless user namespace and the container's network namespace
-/// (connecting to the container's address from there), and lives as long as the
-/// container's init.
+/// own, enters the rootless user namespace (`netns`; none as root: holder pid 0)
+/// and the container's network namespace (connecting to the container's address
+/// from there), and lives as long as the container's init.
 fn spawn_forwarder(
     container_id: &str,
-    netns: &RootlessNetns,
+    netns: Option<&RootlessNetns>,
     container_pid: i32,
     target: Ipv4Addr,
     bound: Vec<BoundPort>,
 ) -> Result<()> {
+    let (holder, holder_start) = netns.map_or((0, 0), |n| (n.holder_pid, n.holder_start));
     let mut cmd = std::process::Command::new("/proc/self/exe");
     cmd.arg(FORWARDER_ARG)
-        .arg(netns.holder_pid.to_string())
-        .arg(netns.holder_start.to_string())
+        .arg(holder.to_string())
+        .arg(holder_start.to_string())
         .arg(container_pid.to_string())
         .arg(target.to_string());
     for b in &bound {
@@ -602,21 +698,25 @@ fn forwarder(args: &[String]) -> std::result::Result<(), String> {
             rustix::process::PidfdFlags::empty(),
         )
         .map_err(|e| format!("watch the container: {e}"))?;
-        let ns = RootlessNetns {
-            holder_pid: holder,
-            holder_start,
-            backend_pid: 0,
-            backend_start: 0,
-            backend: String::new(),
-            host_gateway: None,
-        };
-        let fds = ns.open().map_err(|e| e.to_string())?;
         // The container's own network namespace (owned by the rootless user
-        // namespace): its address is local there, so relayed data skips the veth
-        // and the bridge.
+        // namespace, or root's: holder 0): its address is local there, so relayed
+        // data skips the veth and the bridge.
         let container_net = open_ns(container, "net").map_err(|e| e.to_string())?;
-        sys::setns(fds.user.as_fd(), libc::CLONE_NEWUSER)
-            .map_err(|e| format!("join the rootless user namespace: {e}"))?;
+        if holder != 0 {
+            let ns = RootlessNetns {
+                holder_pid: holder,
+                holder_start,
+                backend_pid: 0,
+                backend_start: 0,
+                backend: String::new(),
+                host_gateway: None,
+            };
+            let fds = ns.open().map_err(|e| e.to_string())?;
+            if let Some(user) = &fds.user {
+                sys::setns(user.as_fd(), libc::CLONE_NEWUSER)
+                    .map_err(|e| format!("join the rootless user namespace: {e}"))?;
+            }
+        }
         sys::setns(container_net.as_fd(), libc::CLONE_NEWNET)
             .map_err(|e| format!("join the container's network namespace: {e}"))?;
         Ok(pidfd)
@@ -673,7 +773,36 @@ pub fn release(container_id: &str) {
     for (network, _) in &held {
         leases.release(network, container_id);
     }
+    if rustix::process::geteuid().is_root() {
+        release_host_bridges(&paths, &leases, &held);
+    }
     if !leases.any_lease() && paths.record().exists() {
         RootlessNetns::tear_down(&paths);
+    }
+}
+
+/// As root: the container's veths leave the host's namespace (if still there), and
+/// each bridge coracle made there goes with its rules once no container holds a
+/// lease on its network. The caller holds the lock.
+fn release_host_bridges(paths: &RootlessPaths, leases: &LeaseDir, held: &[(String, Lease)]) {
+    let Ok(fds) = coracle_network::rootless::NetnsFds::host() else {
+        return;
+    };
+    for (_, lease) in held {
+        if coracle_network::host_bridge::interface_exists(&coracle_network::attach::host_veth_name(
+            lease,
+        )) {
+            let _ = coracle_network::detach(&fds, lease);
+        }
+    }
+    let Ok(made) = std::fs::read_dir(paths.host_bridges_dir()) else {
+        return;
+    };
+    for network in made
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+    {
+        let in_use = leases.has_leases(&network);
+        coracle_network::host_bridge::remove_unused(&fds, paths, &network, in_use);
     }
 }

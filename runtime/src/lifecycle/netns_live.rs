@@ -1,11 +1,12 @@
 //! `network connect` and `network disconnect` for a running container that lives in
-//! the shared rootless network namespace: a veth as its next `ethN`, a lease (so the
+//! the shared rootless network namespace (or, as root, on root's bridges in the
+//! host's namespace): a veth as its next `ethN`, a lease (so the
 //! network's resolver answers its names), its address in /etc/hosts and the
 //! network's resolver in /etc/resolv.conf, and all of it taken back again.
 
 use std::net::Ipv4Addr;
 
-use coracle_network::rootless::{self, RootlessNetns};
+use coracle_network::rootless::{self, NetnsFds, RootlessNetns};
 use coracle_network::{Lease, LeaseRequest, NetworkConfig};
 use coracle_storage::{ContainerRecord, Store};
 
@@ -31,13 +32,20 @@ pub fn connect_running(
     let _lock = rootless::lock(&paths).map_err(net_err)?;
     let leases = leases();
     let held = leases.of_container(&record.id);
-    let netns = RootlessNetns::read_alive(&paths).filter(|_| !held.is_empty()).ok_or_else(|| {
-        RuntimeError::Start(format!(
-            "container {} is running without a bridge network (--network none, pasta or slirp4netns): stop it, connect it, and start it again",
-            record.name
-        ))
-    })?;
-    let fds = netns.open().map_err(net_err)?;
+    let fds = bridge_namespace(&paths)
+        .filter(|_| !held.is_empty())
+        .ok_or_else(|| {
+            RuntimeError::Start(format!(
+                "container {} is running without a bridge network (--network none, pasta or slirp4netns): stop it, connect it, and start it again",
+                record.name
+            ))
+        })?
+        .map_err(net_err)?;
+    if fds.user.is_none() {
+        coracle_network::host_bridge::ensure(&fds, &paths, config).map_err(net_err)?;
+    } else {
+        coracle_network::attach::ensure_bridge(&fds, &paths, config).map_err(net_err)?;
+    }
     let interface = next_interface(&held);
     let request = LeaseRequest {
         container_id: &record.id,
@@ -48,7 +56,7 @@ pub fn connect_running(
     };
     let lease = leases.allocate(config, &request).map_err(net_err)?;
     let attached = open_ns(pid, "net").and_then(|container_net| {
-        coracle_network::attach(&fds, &paths, &container_net, config, &lease).map_err(net_err)
+        coracle_network::attach::attach_veth(&fds, &container_net, config, &lease).map_err(net_err)
     });
     if let Err(e) = attached {
         let _ = coracle_network::detach(&fds, &lease);
@@ -68,6 +76,18 @@ pub fn connect_running(
         });
     }
     Ok(())
+}
+
+/// The namespace the bridges live in: the shared rootless one while it runs, else
+/// (as root) the host's; None when there is none.
+fn bridge_namespace(
+    paths: &coracle_network::RootlessPaths,
+) -> Option<coracle_network::Result<NetnsFds>> {
+    match RootlessNetns::read_alive(paths) {
+        Some(netns) => Some(netns.open()),
+        None if rustix::process::geteuid().is_root() => Some(NetnsFds::host()),
+        None => None,
+    }
 }
 
 /// Where `config`'s resolver answers (its gateway), if the network has DNS.
@@ -145,11 +165,16 @@ pub fn disconnect_running(
     let Some(lease) = leases.read(&config.name, &record.id) else {
         return Ok(());
     };
-    if let Some(netns) = RootlessNetns::read_alive(&paths) {
-        let fds = netns.open().map_err(net_err)?;
-        coracle_network::detach(&fds, &lease).map_err(net_err)?;
+    let fds = bridge_namespace(&paths).transpose().map_err(net_err)?;
+    if let Some(fds) = &fds {
+        coracle_network::detach(fds, &lease).map_err(net_err)?;
     }
     leases.release(&config.name, &record.id);
+    // Root's bridge goes with its network's last container.
+    if let Some(fds) = fds.filter(|f| f.user.is_none()) {
+        let in_use = leases.has_leases(&config.name);
+        coracle_network::host_bridge::remove_unused(&fds, &paths, &config.name, in_use);
+    }
     edit_etc_file(store, &record.id, "hosts", |text| {
         coracle_network::etc_files::remove_address(text, lease.ip)
     });

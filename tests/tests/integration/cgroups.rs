@@ -17,24 +17,24 @@ use crate::util::{coracle_as_root, store_dir, tempdir};
 
 /// A root store with busybox pulled; every container in it is removed, and the
 /// directory with it, when the test ends.
-struct RootStore {
-    dir: PathBuf,
-    image: String,
+pub(crate) struct RootStore {
+    pub(crate) dir: PathBuf,
+    pub(crate) image: String,
 }
 
 impl RootStore {
-    fn new(name: &str) -> RootStore {
+    pub(crate) fn new(name: &str) -> RootStore {
         let dir = tempdir(name);
         let image = format!("{}/busybox:latest", testbed().registry);
         coracle_as_root(&dir, &["pull", "-q", "--tls-verify=false", &image]).success();
         RootStore { dir, image }
     }
 
-    fn coracle(&self, args: &[&str]) -> coracle_tests::Run {
+    pub(crate) fn coracle(&self, args: &[&str]) -> coracle_tests::Run {
         coracle_as_root(&self.dir, args)
     }
 
-    fn out(&self, args: &[&str]) -> String {
+    pub(crate) fn out(&self, args: &[&str]) -> String {
         self.coracle(args).success().stdout.trim().to_string()
     }
 }

@@ -17,6 +17,8 @@ mod lifecycle;
 mod monitor;
 mod namespaces;
 mod network;
+mod network_fallback;
+mod network_root;
 mod networks_cli;
 mod pods;
 mod procflags;

@@ -274,8 +274,13 @@ fn publish_all_maps_every_exposed_port_to_a_free_host_port() {
 
 /// Processes (not zombies) whose environment names this sandbox's runtime
 /// directory: every helper coracle starts inherits it. Read as root.
-fn helpers_of(sb: &Sandbox) -> Vec<String> {
-    let marker = format!("XDG_RUNTIME_DIR={}", sb.runtime().display());
+pub(crate) fn helpers_of(sb: &Sandbox) -> Vec<String> {
+    helpers_with_runtime_dir(&sb.runtime())
+}
+
+/// Processes (not zombies) whose XDG_RUNTIME_DIR is `dir`, as "PID COMMAND LINE".
+pub(crate) fn helpers_with_runtime_dir(dir: &std::path::Path) -> Vec<String> {
+    let marker = format!("XDG_RUNTIME_DIR={}", dir.display());
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let pid = entry.file_name().to_string_lossy().into_owned();
@@ -302,7 +307,7 @@ fn helpers_of(sb: &Sandbox) -> Vec<String> {
 }
 
 /// Wait up to a few seconds for every helper process to be gone.
-fn assert_no_helpers(sb: &Sandbox) {
+pub(crate) fn assert_no_helpers(sb: &Sandbox) {
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let left = helpers_of(sb);
@@ -431,8 +436,13 @@ fn networks_are_isolated_from_each_other() {
 }
 
 /// A web server on the host's loopback answering "hello from host!"; its port.
-fn host_server() -> u16 {
-    let server = TcpListener::bind("127.0.0.1:0").unwrap();
+pub(crate) fn host_server() -> u16 {
+    server_on("127.0.0.1")
+}
+
+/// A web server on the host's `address` answering "hello from host!"; its port.
+pub(crate) fn server_on(address: &str) -> u16 {
+    let server = TcpListener::bind((address, 0)).unwrap();
     let port = server.local_addr().unwrap().port();
     std::thread::spawn(move || {
         for mut conn in server.incoming().flatten() {
