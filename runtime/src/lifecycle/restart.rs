@@ -1,10 +1,9 @@
-//! Restarting a container: stopped (if it runs), then started under a new monitor.
+//! Restarting a container: stopped (if it runs), then started under a new monitor (as `start` does).
 
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 
 use crate::error::RuntimeError;
 use crate::lifecycle::{control, short_id};
-use crate::monitor;
 
 /// Why a restart failed.
 #[derive(Debug, thiserror::Error)]
@@ -29,7 +28,10 @@ pub fn restart(
     if stopped.state == ContainerState::Paused {
         return Err(RestartError::Paused(short_id(&id).to_string()));
     }
-    monitor::spawn(&store.root, &id)?;
+    // Under the container's lock, as `start`: the old run's cleanup (its monitor's
+    // `container cleanup`) then runs wholly before or after the new start, never
+    // giving back the network lease the new run just took.
+    control::start_detached(store, &id)?;
     Ok(stopped)
 }
 
