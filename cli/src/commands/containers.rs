@@ -347,10 +347,12 @@ pub fn restart(ctx: &Context, args: RestartArgs) -> Result<i32> {
             continue;
         }
         let id = r.id.clone();
+        let before = r.clone();
         let r = control::stop(&store, r, args.time)?;
         if r.state == ContainerState::Paused {
             bail!("container {} is paused: unpause it first", short(&id));
         }
+        control::wait_supervisor_gone(&before);
         monitor::spawn(&store.root, &id)?;
         record_event(&r, "restart", None);
         output::print(&format!("{id}\n"));

@@ -214,6 +214,24 @@ fn wait_for_end(record: &ContainerRecord, timeout: Duration) -> bool {
         .unwrap_or_else(|| wait_until(timeout, || !container_alive(record)))
 }
 
+/// How long [`wait_supervisor_gone`] waits for the previous run's supervisor.
+const SUPERVISOR_WAIT: Duration = Duration::from_secs(10);
+
+/// After [`stop`] (given the record from before it): wait until the process that
+/// watched that run is gone, at most a few seconds. A monitor ends its watch by
+/// becoming `coracle container cleanup`, which records the end and releases the
+/// container's cgroup and network under the container's lock once `stop` let go of
+/// it; a start of the same container (`restart`) must not overlap that release.
+pub fn wait_supervisor_gone(before_stop: &ContainerRecord) {
+    let (pid, start) = (before_stop.monitor_pid, before_stop.monitor_start);
+    if pid == Some(std::process::id() as i32) {
+        return;
+    }
+    if crate::lifecycle::liveness::wait_ended(pid, start, SUPERVISOR_WAIT).is_none() {
+        wait_until(SUPERVISOR_WAIT, || !monitor_alive(before_stop));
+    }
+}
+
 /// `stop`: the container's stop signal, then SIGKILL after `timeout` seconds (the
 /// saved `--stop-timeout` when `None`); returns the record once the end is recorded.
 /// A container that is not running is left as it is. A stopped container is not
