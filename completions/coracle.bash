@@ -1074,36 +1074,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__commit)
-            opts="-c -m -a -p -q -h --change --message --author --pause --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-c -m -a -p -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --change --message --author --pause --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --change)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --message)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --author)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -a)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1145,6 +1121,30 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1272,20 +1272,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__cp)
-            opts="-a -h --archive --overwrite --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --archive --overwrite --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --archive)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                -a)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1330,6 +1322,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1338,12 +1338,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__create)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1648,6 +1692,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__exec)
+            opts="-i -t -d -e -u -w -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --interactive --tty --detach --detach-keys --env --env-file --user --workdir --privileged --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1692,20 +1750,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h --interactive --tty --detach --detach-keys --env --env-file --user --workdir --privileged --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1735,50 +1779,6 @@ _coracle() {
                     return 0
                     ;;
                 -w)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2184,20 +2184,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__inspect)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2239,6 +2231,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2250,20 +2250,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__kill)
-            opts="-s -a -h --signal --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-s -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --signal --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --signal)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -s)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2308,6 +2300,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2316,12 +2316,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__logs)
-            opts="-f -n -t -h --follow --tail --since --until --names --timestamps --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -n -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --follow --tail --since --until --names --timestamps --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tail)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2334,6 +2378,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__ls)
+            opts="-a -q -l -n -s -f -p -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --pod --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2378,20 +2436,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__container__subcmd__ls)
-            opts="-a -q -l -n -s -f -p -h --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --pod --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --last)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2416,50 +2460,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2468,7 +2468,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__pause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,7 +2526,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__port)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2584,16 +2584,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__prune)
-            opts="-f -h --force --filter --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --filter --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2635,6 +2631,10 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2704,20 +2704,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__restart)
-            opts="-t -a -h --time --all --running --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-t -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --time --all --running --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --time)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2762,6 +2754,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2770,12 +2770,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__rm)
-            opts="-v -f -a -i -t -h --cidfile --depend --volumes --force --all --ignore --time --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-v -f -a -i -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --cidfile --depend --volumes --force --all --ignore --time --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2788,6 +2832,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__run)
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2832,20 +2890,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__container__subcmd__run)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3147,50 +3191,6 @@ _coracle() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3260,12 +3260,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__stats)
-            opts="-a -i -h --all --no-stream --interval --format --no-trunc --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -i -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --no-stream --interval --format --no-trunc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3278,6 +3322,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__container__subcmd__stop)
+            opts="-t -a -i -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --time --all --ignore --cidfile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3322,20 +3380,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__container__subcmd__stop)
-            opts="-t -a -i -h --time --all --ignore --cidfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3345,50 +3389,6 @@ _coracle() {
                     return 0
                     ;;
                 --cidfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3458,7 +3458,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__unpause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3516,16 +3516,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__container__subcmd__wait)
-            opts="-h --condition --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --condition --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --condition)
-                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3568,6 +3564,10 @@ _coracle() {
                     ;;
                 --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --condition)
+                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3578,20 +3578,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__cp)
-            opts="-a -h --archive --overwrite --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --archive --overwrite --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --archive)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                -a)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3636,6 +3628,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3644,12 +3644,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__create)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3954,50 +3998,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4006,16 +4006,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__diff)
-            opts="-h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4057,6 +4053,10 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4068,12 +4068,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__events)
-            opts="-f -h --filter --format --since --until --stream --no-trunc --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --filter --format --since --until --stream --no-trunc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4098,6 +4142,20 @@ _coracle() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__exec)
+            opts="-i -t -d -e -u -w -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --interactive --tty --detach --detach-keys --env --env-file --user --workdir --privileged --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4142,20 +4200,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__exec)
-            opts="-i -t -d -e -u -w -h --interactive --tty --detach --detach-keys --env --env-file --user --workdir --privileged --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4188,50 +4232,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4240,20 +4240,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__export)
-            opts="-o -h --output --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-o -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4295,6 +4287,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6130,16 +6130,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__history)
-            opts="-q -h --no-trunc --quiet --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --no-trunc --quiet --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6181,6 +6177,10 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6518,16 +6518,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__history)
-            opts="-q -h --no-trunc --quiet --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --no-trunc --quiet --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6572,6 +6568,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6580,12 +6580,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__images)
-            opts="-a -q -n -f -h --all --quiet --digests --no-trunc --noheading --format --filter --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -q -n -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --quiet --digests --no-trunc --noheading --format --filter --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6598,50 +6642,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6650,20 +6650,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__inspect)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6705,6 +6697,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6716,20 +6716,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-i -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --input)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -i)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6774,6 +6766,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6782,7 +6782,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__prune)
-            opts="-a -f -h --all --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6840,12 +6840,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__pull)
-            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6874,6 +6918,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__image__subcmd__push)
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --creds --digestfile --tls-verify --cert-dir --authfile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6918,20 +6976,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__image__subcmd__push)
-            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6952,50 +6996,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7004,7 +7004,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__rm)
-            opts="-f -a -h --force --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7062,24 +7062,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__image__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-o -m -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --output --format --multi-image-archive --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7122,6 +7110,18 @@ _coracle() {
                     ;;
                 --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7306,24 +7306,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__images)
-            opts="-a -q -n -f -h --all --quiet --digests --no-trunc --noheading --format --filter --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -q -n -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --quiet --digests --no-trunc --noheading --format --filter --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7368,6 +7356,18 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7376,12 +7376,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-c -m -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --change --message --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --change)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7398,50 +7442,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7450,20 +7450,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__info)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7505,6 +7497,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7516,12 +7516,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__inspect)
-            opts="-f -t -h --format --type --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --type --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7538,50 +7582,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7590,20 +7590,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kill)
-            opts="-s -a -h --signal --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-s -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --signal --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --signal)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -s)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7645,6 +7637,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7714,20 +7714,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__kube__subcmd__generate)
-            opts="-s -f -h --service --filename --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-s -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --service --filename --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --filename)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7769,6 +7761,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7894,20 +7894,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-i -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --input)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -i)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7952,6 +7944,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7960,12 +7960,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__login)
-            opts="-u -p -h --username --password --password-stdin --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-u -p -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --username --password --password-stdin --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --username)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7994,50 +8038,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8046,16 +8046,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__logout)
-            opts="-a -h --all --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8097,6 +8093,10 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8108,24 +8108,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__logs)
-            opts="-f -n -t -h --follow --tail --since --until --names --timestamps --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -n -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --follow --tail --since --until --names --timestamps --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --tail)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8167,6 +8155,18 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8236,16 +8236,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__connect)
-            opts="-h --alias --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --alias --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --alias)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8290,6 +8286,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8298,12 +8298,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__create)
-            opts="-d -h --subnet --gateway --internal --label --disable-dns --driver --ignore --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-d -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --subnet --gateway --internal --label --disable-dns --driver --ignore --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --subnet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8324,50 +8368,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8376,7 +8376,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__disconnect)
-            opts="-f -h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8632,20 +8632,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__inspect)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8690,6 +8682,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8698,12 +8698,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__ls)
-            opts="-q -f -n -h --quiet --filter --format --noheading --no-trunc --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -f -n -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --filter --format --noheading --no-trunc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8716,50 +8760,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8768,7 +8768,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__prune)
-            opts="-f -h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8826,7 +8826,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__network__subcmd__rm)
-            opts="-f -h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8884,7 +8884,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9000,48 +9000,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__create)
-            opts="-p -l -h --name --publish --network --share --infra --label --hostname --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-p -l -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --name --publish --network --share --infra --label --hostname --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --publish)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --share)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --infra)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -l)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9083,6 +9047,42 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9376,20 +9376,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__inspect)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9431,6 +9423,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9442,20 +9442,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__kill)
-            opts="-a -s -h --all --signal --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -s -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --signal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --signal)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -s)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9500,6 +9492,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9508,12 +9508,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__logs)
-            opts="-c -f -n -t -h --container --follow --tail --since --until --names --timestamps --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-c -f -n -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --container --follow --tail --since --until --names --timestamps --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --container)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9534,50 +9578,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9586,7 +9586,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__pause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9644,7 +9644,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__prune)
-            opts="-f -h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9702,24 +9702,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__ps)
-            opts="-q -f -h --quiet --no-trunc --ctr-names --ctr-status --ctr-ids --filter --noheading --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --no-trunc --ctr-names --ctr-status --ctr-ids --filter --noheading --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9764,6 +9752,18 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9772,7 +9772,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__restart)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9830,20 +9830,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__rm)
-            opts="-a -f -i -t -h --all --force --ignore --time --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -f -i -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --force --ignore --time --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --time)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9888,6 +9880,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9896,7 +9896,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__start)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9954,20 +9954,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__stop)
-            opts="-a -t -i -h --all --time --ignore --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -t -i -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --time --ignore --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --time)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10009,6 +10001,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10078,7 +10078,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pod__subcmd__unpause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10136,7 +10136,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__port)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10194,36 +10194,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__ps)
-            opts="-a -q -l -n -s -f -p -h --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --pod --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -q -l -n -s -f -p -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --quiet --no-trunc --latest --last --size --filter --sort --noheading --format --pod --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --last)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sort)
-                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10268,6 +10244,30 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10276,12 +10276,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__pull)
-            opts="-q -h --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --platform --arch --creds --max-parallel --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10310,6 +10354,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__push)
+            opts="-q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --creds --digestfile --tls-verify --cert-dir --authfile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10354,20 +10412,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__push)
-            opts="-q -h --quiet --creds --digestfile --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10385,50 +10429,6 @@ _coracle() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10498,20 +10498,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__restart)
-            opts="-t -a -h --time --all --running --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-t -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --time --all --running --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --time)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10556,6 +10548,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10564,12 +10564,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__rm)
-            opts="-v -f -a -i -t -h --cidfile --depend --volumes --force --all --ignore --time --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-v -f -a -i -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --cidfile --depend --volumes --force --all --ignore --time --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10582,50 +10626,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10634,7 +10634,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__rmi)
-            opts="-f -a -h --force --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10692,12 +10692,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__run)
-            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-i -t -d -l -e -w -u -v -m -c -q -a -p -P -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --rm --interactive --tty --detach --cidfile --label --annotation --stop-signal --stop-timeout --log-driver --log-opt --restart --name --hostname --env --env-file --workdir --user --entrypoint --init --pull --volume --mount --tmpfs --device --read-only --cap-add --cap-drop --privileged --security-opt --userns --memory --memory-swap --cpus --cpu-shares --pids-limit --health-cmd --health-interval --health-retries --health-timeout --health-start-period --uidmap --gidmap --subuidname --subgidname --group-add --network --ipc --pid --uts --cgroupns --platform --quiet --ulimit --umask --tz --timeout --preserve-fds --env-host --http-proxy --add-host --sysctl --shm-size --replace --rmi --attach --detach-keys --volumes-from --network-alias --dns --dns-search --dns-option --mac-address --publish --publish-all --pod --tls-verify --cert-dir --authfile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11002,6 +11046,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__save)
+            opts="-o -m -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --output --format --multi-image-archive --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11046,20 +11104,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --quiet --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11070,50 +11114,6 @@ _coracle() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -11182,12 +11182,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__stats)
-            opts="-a -i -h --all --no-stream --interval --format --no-trunc --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -i -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --no-stream --interval --format --no-trunc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11200,6 +11244,20 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        coracle__subcmd__stop)
+            opts="-t -a -i -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --time --all --ignore --cidfile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11244,20 +11302,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        coracle__subcmd__stop)
-            opts="-t -a -i -h --time --all --ignore --cidfile --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11267,50 +11311,6 @@ _coracle() {
                     return 0
                     ;;
                 --cidfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11380,7 +11380,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__check)
-            opts="-r -f -q -h --repair --force --quick --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-r -f -q -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --repair --force --quick --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11438,16 +11438,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__df)
-            opts="-v -h --verbose --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-v -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --verbose --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11492,6 +11488,10 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11500,12 +11500,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__events)
-            opts="-f -h --filter --format --since --until --stream --no-trunc --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --filter --format --since --until --stream --no-trunc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11528,50 +11572,6 @@ _coracle() {
                     ;;
                 --stream)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -11694,20 +11694,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__info)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11752,6 +11744,14 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11760,7 +11760,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__prune)
-            opts="-a -f -h --all --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11818,7 +11818,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__system__subcmd__reset)
-            opts="-f -h --force --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11992,7 +11992,7 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__unpause)
-            opts="-a -h --all --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12108,20 +12108,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__version)
-            opts="-f -h --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12163,6 +12155,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12232,36 +12232,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h --driver --label --opt --ignore --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-d -l -o -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --driver --label --opt --ignore --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -d)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -l)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12303,6 +12279,30 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12484,20 +12484,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h --all --format --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12539,6 +12531,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12550,12 +12550,56 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__volume__subcmd__ls)
-            opts="-q -f -n -h --quiet --filter --format --noheading --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-q -f -n -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --quiet --filter --format --noheading --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12568,50 +12612,6 @@ _coracle() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file none journald" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12620,16 +12620,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__volume__subcmd__prune)
-            opts="-f -h --force --filter --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-f -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --force --filter --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12671,6 +12667,10 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12682,20 +12682,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__volume__subcmd__rm)
-            opts="-a -f -t -h --all --force --time --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-a -f -t -h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --all --force --time --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --time)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12737,6 +12729,14 @@ _coracle() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12748,16 +12748,12 @@ _coracle() {
             return 0
             ;;
         coracle__subcmd__wait)
-            opts="-h --condition --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --help"
+            opts="-h --root --runroot --tmpdir --storage-driver --storage-opt --cgroup-manager --events-backend --log-level --noout --out --url --connection --remote --condition --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --condition)
-                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12800,6 +12796,10 @@ _coracle() {
                     ;;
                 --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --condition)
+                    COMPREPLY=($(compgen -W "configured created exited initialized paused removing running stopped stopping" -- "${cur}"))
                     return 0
                     ;;
                 *)
