@@ -92,6 +92,23 @@ complete -c coracle -n "__fish_coracle_needs_command" -f -a "pod" -d 'Manage pod
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "kube" -d 'Hand containers and pods to Kubernetes and back (YAML)'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "attach" -d 'Attach to the terminal of a running container started with -t -d'
 complete -c coracle -n "__fish_coracle_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -164,23 +181,8 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l tls-verify -d 'R
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
-none\t'Record nothing (`events` then shows nothing)'
-journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
-warn\t'Errors and warnings (the default)'
-info\t'Also what coracle does'
-debug\t'Also the details: registry requests, the store, container starts'
-trace\t'Everything'"
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand run" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -193,9 +195,24 @@ complete -c coracle -n "__fish_coracle_using_subcommand run" -l env-host -d 'Cop
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand run" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -268,23 +285,8 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l tls-verify -d
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
-none\t'Record nothing (`events` then shows nothing)'
-journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
-warn\t'Errors and warnings (the default)'
-info\t'Also what coracle does'
-debug\t'Also the details: registry requests, the store, container starts'
-trace\t'Everything'"
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -297,10 +299,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand create" -l env-host -d '
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand start" -l detach-keys -d 'Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -318,21 +317,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
+complete -c coracle -n "__fish_coracle_using_subcommand start" -l detach-keys -d 'Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
 complete -c coracle -n "__fish_coracle_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -s n -l last -d 'Show the N latest containers' -r
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
-created\t''
-id\t''
-image\t''
-names\t''
-runningfor\t''
-size\t''
-status\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -350,6 +339,19 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand ps" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s q -l quiet -d 'Print only container ids'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l no-trunc -d 'Do not truncate ids'
@@ -357,12 +359,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand ps" -s l -l latest -d 'S
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s p -l pod -d 'Show the pod each container belongs to'
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand ps" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -380,14 +377,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the containers end'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -405,12 +403,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand stop" -s a -l all -d 'Stop every running container'
-complete -c coracle -n "__fish_coracle_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -s a -l all -d 'Stop every running container'
+complete -c coracle -n "__fish_coracle_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c coracle -n "__fish_coracle_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand kill" -s s -l signal -d 'Signal to send: a name (KILL, SIGTERM) or number' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -428,12 +427,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kill" -s a -l all -d 'Signal every running container'
+complete -c coracle -n "__fish_coracle_using_subcommand kill" -s s -l signal -d 'Signal to send: a name (KILL, SIGTERM) or number' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kill" -s a -l all -d 'Signal every running container'
 complete -c coracle -n "__fish_coracle_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -451,23 +449,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
-created\t''
-exited\t''
-initialized\t''
-paused\t''
-removing\t''
-running\t''
-stopped\t''
-stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -485,10 +476,18 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
+created\t''
+exited\t''
+initialized\t''
+paused\t''
+removing\t''
+running\t''
+stopped\t''
+stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -506,10 +505,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand restart" -s a -l all -d 'Restart every container'
-complete -c coracle -n "__fish_coracle_using_subcommand restart" -l running -d 'Restart only the running containers (with --all)'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -s a -l all -d 'Restart every container'
+complete -c coracle -n "__fish_coracle_using_subcommand restart" -l running -d 'Restart only the running containers (with --all)'
 complete -c coracle -n "__fish_coracle_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand rename" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rename" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -548,9 +548,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df info events help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and not __fish_seen_subcommand_from prune reset check df info events help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -596,10 +596,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -618,9 +618,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -639,13 +639,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove damaged images (unless containers use them) and damaged layer directories; a later pull or run restores them'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove the containers that use damaged images'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip hashing every blob (only missing blobs and layer file lists are checked)'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output format: json, or a Go template such as \'{{.Type}} {{.Size}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -663,11 +662,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show every image, container and volume'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output format: json, or a Go template such as \'{{.Type}} {{.Size}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show every image, container and volume'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -685,15 +684,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only events matching KEY=VALUE: type, container, image, event (same keys OR, different keys AND)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Output format: json (one JSON object a line), or a Go template such as \'{{.Status}} {{.Name}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show only events since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Show only events before TIME: RFC 3339, Unix seconds, or a duration such as 10m (stops following once reached)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l stream -d 'Keep following new events (--stream=false prints the recorded ones and exits)' -r -f -a "true\t''
-false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -711,9 +705,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only events matching KEY=VALUE: type, container, image, event (same keys OR, different keys AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Output format: json (one JSON object a line), or a Go template such as \'{{.Status}} {{.Name}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show only events since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Show only events before TIME: RFC 3339, Unix seconds, or a duration such as 10m (stops following once reached)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l stream -d 'Keep following new events (--stream=false prints the recorded ones and exits)' -r -f -a "true\t''
+false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove stopped containers and dangling images'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove every container, image and volume: the whole store'
@@ -722,8 +722,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show information about the store and the host'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "events" -d 'Show container and image events'
 complete -c coracle -n "__fish_coracle_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
-false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -741,12 +739,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
+false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
 complete -c coracle -n "__fish_coracle_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s t -l type -d 'What kind of object the names are: container, image, volume, network, pod or all (the first kind that has the name)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -764,14 +762,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s t -l type -d 'What kind of object the names are: container, image, volume, network, pod or all (the first kind that has the name)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -789,12 +784,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand exec" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal (from the container\'s devpts)'
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s d -l detach -d 'Run the command in the background; print nothing'
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -l privileged -d 'Give the process every capability'
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand exec" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -816,8 +816,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand top" -l connection -d 'R
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand top" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand stats" -s i -l interval -d 'Seconds between refreshes' -r
-complete -c coracle -n "__fish_coracle_using_subcommand stats" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -835,11 +833,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand stats" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-stream -d 'Print the figures once instead of refreshing them'
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
-complete -c coracle -n "__fish_coracle_using_subcommand stats" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand stats" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -858,9 +858,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -879,9 +879,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand unpause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -972,6 +972,23 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fis
 complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause attach help" -f -a "unpause" -d 'Thaw paused containers'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause attach help" -f -a "attach" -d 'Attach to the terminal of a running container started with -t -d'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and not __fish_seen_subcommand_from run create start ls list logs stop kill rm wait restart rename port prune inspect exists cleanup cp exec top stats pause unpause attach help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -1044,23 +1061,8 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
-none\t'Record nothing (`events` then shows nothing)'
-journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
-warn\t'Errors and warnings (the default)'
-info\t'Also what coracle does'
-debug\t'Also the details: registry requests, the store, container starts'
-trace\t'Everything'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -1073,9 +1075,24 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
+none\t'Record nothing (`events` then shows nothing)'
+journald\t'The systemd journal (coracle has no journal backend: an error)'"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
+warn\t'Errors and warnings (the default)'
+info\t'Also what coracle does'
+debug\t'Also the details: registry requests, the store, container starts'
+trace\t'Everything'"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
@@ -1148,23 +1165,8 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay (the only one coracle has)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options, e.g. ignore_chown_errors=true (as storage.conf)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (coracle writes the cgroup tree itself)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default) or none' -r -f -a "file\t'Append JSON lines to events/events.log in the runtime directory'
-none\t'Record nothing (`events` then shows nothing)'
-journald\t'The systemd journal (coracle has no journal backend: an error)'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Messages on stderr from this level up: error, warn, info, debug, trace' -r -f -a "error\t'Only errors (Podman\'s `panic` and `fatal` mean the same here)'
-warn\t'Errors and warnings (the default)'
-info\t'Also what coracle does'
-debug\t'Also the details: registry requests, the store, container starts'
-trace\t'Everything'"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -1177,10 +1179,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image once the container exits, unless another container uses it (implies --rm)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1198,21 +1197,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the terminal with --attach (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container once started (one container): its terminal with -t, else its output until it ends; exit with its exit code'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest containers' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
-created\t''
-id\t''
-image\t''
-names\t''
-runningfor\t''
-size\t''
-status\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1230,19 +1219,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: only running ones)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show only the latest container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writable layer'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N latest containers' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
 created\t''
 id\t''
 image\t''
@@ -1250,7 +1229,17 @@ names\t''
 runningfor\t''
 size\t''
 status\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: only running ones)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show only the latest container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writable layer'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1268,6 +1257,19 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N latest containers' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only containers matching KEY=VALUE: id, name, status, label, ancestor, exited, before, since (same keys OR, different keys AND; labels all AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Names}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container ids'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
@@ -1275,12 +1277,7 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writable layer'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod each container belongs to'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1298,14 +1295,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers end'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1323,12 +1321,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop every running container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop every running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send: a name (KILL, SIGTERM) or number' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1346,12 +1345,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal every running container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send: a name (KILL, SIGTERM) or number' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal every running container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1369,23 +1367,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container id from this file (may be given several times)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove, first, every container that depends on the ones named'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first (SIGKILL unless -t gives them time)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
-created\t''
-exited\t''
-initialized\t''
-paused\t''
-removing\t''
-running\t''
-stopped\t''
-stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1403,10 +1394,18 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'State to wait for: created, running, paused, exited, stopped, removing (several may be given: any one ends the wait; default stopped)' -r -f -a "configured\t''
+created\t''
+exited\t''
+initialized\t''
+paused\t''
+removing\t''
+running\t''
+stopped\t''
+stopping\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1424,10 +1423,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart every container'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only the running containers (with --all)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before SIGKILL (default: the container\'s --stop-timeout, 10)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart every container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only the running containers (with --all)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -1466,11 +1466,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'List the ports of every container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Prune only containers matching KEY=VALUE: label, label!, until' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1488,11 +1487,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Prune only containers matching KEY=VALUE: label, label!, until' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1510,6 +1509,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1553,8 +1553,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
-false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1572,15 +1570,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Files copied into the container belong to its user; --archive=false keeps the source\'s owners' -r -f -a "true\t''
+false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a non-directory and the other way round'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1598,12 +1593,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from an -it session and leave its process running (default ctrl-p,ctrl-q; "" disables detaching)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables: KEY=VALUE, or KEY to copy it from the caller' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: USER[:GROUP], names or numbers (default: the container\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep standard input open'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal (from the container\'s devpts)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background; print nothing'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -1625,8 +1625,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between refreshes' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1644,11 +1642,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between refreshes' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Go template or json' -r
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Every container, not only running ones (ended ones are skipped)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print the figures once instead of refreshing them'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate ids'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -1667,9 +1667,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -1688,11 +1688,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every running (for pause) or paused (for unpause) container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the terminal and leave the container running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1710,9 +1709,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not pass the caller\'s input to the container'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the terminal and leave the container running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not pass the caller\'s input to the container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a command in a new container'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a container without starting it'
@@ -1738,14 +1738,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Thaw paused containers'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "attach" -d 'Attach to the terminal of a running container started with -t -d'
 complete -c coracle -n "__fish_coracle_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l max-parallel -d 'How many blobs to download at once' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1763,16 +1755,18 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l max-parallel -d 'How many blobs to download at once' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1790,12 +1784,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1813,13 +1811,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand images" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l digests -d 'Show digests'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -l no-trunc -d 'Do not truncate IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand images" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand images" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree untag help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree untag help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -1856,7 +1856,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_se
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree untag help" -f -a "tree" -d 'Show an image\'s layers and which other images end at each'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree untag help" -f -a "untag" -d 'Remove names from a local image'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and not __fish_seen_subcommand_from inspect exists images ls pull push rm tag prune save load history tree untag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1874,6 +1873,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Digest}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1897,8 +1897,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_s
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1916,16 +1914,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l digests -d 'Show digests'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l no-trunc -d 'Do not truncate IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s n -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1943,22 +1941,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: reference=PATTERN, dangling=true|false, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (coracle keeps no intermediate images, so the same list)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l max-parallel -d 'How many blobs to download at once' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -1976,16 +1968,18 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to select from a manifest list: OS/ARCH[/VARIANT] (default: the host\'s)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to select (overrides the one in --platform)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials USER[:PASSWORD] for this pull' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l max-parallel -d 'How many blobs to download at once' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2003,9 +1997,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USER[:PASSWORD] for this push' -r
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2024,10 +2024,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2066,16 +2066,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling (unnamed) ones'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling (unnamed) ones'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file (or directory, for oci-dir and docker-dir) instead of standard output' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
-oci-archive\t''
-oci-dir\t''
-docker-dir\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2093,12 +2088,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Allow several images in one docker-archive'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file (or directory, for oci-dir and docker-dir) instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Allow several images in one docker-archive'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from this file instead of standard input (plain, gzip or zstd tar)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2116,11 +2115,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from this file instead of standard input (plain, gzip or zstd tar)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2138,10 +2137,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate IDs and commands'
-complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2214,10 +2214,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
-complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names, and ignore missing images'
+complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c coracle -n "__fish_coracle_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2239,12 +2239,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand tag" -l connection -d 'R
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand login" -s u -l username -d 'Username' -r
-complete -c coracle -n "__fish_coracle_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand login" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand login" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2262,11 +2256,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c coracle -n "__fish_coracle_using_subcommand login" -s u -l username -d 'Username' -r
+complete -c coracle -n "__fish_coracle_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l cert-dir -d 'Directory of CA certificates (*.crt) for the registry' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand login" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c coracle -n "__fish_coracle_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand logout" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2284,11 +2283,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -l authfile -d 'Credentials file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c coracle -n "__fish_coracle_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand info" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2306,10 +2305,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand info" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand info" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2327,6 +2326,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template' -r
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand version" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2359,9 +2359,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_s
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune help" -f -a "remove" -d 'Remove volumes (exit 2 when one is in use, unless -f)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect exists rm remove prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only local)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Label KEY=VALUE (may be given several times)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: o=uid=N,gid=N,nocopy (may be given several times)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2379,12 +2376,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change when the volume exists'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only local)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Label KEY=VALUE (may be given several times)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: o=uid=N,gid=N,nocopy (may be given several times)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change when the volume exists'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2402,13 +2400,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print names only'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Print no header row'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print names only'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Print no header row'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2426,12 +2424,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print names only'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Print no header row'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false, driver= (may be repeated)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Go template or json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print names only'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Print no header row'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template instead of JSON' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2449,9 +2448,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template instead of JSON' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Every volume'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2473,7 +2473,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2491,12 +2490,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every volume'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2514,12 +2513,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every volume'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for a forced stop before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every volume'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers using a volume first (running ones are stopped)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE], name= (may be repeated)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2537,9 +2536,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE], name= (may be repeated)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (a random name when none is given); print its name'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List volumes'
@@ -2548,11 +2548,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes (exit 2 when one is in use, unless -f)'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c coracle -n "__fish_coracle_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand save" -s o -l output -d 'Write to this file (or directory, for oci-dir and docker-dir) instead of standard output' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
-oci-archive\t''
-oci-dir\t''
-docker-dir\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2570,12 +2565,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand save" -s m -l multi-image-archive -d 'Allow several images in one docker-archive'
-complete -c coracle -n "__fish_coracle_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand save" -s o -l output -d 'Write to this file (or directory, for oci-dir and docker-dir) instead of standard output' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand save" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand save" -s m -l multi-image-archive -d 'Allow several images in one docker-archive'
+complete -c coracle -n "__fish_coracle_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand load" -s i -l input -d 'Read the archive from this file instead of standard input (plain, gzip or zstd tar)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2593,11 +2592,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand load" -s q -l quiet -d 'Print nothing but errors'
+complete -c coracle -n "__fish_coracle_using_subcommand load" -s i -l input -d 'Read the archive from this file instead of standard input (plain, gzip or zstd tar)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand load" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand load" -s q -l quiet -d 'Print nothing but errors'
 complete -c coracle -n "__fish_coracle_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand export" -s o -l output -d 'Write the tar to this file instead of stdout' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2615,11 +2614,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand export" -s o -l output -d 'Write the tar to this file instead of stdout' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand export" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand import" -s m -l message -d 'Commit message stored in the image\'s history' -r
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2637,13 +2635,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand import" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s m -l message -d 'Commit message stored in the image\'s history' -r
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand import" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand import" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand commit" -s m -l message -d 'Commit message stored in the image\'s history' -r
-complete -c coracle -n "__fish_coracle_using_subcommand commit" -s a -l author -d 'Author stored in the image' -r
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2661,12 +2658,14 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand commit" -s p -l pause -d 'Freeze the container while its layer is read'
-complete -c coracle -n "__fish_coracle_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image\'s configuration: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR (INSTRUCTION=VALUE)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s m -l message -d 'Commit message stored in the image\'s history' -r
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s a -l author -d 'Author stored in the image' -r
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s p -l pause -d 'Freeze the container while its layer is read'
+complete -c coracle -n "__fish_coracle_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
 complete -c coracle -n "__fish_coracle_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2684,12 +2683,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand history" -l no-trunc -d 'Do not truncate IDs and commands'
-complete -c coracle -n "__fish_coracle_using_subcommand history" -s q -l quiet -d 'Print only the IDs'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.CreatedBy}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand history" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c coracle -n "__fish_coracle_using_subcommand history" -s q -l quiet -d 'Print only the IDs'
 complete -c coracle -n "__fish_coracle_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Output format: json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2707,6 +2706,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand diff" -l format -d 'Output format: json' -r
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2739,10 +2739,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_
 complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect help" -f -a "connect" -d 'Attach a container to a network'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect help" -f -a "disconnect" -d 'Detach a container from a network'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect exists rm prune connect disconnect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR notation, such as 10.89.5.0/24 (default: a free one of 10.89.0.0/16 on)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address); needs --subnet' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set a label: KEY=VALUE (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: only bridge' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2760,14 +2756,16 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR notation, such as 10.89.5.0/24 (default: a free one of 10.89.0.0/16 on)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address); needs --subnet' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set a label: KEY=VALUE (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: only bridge' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network: containers reach only each other'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not answer the containers\' names on this network'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Do nothing (and succeed) if a network of that name exists'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only networks matching KEY=VALUE: name (a regular expression), driver, label, id' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2785,13 +2783,14 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only networks matching KEY=VALUE: name (a regular expression), driver, label, id' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the names'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ID'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Subnets}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2809,6 +2808,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Subnets}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2849,9 +2849,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the networks (stopping running ones)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the networks (stopping running ones)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -2870,12 +2870,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network (repeatable)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'MAC address of the container\'s interface on this network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2893,6 +2891,8 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network (repeatable)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'MAC address of the container\'s interface on this network' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2913,9 +2913,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for Podman\'s sake: a disconnect always takes effect'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for Podman\'s sake: a disconnect always takes effect'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a network (a bridge with a subnet of its own)'
 complete -c coracle -n "__fish_coracle_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List networks'
@@ -2946,12 +2946,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand untag" -l connection -d 
 complete -c coracle -n "__fish_coracle_using_subcommand untag" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand untag" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand events" -s f -l filter -d 'Show only events matching KEY=VALUE: type, container, image, event (same keys OR, different keys AND)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l format -d 'Output format: json (one JSON object a line), or a Go template such as \'{{.Status}} {{.Name}}\'' -r
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l since -d 'Show only events since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l until -d 'Show only events before TIME: RFC 3339, Unix seconds, or a duration such as 10m (stops following once reached)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l stream -d 'Keep following new events (--stream=false prints the recorded ones and exits)' -r -f -a "true\t''
-false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -2969,9 +2963,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand events" -l no-trunc -d 'Do not truncate ids'
+complete -c coracle -n "__fish_coracle_using_subcommand events" -s f -l filter -d 'Show only events matching KEY=VALUE: type, container, image, event (same keys OR, different keys AND)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l format -d 'Output format: json (one JSON object a line), or a Go template such as \'{{.Status}} {{.Name}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l since -d 'Show only events since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l until -d 'Show only events before TIME: RFC 3339, Unix seconds, or a duration such as 10m (stops following once reached)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l stream -d 'Keep following new events (--stream=false prints the recorded ones and exits)' -r -f -a "true\t''
+false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand events" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand events" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3011,14 +3011,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "top" -d 'Show the processes of a pod\'s running containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls list inspect exists start stop restart kill rm remove prune pause unpause top logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l name -d 'Name of the pod (default: a generated one)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network of the pod\'s infra container (its containers share it)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: a comma list of net, ipc, uts' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container holding the shared namespaces' -r -f -a "true\t''
-false\t''"
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Hostname of the pod (its containers share it)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3036,11 +3028,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l name -d 'Name of the pod (default: a generated one)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network of the pod\'s infra container (its containers share it)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: a comma list of net, ipc, uts' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container holding the shared namespaces' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Hostname of the pod (its containers share it)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3058,17 +3056,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only pod ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the ids of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3086,17 +3084,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only pod ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the ids of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3114,16 +3112,17 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only pods matching KEY=VALUE: id, name, label, status' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only pod ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Show the names of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-ids -d 'Show the ids of each pod\'s containers'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Name}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3141,6 +3140,7 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Name}}\'' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -3181,11 +3181,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3203,10 +3202,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before SIGKILL' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3225,11 +3225,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3247,11 +3246,11 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3269,13 +3268,13 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore pods that do not exist'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3293,11 +3292,12 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait before SIGKILL when stopping (with -f)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s f -l force -d 'Stop running containers first'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'Ignore pods that do not exist'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3316,9 +3316,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3337,9 +3337,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3358,9 +3358,9 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every pod'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3382,10 +3382,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_sub
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container of the pod (name or id)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3403,11 +3399,15 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container of the pod (name or id)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show only output since TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show only output before TIME: RFC 3339, Unix seconds, or a duration such as 10m' -r
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers end'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (default with several: its short id)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a pod and its infra container; print its id'
 complete -c coracle -n "__fish_coracle_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "ps" -d 'List pods'
@@ -3448,10 +3448,6 @@ complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_see
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and not __fish_seen_subcommand_from generate play down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output (an existing FILE is refused)' -r -F
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write for each target: pod or deployment' -r -f -a "pod\t'A v1 Pod'
-deployment\t'An apps/v1 Deployment whose template is the Pod'"
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'The replicas of a Deployment (only with --type deployment; 1 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3469,12 +3465,14 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Write a Service for the published ports too'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to FILE instead of standard output (an existing FILE is refused)' -r -F
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write for each target: pod or deployment' -r -f -a "pod\t'A v1 Pod'
+deployment\t'An apps/v1 Deployment whose template is the Pod'"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'The replicas of a Deployment (only with --type deployment; 1 by default)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Write a Service for the published ports too'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pods\' containers (--start=false only creates them)' -r -f -a "true\t''
-false\t''"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3492,12 +3490,14 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pods\' containers (--start=false only creates them)' -r -f -a "true\t''
+false\t''"
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Remove the pods of the YAML first (their containers with them) and create them again'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Tear down what the YAML describes instead of creating it (as `kube down`)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l force -d 'With --down: remove the volumes of the PersistentVolumeClaims too'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Suppress the output of image pulls'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Use a remote service (coracle has none: an error)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
@@ -3516,15 +3516,14 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Remove the volumes of the PersistentVolumeClaims too (kept by default)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Remove the volumes of the PersistentVolumeClaims too (kept by default)'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write Kubernetes YAML (a v1 Pod) for containers or pods'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "play" -d 'Create pods, containers and volumes from Kubernetes YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove the pods and containers `kube play` created from the same YAML'
 complete -c coracle -n "__fish_coracle_using_subcommand kube; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c coracle -n "__fish_coracle_using_subcommand attach" -l detach-keys -d 'Keys that detach from the terminal and leave the container running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l root -d 'Store directory (default: $XDG_DATA_HOME/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l runroot -d 'Runtime state directory: exit files and the events log (default: $XDG_RUNTIME_DIR/coracle)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l tmpdir -d 'Directory for coracle\'s temporary state (exit files and the events log); overrides --runroot for them, as Podman keeps them under its tmpdir' -r -F
@@ -3542,9 +3541,10 @@ trace\t'Everything'"
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l out -d 'Write coracle\'s stdout to FILE instead (a container\'s own output is not affected)' -r -F
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l url -d 'Remote service URL (coracle has no remote service: an error)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l connection -d 'Remote connection name (coracle has no remote service: an error)' -r
-complete -c coracle -n "__fish_coracle_using_subcommand attach" -l no-stdin -d 'Do not pass the caller\'s input to the container'
+complete -c coracle -n "__fish_coracle_using_subcommand attach" -l detach-keys -d 'Keys that detach from the terminal and leave the container running (default ctrl-p,ctrl-q; "" disables detaching)' -r
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l noout -d 'Print nothing on stdout (a container\'s own output is not affected)'
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -l remote -d 'Use a remote service (coracle has none: an error)'
+complete -c coracle -n "__fish_coracle_using_subcommand attach" -l no-stdin -d 'Do not pass the caller\'s input to the container'
 complete -c coracle -n "__fish_coracle_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube attach help" -f -a "run" -d 'Run a command in a new container'
 complete -c coracle -n "__fish_coracle_using_subcommand help; and not __fish_seen_subcommand_from run create start ps logs stop kill rm wait restart rename port system cp inspect exec top stats pause unpause healthcheck container pull push images image rmi tag login logout info version volume save load export import commit history diff network untag events pod kube attach help" -f -a "create" -d 'Create a container without starting it'

@@ -40,7 +40,10 @@ pub struct Cli {
 }
 
 /// Top-level commands.
+// Each group's subcommands are `defer`red: their flags are built only for the
+// subcommand that runs (see `crate::help::bare_command`).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Run a command in a new container.
     Run(Box<RunArgs>),
@@ -146,6 +149,7 @@ pub enum Command {
 
 /// `coracle container …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ContainerCommand {
     /// Run a command in a new container.
     Run(Box<RunArgs>),
@@ -199,6 +203,7 @@ pub enum ContainerCommand {
 
 /// `coracle healthcheck …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HealthcheckCommand {
     /// Run a container's health check once and record the result (exit 0 healthy,
     /// 1 unhealthy).
@@ -522,6 +527,7 @@ pub struct ContainerPruneArgs {
 
 /// `coracle system …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SystemCommand {
     /// Remove stopped containers and dangling images.
     Prune(SystemPruneArgs),
@@ -583,6 +589,7 @@ pub struct ContainerCleanupArgs {
 
 /// `coracle image …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ImageCommand {
     /// Show the details of images.
     Inspect(InspectArgs),

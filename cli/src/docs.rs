@@ -21,7 +21,7 @@ pub fn generate() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         clap_complete::generate(shell, &mut cmd.clone(), "coracle", &mut buf);
         files.push((format!("completions/{name}"), buf));
     }
-    man_pages(&cmd, "coracle", "", &mut files)?;
+    man_pages(&help::docs_command(), "coracle", "", &mut files)?;
     Ok(files)
 }
 

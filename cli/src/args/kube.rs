@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 /// `coracle kube …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum KubeCommand {
     /// Write Kubernetes YAML (a v1 Pod) for containers or pods.
     Generate(KubeGenerateArgs),

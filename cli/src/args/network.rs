@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 
 /// `coracle network …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum NetworkCommand {
     /// Create a network (a bridge with a subnet of its own).
     Create(NetworkCreateArgs),

@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 
 /// `coracle pod …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum PodCommand {
     /// Create a pod and its infra container; print its id.
     Create(PodCreateArgs),

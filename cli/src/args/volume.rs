@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 
 /// `coracle volume …`
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum VolumeCommand {
     /// Create a volume (a random name when none is given); print its name.
     Create(VolumeCreateArgs),

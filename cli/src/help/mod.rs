@@ -6,6 +6,7 @@
 
 mod pages;
 
+use clap::builder::StyledStr;
 use clap::{Command, CommandFactory};
 
 use crate::args::Cli;
@@ -39,16 +40,104 @@ pub fn examples_text(page: &Page) -> String {
     text.trim_end().to_string()
 }
 
-/// The whole command line definition with every page's text applied.
+/// The whole command line definition, built (every subcommand's flags added, the
+/// way clap parses and completes it), with every page's text applied: for help
+/// and shell completions.
 pub fn command() -> Command {
-    apply(bare_command(), "")
+    with_pages(bare_command(), Build::Whole)
+}
+
+/// The definition as the man pages show it: every subcommand with its flags, but
+/// not built as a whole (no `help` subcommand in each group, the global flags only
+/// on coracle's own page), with every page's text applied.
+pub fn docs_command() -> Command {
+    with_pages(bare_command(), Build::Leaves)
+}
+
+/// `cmd` with every page's text applied around the build of the deferred flags: a
+/// subcommand's `--help` flag is worded by whether it has a long help when it is
+/// built, and the build replaces the long help with its flag struct's doc comment.
+fn with_pages(cmd: Command, build: Build) -> Command {
+    apply(with_flags(apply(cmd, ""), build), "")
 }
 
 /// The command line without the long help texts: what parsing needs when no help is
 /// asked for. Walking every subcommand to attach the pages costs several times a
-/// `ps`, so [`for_args`] picks this one unless help is wanted.
+/// `ps`, so [`for_args`] picks this one unless help is wanted. Each subcommand's
+/// flags are deferred (`#[command(defer = true)]` in [`crate::args`]): clap adds
+/// them only to the subcommand that runs, so a start does not build the flags of
+/// all the others.
 pub fn bare_command() -> Command {
     Cli::command().disable_help_subcommand(false)
+}
+
+/// How [`with_flags`] adds the deferred flags.
+enum Build {
+    /// Build the whole command, as clap does for help and completions.
+    Whole,
+    /// Build only each subcommand that has no subcommands, on its own.
+    Leaves,
+}
+
+/// `cmd` with the deferred flags of every subcommand added, each subcommand keeping
+/// its one-line description: adding a subcommand's flags applies its flag struct's
+/// doc comment, which would replace the description its enum variant gave it.
+fn with_flags(mut cmd: Command, build: Build) -> Command {
+    let mut abouts = Vec::new();
+    descriptions(&cmd, &[], &mut abouts);
+    match build {
+        Build::Whole => cmd.build(),
+        Build::Leaves => {
+            for (path, _, leaf) in &abouts {
+                if *leaf {
+                    cmd = with_subcommand(cmd, path, &mut |mut sub| {
+                        sub.build();
+                        sub
+                    });
+                }
+            }
+        }
+    }
+    // Every subcommand of the built tree in order (clap moves a changed subcommand
+    // to the end of its list, so the ones the build added are passed over too):
+    // the saved description back, the build's own where none was saved.
+    let mut built = Vec::new();
+    descriptions(&cmd, &[], &mut built);
+    for (path, about, _) in built {
+        let saved = abouts.iter().find(|(p, _, _)| *p == path);
+        let about = saved.map_or(about, |(_, a, _)| a.clone());
+        cmd = with_subcommand(cmd, &path, &mut |sub| match &about {
+            Some(text) => sub.about(text.clone()),
+            None => sub.about(None),
+        });
+    }
+    cmd
+}
+
+/// Every subcommand under `cmd`: its path of names, one-line description, and
+/// whether it has no subcommands of its own.
+type Description = (Vec<String>, Option<StyledStr>, bool);
+
+fn descriptions(cmd: &Command, path: &[String], out: &mut Vec<Description>) {
+    for sub in cmd.get_subcommands() {
+        let mut sub_path = path.to_vec();
+        sub_path.push(sub.get_name().to_string());
+        let leaf = !sub.has_subcommands();
+        out.push((sub_path.clone(), sub.get_about().cloned(), leaf));
+        descriptions(sub, &sub_path, out);
+    }
+}
+
+/// `cmd` with `change` applied to the subcommand at `path` (names from `cmd` down).
+fn with_subcommand(
+    cmd: Command,
+    path: &[String],
+    change: &mut dyn FnMut(Command) -> Command,
+) -> Command {
+    match path.split_first() {
+        None => change(cmd),
+        Some((name, rest)) => cmd.mut_subcommand(name, |sub| with_subcommand(sub, rest, change)),
+    }
 }
 
 /// The command to parse `args` (the program's arguments, without its name) with:
@@ -102,6 +191,27 @@ mod tests {
         assert!(has_page(&["run", "--help"]));
         assert!(has_page(&["ps", "-h"]));
         assert!(has_page(&["help", "run"]));
+    }
+
+    #[test]
+    fn deferred_flags_keep_each_subcommands_description() {
+        for cmd in [command(), docs_command()] {
+            let about = |path: &[&str]| {
+                let mut c = &cmd;
+                for name in path {
+                    c = c.find_subcommand(name).expect("subcommand exists");
+                }
+                assert!(c.get_arguments().count() > 1, "{path:?} has its flags");
+                c.get_about().map(|a| a.to_string()).unwrap_or_default()
+            };
+            assert_eq!(about(&["run"]), "Run a command in a new container");
+            assert_eq!(about(&["create"]), "Create a container without starting it");
+            assert_eq!(
+                about(&["container", "create"]),
+                "Create a container without starting it"
+            );
+            assert_eq!(about(&["unpause"]), "Thaw paused containers");
+        }
     }
 
     fn paths(cmd: &Command, path: &str, out: &mut Vec<String>) {
