@@ -329,7 +329,7 @@ pub struct AttachArgs {
 }
 
 /// `coracle ps`
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct PsArgs {
     /// Show all containers (default: only running ones).
     #[arg(short, long)]

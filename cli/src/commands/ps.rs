@@ -87,7 +87,11 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
         output::print(&ids);
         return Ok(0);
     }
-    let json_out = args.format.as_deref().map(str::trim) == Some("json");
+    let Some(format) = &args.format else {
+        output::print(&default_table(&rows, &args));
+        return Ok(0);
+    };
+    let json_out = format.trim() == "json";
     let items: Vec<Value> = rows
         .iter()
         .map(|r| {
@@ -98,20 +102,7 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
             }
         })
         .collect();
-    let default_format = {
-        let size = if args.size { "\t{{.Size}}" } else { "" };
-        let pod = if args.pod {
-            "\t{{.Pod}}\t{{.PodName}}"
-        } else {
-            ""
-        };
-        let table = if args.noheading { "" } else { "table " };
-        format!("{table}{{{{.ID}}}}\t{{{{.Image}}}}\t{{{{.Command}}}}\t{{{{.Created}}}}\t{{{{.Status}}}}\t{{{{.Ports}}}}\t{{{{.Names}}}}{size}{pod}")
-    };
-    let format = match &args.format {
-        Some(f) => label_calls_as_index(f),
-        None => default_format,
-    };
+    let format = label_calls_as_index(format);
     output::print(&output::formatted(&format, &items, &ps_headers())?);
     Ok(0)
 }
@@ -232,6 +223,63 @@ fn ps_json(row: &Row) -> Value {
     })
 }
 
+/// The columns of the default listing (without `--format`): Podman's
+/// `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Created}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}`,
+/// then `{{.Size}}` with `-s` and `{{.Pod}}\t{{.PodName}}` with `--pod`.
+fn default_columns(args: &PsArgs) -> Vec<(&'static str, &'static str)> {
+    let mut columns = vec![
+        ("ID", "CONTAINER ID"),
+        ("Image", "IMAGE"),
+        ("Command", "COMMAND"),
+        ("Created", "CREATED"),
+        ("Status", "STATUS"),
+        ("Ports", "PORTS"),
+        ("Names", "NAMES"),
+    ];
+    if args.size {
+        columns.push(("Size", "SIZE"));
+    }
+    if args.pod {
+        columns.extend([("Pod", "POD ID"), ("PodName", "PODNAME")]);
+    }
+    columns
+}
+
+/// The default listing, cell for cell what the template of [`default_columns`]
+/// renders from [`ps_item`] (a unit test holds the two together), without building
+/// a JSON item and running a template per row.
+fn default_table(rows: &[Row], args: &PsArgs) -> String {
+    let columns = default_columns(args);
+    let mut text = String::new();
+    if !args.noheading {
+        let names: Vec<&str> = columns.iter().map(|(_, header)| *header).collect();
+        text.push_str(&names.join("\t"));
+        text.push('\n');
+    }
+    for row in rows {
+        let r = &row.record;
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|(field, _)| match *field {
+                "ID" => id_text(r, args.no_trunc).to_string(),
+                "Image" => r.image_name.clone(),
+                "Command" => r.command.join(" "),
+                "Created" => output::human_ago(output::now() - r.created),
+                "Status" => status_text(r),
+                "Names" => r.name.clone(),
+                "Size" => size_text(row.size),
+                "Pod" => row.pod.0.clone(),
+                "PodName" => row.pod.1.clone(),
+                // Ports, as in `ps_item`.
+                _ => String::new(),
+            })
+            .collect();
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
+    }
+    crate::format::align_lines(&text)
+}
+
 /// What `ps --format TEMPLATE` sees: Podman's template fields (`.Names` is a string).
 fn ps_item(row: &Row, no_trunc: bool) -> Value {
     let r = &row.record;
@@ -295,6 +343,65 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "x shop||SHOP\n");
+    }
+
+    #[test]
+    fn the_default_table_is_what_its_template_renders() {
+        let record = |id: char, name: &str, state| ContainerRecord {
+            id: id.to_string().repeat(64),
+            name: name.into(),
+            image_id: "feedbeef".repeat(8),
+            image_name: "127.0.0.1:5000/test/busybox:latest".into(),
+            command: vec!["sh".into(), "-c".into(), "sleep 1000".into()],
+            created: output::now() - 4000,
+            state,
+            pid: None,
+            exit_code: Some(3),
+            started: Some(output::now() - 3000),
+            finished: Some(output::now() - 100),
+            config: coracle_storage::SavedSpec::from_value(&json!({})),
+            monitor_pid: None,
+            error: None,
+            pid_start: None,
+            monitor_start: None,
+            restart_count: 0,
+        };
+        let rows = [
+            Row {
+                record: record('a', "first", ContainerState::Exited),
+                config: ListedSettings::default(),
+                size: Some((12, 4_500_000)),
+                pod: ("0123456789ab".into(), "web".into()),
+            },
+            Row {
+                record: record('b', "a-much-longer-name", ContainerState::Created),
+                config: ListedSettings::default(),
+                size: Some((0, 0)),
+                pod: (String::new(), String::new()),
+            },
+        ];
+        for (size, pod, noheading, no_trunc) in [
+            (false, false, false, false),
+            (true, true, false, true),
+            (false, true, true, false),
+        ] {
+            let args = PsArgs {
+                size,
+                pod,
+                noheading,
+                no_trunc,
+                ..Default::default()
+            };
+            let fields: Vec<String> = default_columns(&args)
+                .iter()
+                .map(|(field, _)| format!("{{{{.{field}}}}}"))
+                .collect();
+            let table = if noheading { "" } else { "table " };
+            let template = format!("{table}{}", fields.join("\\t"));
+            let items: Vec<Value> = rows.iter().map(|r| ps_item(r, no_trunc)).collect();
+            let rendered = output::formatted(&template, &items, &ps_headers()).unwrap();
+            assert_eq!(default_table(&rows, &args), rendered, "{template}");
+        }
     }
 
     #[test]

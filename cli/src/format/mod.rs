@@ -37,11 +37,17 @@ pub fn render_items(
     for item in items {
         text.push_str(&tpl.render(item)?);
     }
+    Ok(align_lines(&text))
+}
+
+/// Align rendered lines whose cells are separated by tabs, as [`render_items`]
+/// does with a template's output.
+pub fn align_lines(text: &str) -> String {
     let rows: Vec<Vec<String>> = text
         .lines()
         .map(|l| l.split('\t').map(str::to_string).collect())
         .collect();
-    Ok(table::align(&rows))
+    table::align(&rows)
 }
 
 /// Apply Podman's command-line munging to the text between actions: `\t` and `\n`
