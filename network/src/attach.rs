@@ -138,12 +138,25 @@ pub fn attach_veth(
     if !config.internal && lease.interface == "eth0" {
         inside.push_str(&format!("route add default via {}\n", subnet.gateway));
     }
-    ip_batch(
-        &inside,
-        fds.user.as_ref().map(AsFd::as_fd),
-        container_net.as_fd(),
-        &doing,
-    )?;
+    let make = || {
+        ip_batch(
+            &inside,
+            fds.user.as_ref().map(AsFd::as_fd),
+            container_net.as_fd(),
+            &doing,
+        )
+    };
+    match make() {
+        // The veth of this container's previous run, whose namespace the kernel
+        // has not finished tearing down (that happens after the process is gone,
+        // asynchronously): removed, and the pair made again. `ip -batch` stopped
+        // at that first command, so nothing else was done.
+        Err(e) if e.to_string().contains("File exists") => {
+            detach(fds, lease)?;
+            make()?;
+        }
+        made => made?,
+    }
     let outside = format!("link set {host} master {bridge} up\n");
     ip_batch(
         &outside,

@@ -759,3 +759,21 @@ fn mac_address_reaches_the_interface() {
     assert!(default.starts_with("92:d0:c6:0a:29:34\n"), "{default}");
     assert!(default.contains("inet 10.88."), "{default}");
 }
+
+#[test]
+fn restarts_in_quick_succession_keep_the_network() {
+    // Each restart starts the container again right after its process ended, while
+    // the kernel may still be tearing down the old network namespace and its veth.
+    let (sb, img) = with_image("network-restarts", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    stdout_of(
+        &sb,
+        &["run", "-d", "--name", "again", &img, "sleep", "1000"],
+    );
+    for round in 1..=8 {
+        let run = sb.coracle(&["restart", "-t", "0", "again"]);
+        assert_eq!(run.code, 0, "restart #{round}: {run}");
+    }
+    let address = address_of(&sb, "again");
+    assert!(address.starts_with("10.88."), "{address}");
+}
