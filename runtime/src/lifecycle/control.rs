@@ -140,6 +140,14 @@ pub fn start_detached(store: &Store, id: &str) -> Result<ContainerRecord> {
     let config = ContainerConfig::from_json(&record.id, &record.config)?;
     crate::lifecycle::shared_ns::start_pod_infra(store, &config)?;
     rundir::remove_exit_file(id);
+    if record.state != ContainerState::Created {
+        // The ended run's monitor gives back its network and cgroup as `container
+        // cleanup`, under this lock, unless a new run has started by then (it then
+        // leaves them alone): a start right after the end (`restart`, `stop` then
+        // `start`) gives them back itself first. Nothing is left to do when the
+        // cleanup came first.
+        crate::lifecycle::launch::ended_cgroup(store, id);
+    }
     crate::monitor::spawn(&store.root, id)?;
     store.db.find_container(id)?.ok_or_else(|| no_such(id))
 }

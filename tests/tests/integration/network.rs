@@ -763,17 +763,44 @@ fn mac_address_reaches_the_interface() {
 #[test]
 fn restarts_in_quick_succession_keep_the_network() {
     // Each restart starts the container again right after its process ended, while
-    // the kernel may still be tearing down the old network namespace and its veth.
+    // the kernel may still be tearing down the old network namespace and its veth,
+    // and the old run's monitor may not have given back its network yet.
     let (sb, img) = with_image("network-restarts", "busybox");
     let _cleanup = RemoveAll(&sb);
     stdout_of(
         &sb,
         &["run", "-d", "--name", "again", &img, "sleep", "1000"],
     );
+    // A pasta of its own: each run's must end with that run.
+    stdout_of(
+        &sb,
+        &[
+            "run",
+            "-d",
+            "--name",
+            "own",
+            "--network",
+            "pasta",
+            &img,
+            "sleep",
+            "1000",
+        ],
+    );
     for round in 1..=8 {
-        let run = sb.coracle(&["restart", "-t", "0", "again"]);
-        assert_eq!(run.code, 0, "restart #{round}: {run}");
+        for name in ["again", "own"] {
+            let run = sb.coracle(&["restart", "-t", "0", name]);
+            assert_eq!(run.code, 0, "restart #{round} of {name}: {run}");
+        }
     }
     let address = address_of(&sb, "again");
     assert!(address.starts_with("10.88."), "{address}");
+    let pastas = |sb: &Sandbox| {
+        helpers_of(sb)
+            .into_iter()
+            .filter(|p| p.contains("pasta") && p.contains("backend-pid"))
+            .count()
+    };
+    assert_eq!(pastas(&sb), 1, "{:#?}", helpers_of(&sb));
+    sb.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
+    assert_no_helpers(&sb);
 }
