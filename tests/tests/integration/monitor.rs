@@ -78,7 +78,26 @@ fn entries(dir: &Path) -> Vec<String> {
 fn assert_no_container_left(sb: &Sandbox) {
     assert_eq!(stdout(sb, &["ps", "-a", "-q"]), "", "records left");
     let store = sb.data().join("coracle");
-    assert_eq!(entries(&store.join("containers")), Vec::<String>::new());
+    let left = entries(&store.join("containers"));
+    let inside: Vec<String> = left
+        .iter()
+        .flat_map(|id| {
+            let dir = store.join("containers").join(id);
+            let mut found = vec![];
+            let mut todo = vec![dir.clone()];
+            while let Some(d) = todo.pop() {
+                for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                    let p = e.path();
+                    found.push(p.strip_prefix(&dir).unwrap().display().to_string());
+                    if e.file_type().is_ok_and(|t| t.is_dir()) {
+                        todo.push(p);
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "holding {inside:?}");
     assert_eq!(
         entries(&store.join("container-locks")),
         Vec::<String>::new()
