@@ -9,7 +9,7 @@ use crate::paths::ConfigPaths;
 /// Docker's per-host certificate directory, also read by Podman.
 const DOCKER_CERTS_D: &str = "/etc/docker/certs.d";
 
-/// The directories searched for host[:port], in order: only `cert_dir` when given
+/// The directories searched for host\[:port\], in order: only `cert_dir` when given
 /// (--cert-dir), else config_home/containers/certs.d/HOST, etc_containers/certs.d/HOST
 /// and /etc/docker/certs.d/HOST.
 pub fn cert_dirs(paths: &ConfigPaths, host_port: &str, cert_dir: Option<&Path>) -> Vec<PathBuf> {

@@ -31,7 +31,7 @@ pub struct TransportOptions {
 
 /// A client bound to one registry, with its protocol decided and its credentials loaded.
 pub struct RegistryClient {
-    /// host[:port] as the user wrote it (docker.io for Docker Hub).
+    /// host\[:port\] as the user wrote it (docker.io for Docker Hub).
     pub registry: String,
     /// The underlying OCI distribution client.
     pub client: oci_client::Client,

@@ -13,7 +13,7 @@ pub const DOCKER_HUB: &str = "docker.io";
 /// A fully qualified image reference.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
-    /// host[:port]
+    /// host\[:port\]
     pub registry: String,
     /// The repository path, e.g. "library/busybox".
     pub repository: String,
@@ -76,7 +76,7 @@ fn valid_tag(t: &str) -> bool {
             .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-')
 }
 
-/// Check a registry host[:port] (a DNS name, IPv4 address or bracketed IPv6
+/// Check a registry host\[:port\] (a DNS name, IPv4 address or bracketed IPv6
 /// address, with an optional port); the error says what is wrong.
 pub(crate) fn check_domain(d: &str) -> std::result::Result<(), String> {
     let (host, port) = if let Some(rest) = d.strip_prefix('[') {

@@ -42,7 +42,7 @@ pub struct RegistryEntry {
 /// One `[[registry.mirror]]` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mirror {
-    /// Where the mirror is (host[:port][/path]).
+    /// Where the mirror is (host\[:port\]\[/path\]).
     pub location: String,
     /// Plain HTTP or unverified TLS allowed.
     pub insecure: bool,
@@ -213,7 +213,7 @@ fn check_alias_value(value: &str) -> std::result::Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Does `name` (host[:port], a repository or a reference) fall under `prefix`?
+/// Does `name` (host\[:port\], a repository or a reference) fall under `prefix`?
 /// As containers/image: the prefix must end at ':', '/' or '@' in `name`, and
 /// `*.example.com` matches any subdomain of example.com.
 fn prefix_matches(name: &str, prefix: &str) -> bool {
@@ -349,7 +349,7 @@ impl RegistriesConf {
         Ok(candidates)
     }
 
-    /// The settings for a host[:port], a repository or a reference under it: the
+    /// The settings for a host\[:port\], a repository or a reference under it: the
     /// entry with the longest matching prefix.
     pub fn entry_for(&self, name: &str) -> Option<&RegistryEntry> {
         self.registries

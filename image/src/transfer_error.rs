@@ -8,7 +8,7 @@ pub enum TransferError {
     /// The registry refused our credentials or wants some.
     #[error("authentication required for {registry}: {detail} (run `coracle login {registry}`)")]
     Unauthorized {
-        /// host[:port]
+        /// host\[:port\]
         registry: String,
         /// What the registry said.
         detail: String,
@@ -16,7 +16,7 @@ pub enum TransferError {
     /// Credentials were given and rejected.
     #[error("login to {registry} failed: invalid username or password")]
     BadCredentials {
-        /// host[:port]
+        /// host\[:port\]
         registry: String,
     },
     /// The manifest or repository does not exist.
@@ -28,7 +28,7 @@ pub enum TransferError {
     /// The registry could not be reached or answered badly.
     #[error("registry {registry}: {detail}")]
     Registry {
-        /// host[:port]
+        /// host\[:port\]
         registry: String,
         /// The cause, one line.
         detail: String,
@@ -40,7 +40,7 @@ pub enum TransferError {
              ([[registry]] location = \"{registry}\")"
     )]
     PlainHttp {
-        /// host[:port]
+        /// host\[:port\]
         registry: String,
     },
     /// A manifest could not be parsed.

@@ -5,10 +5,10 @@
 //! forward rules that keep other traffic out of it. The rules live in chains of the
 //! network's own, named `CORACLE-<bridge>` in the `nat` and `filter` tables (as
 //! netavark keeps its rules in `NETAVARK-…` chains), each reached by one jump rule
-//! from `POSTROUTING` or `FORWARD`, so that [`remove`] takes all of them away.
+//! from `POSTROUTING` or `FORWARD`, so that [`remove_unused`] takes all of them away.
 //!
 //! A record per network (`<runroot>/networks/host-bridges/<network>`, the network's
-//! configuration) says coracle made the bridge; [`remove`] deletes the bridge and
+//! configuration) says coracle made the bridge; [`remove_unused`] deletes the bridge and
 //! its rules once no container of the runroot holds a lease on the network and no
 //! other interface is on the bridge. Call both holding [`crate::rootless::lock`].
 

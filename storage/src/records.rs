@@ -2,7 +2,7 @@
 //!
 //! WAL journal, 30 s busy timeout, foreign keys on. Every change is one
 //! `BEGIN IMMEDIATE` transaction; the schema is versioned with
-//! `PRAGMA user_version` and upgraded by the ordered [`MIGRATIONS`].
+//! `PRAGMA user_version` and upgraded by the ordered `MIGRATIONS`.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;

@@ -1,5 +1,5 @@
 //! The long help of every command: a DESCRIPTION paragraph and EXAMPLES, kept in one
-//! table ([`pages`]) apart from the flag definitions and applied to the clap
+//! table (`pages`) apart from the flag definitions and applied to the clap
 //! command when it is built, so `coracle help COMMAND`, `coracle COMMAND --help`
 //! and the man pages show the same text. A new command gets its row in
 //! `pages.rs`; the test below fails for any command without one.

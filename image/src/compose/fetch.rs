@@ -13,7 +13,7 @@ use super::ComposeError;
 pub const MAX_DOWNLOAD: u64 = 32 << 30;
 
 /// Download `url` into a new temp file of the store, rewound for reading. A status
-/// other than success, or more than [`MAX_DOWNLOAD`] bytes, is an error naming it.
+/// other than success, or more than `MAX_DOWNLOAD` bytes, is an error naming it.
 pub async fn download(store: &Store, url: &str) -> Result<File, ComposeError> {
     let failed = |e: &dyn std::fmt::Display| ComposeError::Download {
         url: url.to_string(),

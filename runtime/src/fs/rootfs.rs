@@ -493,7 +493,7 @@ fn tmpfs_options(options: &[String]) -> (libc::c_ulong, String) {
 }
 
 /// Every masked path: [`MASKED_PATHS`] and `thermal_throttle` below each entry of
-/// [`CPUS`] named `cpu*` (`cpu_entries`: the names in that directory).
+/// `CPUS` named `cpu*` (`cpu_entries`: the names in that directory).
 pub fn masked_paths(cpu_entries: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut paths: Vec<String> = MASKED_PATHS.iter().map(|p| p.to_string()).collect();
     let mut cpus: Vec<String> = cpu_entries

@@ -639,7 +639,7 @@ fn spawn_forwarder(
     }
 }
 
-/// The forwarder process: see [`spawn_forwarder`]. Returns the exit status.
+/// The forwarder process: see `spawn_forwarder`. Returns the exit status.
 pub fn forwarder_main(args: &[String]) -> i32 {
     match forwarder(args) {
         Ok(()) => 0,

@@ -45,7 +45,7 @@ use crate::sys;
 pub struct ContainerSpec {
     /// Filesystem layout.
     pub mounts: MountPlan,
-    /// The command, argv[0] first.
+    /// The command, `argv[0]` first.
     pub args: Vec<String>,
     /// Environment, "KEY=value".
     pub env: Vec<String>,

@@ -28,7 +28,7 @@ use crate::sys;
 /// What to run in the container and how, all decided before joining it.
 #[derive(Clone, Debug)]
 pub struct ExecProcess {
-    /// The command, argv[0] first.
+    /// The command, `argv[0]` first.
     pub args: Vec<String>,
     /// The full environment, "KEY=value".
     pub env: Vec<String>,

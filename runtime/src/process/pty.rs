@@ -90,7 +90,7 @@ fn check_ptmx(fd: BorrowedFd<'_>) -> Result<()> {
 
 /// Opens a pty pair on the devpts instance whose `ptmx` is at `ptmx` (in a container:
 /// `/dev/pts/ptmx`, its own instance, mounted with `newinstance,ptmxmode=0666`). The
-/// path is first opened with `O_PATH | O_NOFOLLOW` and checked ([`check_ptmx`]), and
+/// path is first opened with `O_PATH | O_NOFOLLOW` and checked (`check_ptmx`), and
 /// only then opened for real through `/proc/self/fd`, so nothing else is ever opened
 /// read-write.
 pub fn open_pty_in_devpts(ptmx: &Path) -> Result<Pty> {

@@ -8,7 +8,7 @@ use crate::error::{Result, RuntimeError};
 /// A health check: the command and when it counts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HealthConfig {
-    /// The command, argv[0] first (a string `--health-cmd` runs as `/bin/sh -c`).
+    /// The command, `argv[0]` first (a string `--health-cmd` runs as `/bin/sh -c`).
     pub command: Vec<String>,
     /// Seconds between two checks (0: only `healthcheck run`).
     pub interval_secs: u64,

@@ -38,7 +38,7 @@ fn private_words(flag: &str) -> &'static [&'static str] {
 
 impl NamespaceMode {
     /// Parse Podman's values for `--network`, `--pid`, `--ipc`, `--uts`,
-    /// `--cgroupns`: a private namespace (see [`private_words`]), `host`, `ns:PATH`,
+    /// `--cgroupns`: a private namespace (see `private_words`), `host`, `ns:PATH`,
     /// `container:X`.
     pub fn parse(flag: &str, text: &str) -> Result<NamespaceMode> {
         let private = private_words(flag);

@@ -107,7 +107,7 @@ pub enum IdMappingMode {
     /// range is chosen when the container is created and saved here (as the
     /// triples of `--uidmap`), so it is the container's until it is removed.
     Auto {
-        /// How many ids ([`AUTO_DEFAULT_SIZE`] unless `size=` says).
+        /// How many ids (`AUTO_DEFAULT_SIZE` unless `size=` says).
         size: u32,
         /// The uid range given to the container (empty until created).
         #[serde(default)]

@@ -3,14 +3,14 @@
 //! tar stream on stdin or stdout).
 //!
 //! Everything happens in one helper process that is root in the container's user
-//! namespace ([`access`]), so that files get the container's owners on the way in
+//! namespace (`access`), so that files get the container's owners on the way in
 //! and the caller's on the way out. Paths inside the container are resolved inside
 //! its root only ([`crate::fs::inroot::Root`]): `..` and the image's symlinks,
 //! absolute or relative, never lead out of it. The copy itself is one tar stream,
-//! written from a tree walked by descriptors ([`tree`]) and unpacked by the store's
+//! written from a tree walked by descriptors (`tree`) and unpacked by the store's
 //! hardened unpacker into the destination directory, held open by descriptor
 //! ([`coracle_storage::unpack::unpack_into`]): entries land beneath it, never
-//! through a symlink. [`target`] applies Podman's rules for the destination.
+//! through a symlink. `target` applies Podman's rules for the destination.
 
 mod access;
 mod target;

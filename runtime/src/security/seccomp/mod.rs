@@ -1,5 +1,5 @@
 //! Seccomp: the default profile, OCI JSON profiles, compilation to BPF (our own
-//! binary-search layout, [`bpf`]), a cache of the compiled default, and installation.
+//! binary-search layout, `bpf`), a cache of the compiled default, and installation.
 //!
 //! A profile compiles to one or more BPF filters, installed in order. The first
 //! ("base") filter returns the default action for syscalls no rule names and ALLOW for
