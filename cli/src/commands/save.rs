@@ -21,6 +21,9 @@ pub fn save(ctx: &Context, args: SaveArgs) -> Result<i32> {
         bail!("-m (--multi-image-archive) works only with --format docker-archive");
     }
     let store = ctx.store()?;
+    // Held until the archive is written, so an `rmi` or prune from another shell
+    // cannot delete a blob while it is being read.
+    let _lock = store.shared_lock()?;
     let images = images_to_save(ctx, &store, &args.images, args.multi_image_archive)?;
     if format.is_directory() {
         let dir = args

@@ -418,3 +418,30 @@ fn a_failed_save_leaves_the_file_that_was_there() {
         "left in the work directory: {leftovers:?}"
     );
 }
+
+#[test]
+fn rmi_waits_for_a_save_in_progress() {
+    use std::io::Read;
+    let (sb, img) = with_image("archive-save-lock", "multilayer");
+    // A save to a pipe nobody reads yet stops once the pipe is full, holding the store.
+    let mut save = sb.command(&["save", &img]).spawn().unwrap();
+    let mut out = save.stdout.take().unwrap();
+    let mut first = [0u8; 512];
+    out.read_exact(&mut first).unwrap();
+
+    let mut rmi = sb.command(&["rmi", &img]).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert!(
+        rmi.try_wait().unwrap().is_none(),
+        "rmi must wait until the save has read every blob"
+    );
+
+    let mut archive = first.to_vec();
+    out.read_to_end(&mut archive).unwrap();
+    assert!(save.wait().unwrap().success(), "save ends once read");
+    assert!(rmi.wait().unwrap().success(), "rmi goes on after the save");
+    let path = user_copy(&sb, &archive, "saved.tar");
+    let loaded = sb.coracle(&["load", "-i", &path.to_string_lossy()]);
+    assert_eq!(loaded.success().stdout, format!("Loaded image: {img}\n"));
+    sb.coracle(&["run", "--rm", &img, "true"]).success();
+}
