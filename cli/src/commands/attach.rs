@@ -1,10 +1,14 @@
 //! `coracle attach` and `start -a`: the caller's terminal joined to the terminal of a
 //! detached `-t` container through its monitor; the detach keys (default
-//! ctrl-p,ctrl-q, `--detach-keys ""` for none) leave it running.
+//! ctrl-p,ctrl-q, `--detach-keys ""` for none) leave it running. A container without
+//! a terminal shows its output until it ends, as `logs -f` from now on.
+
+use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use coracle_runtime::lifecycle::attach::{self, AttachEnd, DEFAULT_DETACH_KEYS};
-use coracle_runtime::lifecycle::control;
+use coracle_runtime::lifecycle::{control, launch};
+use coracle_runtime::spec::LogDriver;
 use coracle_storage::{ContainerRecord, Store};
 
 use crate::args::AttachArgs;
@@ -32,34 +36,52 @@ pub fn attach(ctx: &Context, args: AttachArgs) -> Result<i32> {
             record.state.as_str()
         );
     }
-    attach_to(&store, &record, &keys, !args.no_stdin)
+    let config = config_of(&record);
+    if config.tty {
+        let session = attach::connect(&record.id)?;
+        return relay_session(&store, &record, session, &keys, !args.no_stdin);
+    }
+    follow_output(&store, &record)
 }
 
-/// Refuse a container without a terminal, naming the way to follow it.
-pub(crate) fn check_terminal(record: &ContainerRecord) -> Result<()> {
-    if !config_of(record).tty {
+/// Attach to a container without a terminal: its output from now on (see
+/// [`follow_output_from`]), then its exit code.
+fn follow_output(store: &Store, record: &ContainerRecord) -> Result<i32> {
+    let log = output_log(store, record)?;
+    let offset = std::fs::metadata(&log).map_or(0, |m| m.len());
+    follow_output_from(store, &record.id, log, offset)
+}
+
+/// The log a container without a terminal writes its output to, or a one-line error
+/// when it logs nothing (`--log-driver none`).
+pub(crate) fn output_log(store: &Store, record: &ContainerRecord) -> Result<PathBuf> {
+    let config = config_of(record);
+    if config.log.driver == LogDriver::None {
         bail!(
-            "cannot attach to container {}: it has no terminal (run it with -t); `coracle logs -f {}` follows its output",
-            record.name,
+            "cannot attach to container {}: it has no terminal and logs nothing (--log-driver none), so there is no output to follow",
             record.name
         );
     }
-    Ok(())
+    Ok(launch::log_path(store, &record.id, &config))
 }
 
-/// Attach to the running container `record`: 0 when detached, else its exit code
-/// once it ended.
-pub(crate) fn attach_to(
+/// The output of container `id` from `offset` of its `log` on, read as the monitor
+/// writes it (each stream to the caller's stream of the same name), until it ends;
+/// then its exit code. Its standard input is the monitor's: none of the caller's
+/// input reaches it.
+pub(crate) fn follow_output_from(
     store: &Store,
-    record: &ContainerRecord,
-    keys: &[u8],
-    stdin: bool,
+    id: &str,
+    log: PathBuf,
+    offset: u64,
 ) -> Result<i32> {
-    check_terminal(record)?;
-    relay_session(store, record, attach::connect(&record.id)?, keys, stdin)
+    crate::commands::logs::follow_until_ended(store, id, log, offset)?;
+    let ended = control::wait_ended(store, id, None)?;
+    Ok(ended.and_then(|r| r.exit_code).unwrap_or(-1))
 }
 
-/// Relay `session` to the running container `record` (see [`attach_to`]).
+/// Relay `session` to the running container `record`: 0 when detached, else its
+/// exit code once it ended.
 pub(crate) fn relay_session(
     store: &Store,
     record: &ContainerRecord,

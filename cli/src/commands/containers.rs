@@ -150,19 +150,12 @@ fn start_attached(ctx: &Context, args: StartArgs) -> Result<i32> {
         }
     }
     // Without a terminal: what this start writes to the log, then the exit code.
-    if config.log.driver == coracle_runtime::spec::LogDriver::None {
-        bail!(
-            "start --attach: container {} has no terminal and logs nothing (--log-driver none): there is nothing to attach to",
-            record.name
-        );
-    }
+    crate::commands::attach::output_log(&store, &record)?;
     let started = match config.tty {
         true => record,
         false => control::start_detached(&store, &record.id)?,
     };
-    crate::commands::logs::follow_until_ended(&store, &started.id, log, offset)?;
-    let ended = control::wait_ended(&store, &started.id, None)?;
-    Ok(ended.and_then(|r| r.exit_code).unwrap_or(-1))
+    crate::commands::attach::follow_output_from(&store, &started.id, log, offset)
 }
 
 /// `coracle stop`: prints each container given.

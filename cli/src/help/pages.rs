@@ -52,7 +52,7 @@ Containers that are already running are left alone. With -a (one container) star
         paths: &["attach", "container attach"],
         description: "Attach the caller's terminal to the terminal of a running container that was started in the background with -t (`run -dit`, `start`): its monitor passes the container's output on from now and, for a container created with -i, the caller's input in.
 
-The detach keys (ctrl-p then ctrl-q unless --detach-keys says otherwise; --detach-keys \"\" for none) end the attachment and leave the container running, exit 0. When the container ends, attach exits with its exit code. Containers without a terminal cannot be attached to: follow them with `logs -f`.",
+The detach keys (ctrl-p then ctrl-q unless --detach-keys says otherwise; --detach-keys \"\" for none) end the attachment and leave the container running, exit 0. When the container ends, attach exits with its exit code. A container without a terminal shows its output from now on, each stream on the caller's stream of the same name (read from its log, so not with --log-driver none), until it ends; the caller's input does not reach it.",
         examples: &[
             ("Attach to a shell started with run -dit", "coracle attach shell"),
             (

@@ -165,10 +165,46 @@ fn bad_detach_keys_are_refused_with_125() {
         status_of(&sb, "created").starts_with("created"),
         "a refused start -a started it"
     );
-    // A container without a terminal cannot be attached to: 125 saying why.
-    sb.coracle(&["run", "-d", "--name", "plain", &img, "sleep", "1000"])
+}
+
+#[test]
+fn attach_without_a_terminal_follows_the_output_until_the_end() {
+    let (sb, img) = with_image("detach-attach-plain", "busybox");
+    let _cleanup = RemoveAll(&sb);
+    let script = "echo before; while [ ! -e /tmp/go ]; do sleep 0.1; done; \
+                  echo out-$((6*7)); echo err-$((6*7)) >&2; exit 4";
+    sb.coracle(&["run", "-d", "--name", "plain", &img, "sh", "-c", script])
         .success();
-    let run = sb.coracle(&["attach", "plain"]);
-    run.code(125);
-    assert!(run.stderr.contains("-t"), "{}", run.stderr);
+    let attach = sb.command(&["attach", "plain"]).spawn().unwrap();
+    // Time for the attach to find the log's end before the container writes more.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    sb.coracle(&["exec", "plain", "touch", "/tmp/go"]).success();
+    let out = attach.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(4), "{stdout}{stderr}");
+    // Only what it wrote after the attach, each on its own stream.
+    assert_eq!(stdout, "out-42\n");
+    assert_eq!(stderr, "err-42\n");
+
+    sb.coracle(&[
+        "run",
+        "-d",
+        "--name",
+        "silent",
+        "--log-driver",
+        "none",
+        &img,
+        "sleep",
+        "100",
+    ])
+    .success();
+    let refused = sb.coracle(&["attach", "silent"]);
+    refused.code(125);
+    assert!(
+        refused.stderr.contains("--log-driver none") && refused.stderr.lines().count() == 1,
+        "{refused}"
+    );
 }
