@@ -22,7 +22,7 @@ command -v podman >/dev/null || bench_die "needs podman (apt-get install podman)
 CORACLE=$(bench_coracle_bin)
 bench_big_image
 bench_runtime_dir
-cleanup() { rm -rf "$BENCH_RUNTIME_DIR" "$BENCH_DIR"/archive-*; }
+cleanup() { bench_runtime_dir_remove; rm -rf "$BENCH_DIR"/archive-*; }
 trap cleanup EXIT
 
 # podman_in DIR: set PODMAN to podman with its store in DIR and a short runroot.

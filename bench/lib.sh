@@ -61,10 +61,26 @@ bench_as_user() {
 # bench_runtime_dir: set BENCH_RUNTIME_DIR to a fresh short directory under /tmp owned by
 # the test user. Rootless podman refuses a runroot ($XDG_RUNTIME_DIR/containers) longer
 # than 50 characters in its conmon exit command, and `podman run` then hangs for 20 s.
+# The directory is a tmpfs, as XDG_RUNTIME_DIR (/run/user/UID, made by logind) is on a
+# normal login; this host has no logind and no tmpfs, and every block freed on its
+# ext4 root (mounted with `discard`) waits for the disk. BENCH_RUNTIME_TMPFS=0 keeps it
+# a plain directory on /tmp's file system.
 bench_runtime_dir() {
     BENCH_RUNTIME_DIR=$(mktemp -d /tmp/coracle-bench.XXXXXX)
+    if [[ ${BENCH_RUNTIME_TMPFS:-1} != 0 ]]; then
+        mount -t tmpfs -o "size=512m,mode=0700,uid=$CORACLE_TEST_UID,gid=$CORACLE_TEST_GID" \
+            bench-runtime "$BENCH_RUNTIME_DIR"
+        bench_log "runtime directory: a tmpfs at $BENCH_RUNTIME_DIR (BENCH_RUNTIME_TMPFS=0 for none)"
+    fi
     chmod 0700 "$BENCH_RUNTIME_DIR"
     chown "$CORACLE_TEST_UID:$CORACLE_TEST_GID" "$BENCH_RUNTIME_DIR"
+}
+
+# bench_runtime_dir_remove: remove BENCH_RUNTIME_DIR (and its tmpfs), if set.
+bench_runtime_dir_remove() {
+    [[ -n ${BENCH_RUNTIME_DIR:-} ]] || return 0
+    mountpoint -q "$BENCH_RUNTIME_DIR" && umount -l "$BENCH_RUNTIME_DIR"
+    rm -rf "$BENCH_RUNTIME_DIR"
 }
 
 # bench_time OUTVAR CMD...: run CMD (output to $BENCH_DIR/last.log), store wall seconds.
@@ -186,7 +202,8 @@ bench_side_by_side_cleanup() {
             kill "$pid" 2>/dev/null || true
         fi
     fi
-    rm -rf "$dir" "$BENCH_RUNTIME_DIR"
+    rm -rf "$dir"
+    bench_runtime_dir_remove
 }
 
 # tool_cmd TOOL: the command line of coracle or podman, as one string.

@@ -49,7 +49,8 @@ cleanup() {
         kill "$pid" 2>/dev/null || true
     fi
     # podman leaves files owned by subordinate ids: remove them as root.
-    rm -rf "$dir" "$BENCH_RUNTIME_DIR"
+    rm -rf "$dir"
+    bench_runtime_dir_remove
 }
 trap cleanup EXIT
 

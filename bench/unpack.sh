@@ -59,7 +59,7 @@ if command -v podman >/dev/null; then
     have_podman=true
     bench_runtime_dir
 fi
-cleanup() { [[ -n ${BENCH_RUNTIME_DIR:-} ]] && rm -rf "$BENCH_RUNTIME_DIR"; }
+cleanup() { bench_runtime_dir_remove; }
 trap cleanup EXIT
 
 rm -rf "$BENCH_DIR"/unpack-*
