@@ -97,6 +97,21 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
     store.root.join("containers").join(id)
 }
 
+/// The empty directory every container's root filesystem is mounted on, each in a
+/// mount namespace of its own (the container's, or a helper's for `cp`): nothing is
+/// ever mounted on it in the caller's namespace, so one serves all containers and a
+/// run makes and removes one directory less (each removal of a directory is a
+/// synchronous discard on a file system mounted with `discard`). Made on first use.
+pub fn root_mount_point(store: &Store) -> Result<PathBuf> {
+    let path = store.root.join("rootfs-mount-point");
+    match std::fs::create_dir(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            Err(RuntimeError::io("failed to create", path, e))
+        }
+        _ => Ok(path),
+    }
+}
+
 /// Where a container's k8s-file log is written unless `--log-opt path=` says.
 pub fn log_path(store: &Store, id: &str, config: &ContainerConfig) -> PathBuf {
     config
@@ -291,7 +306,7 @@ pub fn create(
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
     let dir = container_dir(store, &id);
-    for sub in ["upper", "work", "merged", "userdata"] {
+    for sub in ["upper", "work", "userdata"] {
         let p = dir.join(sub);
         if let Err(e) = std::fs::create_dir_all(&p) {
             crate::lifecycle::volumes::forget(store, &made, stored_plan);
@@ -657,7 +672,7 @@ pub fn process_spec(
                 lower,
                 upper: dir.join("upper"),
                 work: dir.join("work"),
-                merged: dir.join("merged"),
+                merged: root_mount_point(store)?,
                 userxattr: plan.is_some(),
                 // An id remapping needs fuse-overlayfs; otherwise the store's driver
                 // decides (probed with the default mapping).
@@ -1014,6 +1029,18 @@ mod tests {
             Some(|| "taken".to_string()),
         );
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn one_root_mount_point_serves_every_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let first = root_mount_point(&store).unwrap();
+        assert!(first.is_dir());
+        assert_eq!(root_mount_point(&store).unwrap(), first);
+        // Gone (a store emptied by hand): made again.
+        std::fs::remove_dir(&first).unwrap();
+        assert!(root_mount_point(&store).unwrap().is_dir());
     }
 
     #[test]
