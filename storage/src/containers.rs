@@ -239,6 +239,10 @@ fn container_event(rec: &ContainerRecord, status: &str) -> Event {
     Event::new(EventType::Container, status, &rec.id, &rec.name).with_image(&rec.image_name)
 }
 
+/// One move of [`Db::transitions`]: the state to reach, the action an error names,
+/// the columns it sets.
+pub type TransitionStep<'a> = (ContainerState, &'static str, &'a ContainerChange);
+
 /// The events (Podman's statuses) a state change means.
 fn transition_events(from: ContainerState, to: ContainerState) -> &'static [&'static str] {
     use ContainerState::*;
@@ -311,50 +315,59 @@ impl Db {
         action: &'static str,
         change: &ContainerChange,
     ) -> Result<ContainerRecord> {
-        self.write(|tx| {
-            let current = tx
-                .query_row(
-                    &format!("SELECT {COLUMNS} FROM containers WHERE id = ?1"),
-                    [id],
-                    from_row,
-                )
+        self.transitions(id, &[(to, action, change)])
+    }
+
+    /// Several moves of one container (as [`Db::transition`]) in one transaction,
+    /// each checked from the state the one before leaves: all are made or none (a
+    /// refused move leaves the record as it was). Their events follow in order.
+    pub fn transitions(&self, id: &str, steps: &[TransitionStep<'_>]) -> Result<ContainerRecord> {
+        let (moves, next) = self.write(|tx| {
+            let mut next = tx
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM containers WHERE id = ?1"))?
+                .query_row([id], from_row)
                 .optional()?
                 .ok_or_else(|| StorageError::ContainerNotFound(id.to_owned()))?;
-            current.state.check(to, id, action)?;
-            let from = current.state;
-            let mut next = current;
-            next.state = to;
-            change.apply_to(&mut next);
-            tx.execute(
+            let mut moves = Vec::with_capacity(steps.len());
+            for (to, action, change) in steps {
+                next.state.check(*to, id, action)?;
+                let from = next.state;
+                next.state = *to;
+                change.apply_to(&mut next);
+                moves.push((from, *to, next.exit_code));
+            }
+            tx.prepare_cached(
                 "UPDATE containers SET state = ?2, pid = ?3, exit_code = ?4, started = ?5, \
                  finished = ?6, monitor_pid = ?7, error = ?8, pid_start = ?9, \
                  monitor_start = ?10, restart_count = ?11 WHERE id = ?1",
-                params![
-                    id,
-                    next.state.as_str(),
-                    next.pid,
-                    next.exit_code,
-                    next.started,
-                    next.finished,
-                    next.monitor_pid,
-                    next.error,
-                    next.pid_start.map(|t| t as i64),
-                    next.monitor_start.map(|t| t as i64),
-                    next.restart_count,
-                ],
-            )?;
-            Ok((from, next))
-        })
-        .map(|(from, next)| {
-            for status in transition_events(from, next.state) {
+            )?
+            .execute(params![
+                id,
+                next.state.as_str(),
+                next.pid,
+                next.exit_code,
+                next.started,
+                next.finished,
+                next.monitor_pid,
+                next.error,
+                next.pid_start.map(|t| t as i64),
+                next.monitor_start.map(|t| t as i64),
+                next.restart_count,
+            ])?;
+            Ok((moves, next))
+        })?;
+        let mut recorded = Vec::new();
+        for (from, to, exit_code) in moves {
+            for status in transition_events(from, to) {
                 let mut event = container_event(&next, status);
                 if *status == "died" {
-                    event.exit_code = next.exit_code;
+                    event.exit_code = exit_code;
                 }
-                events::record(&event);
+                recorded.push(event);
             }
-            next
-        })
+        }
+        events::record_all(&recorded);
+        Ok(next)
     }
 
     /// Set how often the restart policy started the container again.

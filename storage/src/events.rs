@@ -136,41 +136,60 @@ pub fn enabled() -> bool {
 /// Append `event` to the log, unless the backend is `none`. A failure is logged as a
 /// warning and otherwise ignored.
 pub fn record(event: &Event) {
-    if !enabled() {
+    record_all(std::slice::from_ref(event));
+}
+
+/// Append `events` in order (one open of the log for all), as [`record`] does each.
+pub fn record_all(events: &[Event]) {
+    if events.is_empty() || !enabled() {
         return;
     }
-    log::debug!(
-        "event: {} {} {} {}",
-        event.kind.as_str(),
-        event.status,
-        event.name,
-        event.id
-    );
-    if let Err(e) = append(event) {
-        log::warn!("cannot record the {} event: {e}", event.status);
+    for event in events {
+        log::debug!(
+            "event: {} {} {} {}",
+            event.kind.as_str(),
+            event.status,
+            event.name,
+            event.id
+        );
+    }
+    if let Err(e) = append_all(&log_path(), events, MAX_LOG_SIZE) {
+        let statuses: Vec<&str> = events.iter().map(|e| e.status.as_str()).collect();
+        log::warn!("cannot record the {} event: {e}", statuses.join(", "));
     }
 }
 
-fn append(event: &Event) -> std::io::Result<()> {
-    append_to(&log_path(), event, MAX_LOG_SIZE)
+/// Open the log for appending, making its directory only when it is missing.
+fn open_for_append(path: &Path) -> std::io::Result<std::fs::File> {
+    let open = || {
+        OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+            }
+            open()
+        }
+        other => other,
+    }
 }
 
-fn append_to(path: &Path, event: &Event, max_size: u64) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-    }
-    let mut line = serde_json::to_vec(event)?;
-    line.push(b'\n');
-    let mut file = OpenOptions::new()
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)?;
-    // One write of the whole line: with O_APPEND the kernel places it at the end
-    // atomically, so concurrent writers never interleave.
-    let written = file.write(&line)?;
-    if written != line.len() {
-        return Err(std::io::Error::other("short write to the events log"));
+fn append_all(path: &Path, events: &[Event], max_size: u64) -> std::io::Result<()> {
+    let mut file = open_for_append(path)?;
+    for event in events {
+        let mut line = serde_json::to_vec(event)?;
+        line.push(b'\n');
+        // One write of the whole line: with O_APPEND the kernel places it at the end
+        // atomically, so concurrent writers never interleave.
+        let written = file.write(&line)?;
+        if written != line.len() {
+            return Err(std::io::Error::other("short write to the events log"));
+        }
     }
     let ours = file.metadata()?;
     if ours.len() > max_size {
@@ -291,6 +310,25 @@ impl Default for EventReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn append_to(path: &Path, event: &Event, max_size: u64) -> std::io::Result<()> {
+        append_all(path, std::slice::from_ref(event), max_size)
+    }
+
+    #[test]
+    fn several_events_are_appended_in_order_and_the_directory_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events").join("events.log");
+        let first = Event::new(EventType::Container, "init", "abc", "web");
+        let second = Event::new(EventType::Container, "start", "abc", "web");
+        append_all(&path, &[first.clone(), second.clone()], 1 << 20).unwrap();
+        append_all(&path, std::slice::from_ref(&first), 1 << 20).unwrap();
+        let mut reader = EventReader::at(path);
+        assert_eq!(
+            reader.read_new().unwrap(),
+            vec![first.clone(), second, first]
+        );
+    }
 
     fn line(event: &Event) -> Vec<u8> {
         let mut line = serde_json::to_vec(event).unwrap();

@@ -93,6 +93,17 @@ impl Store {
     ///
     /// One process must not take the same container's lock twice.
     pub fn container_lock(&self, id: &str) -> Result<StoreLock> {
+        StoreLock::exclusive(&self.container_lock_file(id)?)
+    }
+
+    /// [`Store::container_lock`] if no other process holds it now; `None` (at once)
+    /// when one does.
+    pub fn try_container_lock(&self, id: &str) -> Result<Option<StoreLock>> {
+        StoreLock::try_exclusive(&self.container_lock_file(id)?)
+    }
+
+    /// The path of container `id`'s lock file, its directory made if needed.
+    fn container_lock_file(&self, id: &str) -> Result<PathBuf> {
         let path = self.container_lock_path(id);
         if let Some(dir) = path.parent() {
             DirBuilder::new()
@@ -101,7 +112,7 @@ impl Store {
                 .create(dir)
                 .map_err(|e| StorageError::io(dir, e))?;
         }
-        StoreLock::exclusive(&path)
+        Ok(path)
     }
 
     /// Remove a removed container's lock file (while holding its lock: whoever waits

@@ -28,15 +28,21 @@ impl StoreLock {
         StoreLock::acquire(path, FlockOperation::LockExclusive)
     }
 
+    /// An exclusive lock on `path` if nobody holds it now; `None` (at once) otherwise.
+    pub fn try_exclusive(path: &Path) -> Result<Option<StoreLock>> {
+        let file = open_lock_file(path)?;
+        loop {
+            match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+                Ok(()) => return Ok(Some(StoreLock { _file: file })),
+                Err(rustix::io::Errno::WOULDBLOCK) => return Ok(None),
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(StorageError::io(path, e.into())),
+            }
+        }
+    }
+
     fn acquire(path: &Path, op: FlockOperation) -> Result<StoreLock> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| StorageError::io(path, e))?;
+        let file = open_lock_file(path)?;
         loop {
             match flock(&file, op) {
                 Ok(()) => return Ok(StoreLock { _file: file }),
@@ -45,6 +51,18 @@ impl StoreLock {
             }
         }
     }
+}
+
+/// Open (creating if needed) the file a lock is taken on.
+fn open_lock_file(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| StorageError::io(path, e))
 }
 
 #[cfg(test)]
@@ -68,5 +86,17 @@ mod tests {
         assert!(!try_exclusive(&p));
         drop(x);
         assert!(try_exclusive(&p));
+    }
+
+    #[test]
+    fn try_exclusive_fails_at_once_while_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ctr.lock");
+        let held = StoreLock::try_exclusive(&p)
+            .unwrap()
+            .expect("a free lock is taken");
+        assert!(StoreLock::try_exclusive(&p).unwrap().is_none());
+        drop(held);
+        assert!(StoreLock::try_exclusive(&p).unwrap().is_some());
     }
 }

@@ -37,17 +37,25 @@ pub enum Cgroup {
     V2(PathBuf),
 }
 
+/// What the calling process may use, found once per process: the host's cgroup
+/// file systems, the caller's uid and its own cgroup do not change while it runs
+/// (a start and the end of its container would otherwise read mountinfo each time).
+fn caller_access() -> &'static Access {
+    static ACCESS: std::sync::OnceLock<Access> = std::sync::OnceLock::new();
+    ACCESS.get_or_init(|| host::access(&host::detect()))
+}
+
 /// The cgroup the caller would give container `id`, or why it has none.
 pub fn for_container(id: &str) -> std::result::Result<Cgroup, String> {
-    match host::access(&host::detect()) {
+    match caller_access() {
         Access::V1(mounts) => Ok(Cgroup::V1(
             mounts
-                .into_iter()
-                .map(|(controller, mount)| (controller, mount.join(PARENT).join(id)))
+                .iter()
+                .map(|(controller, mount)| (controller.clone(), mount.join(PARENT).join(id)))
                 .collect(),
         )),
         Access::V2(base) => Ok(Cgroup::V2(base.join(PARENT).join(id))),
-        Access::Unavailable(reason) => Err(reason),
+        Access::Unavailable(reason) => Err(reason.clone()),
     }
 }
 

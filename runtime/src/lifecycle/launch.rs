@@ -97,6 +97,21 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
     store.root.join("containers").join(id)
 }
 
+/// The empty directory every container's root filesystem is mounted on, each in a
+/// mount namespace of its own (the container's, or a helper's for `cp`): nothing is
+/// ever mounted on it in the caller's namespace, so one serves all containers and a
+/// run makes and removes one directory less (each removal of a directory is a
+/// synchronous discard on a file system mounted with `discard`). Made on first use.
+pub fn root_mount_point(store: &Store) -> Result<PathBuf> {
+    let path = store.root.join("rootfs-mount-point");
+    match std::fs::create_dir(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            Err(RuntimeError::io("failed to create", path, e))
+        }
+        _ => Ok(path),
+    }
+}
+
 /// Where a container's k8s-file log is written unless `--log-opt path=` says.
 pub fn log_path(store: &Store, id: &str, config: &ContainerConfig) -> PathBuf {
     config
@@ -291,7 +306,7 @@ pub fn create(
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
     let dir = container_dir(store, &id);
-    for sub in ["upper", "work", "merged", "userdata"] {
+    for sub in ["upper", "work", "userdata"] {
         let p = dir.join(sub);
         if let Err(e) = std::fs::create_dir_all(&p) {
             crate::lifecycle::volumes::forget(store, &made, stored_plan);
@@ -415,21 +430,35 @@ pub fn start_foreground(
     )?;
     let pid = started.pid();
     let result = started.wait_foreground(&spec);
-    // Like a monitor, leave the exit code where a concurrent `stop`/`rm -f` finds it,
-    // and settle under the container's lock.
-    if let Ok(code) = &result {
+    let _lock = end_lock(store, &record.id, pid, &result)?;
+    ended_cgroup(store, &record.id);
+    let result = settle_end(store, record, &config, stored_plan, result);
+    crate::lifecycle::rundir::remove_exit_file(&record.id);
+    result
+}
+
+/// The container's lock, to settle the end of its foreground run under. A concurrent
+/// `stop`/`rm -f` holding it waits for the exit code in the exit file, as from a
+/// monitor: that file is written (before waiting for the lock) only when the lock is
+/// held by another process; one that asks for it later finds the end recorded.
+fn end_lock(
+    store: &Store,
+    id: &str,
+    pid: i32,
+    result: &Result<i32>,
+) -> Result<coracle_storage::lock::StoreLock> {
+    if let Some(lock) = store.try_container_lock(id)? {
+        return Ok(lock);
+    }
+    if let Ok(code) = result {
         let exit = coracle_monitor::exit_file::ExitRecord {
             pid,
             code: *code,
             finished: now(),
         };
-        let _ = exit.write(&crate::lifecycle::rundir::exit_file(&record.id));
+        let _ = exit.write(&crate::lifecycle::rundir::exit_file(id));
     }
-    let _lock = store.container_lock(&record.id)?;
-    ended_cgroup(store, &record.id);
-    let result = settle_end(store, record, &config, stored_plan, result);
-    crate::lifecycle::rundir::remove_exit_file(&record.id);
-    result
+    Ok(store.container_lock(id)?)
 }
 
 /// After a container's process started: its volumes had their first mount. A failure
@@ -460,27 +489,39 @@ pub fn settle_end(
         Ok(code) => (Some(*code), None),
         Err(e) => (None, Some(e.to_string())),
     };
-    let recorded = store
-        .db
-        .transition(
-            &record.id,
-            ContainerState::Exited,
-            "record the exit of",
-            &ContainerChange::ended(code, now(), error),
-        )
-        .map(|_| ())
-        .or_else(|e| match store.db.find_container(&record.id) {
-            // Somebody else (`stop`, `rm -f`) recorded the end first, or removed it.
-            Ok(Some(now)) if !now.state.is_active() => Ok(()),
-            Ok(None) => Ok(()),
-            _ => Err(e.into()),
-        });
-    let cleanup = match recorded {
-        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
-            let plan = running_plan(config, stored_plan);
-            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
+    let ended = ContainerChange::ended(code, now(), error);
+    let plan = || running_plan(config, stored_plan);
+    // `--rm`: the end and the start of the removal in one transaction (a crash after
+    // it leaves a "removing" container that `rm -f` finishes), unless somebody else
+    // recorded the end first.
+    let marked = config.remove
+        && store
+            .db
+            .transitions(
+                &record.id,
+                &[
+                    (ContainerState::Exited, "record the exit of", &ended),
+                    (
+                        ContainerState::Removing,
+                        "remove",
+                        &ContainerChange::default(),
+                    ),
+                ],
+            )
+            .is_ok();
+    let cleanup = if marked {
+        let plan = plan();
+        let plan = plan.as_ref().or(stored_plan);
+        remove_marked(store, &record.id, plan)
+            .and_then(|()| remove_leftovers(store, record, config, plan))
+    } else {
+        match record_end(store, &record.id, &ended) {
+            Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
+                let plan = plan();
+                remove_ended(store, record, config, plan.as_ref().or(stored_plan))
+            }
+            other => other,
         }
-        other => other,
     };
     match (result, cleanup) {
         (Ok(code), Ok(())) => Ok(code),
@@ -491,6 +532,20 @@ pub fn settle_end(
             cleanup: Box::new(cleanup),
         }),
     }
+}
+
+/// Record the end of a container's run, unless somebody else (`stop`, `rm -f`)
+/// recorded it first or removed the container.
+fn record_end(store: &Store, id: &str, ended: &ContainerChange) -> Result<()> {
+    store
+        .db
+        .transition(id, ContainerState::Exited, "record the exit of", ended)
+        .map(|_| ())
+        .or_else(|e| match store.db.find_container(id) {
+            Ok(Some(now)) if !now.state.is_active() => Ok(()),
+            Ok(None) => Ok(()),
+            _ => Err(e.into()),
+        })
 }
 
 /// A start failed: leave an exited record holding the error (and the exit code
@@ -617,7 +672,7 @@ pub fn process_spec(
                 lower,
                 upper: dir.join("upper"),
                 work: dir.join("work"),
-                merged: dir.join("merged"),
+                merged: root_mount_point(store)?,
                 userxattr: plan.is_some(),
                 // An id remapping needs fuse-overlayfs; otherwise the store's driver
                 // decides (probed with the default mapping).
@@ -737,6 +792,12 @@ pub fn remove_container(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> R
         "remove",
         &ContainerChange::default(),
     )?;
+    remove_marked(store, id, plan)
+}
+
+/// The rest of [`remove_container`] for a container already "removing": its cgroup,
+/// network, files, then its record.
+fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
     let dir = container_dir(store, id);
     crate::cgroups::container_ended(id, &dir.join("userdata"))?;
     crate::lifecycle::netns::release(id);
@@ -766,6 +827,17 @@ pub fn remove_ended(
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
     remove_container(store, &record.id, plan)?;
+    remove_leftovers(store, record, config, plan)
+}
+
+/// After a `--rm` container's removal: its anonymous volumes, and with `--rmi` its
+/// image unless another container uses it.
+fn remove_leftovers(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
     crate::lifecycle::volumes::remove_anonymous(store, config, plan)?;
     if config.remove_image {
         remove_image_if_unused(store, &record.image_id, plan)?;
@@ -957,6 +1029,18 @@ mod tests {
             Some(|| "taken".to_string()),
         );
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn one_root_mount_point_serves_every_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let first = root_mount_point(&store).unwrap();
+        assert!(first.is_dir());
+        assert_eq!(root_mount_point(&store).unwrap(), first);
+        // Gone (a store emptied by hand): made again.
+        std::fs::remove_dir(&first).unwrap();
+        assert!(root_mount_point(&store).unwrap().is_dir());
     }
 
     #[test]

@@ -271,6 +271,18 @@ pub fn remove_anonymous(
     config: &ContainerConfig,
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
+    let anonymous = |m: &MountSpec| {
+        matches!(
+            m,
+            MountSpec::Volume {
+                anonymous: true,
+                ..
+            }
+        )
+    };
+    if !config.mounts.iter().any(anonymous) {
+        return Ok(());
+    }
     let _lock = removal_lock(store)?;
     for m in &config.mounts {
         let MountSpec::Volume {

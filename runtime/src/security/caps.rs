@@ -182,14 +182,21 @@ pub fn apply(set: &CapSet) -> Result<()> {
         if set.to_mask() & cap.bits() != 0 {
             continue;
         }
-        // EINVAL: a capability number this kernel does not know; nothing to drop.
-        if rustix::thread::capability_is_in_bounding_set(cap).unwrap_or(false) {
-            rustix::thread::remove_capability_from_bounding_set(cap).map_err(|e| {
-                RuntimeError::Capability {
+        // Dropping one already dropped succeeds (one syscall instead of asking
+        // first); EINVAL is the first number this kernel does not know (they are
+        // numbered without gaps): nothing more to drop. Without CAP_SETPCAP only
+        // one still in the bounding set is an error.
+        match rustix::thread::remove_capability_from_bounding_set(cap) {
+            Ok(()) => {}
+            Err(rustix::io::Errno::INVAL) => break,
+            Err(rustix::io::Errno::PERM)
+                if !rustix::thread::capability_is_in_bounding_set(cap).unwrap_or(false) => {}
+            Err(e) => {
+                return Err(RuntimeError::Capability {
                     action: format!("drop capability {bit} from the bounding set"),
                     source: e.into(),
-                }
-            })?;
+                })
+            }
         }
     }
     rustix::thread::clear_ambient_capability_set().map_err(fail("clear ambient capabilities"))?;

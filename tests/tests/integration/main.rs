@@ -25,6 +25,7 @@ mod procflags;
 mod pull;
 mod query;
 mod run;
+mod run_rm;
 mod surface;
 mod terminal;
 mod testbed;

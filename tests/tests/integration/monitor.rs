@@ -75,7 +75,7 @@ fn entries(dir: &Path) -> Vec<String> {
 
 /// Nothing of any container is left: no record, directory, lock, exit file or
 /// mount below the sandbox.
-fn assert_no_container_left(sb: &Sandbox) {
+pub(crate) fn assert_no_container_left(sb: &Sandbox) {
     assert_eq!(stdout(sb, &["ps", "-a", "-q"]), "", "records left");
     let store = sb.data().join("coracle");
     let left = entries(&store.join("containers"));
@@ -385,19 +385,25 @@ fn the_monitor_stays_under_one_mebibyte() {
     assert_no_container_left(&sb);
 }
 
+/// `run --name NAME ARGS…` in the foreground, in the background of the test, once
+/// `ps` lists it running.
+pub(crate) fn run_foreground(sb: &Sandbox, name: &str, args: &[&str]) -> std::process::Child {
+    let mut all = vec!["run", "--name", name];
+    all.extend_from_slice(args);
+    let child = sb.command(&all).spawn().expect("start the foreground run");
+    assert!(
+        eventually(Duration::from_secs(20), || {
+            stdout(sb, &["ps", "--format", "{{.Names}}"]).trim() == name
+        }),
+        "the foreground container {name} is not listed running"
+    );
+    child
+}
+
 #[test]
 fn rm_f_of_a_foreground_container_from_another_process() {
     let (sb, img) = with_image("monitor-foreground-rm", "busybox");
-    let mut foreground = sb
-        .command(&["run", "--name", "fg", &img, "sleep", "1000"])
-        .spawn()
-        .expect("start the foreground run");
-    assert!(
-        eventually(Duration::from_secs(20), || {
-            stdout(&sb, &["ps", "--format", "{{.Names}}"]).trim() == "fg"
-        }),
-        "the foreground container is not listed running"
-    );
+    let mut foreground = run_foreground(&sb, "fg", &[&img, "sleep", "1000"]);
     let started = std::time::Instant::now();
     sb.coracle(&["rm", "-f", "fg"]).success();
     assert!(

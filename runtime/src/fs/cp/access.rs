@@ -116,7 +116,7 @@ where
         lower,
         upper: dir.join("upper"),
         work: dir.join("work"),
-        merged: dir.join("merged"),
+        merged: launch::root_mount_point(store)?,
         userxattr: stored_plan.is_some(),
         fuse_program: None,
         fuse_idmapping: None,
