@@ -169,24 +169,34 @@ fn bad_detach_keys_are_refused_with_125() {
 
 #[test]
 fn attach_without_a_terminal_follows_the_output_until_the_end() {
+    use std::io::{BufRead, BufReader, Read};
     let (sb, img) = with_image("detach-attach-plain", "busybox");
     let _cleanup = RemoveAll(&sb);
-    let script = "echo before; while [ ! -e /tmp/go ]; do sleep 0.1; done; \
+    // It ticks until told to go, so the test knows when the attach is following.
+    let script = "while [ ! -e /tmp/go ]; do echo tick; sleep 0.2; done; \
                   echo out-$((6*7)); echo err-$((6*7)) >&2; exit 4";
     sb.coracle(&["run", "-d", "--name", "plain", &img, "sh", "-c", script])
         .success();
-    let attach = sb.command(&["attach", "plain"]).spawn().unwrap();
-    // Time for the attach to find the log's end before the container writes more.
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    let mut attach = sb.command(&["attach", "plain"]).spawn().unwrap();
+    let mut stdout = BufReader::new(attach.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "tick\n", "the attach follows the output");
     sb.coracle(&["exec", "plain", "touch", "/tmp/go"]).success();
-    let out = attach.wait_with_output().unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert_eq!(out.status.code(), Some(4), "{stdout}{stderr}");
-    // Only what it wrote after the attach, each on its own stream.
-    assert_eq!(stdout, "out-42\n");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let mut stderr = String::new();
+    attach
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = attach.wait().unwrap();
+    assert_eq!(status.code(), Some(4), "{rest}{stderr}");
+    // Its output up to the end, each stream on its own.
+    assert!(rest.ends_with("out-42\n"), "{rest}");
+    assert!(rest.lines().all(|l| l == "tick" || l == "out-42"), "{rest}");
     assert_eq!(stderr, "err-42\n");
 
     sb.coracle(&[

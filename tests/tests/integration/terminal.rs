@@ -67,9 +67,10 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits up to 20 s for a line of the pane that is exactly `line` (after trimming).
+    /// Waits up to 60 s (the machine may be loaded) for a line of the pane that is
+    /// exactly `line` (after trimming).
     pub(crate) fn wait_for_line(&self, line: &str) -> String {
-        for _ in 0..200 {
+        for _ in 0..600 {
             let screen = self.screen();
             if screen.lines().any(|l| l.trim() == line) {
                 return screen;
