@@ -89,7 +89,9 @@ impl Store {
     /// The exclusive lock of one container (`<root>/container-locks/<id>`), held by
     /// every command that changes it for as long as it does. A holder must read the
     /// record again once it has the lock (another process may have changed or
-    /// removed it meanwhile). `id` is a full container id.
+    /// removed it meanwhile); one that finds it removed calls
+    /// [`Store::remove_container_lock`], since taking the lock made the file again.
+    /// `id` is a full container id.
     ///
     /// One process must not take the same container's lock twice.
     pub fn container_lock(&self, id: &str) -> Result<StoreLock> {

@@ -14,6 +14,7 @@ pub fn cleanup(ctx: &Context, args: ContainerCleanupArgs) -> Result<i32> {
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
     for name in &args.containers {
         let Some(record) = store.db.find_container(name)? else {
+            cleanup::forget_removed(name);
             bail!("no container with name or ID {name:?} found: no such container");
         };
         cleanup::cleanup(&store, &record.id, plan.as_ref())?;

@@ -10,7 +10,7 @@ use coracle_storage::{ContainerChange, ContainerState, Store};
 
 use crate::error::Result;
 use crate::ids::idmap::UserNsPlan;
-use crate::lifecycle::control::refresh_locked;
+use crate::lifecycle::control::{record_locked, refresh_locked};
 use crate::lifecycle::launch::remove_ended;
 use crate::lifecycle::liveness::recorded_alive;
 use crate::lifecycle::rundir;
@@ -29,11 +29,22 @@ pub fn should_restart(policy: &RestartPolicy, code: Option<i32>, restarts: u32) 
     }
 }
 
+/// Forget what the monitor of container `id` (a full id) left in the runtime
+/// directory after the container was removed: `rm -f` stops waiting for a stalled
+/// monitor's exit file after a while and removes the container, and the monitor
+/// writes the file later. Anything but a full id is left alone.
+pub fn forget_removed(id: &str) {
+    if id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        rundir::remove_exit_file(id);
+    }
+}
+
 /// Clean up after container `id` (a full id): see the module. Nothing to do for a
 /// container that is gone, or running again under another monitor.
 pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
     let _lock = store.container_lock(id)?;
-    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+    // Removed meanwhile (`rm -f` between the exit command's lookup and this lock).
+    let Some(record) = record_locked(store, id)? else {
         rundir::remove_exit_file(id);
         return Ok(());
     };
@@ -81,6 +92,17 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lifecycle::testing::{lock_files, store};
+
+    #[test]
+    fn a_cleanup_that_comes_after_the_removal_leaves_no_lock_file() {
+        // The monitor's exit command found the record, then `rm -f` removed the
+        // container and its lock file before this cleanup took the lock, which made
+        // the file again.
+        let (_dir, store) = store();
+        cleanup(&store, &"ab".repeat(32), None).unwrap();
+        assert_eq!(lock_files(&store), Vec::<String>::new());
+    }
 
     #[test]
     fn restart_policies() {

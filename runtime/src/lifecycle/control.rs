@@ -82,12 +82,7 @@ pub fn refresh_if_present(
         return Ok(Some(record));
     }
     let _lock = store.container_lock(&record.id)?;
-    let refreshed = refresh_locked(store, &record.id)?;
-    if refreshed.is_none() {
-        // Taking the lock made its file again: a removed container leaves none.
-        store.remove_container_lock(&record.id);
-    }
-    Ok(refreshed)
+    refresh_locked(store, &record.id)
 }
 
 /// Every container, newest first, states made truthful (one query); containers
@@ -101,9 +96,23 @@ pub fn all(store: &Store) -> Result<Vec<ContainerRecord>> {
         .collect()
 }
 
-/// [`refresh`] for a caller that holds the container's lock; `None` when it is gone.
+/// The record of container `id` (a full id) for a caller that holds its lock, or
+/// `None` when another process removed it meanwhile. That removal took the lock file
+/// with it, and taking the lock afterwards made the file again: it goes now, so that
+/// a removed container leaves none (whoever finds the container gone under its lock
+/// removes the file; ids are never reused, so nobody can need it any more).
+pub fn record_locked(store: &Store, id: &str) -> Result<Option<ContainerRecord>> {
+    let record = store.db.find_container(id)?.filter(|r| r.id == id);
+    if record.is_none() {
+        store.remove_container_lock(id);
+    }
+    Ok(record)
+}
+
+/// [`refresh`] for a caller that holds the container's lock; `None` when it is gone
+/// (see [`record_locked`]).
 pub fn refresh_locked(store: &Store, id: &str) -> Result<Option<ContainerRecord>> {
-    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+    let Some(record) = record_locked(store, id)? else {
         return Ok(None);
     };
     if !record.state.is_active() || container_alive(&record) || monitor_alive(&record) {
@@ -320,6 +329,34 @@ pub fn remove(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lifecycle::testing::{lock_files, record, store, stored_image};
+
+    #[test]
+    fn a_container_that_is_there_keeps_its_lock_file() {
+        let (_dir, store) = store();
+        let kept = ContainerRecord {
+            image_id: stored_image(&store).id,
+            ..record("ab".repeat(32), "kept")
+        };
+        store.db.create_container(&kept).unwrap();
+        let lock = store.container_lock(&kept.id).unwrap();
+        assert!(refresh_locked(&store, &kept.id).unwrap().is_some());
+        drop(lock);
+        assert_eq!(lock_files(&store), [kept.id]);
+    }
+
+    #[test]
+    fn commands_that_find_the_container_removed_leave_no_lock_file() {
+        let (_dir, store) = store();
+        // A second `rm` (or a `--rm` monitor's) got the lock after the first removed
+        // the container.
+        remove(&store, record("ab".repeat(32), "gone"), true, None, None).unwrap();
+        assert_eq!(lock_files(&store), Vec::<String>::new());
+        let id = "cd".repeat(32);
+        assert!(stop(&store, record(id.clone(), "gone"), None).is_err());
+        assert!(start_detached(&store, &id).is_err());
+        assert_eq!(lock_files(&store), Vec::<String>::new());
+    }
 
     #[test]
     fn waiting_pauses_start_short_and_double_up_to_the_poll_interval() {

@@ -16,6 +16,7 @@ use coracle_storage::{ContainerRecord, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, RuntimeError};
+use crate::lifecycle::control::{no_such, record_locked};
 use crate::lifecycle::exec::{exec, ExecOptions};
 use crate::lifecycle::launch::{container_dir, now};
 use crate::spec::{ContainerConfig, HealthConfig};
@@ -144,6 +145,8 @@ pub fn run_check(store: &Store, record: &ContainerRecord) -> Result<(HealthLogEn
         .started
         .is_some_and(|s| now() - s < health.start_period_secs as i64);
     let _lock = store.container_lock(&record.id)?;
+    // Removed while the check ran: nothing is left to record it in.
+    record_locked(store, &record.id)?.ok_or_else(|| no_such(&record.id))?;
     let path = state_path(store, &record.id);
     let mut state = read_state(store, &record.id).unwrap_or_default();
     state.record(entry.clone(), health.retries, !in_start_period);

@@ -434,6 +434,9 @@ pub fn start_foreground(
     ended_cgroup(store, &record.id);
     let result = settle_end(store, record, &config, stored_plan, result);
     crate::lifecycle::rundir::remove_exit_file(&record.id);
+    // Removed by `rm -f` meanwhile, or with --rm: no lock file stays (taking the
+    // lock made it again).
+    let _ = crate::lifecycle::control::record_locked(store, &record.id);
     result
 }
 
@@ -973,24 +976,8 @@ mod tests {
 
     #[test]
     fn a_generated_name_that_is_taken_is_drawn_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let digest = coracle_storage::Digest::of_bytes(b"image");
-        let image = coracle_storage::ImageRecord {
-            id: digest.hex().into(),
-            digest: digest.clone(),
-            manifest_digest: digest.clone(),
-            manifest_media_type: "m".into(),
-            config_digest: digest.clone(),
-            created: None,
-            architecture: "amd64".into(),
-            os: "linux".into(),
-            variant: None,
-            size: 1,
-            layers: vec![],
-            added: 1,
-        };
-        store.db.commit_image(&image, None, None).unwrap();
+        let (_dir, store) = crate::lifecycle::testing::store();
+        let image = crate::lifecycle::testing::stored_image(&store);
         let record = |id: char, name: &str| ContainerRecord {
             image_id: image.id.clone(),
             ..crate::lifecycle::testing::record(id.to_string().repeat(64), name)

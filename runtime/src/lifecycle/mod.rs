@@ -46,7 +46,45 @@ pub(crate) fn short_id(id: &str) -> &str {
 /// Records for unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use coracle_storage::{ContainerRecord, ContainerState};
+    use coracle_storage::{ContainerRecord, ContainerState, Store};
+
+    /// A store in a fresh temporary directory (removed with the returned guard).
+    pub(crate) fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    /// An image record in `store` (no blobs), for container records to refer to.
+    pub(crate) fn stored_image(store: &Store) -> coracle_storage::ImageRecord {
+        let digest = coracle_storage::Digest::of_bytes(b"image");
+        let image = coracle_storage::ImageRecord {
+            id: digest.hex().into(),
+            digest: digest.clone(),
+            manifest_digest: digest.clone(),
+            manifest_media_type: "m".into(),
+            config_digest: digest.clone(),
+            created: None,
+            architecture: "amd64".into(),
+            os: "linux".into(),
+            variant: None,
+            size: 1,
+            layers: vec![],
+            added: 1,
+        };
+        store.db.commit_image(&image, None, None).unwrap();
+        image
+    }
+
+    /// The lock files under the store's `container-locks/`.
+    pub(crate) fn lock_files(store: &Store) -> Vec<String> {
+        match std::fs::read_dir(store.root.join("container-locks")) {
+            Ok(list) => list
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect(),
+            Err(_) => vec![],
+        }
+    }
 
     /// A created container `id` named `name`, with an empty spec and image `x`.
     pub(crate) fn record(id: String, name: &str) -> ContainerRecord {

@@ -30,11 +30,16 @@ fn run_detached(sb: &Sandbox, args: &[&str]) -> String {
 }
 
 fn kill9(pid: i32) {
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
+    send(pid, "KILL");
+}
+
+/// `kill -SIGNAL pid` (the signal's name without SIG).
+fn send(pid: i32, signal: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
         .status()
         .expect("run kill");
-    assert!(killed.success(), "kill -KILL {pid}");
+    assert!(sent.success(), "kill -{signal} {pid}");
 }
 
 /// The holder and backend pids that the rootless network records under `runtime`
@@ -322,6 +327,27 @@ fn killed_monitor_leaves_the_container_running_and_rm_f_removes_it() {
     assert_eq!(stdout(&sb, &["ps", "-q", "--no-trunc"]).trim(), id);
     sb.coracle(&["rm", "-f", &id]).success();
     assert!(!pid_alive(pid));
+    assert_no_container_left(&sb);
+}
+
+#[test]
+fn rm_f_past_a_stalled_monitor_leaves_nothing_once_it_ends() {
+    // Under load a monitor may not write its exit file before `rm -f` stops waiting
+    // for it (5 s): the container is removed without it, and what the monitor does
+    // afterwards (its exit file, its exit command) must leave nothing behind.
+    let (sb, img) = with_image("monitor-stalled", "busybox");
+    let id = run_detached(&sb, &[&img, "sleep", "1000"]);
+    let monitor = inspect_pid(&sb, &id, "ConmonPid");
+    send(monitor, "STOP");
+    let removed = sb.coracle(&["rm", "-f", &id]);
+    send(monitor, "CONT");
+    removed.success();
+    assert_eq!(removed.stdout.trim(), id);
+    assert_eq!(removed.stderr, "");
+    assert!(
+        eventually(Duration::from_secs(10), || !pid_alive(monitor)),
+        "the monitor (then its exit command) did not end"
+    );
     assert_no_container_left(&sb);
 }
 
