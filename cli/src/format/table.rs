@@ -21,12 +21,17 @@ pub fn align(rows: &[Vec<String>]) -> String {
     if rows.is_empty() {
         return String::new();
     }
+    let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+    align_text(text)
+}
+
+/// [`align`] for rows already joined: each ends in `\n`, its cells separated by tabs.
+pub fn align_text(text: String) -> String {
     // The tabwriter crate pads to max(minwidth, cell) + padding; Go to
     // max(minwidth, cell + padding): the same widths with minwidth less padding.
     let mut tw = TabWriter::new(Vec::new())
         .minwidth(MIN_WIDTH - PADDING)
         .padding(PADDING);
-    let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
     // Writing to a Vec cannot fail; fall back to the unaligned text if it ever does.
     if tw
         .write_all(text.as_bytes())
