@@ -8,9 +8,11 @@
 
 use std::ffi::{OsStr, OsString};
 
-use clap::{CommandFactory, FromArgMatches, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 
-use super::{Cli, TopLevel};
+use super::{
+    Cli, ExecArgs, LogsArgs, PsArgs, RmArgs, RunArgs, StartArgs, StopArgs, TopInspectArgs, TopLevel,
+};
 
 /// The top level with its global options and no command: a command is added to it.
 type TopOnly = TopLevel<NoCommand>;
@@ -48,9 +50,15 @@ fn parse_one(argv: &[OsString]) -> Option<Result<Cli, clap::Error>> {
     let found = command_word(&top, words);
     let outcome = match found {
         Found::Command(name) => {
-            let all = Cli::command();
-            let one = all.find_subcommand(name)?.clone();
-            std::mem::forget(all);
+            let one = match frequent(name) {
+                Some(one) => one,
+                None => {
+                    let all = Cli::command();
+                    let one = all.find_subcommand(name)?.clone();
+                    std::mem::forget(all);
+                    one
+                }
+            };
             top = top.subcommand(one);
             top.try_get_matches_from_mut(argv)
                 .and_then(|matches| Cli::from_arg_matches(&matches))
@@ -65,6 +73,24 @@ fn parse_one(argv: &[OsString]) -> Option<Result<Cli, clap::Error>> {
     };
     std::mem::forget(top);
     outcome
+}
+
+/// The commands scripts run most often, made straight from their flag structs:
+/// taking one from `Cli::command()` makes all the others first (half of a `ps`'s
+/// parse). Each is the whole definition's command (a test compares them).
+fn frequent(name: &str) -> Option<clap::Command> {
+    let (name, augment): (&'static str, fn(clap::Command) -> clap::Command) = match name {
+        "ps" => ("ps", PsArgs::augment_args),
+        "run" => ("run", RunArgs::augment_args),
+        "exec" => ("exec", ExecArgs::augment_args),
+        "rm" => ("rm", RmArgs::augment_args),
+        "start" => ("start", StartArgs::augment_args),
+        "stop" => ("stop", StopArgs::augment_args),
+        "inspect" => ("inspect", TopInspectArgs::augment_args),
+        "logs" => ("logs", LogsArgs::augment_args),
+        _ => return None,
+    };
+    Some(augment(clap::Command::new(name)))
 }
 
 /// What the words after the global options start with.
@@ -204,6 +230,25 @@ mod tests {
         assert!(
             matches!(version, Some(Err(e)) if e.kind() == clap::error::ErrorKind::DisplayVersion)
         );
+    }
+
+    #[test]
+    fn frequent_commands_are_the_whole_definitions() {
+        let all = Cli::command();
+        for name in [
+            "ps", "run", "exec", "rm", "start", "stop", "inspect", "logs",
+        ] {
+            let mut direct = frequent(name).expect("a frequent command");
+            let mut derived = all.find_subcommand(name).expect("a command").clone();
+            direct.build();
+            derived.build();
+            let args = |c: &clap::Command| format!("{:?}", c.get_arguments().collect::<Vec<_>>());
+            assert_eq!(args(&direct), args(&derived), "{name}");
+            assert_eq!(direct.get_name(), derived.get_name());
+            assert!(derived.get_all_aliases().next().is_none(), "{name}");
+            assert!(!derived.has_subcommands(), "{name}");
+        }
+        assert!(frequent("images").is_none());
     }
 
     #[test]
