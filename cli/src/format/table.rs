@@ -27,6 +27,9 @@ pub fn align(rows: &[Vec<String>]) -> String {
 
 /// [`align`] for rows already joined: each ends in `\n`, its cells separated by tabs.
 pub fn align_text(text: String) -> String {
+    if let Some(aligned) = align_even(&text) {
+        return aligned;
+    }
     // The tabwriter crate pads to max(minwidth, cell) + padding; Go to
     // max(minwidth, cell + padding): the same widths with minwidth less padding.
     let mut tw = TabWriter::new(Vec::new())
@@ -52,9 +55,116 @@ pub fn align_text(text: String) -> String {
     }
 }
 
+/// The common table, aligned directly (what tabwriter gives, a fifth of its cost):
+/// printable ASCII only (a cell's width is its length), every line ending in `\n`
+/// and having the same number of cells, at least two (so each column spans every
+/// line). `None` for any other text.
+fn align_even(text: &str) -> Option<String> {
+    let body = text.strip_suffix('\n')?;
+    if !body
+        .bytes()
+        .all(|b| b == b'\t' || b == b'\n' || (b' '..=b'~').contains(&b))
+    {
+        return None;
+    }
+    let cells = body.lines().next()?.split('\t').count();
+    if cells < 2 {
+        return None;
+    }
+    let mut widths = vec![MIN_WIDTH - PADDING; cells - 1];
+    for line in body.split('\n') {
+        let mut count = 0;
+        for (i, cell) in line.split('\t').enumerate() {
+            if let Some(width) = widths.get_mut(i) {
+                *width = (*width).max(cell.len());
+            }
+            count += 1;
+        }
+        if count != cells {
+            return None;
+        }
+    }
+    let line_width: usize = widths.iter().map(|w| w + PADDING).sum();
+    let mut out = String::with_capacity(text.len() + body.lines().count() * line_width);
+    for line in body.split('\n') {
+        for (i, cell) in line.split('\t').enumerate() {
+            out.push_str(cell);
+            if let Some(width) = widths.get(i) {
+                out.extend(std::iter::repeat_n(' ', width - cell.len() + PADDING));
+            }
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What tabwriter makes of `text` (the path [`align_even`] shortens).
+    fn tabwriter(text: &str) -> String {
+        let mut tw = TabWriter::new(Vec::new())
+            .minwidth(MIN_WIDTH - PADDING)
+            .padding(PADDING);
+        tw.write_all(text.as_bytes()).unwrap();
+        tw.flush().unwrap();
+        let mut out = String::from_utf8(tw.into_inner().unwrap()).unwrap();
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn even_tables_are_aligned_as_tabwriter_does() {
+        // Tables of 2 to 7 columns, cells empty, short and wider than the minimum.
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut even = 0;
+        for _ in 0..300 {
+            let columns = 2 + next(6) as usize;
+            let lines = 1 + next(6) as usize;
+            let mut text = String::new();
+            for _ in 0..lines {
+                let cells: Vec<String> = (0..columns)
+                    .map(|_| {
+                        "abc xyz-0123456789"
+                            .chars()
+                            .cycle()
+                            .take(next(16) as usize)
+                            .collect()
+                    })
+                    .collect();
+                text.push_str(&cells.join("\t"));
+                text.push('\n');
+            }
+            assert_eq!(align_text(text.clone()), tabwriter(&text), "{text:?}");
+            even += usize::from(align_even(&text).is_some());
+        }
+        assert_eq!(even, 300);
+    }
+
+    #[test]
+    fn other_tables_go_to_tabwriter() {
+        for text in [
+            "a\tb\nc\n",
+            "a\tb\n\nc\td\n",
+            "a\tb\nc\td",
+            "only one cell\n",
+            "caf\u{e9}\tb\nc\td\n",
+            "a\x1b[1m\tb\nc\td\n",
+            "a\r\tb\nc\td\n",
+        ] {
+            assert!(align_even(text).is_none(), "{text:?}");
+            assert_eq!(align_text(text.to_string()), tabwriter(text), "{text:?}");
+        }
+    }
 
     fn rows(lines: &[&str]) -> Vec<Vec<String>> {
         lines
