@@ -61,41 +61,63 @@ pub fn align_text(text: String) -> String {
 /// line). `None` for any other text.
 fn align_even(text: &str) -> Option<String> {
     let body = text.strip_suffix('\n')?;
-    if !body
-        .bytes()
-        .all(|b| b == b'\t' || b == b'\n' || (b' '..=b'~').contains(&b))
-    {
-        return None;
-    }
-    let cells = body.lines().next()?.split('\t').count();
-    if cells < 2 {
-        return None;
-    }
-    let mut widths = vec![MIN_WIDTH - PADDING; cells - 1];
-    for line in body.split('\n') {
-        let mut count = 0;
-        for (i, cell) in line.split('\t').enumerate() {
-            if let Some(width) = widths.get_mut(i) {
-                *width = (*width).max(cell.len());
-            }
-            count += 1;
+    let widths = even_widths(body.as_bytes())?;
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut column = 0;
+    let mut start = 0;
+    for (i, b) in body.bytes().chain([b'\n']).enumerate() {
+        if b != b'\t' && b != b'\n' {
+            continue;
         }
-        if count != cells {
-            return None;
+        out.push_str(&body[start..i]);
+        if b == b'\t' {
+            out.extend(std::iter::repeat_n(
+                ' ',
+                widths[column] - (i - start) + PADDING,
+            ));
+            column += 1;
+        } else {
+            out.push('\n');
+            column = 0;
         }
-    }
-    let line_width: usize = widths.iter().map(|w| w + PADDING).sum();
-    let mut out = String::with_capacity(text.len() + body.lines().count() * line_width);
-    for line in body.split('\n') {
-        for (i, cell) in line.split('\t').enumerate() {
-            out.push_str(cell);
-            if let Some(width) = widths.get(i) {
-                out.extend(std::iter::repeat_n(' ', width - cell.len() + PADDING));
-            }
-        }
-        out.push('\n');
+        start = i + 1;
     }
     Some(out)
+}
+
+/// The width of each column but the last of an even table (see [`align_even`]), in
+/// one pass over its bytes; `None` when the lines are not such a table.
+fn even_widths(body: &[u8]) -> Option<Vec<usize>> {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut first_line = true;
+    let mut column = 0;
+    let mut start = 0;
+    for (i, b) in body.iter().copied().chain([b'\n']).enumerate() {
+        match b {
+            b'\t' => {
+                if column == widths.len() {
+                    if !first_line {
+                        return None;
+                    }
+                    widths.push(MIN_WIDTH - PADDING);
+                }
+                widths[column] = widths[column].max(i - start);
+                column += 1;
+                start = i + 1;
+            }
+            b'\n' => {
+                if column != widths.len() || widths.is_empty() {
+                    return None;
+                }
+                first_line = false;
+                column = 0;
+                start = i + 1;
+            }
+            b' '..=b'~' => {}
+            _ => return None,
+        }
+    }
+    Some(widths)
 }
 
 #[cfg(test)]
