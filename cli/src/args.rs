@@ -25,18 +25,24 @@ pub mod network;
 mod surface;
 pub use global::{EventsBackend, GlobalArgs, LogLevel};
 pub use surface::{EventsArgs, TopInspectArgs, UntagArgs};
+pub mod parse;
+
+/// The whole command line: the global options and every command.
+pub type Cli = TopLevel<Command>;
 
 /// Daemonless, rootless containers.
+// Generic over its commands so that `parse` can build the same top level with only
+// the one command that runs (see `parse::TopOnly`).
 #[derive(Debug, Parser)]
 #[command(name = "coracle", version, about, long_about = None, disable_help_subcommand = true)]
-pub struct Cli {
+pub struct TopLevel<C: Subcommand> {
     /// Options every command accepts.
     #[command(flatten)]
     pub global: GlobalArgs,
 
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: C,
 }
 
 /// Top-level commands.

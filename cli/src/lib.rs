@@ -17,8 +17,6 @@ pub mod output;
 pub mod progress;
 pub mod resolver;
 
-use clap::FromArgMatches;
-
 /// Exit status for coracle's own errors (Podman's convention).
 pub const EXIT_ERROR: i32 = 125;
 
@@ -40,15 +38,8 @@ pub fn run() -> i32 {
         }
         _ => {}
     }
-    let words: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let mut command = help::for_args(&words);
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|matches| args::Cli::from_arg_matches(&matches));
-    // The command line's definition (every subcommand and flag, about a megabyte of
-    // small allocations) is not freed: the process ends after one command anyway, and
-    // freeing it cost a third of `coracle --version`'s instructions.
-    std::mem::forget(command);
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = args::parse::parse(&argv);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

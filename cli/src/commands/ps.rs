@@ -25,11 +25,13 @@ const FILTER_KEYS: &[&str] = &[
 /// A listed container with what its output needs beyond the record.
 struct Row {
     record: ContainerRecord,
-    /// What the listing shows of the saved spec, read once per container.
+    /// What the listing shows of the saved spec, read once per container (left
+    /// empty for the outputs that show none of it).
     config: ListedSettings,
     /// Writable layer size and image size, with `-s` (or `--sort size`).
     size: Option<(u64, u64)>,
-    /// The pod's short id and name (empty outside a pod).
+    /// The pod's short id and name (empty outside a pod, and when the saved spec
+    /// was not read).
     pod: (String, String),
 }
 
@@ -60,6 +62,9 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
     } else {
         HashMap::new()
     };
+    // The default table and `-q` show nothing of the saved spec: it is read (the
+    // largest cost per row) only for the outputs that show its settings.
+    let with_config = args.format.is_some() || args.pod;
     let mut rows: Vec<Row> = list
         .into_iter()
         .map(|record| {
@@ -69,7 +74,11 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 ));
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
-            let config = ListedSettings::from_saved(&record.config);
+            let config = if with_config {
+                ListedSettings::from_saved(&record.config)
+            } else {
+                ListedSettings::default()
+            };
             Row {
                 pod: super::pod::pod_of(&store, config.pod.as_deref()),
                 config,

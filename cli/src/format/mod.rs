@@ -43,6 +43,11 @@ pub fn render_items(
 /// Align rendered lines whose cells are separated by tabs, as [`render_items`]
 /// does with a template's output.
 pub fn align_lines(text: &str) -> String {
+    // Text whose every line ends in `\n` is already the rows joined: aligned as it
+    // is (splitting it into lines would also drop a `\r` before a `\n`).
+    if !text.is_empty() && text.ends_with('\n') && !text.contains('\r') {
+        return table::align_text(text.to_string());
+    }
     let rows: Vec<Vec<String>> = text
         .lines()
         .map(|l| l.split('\t').map(str::to_string).collect())
@@ -80,6 +85,24 @@ fn normalize(src: &str, is_table: bool) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn aligned_lines_are_the_aligned_rows_of_their_cells() {
+        for text in [
+            "",
+            "\n",
+            "ID\tNAME\na-much-longer-id\tx\n",
+            "a\tb\tc\nd\n\ne\tf\n",
+            "no newline\tat the end",
+            "carriage\r\nreturn\tkept\r\n",
+        ] {
+            let rows: Vec<Vec<String>> = text
+                .lines()
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect();
+            assert_eq!(align_lines(text), table::align(&rows), "{text:?}");
+        }
+    }
 
     fn items() -> Vec<serde_json::Value> {
         vec![
