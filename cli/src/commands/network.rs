@@ -455,7 +455,7 @@ fn disconnect(ctx: &Context, args: NetworkDisconnectArgs) -> Result<i32> {
         );
     }
     if record.state.is_active() {
-        netns_live::disconnect_running(&store, &record, &network)?;
+        netns_live::disconnect_running(&record, &network)?;
     }
     store
         .db

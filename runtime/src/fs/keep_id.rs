@@ -86,7 +86,7 @@ fn appended(existing: &str, line: &str) -> String {
 }
 
 /// The generated files of a keep-id container: who to add, and the host directory
-/// (the container's userdata) to write the files into before they are bound in.
+/// (the container's files directory in the runtime directory) to write the files into before they are bound in.
 #[derive(Clone, Debug)]
 pub struct KeepIdFiles {
     /// The invoking user.

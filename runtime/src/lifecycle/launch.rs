@@ -126,7 +126,8 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container (see
-/// [`crate::lifecycle::etc_network`]); `--tz` adds /etc/localtime.
+/// [`crate::lifecycle::etc_network`]), written into `dir` (its
+/// [`crate::lifecycle::rundir::container_files_dir`]); `--tz` adds /etc/localtime.
 fn etc_files(
     store: &Store,
     dir: &Path,
@@ -136,7 +137,6 @@ fn etc_files(
     net: &crate::lifecycle::netns::EtcInfo,
 ) -> Result<Vec<(String, PathBuf)>> {
     use crate::lifecycle::etc_network;
-    let userdata = dir.join("userdata");
     let facts = etc_network::NetworkFacts {
         addresses: net.address.map(std::net::IpAddr::V4).into_iter().collect(),
         host_address: net.host_gateway.map(std::net::IpAddr::V4),
@@ -152,14 +152,14 @@ fn etc_files(
     ];
     let mut out = Vec::new();
     for (file, text) in files {
-        let path = userdata.join(file);
+        let path = dir.join(file);
         write_file(&path, &text)?;
         out.push((format!("/etc/{file}"), path));
     }
     if let Some(zone) = &config.timezone {
         out.push((
             "/etc/localtime".into(),
-            crate::fs::timezone::copy_zone(zone, &userdata)?,
+            crate::fs::timezone::copy_zone(zone, dir)?,
         ));
     }
     Ok(out)
@@ -642,7 +642,15 @@ pub fn process_spec(
         .clone()
         .unwrap_or_else(|| record.id[..12.min(record.id.len())].to_string());
     let etc_net = network.as_ref().map(|n| n.etc_info()).unwrap_or_default();
-    let etc = etc_files(store, &dir, &hostname, &record.name, config, &etc_net)?;
+    let files_dir =
+        crate::lifecycle::rundir::create_container_files_dir(&record.id).map_err(|e| {
+            RuntimeError::io(
+                "failed to create",
+                crate::lifecycle::rundir::container_files_dir(&record.id),
+                e,
+            )
+        })?;
+    let etc = etc_files(store, &files_dir, &hostname, &record.name, config, &etc_net)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.
@@ -662,7 +670,7 @@ pub fn process_spec(
     let keep_id = keep_id_user(config).filter(|_| plan.is_some()).map(|user| {
         crate::fs::keep_id::KeepIdFiles {
             user,
-            dir: dir.join("userdata"),
+            dir: files_dir.clone(),
         }
     });
     let cwd = config.workdir.clone().unwrap_or_else(|| "/".into());
@@ -817,6 +825,7 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     crate::ids::userns::remove_tree(&dir, plan)?;
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
+    crate::lifecycle::rundir::remove_container_files(id);
     store.remove_container_lock(id);
     Ok(())
 }

@@ -64,14 +64,14 @@ pub fn connect_running(
         return Err(e);
     }
     let names = coracle_network::etc_files::own_names(hostname, &record.name);
-    edit_etc_file(store, &record.id, "hosts", |text| {
+    edit_etc_file(&record.id, "hosts", |text| {
         coracle_network::etc_files::add_own_address(text, lease.ip, &names)
     });
     if let Some(gateway) = resolver_of(config) {
         if let Err(e) = ensure_resolver(store, &paths, &fds) {
             log::warn!("container names will not resolve: {e}");
         }
-        edit_etc_file(store, &record.id, "resolv.conf", |text| {
+        edit_etc_file(&record.id, "resolv.conf", |text| {
             coracle_network::etc_files::add_resolver(text, gateway)
         });
     }
@@ -99,27 +99,24 @@ fn resolver_of(config: &NetworkConfig) -> Option<Ipv4Addr> {
 }
 
 /// Rewrite a running container's /etc/`file` (hosts, resolv.conf: the file in its
-/// `userdata/` that is bind-mounted there) in place, so the mount sees the change.
+/// [`crate::lifecycle::rundir::container_files_dir`] that is bind-mounted there) in place, so the mount sees the change.
 /// A container without that file (its own bind mount there, say) is left alone;
 /// a file that cannot be updated is reported as a warning (the network change
 /// itself is done).
-fn edit_etc_file(store: &Store, container_id: &str, file: &str, edit: impl FnOnce(&str) -> String) {
-    if let Err(e) = try_edit_etc_file(store, container_id, file, edit) {
+fn edit_etc_file(container_id: &str, file: &str, edit: impl FnOnce(&str) -> String) {
+    if let Err(e) = try_edit_etc_file(container_id, file, edit) {
         log::warn!("{e}");
     }
 }
 
 fn try_edit_etc_file(
-    store: &Store,
     container_id: &str,
     file: &str,
     edit: impl FnOnce(&str) -> String,
 ) -> Result<()> {
     use std::io::{Read, Seek, Write};
     use std::os::unix::fs::OpenOptionsExt;
-    let path = crate::lifecycle::launch::container_dir(store, container_id)
-        .join("userdata")
-        .join(file);
+    let path = crate::lifecycle::rundir::container_files_dir(container_id).join(file);
     let io = |e| RuntimeError::io("failed to update", &path, e);
     let mut opened = match std::fs::OpenOptions::new()
         .read(true)
@@ -154,11 +151,7 @@ fn next_interface(held: &[(String, Lease)]) -> String {
 /// `network disconnect` for a running container: its veth on `config`'s bridge
 /// goes, its lease (with it the resolver's answers for it there) is given back and
 /// the network's resolver leaves its resolv.conf.
-pub fn disconnect_running(
-    store: &Store,
-    record: &ContainerRecord,
-    config: &NetworkConfig,
-) -> Result<()> {
+pub fn disconnect_running(record: &ContainerRecord, config: &NetworkConfig) -> Result<()> {
     let paths = paths();
     let _lock = rootless::lock(&paths).map_err(net_err)?;
     let leases = leases();
@@ -175,11 +168,11 @@ pub fn disconnect_running(
         let in_use = leases.has_leases(&config.name);
         coracle_network::host_bridge::remove_unused(&fds, &paths, &config.name, in_use);
     }
-    edit_etc_file(store, &record.id, "hosts", |text| {
+    edit_etc_file(&record.id, "hosts", |text| {
         coracle_network::etc_files::remove_address(text, lease.ip)
     });
     if let Some(gateway) = resolver_of(config) {
-        edit_etc_file(store, &record.id, "resolv.conf", |text| {
+        edit_etc_file(&record.id, "resolv.conf", |text| {
             coracle_network::etc_files::remove_resolver(text, gateway)
         });
     }

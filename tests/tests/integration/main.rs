@@ -26,6 +26,7 @@ mod pull;
 mod query;
 mod run;
 mod run_rm;
+mod runtime_files;
 mod surface;
 mod terminal;
 mod testbed;

@@ -111,6 +111,11 @@ pub(crate) fn assert_no_container_left(sb: &Sandbox) {
         entries(&sb.runtime().join("coracle/exits")),
         Vec::<String>::new()
     );
+    assert_eq!(
+        entries(&sb.runtime().join("coracle/containers")),
+        Vec::<String>::new(),
+        "runtime files left"
+    );
     let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
     let dir = sb.dir.to_string_lossy();
     assert!(
