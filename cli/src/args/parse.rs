@@ -17,7 +17,7 @@ use super::{
 /// The top level with its global options and no command: a command is added to it.
 type TopOnly = TopLevel<NoCommand>;
 
-/// No command at all (the type parameter of [`TopOnly`]).
+/// No command at all (the type parameter of `TopOnly`).
 #[derive(Debug, Subcommand)]
 pub enum NoCommand {}
 
