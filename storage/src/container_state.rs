@@ -128,6 +128,16 @@ impl ContainerState {
         }
     }
 
+    /// Whether a failed start may be recorded on a container in this state (it is
+    /// left exited with the error): one that `start` may run.
+    pub fn check_failed_start(
+        self,
+        id: &str,
+        action: &'static str,
+    ) -> Result<(), InvalidTransition> {
+        self.allowed_or_refused(self.can_start(), id, action)
+    }
+
     /// [`allows`](Self::allows) as a result naming the container and the action.
     pub fn check(
         self,
@@ -135,15 +145,24 @@ impl ContainerState {
         id: &str,
         action: &'static str,
     ) -> Result<(), InvalidTransition> {
-        if self.allows(to) {
-            Ok(())
-        } else {
-            Err(InvalidTransition {
-                id: id[..id.len().min(12)].to_string(),
-                from: self,
-                action,
-            })
+        self.allowed_or_refused(self.allows(to), id, action)
+    }
+
+    /// `Ok` when `allowed`, else the refusal naming the container and the action.
+    fn allowed_or_refused(
+        self,
+        allowed: bool,
+        id: &str,
+        action: &'static str,
+    ) -> Result<(), InvalidTransition> {
+        if allowed {
+            return Ok(());
         }
+        Err(InvalidTransition {
+            id: id[..id.len().min(12)].to_string(),
+            from: self,
+            action,
+        })
     }
 }
 
@@ -158,6 +177,17 @@ mod tests {
             assert_eq!(ContainerState::parse(s.as_str()), Some(s));
         }
         assert_eq!(ContainerState::parse("bogus"), None);
+    }
+
+    #[test]
+    fn a_failed_start_is_recorded_only_where_start_may_run() {
+        for state in ALL_STATES {
+            assert_eq!(
+                state.check_failed_start("c0ffee", "record").is_ok(),
+                matches!(state, Created | Exited | Stopped),
+                "{state:?}"
+            );
+        }
     }
 
     #[test]

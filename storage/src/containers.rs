@@ -325,6 +325,39 @@ impl Db {
     /// each checked from the state the one before leaves: all are made or none (a
     /// refused move leaves the record as it was). Their events follow in order.
     pub fn transitions(&self, id: &str, steps: &[TransitionStep<'_>]) -> Result<ContainerRecord> {
+        self.checked_moves(id, steps, ContainerState::check)
+    }
+
+    /// Record that a start of a container that was not running (created, exited or
+    /// stopped: [`ContainerState::can_start`]) failed before its process ran: it is
+    /// left exited with `change` (exit code, finish time, the error). An exited
+    /// container started again keeps its state but gets the new error, which the
+    /// state machine's exit move (made only from a live or created container) would
+    /// refuse.
+    pub fn record_failed_start(
+        &self,
+        id: &str,
+        change: &ContainerChange,
+    ) -> Result<ContainerRecord> {
+        self.checked_moves(
+            id,
+            &[(ContainerState::Exited, "record the failed start of", change)],
+            |from, _, id, action| from.check_failed_start(id, action),
+        )
+    }
+
+    /// [`Db::transitions`] with `check` deciding whether each move is allowed.
+    fn checked_moves(
+        &self,
+        id: &str,
+        steps: &[TransitionStep<'_>],
+        check: impl Fn(
+            ContainerState,
+            ContainerState,
+            &str,
+            &'static str,
+        ) -> std::result::Result<(), InvalidTransition>,
+    ) -> Result<ContainerRecord> {
         let (moves, next) = self.write(|tx| {
             let mut next = tx
                 .prepare_cached(&format!("SELECT {COLUMNS} FROM containers WHERE id = ?1"))?
@@ -333,7 +366,7 @@ impl Db {
                 .ok_or_else(|| StorageError::ContainerNotFound(id.to_owned()))?;
             let mut moves = Vec::with_capacity(steps.len());
             for (to, action, change) in steps {
-                next.state.check(*to, id, action)?;
+                check(next.state, *to, id, action)?;
                 let from = next.state;
                 next.state = *to;
                 change.apply_to(&mut next);

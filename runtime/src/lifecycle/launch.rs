@@ -572,10 +572,8 @@ pub fn settle_failed_start(
         };
         store
             .db
-            .transition(
+            .record_failed_start(
                 &record.id,
-                ContainerState::Exited,
-                "record the failed start of",
                 &ContainerChange::ended(Some(code), now(), Some(error.to_string())),
             )
             .map(|_| ())

@@ -33,7 +33,9 @@ fn proc_stat_path(pid: i32, buf: &mut [u8; 32]) -> Option<&std::path::Path> {
     let mut cursor = std::io::Cursor::new(&mut buf[..]);
     write!(cursor, "/proc/{pid}/stat").ok()?;
     let len = usize::try_from(cursor.position()).ok()?;
-    Some(std::path::Path::new(std::ffi::OsStr::from_bytes(&buf[..len])))
+    Some(std::path::Path::new(std::ffi::OsStr::from_bytes(
+        &buf[..len],
+    )))
 }
 
 /// The state letter (field 3) and start time (field 22) of one `/proc/PID/stat`

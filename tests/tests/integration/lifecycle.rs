@@ -266,3 +266,34 @@ fn create_then_start_runs_the_saved_spec() {
     sb.coracle(&["rm", "-a", "-f"]).success();
     assert_eq!(stdout(&sb, &["ps", "-a", "-q"]), "");
 }
+
+/// A start that fails on a container that has run before leaves it exited with the
+/// new error and exit code (the state machine's exit move, made only from a live or
+/// created container, used to refuse to record it and the start reported that
+/// instead).
+#[test]
+fn a_failed_start_of_an_exited_container_records_its_error() {
+    let (sb, img) = with_image("restart-fails", "busybox");
+    // Its one run removes its own command: the next start cannot run it.
+    sb.coracle(&["create", "--name", "once", &img, "/bin/rm", "/bin/rm"])
+        .success();
+    sb.coracle(&["start", "once"]).success();
+    assert_eq!(stdout(&sb, &["wait", "once"]), "0\n");
+    assert_eq!(inspect(&sb, "once", "{{.State.Error}}"), "");
+
+    let again = sb.coracle(&["start", "once"]);
+    assert_ne!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("/bin/rm"), "{}", again.stderr);
+    assert!(
+        !again.stderr.contains("cleaning up after it failed too"),
+        "the failure was recorded: {}",
+        again.stderr
+    );
+    assert_eq!(inspect(&sb, "once", "{{.State.Status}}"), "exited");
+    assert!(
+        inspect(&sb, "once", "{{.State.Error}}").contains("/bin/rm"),
+        "error recorded"
+    );
+    assert_eq!(inspect(&sb, "once", "{{.State.ExitCode}}"), "127");
+    sb.coracle(&["rm", "once"]).success();
+}
