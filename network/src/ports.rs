@@ -118,6 +118,45 @@ impl PortMapping {
             .collect()
     }
 
+    /// `ps`'s form: `0.0.0.0:18080->8080/tcp`, a range as
+    /// `0.0.0.0:8000-8001->80-81/tcp`; a host port still to be picked (by the next
+    /// start) leaves only the container's side, `8080/tcp`.
+    pub fn ps_text(&self) -> String {
+        let ports = |first: u16| match self.range {
+            0 | 1 => first.to_string(),
+            n => format!("{first}-{}", first.saturating_add(n - 1)),
+        };
+        let inside = format!("{}/{}", ports(self.container_port), self.protocol);
+        if self.host_port == 0 {
+            return inside;
+        }
+        let ip = self.host_ip.unwrap_or(Ipv4Addr::UNSPECIFIED);
+        format!("{ip}:{}->{inside}", ports(self.host_port))
+    }
+
+    /// Consecutive mappings (the same address and protocol, host and container
+    /// ports one further each, as the single ports a start bound for a range) as
+    /// ranges again.
+    pub fn compact(list: &[PortMapping]) -> Vec<PortMapping> {
+        let mut out: Vec<PortMapping> = Vec::with_capacity(list.len());
+        for m in list {
+            if let Some(last) = out.last_mut() {
+                let next = |first: u16| u32::from(first) + u32::from(last.range);
+                if last.host_ip == m.host_ip
+                    && last.protocol == m.protocol
+                    && last.host_port != 0
+                    && next(last.host_port) == u32::from(m.host_port)
+                    && next(last.container_port) == u32::from(m.container_port)
+                {
+                    last.range += m.range;
+                    continue;
+                }
+            }
+            out.push(m.clone());
+        }
+        out
+    }
+
     /// `port`'s line: `8080/tcp -> 0.0.0.0:18080`.
     pub fn line(&self) -> String {
         format!(
@@ -133,6 +172,23 @@ impl PortMapping {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ps_text_as_podman_lists_ports() {
+        let p = |t| PortMapping::parse(t).unwrap().ps_text();
+        assert_eq!(p("18080:8080"), "0.0.0.0:18080->8080/tcp");
+        assert_eq!(p("127.0.0.1:53:53/udp"), "127.0.0.1:53->53/udp");
+        assert_eq!(p("8000-8001:80-81"), "0.0.0.0:8000-8001->80-81/tcp");
+        assert_eq!(p("8080"), "8080/tcp", "host port not picked yet");
+        let range = PortMapping::parse("8000-8002:80-82").unwrap();
+        assert_eq!(PortMapping::compact(&range.singles()), vec![range]);
+        let apart = [
+            PortMapping::parse("8000:80").unwrap(),
+            PortMapping::parse("8002:81").unwrap(),
+            PortMapping::parse("8003:82/udp").unwrap(),
+        ];
+        assert_eq!(PortMapping::compact(&apart), apart.to_vec());
+    }
 
     #[test]
     fn podman_forms() {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use coracle_runtime::monitor::log;
+use coracle_runtime::spec::network_mode::PortMapping;
 use coracle_runtime::spec::ListedSettings;
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
@@ -33,6 +34,32 @@ struct Row {
     /// The pod's short id and name (empty outside a pod, and when the saved spec
     /// was not read).
     pod: (String, String),
+    /// The ports it publishes: a running container's as its start bound them
+    /// (host ports picked then), any other's as saved.
+    ports: Vec<PortMapping>,
+}
+
+/// [`Row::ports`] of `record`, whose listed settings are `config`.
+fn ports_of(record: &ContainerRecord, config: &ListedSettings) -> Vec<PortMapping> {
+    if config.publish.is_empty() {
+        return Vec::new();
+    }
+    if record.state.is_active() {
+        let bound = coracle_runtime::lifecycle::netns::published_ports(&record.id);
+        if !bound.is_empty() {
+            return PortMapping::compact(&bound);
+        }
+    }
+    config.publish.clone()
+}
+
+/// Podman's PORTS text: each mapping as `0.0.0.0:8080->80/tcp`, joined by `, `.
+fn ports_text(ports: &[PortMapping]) -> String {
+    ports
+        .iter()
+        .map(PortMapping::ps_text)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `coracle ps`.
@@ -62,8 +89,8 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
     } else {
         HashMap::new()
     };
-    // The default table and `-q` show nothing of the saved spec: it is read (the
-    // largest cost per row) only for the outputs that show its settings.
+    // The default table and `-q` show nothing else of the saved spec: it is read
+    // (the largest cost per row) only for the outputs that show its settings.
     let with_config = args.format.is_some() || args.pod;
     let mut rows: Vec<Row> = list
         .into_iter()
@@ -74,13 +101,16 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 ));
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
-            let config = if with_config {
+            // The default table shows published ports: the spec is read for those
+            // containers that may have some.
+            let config = if with_config || ListedSettings::may_publish(&record.config) {
                 ListedSettings::from_saved(&record.config)
             } else {
                 ListedSettings::default()
             };
             Row {
                 pod: super::pod::pod_of(&store, config.pod.as_deref()),
+                ports: ports_of(&record, &config),
                 config,
                 record,
                 size,
@@ -223,7 +253,7 @@ fn ps_json(row: &Row) -> Value {
         "Pid": r.pid.unwrap_or(0),
         "Pod": row.config.pod.clone().unwrap_or_default(),
         "PodName": row.pod.1,
-        "Ports": null,
+        "Ports": (!row.ports.is_empty()).then_some(&row.ports),
         "Restarts": 0,
         "Size": row.size.map(|(rw, image)| json!({"rwSize": rw, "rootFsSize": rw + image})),
         "StartedAt": r.started.unwrap_or(0),
@@ -279,7 +309,7 @@ fn default_table(rows: &[Row], args: &PsArgs) -> String {
                 "Size" => size_text(row.size),
                 "Pod" => row.pod.0.clone(),
                 "PodName" => row.pod.1.clone(),
-                // Ports, as in `ps_item`.
+                "Ports" => ports_text(&row.ports),
                 _ => String::new(),
             })
             .collect();
@@ -312,7 +342,7 @@ fn ps_item(row: &Row, no_trunc: bool) -> Value {
         "Networks": "",
         "Pod": row.pod.0,
         "PodName": row.pod.1,
-        "Ports": "",
+        "Ports": ports_text(&row.ports),
         "Size": size_text(row.size),
         "AutoRemove": row.config.remove,
     })
@@ -381,12 +411,17 @@ mod tests {
                 config: ListedSettings::default(),
                 size: Some((12, 4_500_000)),
                 pod: ("0123456789ab".into(), "web".into()),
+                ports: ["8080:80", "127.0.0.1:5300-5301:53-54/udp"]
+                    .iter()
+                    .map(|p| PortMapping::parse(p).unwrap())
+                    .collect(),
             },
             Row {
                 record: record('b', "a-much-longer-name", ContainerState::Created),
                 config: ListedSettings::default(),
                 size: Some((0, 0)),
                 pod: (String::new(), String::new()),
+                ports: Vec::new(),
             },
         ];
         for (size, pod, noheading, no_trunc) in [
@@ -411,6 +446,11 @@ mod tests {
             let rendered = output::formatted(&template, &items, &ps_headers()).unwrap();
             assert_eq!(default_table(&rows, &args), rendered, "{template}");
         }
+        let listed = default_table(&rows, &PsArgs::default());
+        assert!(
+            listed.contains("0.0.0.0:8080->80/tcp, 127.0.0.1:5300-5301->53-54/udp"),
+            "{listed}"
+        );
     }
 
     #[test]

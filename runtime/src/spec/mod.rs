@@ -280,6 +280,8 @@ pub struct ListedSettings {
     pub labels: BTreeMap<String, String>,
     /// The mode of each namespace (which containers' namespaces it joins).
     pub namespaces: Namespaces,
+    /// `-p`: the ports it publishes (host port 0 until a start picks one).
+    pub publish: Vec<network_mode::PortMapping>,
 }
 
 impl ListedSettings {
@@ -287,7 +289,17 @@ impl ListedSettings {
     pub fn from_saved(saved: &SavedSpec) -> ListedSettings {
         serde_json::from_str(saved.as_str()).unwrap_or_default()
     }
+
+    /// Whether a saved spec may publish ports, without parsing it: a spec saved
+    /// without any holds `"publish":[]` (never inside a JSON string, where every
+    /// quote is escaped), so a listing reads only the others.
+    pub fn may_publish(saved: &SavedSpec) -> bool {
+        !saved.as_str().contains(NO_PORTS)
+    }
 }
+
+/// How a saved spec that publishes nothing writes its `publish` field.
+const NO_PORTS: &str = "\"publish\":[]";
 
 impl ContainerConfig {
     /// The saved form.
@@ -478,5 +490,25 @@ mod tests {
         assert_eq!(listed.labels.get("app").map(String::as_str), Some("shop"));
         let broken = ListedSettings::from_saved(&SavedSpec::from_text("{".into()));
         assert_eq!(broken, ListedSettings::default());
+    }
+
+    #[test]
+    fn only_specs_that_publish_may_publish() {
+        let quiet = ContainerConfig {
+            // A label holding the marker's text stays inside a JSON string.
+            labels: BTreeMap::from([("x".to_string(), "\"publish\":[]".to_string())]),
+            ..Default::default()
+        };
+        assert!(!ListedSettings::may_publish(&quiet.to_json()));
+        let publishing = ContainerConfig {
+            publish: vec![network_mode::PortMapping::parse("8080:80").unwrap()],
+            ..quiet
+        };
+        let saved = publishing.to_json();
+        assert!(ListedSettings::may_publish(&saved));
+        assert_eq!(
+            ListedSettings::from_saved(&saved).publish,
+            publishing.publish
+        );
     }
 }

@@ -172,6 +172,58 @@ fn published_tcp_and_udp_ports_and_a_port_in_use() {
     assert_eq!(stdout_of(&sb, &["ps", "-a", "-q"]), before);
 }
 
+/// `ps` lists published ports as Podman does (`0.0.0.0:HOST->CTR/tcp`, joined by
+/// `, `): a running container's with the host ports its start picked, in the table,
+/// in templates and in JSON; a stopped one's as saved.
+#[test]
+fn ps_lists_the_published_ports() {
+    let (sb, img) = with_image("net-ps-ports", "busybox");
+    let _guard = RemoveAll(&sb);
+    let fixed = free_port();
+    let spec = format!("{fixed}:8080");
+    sb.coracle(&[
+        "run", "-d", "--name", "web", "-p", &spec, "-p", "9090", &img, "sleep", "1000",
+    ])
+    .success();
+    sb.coracle(&["run", "-d", "--name", "quiet", &img, "sleep", "1000"])
+        .success();
+    let picked = stdout_of(&sb, &["port", "web", "9090"]);
+    let picked = picked.rsplit(':').next().unwrap_or_default().to_string();
+    assert!(picked.parse::<u16>().is_ok_and(|p| p > 0), "{picked}");
+    let wanted = format!("0.0.0.0:{fixed}->8080/tcp, 0.0.0.0:{picked}->9090/tcp");
+
+    let listed = stdout_of(&sb, &["ps", "--format", "{{.Names}}|{{.Ports}}"]);
+    let mut listed: Vec<&str> = listed.lines().collect();
+    listed.sort();
+    assert_eq!(listed, ["quiet|".to_string(), format!("web|{wanted}")]);
+    let table = stdout_of(&sb, &["ps"]);
+    assert!(table.lines().next().unwrap_or_default().contains("PORTS"));
+    let web_line = table
+        .lines()
+        .find(|l| l.ends_with("web"))
+        .unwrap_or_default();
+    assert!(web_line.contains(&wanted), "{table}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&sb, &["ps", "--format", "json"])).unwrap();
+    let web = json
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["Names"][0] == "web"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(web["Ports"][0]["host_port"], u64::from(fixed), "{web}");
+    assert_eq!(web["Ports"][0]["container_port"], 8080, "{web}");
+    assert_eq!(web["Ports"][0]["protocol"], "tcp", "{web}");
+
+    sb.coracle(&["stop", "-t", "0", "web"]).success();
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &["ps", "-a", "--filter", "name=web", "--format", "{{.Ports}}"]
+        ),
+        format!("0.0.0.0:{fixed}->8080/tcp, 9090/tcp")
+    );
+}
+
 /// Send `payload` from `client` to 127.0.0.1:`port` until the same bytes come back
 /// (the echo server may still be starting), for at most ten seconds.
 fn udp_echo(client: &UdpSocket, port: u16, payload: &[u8]) -> Vec<u8> {
