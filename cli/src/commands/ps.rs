@@ -53,6 +53,22 @@ fn ports_of(record: &ContainerRecord, config: &ListedSettings) -> Vec<PortMappin
     config.publish.clone()
 }
 
+/// `--format json`'s Ports as Podman writes them (`host_ip` "" for every address).
+fn ports_json(ports: &[PortMapping]) -> Vec<Value> {
+    ports
+        .iter()
+        .map(|p| {
+            json!({
+                "host_ip": p.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
+                "container_port": p.container_port,
+                "host_port": p.host_port,
+                "range": p.range,
+                "protocol": p.protocol,
+            })
+        })
+        .collect()
+}
+
 /// Podman's PORTS text: each mapping as `0.0.0.0:8080->80/tcp`, joined by `, `.
 fn ports_text(ports: &[PortMapping]) -> String {
     ports
@@ -253,7 +269,7 @@ fn ps_json(row: &Row) -> Value {
         "Pid": r.pid.unwrap_or(0),
         "Pod": row.config.pod.clone().unwrap_or_default(),
         "PodName": row.pod.1,
-        "Ports": (!row.ports.is_empty()).then_some(&row.ports),
+        "Ports": (!row.ports.is_empty()).then(|| ports_json(&row.ports)),
         "Restarts": 0,
         "Size": row.size.map(|(rw, image)| json!({"rwSize": rw, "rootFsSize": rw + image})),
         "StartedAt": r.started.unwrap_or(0),

@@ -213,6 +213,7 @@ fn ps_lists_the_published_ports() {
     assert_eq!(web["Ports"][0]["host_port"], u64::from(fixed), "{web}");
     assert_eq!(web["Ports"][0]["container_port"], 8080, "{web}");
     assert_eq!(web["Ports"][0]["protocol"], "tcp", "{web}");
+    assert_eq!(web["Ports"][0]["host_ip"], "", "every address, as Podman: {web}");
 
     sb.coracle(&["stop", "-t", "0", "web"]).success();
     assert_eq!(
