@@ -378,6 +378,24 @@ fn id_mappings(config: &ContainerConfig) -> Value {
     }
 }
 
+/// `HostConfig.NetworkMode` as Podman names it: `bridge`, `none`, `host`,
+/// `pasta`, `slirp4netns`, `container:ID` or `ns:PATH`.
+fn network_mode_name(config: &ContainerConfig) -> String {
+    use coracle_runtime::spec::network_mode::NetworkChoice;
+    use coracle_runtime::spec::NamespaceMode;
+    match &config.namespaces.network {
+        NamespaceMode::Host => "host".into(),
+        NamespaceMode::Container(id) => format!("container:{id}"),
+        NamespaceMode::Path(path) => format!("ns:{}", path.display()),
+        NamespaceMode::New => match &config.network {
+            NetworkChoice::Loopback => "none".into(),
+            NetworkChoice::Bridge(_) => "bridge".into(),
+            NetworkChoice::Pasta(_) => "pasta".into(),
+            NetworkChoice::Slirp4netns(_) => "slirp4netns".into(),
+        },
+    }
+}
+
 /// The object Podman's `container inspect` prints.
 pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
     let config = config_of(r);
@@ -466,6 +484,8 @@ pub fn inspect_value(store: &Store, r: &ContainerRecord) -> Value {
             "DnsOptions": config.dns.options,
             "UsernsMode": config.id_mapping().podman_name(),
             "IDMappings": id_mappings(&config),
+            "PortBindings": super::network_settings::port_map(&config.publish),
+            "NetworkMode": network_mode_name(&config),
         },
         "Mounts": super::volume::inspect_mounts(store, &config),
         "NetworkSettings": super::network_settings::network_settings(

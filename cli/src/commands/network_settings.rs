@@ -4,7 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use coracle_network::{LeaseDir, NetworkStore};
+use coracle_network::{LeaseDir, NetworkStore, PortMapping};
 use coracle_storage::{ContainerRecord, Store};
 
 /// The object for a container (empty values when it has no network). `configured`
@@ -58,22 +58,11 @@ pub fn network_settings(store: &Store, r: &ContainerRecord, configured: Value) -
             }
         }
     }
-    let mut ports = Map::new();
-    if running {
-        for m in coracle_runtime::lifecycle::netns::published_ports(&r.id) {
-            let key = format!("{}/{}", m.container_port, m.protocol);
-            let host = json!({
-                "HostIp": m.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
-                "HostPort": m.host_port.to_string(),
-            });
-            match ports.get_mut(&key).and_then(Value::as_array_mut) {
-                Some(list) => list.push(host),
-                None => {
-                    ports.insert(key, Value::Array(vec![host]));
-                }
-            }
-        }
-    }
+    let ports = if running {
+        port_map(&coracle_runtime::lifecycle::netns::published_ports(&r.id))
+    } else {
+        Value::Object(Map::new())
+    };
     let field = |k: &str| first.as_ref().map(|f| f[k].clone()).unwrap_or(json!(""));
     json!({
         "IPAddress": field("IPAddress"),
@@ -83,4 +72,29 @@ pub fn network_settings(store: &Store, r: &ContainerRecord, configured: Value) -
         "Ports": ports,
         "Networks": networks,
     })
+}
+
+/// Podman's map of ports (`NetworkSettings.Ports`, `HostConfig.PortBindings`):
+/// "PORT/PROTO" → [{HostIp, HostPort}] for each single port of `mappings` ("" for
+/// every address, and for a host port not picked yet).
+pub(super) fn port_map(mappings: &[PortMapping]) -> Value {
+    let mut ports = Map::new();
+    for m in mappings.iter().flat_map(PortMapping::singles) {
+        let key = format!("{}/{}", m.container_port, m.protocol);
+        let host_port = match m.host_port {
+            0 => String::new(),
+            port => port.to_string(),
+        };
+        let host = json!({
+            "HostIp": m.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
+            "HostPort": host_port,
+        });
+        match ports.get_mut(&key).and_then(Value::as_array_mut) {
+            Some(list) => list.push(host),
+            None => {
+                ports.insert(key, Value::Array(vec![host]));
+            }
+        }
+    }
+    Value::Object(ports)
 }

@@ -213,7 +213,25 @@ fn ps_lists_the_published_ports() {
     assert_eq!(web["Ports"][0]["host_port"], u64::from(fixed), "{web}");
     assert_eq!(web["Ports"][0]["container_port"], 8080, "{web}");
     assert_eq!(web["Ports"][0]["protocol"], "tcp", "{web}");
-    assert_eq!(web["Ports"][0]["host_ip"], "", "every address, as Podman: {web}");
+    assert_eq!(
+        web["Ports"][0]["host_ip"], "",
+        "every address, as Podman: {web}"
+    );
+    let inspected: serde_json::Value =
+        serde_json::from_str(&stdout_of(&sb, &["container", "inspect", "web"])).unwrap();
+    let host = &inspected[0]["HostConfig"];
+    assert_eq!(host["NetworkMode"], "bridge", "{host}");
+    assert_eq!(
+        host["PortBindings"],
+        serde_json::json!({
+            "8080/tcp": [{"HostIp": "", "HostPort": fixed.to_string()}],
+            "9090/tcp": [{"HostIp": "", "HostPort": ""}],
+        })
+    );
+    assert_eq!(
+        inspected[0]["NetworkSettings"]["Ports"]["9090/tcp"][0]["HostPort"],
+        picked
+    );
 
     sb.coracle(&["stop", "-t", "0", "web"]).success();
     assert_eq!(
