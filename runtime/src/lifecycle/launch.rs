@@ -253,11 +253,12 @@ pub fn create(
     let hostname = crate::lifecycle::shared_ns::hostname(store, &config)?
         .unwrap_or_else(|| id[..12].to_string());
     config.hostname = Some(hostname.clone());
-    let mut base_env =
-        vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()];
-    if config.tty {
-        base_env.push("TERM=xterm".into());
-    }
+    // Podman's default environment (containers.conf's `env`: PATH and TERM, with or
+    // without -t), then `container` and HOSTNAME.
+    let mut base_env = vec![
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
+        "TERM=xterm".to_string(),
+    ];
     base_env.push("container=coracle".into());
     base_env.push(format!("HOSTNAME={hostname}"));
     let mut env = merge_env(&[

@@ -314,6 +314,10 @@ fn users_env_workdir_and_entrypoint() {
     ] {
         assert!(e.contains(want), "{want} missing in {e}");
     }
+    // Podman's default environment has TERM without -t too.
+    for want in ["TERM=xterm", "container=coracle"] {
+        assert!(e.lines().any(|l| l == want), "{want} missing in {e}");
+    }
     assert_eq!(
         run(&sb, &img, &["-w", "/tmp"], &["pwd"])
             .success()
