@@ -71,13 +71,14 @@ hostile-fill:latest - one layer, no busybox: "fill" is 24 MiB of a repeated 4 Ki
   block (not zeros, so it cannot stay sparse); the gzip blob is ~100 KB.
 hostile-bigconfig:latest - busybox, with an image configuration of 4 MiB + 1 KiB (a
   label "padding"): over the 4 MiB limit on configurations.
-hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data:latest -
-  one shared layer: busybox without /etc, /dev and /proc; one more layer putting back
+hostile-etc-abs, hostile-etc-rel, hostile-dev, hostile-proc, hostile-data, hostile-run:latest -
+  one shared layer: busybox without /etc, /dev, /proc and /run; one more layer putting back
   what the image keeps as it was, and one symlink pointing out of the root on the host
   (targets under /tmp, which the test user can create, so a leak shows):
   /etc -> /tmp/coracle-hostile-etc-abs          /etc -> ../(x24)tmp/coracle-hostile-etc-rel
   /dev -> /tmp/coracle-hostile-dev              /proc -> ../(x24)tmp/coracle-hostile-proc
   /data -> /tmp/coracle-hostile-data (hostile-data keeps /etc, /dev and /proc)
+  /run -> /tmp/coracle-hostile-run (where /run/.containerenv is made)
 hostile-cp:latest - busybox + layer with "out -> ../(x24)tmp/coracle-cp-escape"
   and the directory "tmp/coracle-cp-escape" (holding "inside", "inside\n"): inside the
   container the link leads to that directory, on the host to /tmp/coracle-cp-escape, so
@@ -526,13 +527,14 @@ HOSTILE = {
     "hostile-dev": ("dev", "/tmp/coracle-hostile-dev"),
     "hostile-proc": ("proc", HOSTILE_UP + "tmp/coracle-hostile-proc"),
     "hostile-data": ("data", "/tmp/coracle-hostile-data"),
+    "hostile-run": ("run", "/tmp/coracle-hostile-run"),
 }
 
 
 def build_hostile(outdir):
-    """The hostile-* fixtures: a base layer without /etc, /dev and /proc, shared by all,
-    and a layer restoring the others plus the one symlink out of the root."""
-    top_dirs = ("etc", "dev", "proc")
+    """The hostile-* fixtures: a base layer without /etc, /dev, /proc and /run, shared
+    by all, and a layer restoring the others plus the one symlink out of the root."""
+    top_dirs = ("etc", "dev", "proc", "run")
     base_entries = [e for e in busybox_entries() if e[0].name.split("/")[0] not in top_dirs]
     restored = {name: [e for e in busybox_entries() if e[0].name.split("/")[0] == name]
                 for name in top_dirs}

@@ -126,16 +126,18 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 }
 
 /// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container (see
-/// [`crate::lifecycle::etc_network`]), written into `dir` (its
-/// [`crate::lifecycle::rundir::container_files_dir`]); `--tz` adds /etc/localtime.
+/// [`crate::lifecycle::etc_network`]) and Podman's /run/.containerenv, written into
+/// `dir` (its [`crate::lifecycle::rundir::container_files_dir`]); `--tz` adds
+/// /etc/localtime.
 fn etc_files(
     store: &Store,
     dir: &Path,
     hostname: &str,
-    name: &str,
+    record: &ContainerRecord,
     config: &ContainerConfig,
     net: &crate::lifecycle::netns::EtcInfo,
 ) -> Result<Vec<(String, PathBuf)>> {
+    let name = record.name.as_str();
     use crate::lifecycle::etc_network;
     let facts = etc_network::NetworkFacts {
         addresses: net.address.map(std::net::IpAddr::V4).into_iter().collect(),
@@ -156,6 +158,9 @@ fn etc_files(
         write_file(&path, &text)?;
         out.push((format!("/etc/{file}"), path));
     }
+    let containerenv = dir.join(".containerenv");
+    write_file(&containerenv, &containerenv_text(record, config))?;
+    out.push(("/run/.containerenv".into(), containerenv));
     if let Some(zone) = &config.timezone {
         out.push((
             "/etc/localtime".into(),
@@ -163,6 +168,24 @@ fn etc_files(
         ));
     }
     Ok(out)
+}
+
+/// What /run/.containerenv says, as Podman writes it: nothing for an ordinary
+/// container (its presence tells a process that it runs in a container), and for a
+/// `--privileged` one the engine, the container and its image.
+fn containerenv_text(record: &ContainerRecord, config: &ContainerConfig) -> String {
+    if !config.privileged {
+        return String::new();
+    }
+    let rootless = u8::from(!rustix::process::geteuid().is_root());
+    format!(
+        "engine=\"coracle-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={rootless}\n",
+        env!("CARGO_PKG_VERSION"),
+        record.name,
+        record.id,
+        record.image_name,
+        record.image_id,
+    )
 }
 
 /// The host's resolv.conf for a container: a loopback name server (a local
@@ -649,7 +672,7 @@ pub fn process_spec(
                 e,
             )
         })?;
-    let etc = etc_files(store, &files_dir, &hostname, &record.name, config, &etc_net)?;
+    let etc = etc_files(store, &files_dir, &hostname, record, config, &etc_net)?;
     // Layers are unpacked under the default mapping; another one (keep-id, a joined
     // container's) sees them through fuse-overlayfs's id remapping, as Podman does
     // with fuse-overlayfs.

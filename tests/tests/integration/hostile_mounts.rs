@@ -1,4 +1,4 @@
-//! `coracle run` against images whose /etc, /dev, /proc or /data are symlinks out of
+//! `coracle run` against images whose /etc, /dev, /proc, /run or /data are symlinks out of
 //! the root: every mount target and generated file stays inside the container.
 //! Also nodev, --device, read-only volumes with submounts, and fuse-overlayfs kept out
 //! of the container's PID namespace.
@@ -13,6 +13,7 @@ const HOSTILE: &[(&str, &str)] = &[
     ("hostile-dev", "/tmp/coracle-hostile-dev"),
     ("hostile-proc", "/tmp/coracle-hostile-proc"),
     ("hostile-data", "/tmp/coracle-hostile-data"),
+    ("hostile-run", "/tmp/coracle-hostile-run"),
 ];
 
 /// A sandbox with `images` pulled.
@@ -78,7 +79,8 @@ fn hostile_symlinks_keep_every_mount_inside_the_root() {
     crate::util::chown_to_user(&vol);
     let volume = format!("{}:/data/x", vol.display());
     let look = "cat /etc/hostname; test -c /dev/null && echo dev-null; \
-                test -r /proc/self/status && echo proc; echo hi > /data/x/f && cat /data/x/f";
+                test -r /proc/self/status && echo proc; test -f /run/.containerenv && echo env; \
+                echo hi > /data/x/f && cat /data/x/f";
     for (image, _) in HOSTILE {
         for userns in [None, Some("--userns=keep-id")] {
             // Whether the link's target exists on the host or not, nothing lands there.
@@ -93,7 +95,7 @@ fn hostile_symlinks_keep_every_mount_inside_the_root() {
                 // Everything the container needs is there, inside it.
                 assert_eq!(
                     run.success().stdout,
-                    "hostile\ndev-null\nproc\nhi\n",
+                    "hostile\ndev-null\nproc\nenv\nhi\n",
                     "{run}"
                 );
                 assert_eq!(std::fs::read_to_string(vol.join("f")).unwrap(), "hi\n");

@@ -841,3 +841,39 @@ fn as_root_there_is_no_user_namespace() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// /run/.containerenv, as Podman makes it: present and empty in every container (a
+/// process tests for it to know it runs in one), and for a `--privileged` one naming
+/// the engine, the container and its image; `diff` does not list it.
+#[test]
+fn containerenv_tells_a_process_that_it_runs_in_a_container() {
+    let (sb, img) = with_image("run-containerenv", "busybox");
+    let plain = run(
+        &sb,
+        &img,
+        &[],
+        &[
+            "sh",
+            "-c",
+            "test -f /run/.containerenv && wc -c < /run/.containerenv",
+        ],
+    );
+    assert_eq!(plain.success().stdout.trim(), "0");
+    let privileged = run(
+        &sb,
+        &img,
+        &["--privileged", "--name", "told"],
+        &["cat", "/run/.containerenv"],
+    );
+    let text = privileged.success().stdout.clone();
+    assert!(text.starts_with("engine=\"coracle-"), "{text}");
+    for line in ["name=\"told\"", "rootless=1"] {
+        assert!(text.lines().any(|l| l == line), "{line} missing in {text}");
+    }
+    assert!(text.contains(&format!("image=\"{img}\"")), "{text}");
+
+    sb.coracle(&["run", "--name", "quiet", &img, "true"])
+        .success();
+    let diff = sb.coracle(&["diff", "quiet"]).success().stdout.clone();
+    assert!(!diff.contains("/run"), "{diff}");
+}
