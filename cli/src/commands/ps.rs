@@ -105,9 +105,12 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
     } else {
         HashMap::new()
     };
-    // The default table and `-q` show nothing else of the saved spec: it is read
-    // (the largest cost per row) only for the outputs that show its settings.
+    // The default table shows nothing of the saved spec but published ports, and
+    // `-q` nothing at all: it is read (the largest cost per row) only for the
+    // outputs that show its settings, and for the default table's ports of the
+    // containers that may publish some.
     let with_config = args.format.is_some() || args.pod;
+    let with_ports = !args.quiet;
     let mut rows: Vec<Row> = list
         .into_iter()
         .map(|record| {
@@ -117,16 +120,19 @@ pub fn ps(ctx: &Context, args: PsArgs) -> Result<i32> {
                 ));
                 (rw, image_sizes.get(&record.image_id).copied().unwrap_or(0))
             });
-            // The default table shows published ports: the spec is read for those
-            // containers that may have some.
-            let config = if with_config || ListedSettings::may_publish(&record.config) {
-                ListedSettings::from_saved(&record.config)
-            } else {
-                ListedSettings::default()
-            };
+            let config =
+                if with_config || (with_ports && ListedSettings::may_publish(&record.config)) {
+                    ListedSettings::from_saved(&record.config)
+                } else {
+                    ListedSettings::default()
+                };
             Row {
                 pod: super::pod::pod_of(&store, config.pod.as_deref()),
-                ports: ports_of(&record, &config),
+                ports: if with_ports {
+                    ports_of(&record, &config)
+                } else {
+                    Vec::new()
+                },
                 config,
                 record,
                 size,
