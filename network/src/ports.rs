@@ -157,6 +157,11 @@ impl PortMapping {
         out
     }
 
+    /// The host address as Podman's JSON writes it: "" for every address.
+    pub fn host_ip_text(&self) -> String {
+        self.host_ip.map(|ip| ip.to_string()).unwrap_or_default()
+    }
+
     /// `port`'s line: `8080/tcp -> 0.0.0.0:18080`.
     pub fn line(&self) -> String {
         format!(

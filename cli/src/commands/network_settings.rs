@@ -86,7 +86,7 @@ pub(super) fn port_map(mappings: &[PortMapping]) -> Value {
             port => port.to_string(),
         };
         let host = json!({
-            "HostIp": m.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
+            "HostIp": m.host_ip_text(),
             "HostPort": host_port,
         });
         match ports.get_mut(&key).and_then(Value::as_array_mut) {

@@ -59,7 +59,7 @@ fn ports_json(ports: &[PortMapping]) -> Vec<Value> {
         .iter()
         .map(|p| {
             json!({
-                "host_ip": p.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
+                "host_ip": p.host_ip_text(),
                 "container_port": p.container_port,
                 "host_port": p.host_port,
                 "range": p.range,

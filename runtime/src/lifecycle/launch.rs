@@ -137,8 +137,8 @@ fn etc_files(
     config: &ContainerConfig,
     net: &crate::lifecycle::netns::EtcInfo,
 ) -> Result<Vec<(String, PathBuf)>> {
-    let name = record.name.as_str();
     use crate::lifecycle::etc_network;
+    let name = record.name.as_str();
     let facts = etc_network::NetworkFacts {
         addresses: net.address.map(std::net::IpAddr::V4).into_iter().collect(),
         host_address: net.host_gateway.map(std::net::IpAddr::V4),
@@ -1051,8 +1051,7 @@ mod tests {
 
     #[test]
     fn one_root_mount_point_serves_every_container() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let (_dir, store) = crate::lifecycle::testing::store();
         let first = root_mount_point(&store).unwrap();
         assert!(first.is_dir());
         assert_eq!(root_mount_point(&store).unwrap(), first);

@@ -7,15 +7,14 @@
 ///
 /// Read with one `read` into a buffer on the stack (the record is generated whole on
 /// the first read and is far shorter than the buffer): `ps` calls this once per
-/// container, and `read_to_string`'s size probe, growing reads and allocation were a
-/// sixth of its time.
+/// container, and `read_to_string`'s size probe and growing reads were a sixth of
+/// its time.
 fn stat(pid: i32) -> Option<(char, u64)> {
     use std::io::Read;
     if pid <= 0 {
         return None;
     }
-    let mut path = [0u8; 32];
-    let mut file = std::fs::File::open(proc_stat_path(pid, &mut path)?).ok()?;
+    let mut file = std::fs::File::open(format!("/proc/{pid}/stat")).ok()?;
     let mut buf = [0u8; STAT_BUFFER];
     let len = file.read(&mut buf).ok()?;
     parse_stat(&buf[..len])
@@ -25,18 +24,6 @@ fn stat(pid: i32) -> Option<(char, u64)> {
 /// may hold anything, even `)`), then the state and the other fields. Its longest
 /// form (a 64-byte name, every field at its widest) is well under this.
 const STAT_BUFFER: usize = 1024;
-
-/// `/proc/PID/stat` of `pid`, written into `buf` (no allocation).
-fn proc_stat_path(pid: i32, buf: &mut [u8; 32]) -> Option<&std::path::Path> {
-    use std::io::Write;
-    use std::os::unix::ffi::OsStrExt;
-    let mut cursor = std::io::Cursor::new(&mut buf[..]);
-    write!(cursor, "/proc/{pid}/stat").ok()?;
-    let len = usize::try_from(cursor.position()).ok()?;
-    Some(std::path::Path::new(std::ffi::OsStr::from_bytes(
-        &buf[..len],
-    )))
-}
 
 /// The state letter (field 3) and start time (field 22) of one `/proc/PID/stat`
 /// record; the command name ends at the record's last `)`.
