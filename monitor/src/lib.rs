@@ -14,7 +14,7 @@
 //! coracle-monitor --pid PID --exit-file PATH [--log PATH] [--log-max-size BYTES]
 //!                 [--stdout FD --stderr FD | --terminal FD] [--reap PID]...
 //!                 [--timeout SECONDS] [--attach-socket FD [--attach-input]]
-//!                 [--health-interval SECONDS --health-arg ARG...]
+//!                 [--health-interval SECONDS --health-arg ARG...] [--hold FD]
 //!                 -- EXIT-COMMAND [ARG]...
 //! ```
 
@@ -67,6 +67,9 @@ pub struct Plan {
     pub attach_socket: Option<RawFd>,
     /// Whether an attached client types into the terminal (`-i`).
     pub attach_input: bool,
+    /// A descriptor only kept open for the monitor's life (the store's WAL-index
+    /// hold, which keeps the next commands from rebuilding the index).
+    pub hold: Option<RawFd>,
 }
 
 impl Plan {
@@ -110,6 +113,9 @@ impl Plan {
         if self.attach_input {
             a.push("--attach-input".into());
         }
+        if let Some(fd) = self.hold {
+            a.extend(["--hold".into(), fd.to_string()]);
+        }
         a.push("--".into());
         a.extend(self.exit_command.iter().cloned());
         a
@@ -152,6 +158,7 @@ impl Plan {
                 }
                 "--health-arg" => plan.health_command.push(value.clone()),
                 "--attach-socket" => plan.attach_socket = Some(fd()?),
+                "--hold" => plan.hold = Some(fd()?),
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -186,6 +193,10 @@ pub fn main() -> i32 {
     // The output descriptors were inherited for this program only: a health check
     // started later must not hold them.
     for &(fd, _) in &plan.streams {
+        sys::set_cloexec(fd);
+    }
+    // Kept open until the exit command replaces this program, which closes it.
+    if let Some(fd) = plan.hold {
         sys::set_cloexec(fd);
     }
     let mut health = plan.health_interval.map(|secs| {
@@ -261,6 +272,7 @@ mod tests {
             exit_command: vec!["/bin/coracle".into(), "container".into(), "cleanup".into()],
             attach_socket: None,
             attach_input: false,
+            hold: Some(9),
         };
         assert_eq!(Plan::parse(&plan.to_args()).unwrap(), plan);
         let tty = Plan {

@@ -7,6 +7,7 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use sha2::{Digest as _, Sha256};
 use tempfile::NamedTempFile;
@@ -19,6 +20,9 @@ use crate::error::{Result, StorageError};
 pub struct BlobStore {
     dir: PathBuf,
     tmp: PathBuf,
+    /// Set once this process has removed dead processes' temp files, which it does
+    /// before its first own temp file (commands that write no blob never list them).
+    cleaned: OnceLock<()>,
 }
 
 impl BlobStore {
@@ -27,9 +31,24 @@ impl BlobStore {
         let dir = root.join("blobs").join("sha256");
         let tmp = root.join("blobs").join("tmp");
         for d in [&dir, &tmp] {
-            fs::create_dir_all(d).map_err(|e| StorageError::io(d, e))?;
+            if !d.is_dir() {
+                fs::create_dir_all(d).map_err(|e| StorageError::io(d, e))?;
+            }
         }
-        Ok(BlobStore { dir, tmp })
+        Ok(BlobStore {
+            dir,
+            tmp,
+            cleaned: OnceLock::new(),
+        })
+    }
+
+    /// The temp directory, once dead processes' leftovers are gone from it
+    /// (best effort: a file that cannot be removed now is tried again next time).
+    fn temp_dir(&self) -> &Path {
+        self.cleaned.get_or_init(|| {
+            let _ = self.clean_stale_temp();
+        });
+        &self.tmp
     }
 
     /// Where the blob with digest `d` lives (whether or not it exists).
@@ -56,7 +75,7 @@ impl BlobStore {
             .prefix(&format!("{}.{}.", expected.hex(), std::process::id()))
             .suffix(".tmp")
             .rand_bytes(8)
-            .tempfile_in(&self.tmp)
+            .tempfile_in(self.temp_dir())
             .map_err(|e| StorageError::io(&self.tmp, e))?;
         Ok(BlobWriter {
             file: BufWriter::with_capacity(64 * 1024, file),
@@ -118,7 +137,7 @@ impl BlobStore {
     pub fn staging_dir(&self) -> Result<tempfile::TempDir> {
         tempfile::Builder::new()
             .prefix(&format!("staging.{}.", std::process::id()))
-            .tempdir_in(&self.tmp)
+            .tempdir_in(self.temp_dir())
             .map_err(|e| StorageError::io(&self.tmp, e))
     }
 
@@ -446,10 +465,13 @@ mod tests {
         for p in [&stale, &stale2, &live, &other] {
             fs::write(p, b"partial").unwrap();
         }
+        // The first blob this process writes clears dead processes' leftovers.
         let w = s.create(&Digest::of_bytes(b"y"), None).unwrap();
-        assert_eq!(s.clean_stale_temp().unwrap(), 2);
         assert!(!stale.exists() && !stale2.exists());
         assert!(live.exists() && other.exists() && w.temp_path().exists());
+        fs::write(&stale, b"partial").unwrap();
+        assert_eq!(s.clean_stale_temp().unwrap(), 1);
+        assert!(!stale.exists() && live.exists() && w.temp_path().exists());
     }
 
     #[test]

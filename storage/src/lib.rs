@@ -16,6 +16,7 @@ pub mod records;
 pub mod rundir;
 pub mod unpack;
 pub mod volumes;
+pub mod wal_index;
 
 use std::fs::DirBuilder;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -33,6 +34,9 @@ pub use lock::StoreLock;
 pub use records::{Db, ImageRecord, ImageSummary, LayerRef};
 pub use unpack::{Compression, UnpackOptions, UnpackStats};
 
+/// The database's file name in the store.
+const DATABASE_FILE: &str = "db.sqlite";
+
 /// The on-disk store rooted at one directory.
 #[derive(Debug)]
 pub struct Store {
@@ -46,8 +50,8 @@ pub struct Store {
 
 impl Store {
     /// Create the directory layout if missing, make the root private (mode 0700, also
-    /// when it already existed with a wider mode), open the database, remove stale
-    /// temp files of dead processes.
+    /// when it already existed with a wider mode), open the database. Dead
+    /// processes' temp files go when this process first writes a blob.
     pub fn open(root: &Path) -> Result<Store> {
         log::debug!("opening the store at {}", root.display());
         DirBuilder::new()
@@ -57,13 +61,18 @@ impl Store {
             .map_err(|e| StorageError::io(root, e))?;
         make_private(root)?;
         let blobs = BlobStore::new(root)?;
-        let db = Db::open(&root.join("db.sqlite"))?;
-        blobs.clean_stale_temp()?;
+        let db = Db::open(&root.join(DATABASE_FILE))?;
         Ok(Store {
             root: root.to_path_buf(),
             blobs,
             db,
         })
+    }
+
+    /// A shared hold on the database's WAL index, for a process that outlives this
+    /// command to keep it valid for the next ones (see [`wal_index`]).
+    pub fn hold_wal_index(&self) -> Option<wal_index::WalIndexHold> {
+        wal_index::WalIndexHold::take(&self.root.join(DATABASE_FILE))
     }
 
     fn lock_path(&self) -> PathBuf {

@@ -233,6 +233,9 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
     } else {
         None
     };
+    // While the container runs, its monitor keeps the store's WAL index valid, so
+    // that `ps`, `exec` and the rest do not each rebuild it (inherited, see below).
+    let wal_hold = store.hold_wal_index().map(|hold| hold.into_fd());
     let plan = Plan {
         pid,
         exit_file: rundir::exit_file(id),
@@ -246,6 +249,10 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         exit_command: exit_command(&program.coracle, root, id),
         attach_socket: attach_socket.as_ref().map(|fd| fd.as_raw_fd()),
         attach_input: config.interactive,
+        hold: wal_hold
+            .as_ref()
+            .filter(|fd| rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty()).is_ok())
+            .map(|fd| fd.as_raw_fd()),
     };
     drop(store);
     // The monitor program inherits exactly the output descriptors. One it cannot
