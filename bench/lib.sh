@@ -19,13 +19,13 @@ bench_testbed() {
     chmod 0755 "$BENCH_DIR"
 }
 
-# bench_coracle_bin: a world-readable copy of the release coracle ($CORACLE_BIN to
-# override), with the coracle-monitor built beside it (detached containers need it).
+# bench_coracle_bin: a world-readable copy of coracle as users install it
+# (`install.sh --build`; $CORACLE_BIN to override), with the coracle-monitor built
+# beside it (detached containers need it).
 bench_coracle_bin() {
     local src=${CORACLE_BIN:-}
     if [[ -z $src ]]; then
-        (cd "$BENCH_ROOT" && cargo build --release -q -p coracle-cli) >&2
-        src=$BENCH_ROOT/target/release/coracle
+        src=$(bash "$BENCH_ROOT/install.sh" --build)
     fi
     [[ -x $src ]] || bench_die "no coracle binary at $src"
     install -D -m 0755 "$src" "$BENCH_DIR/bin/coracle"
