@@ -42,7 +42,7 @@ pub enum Cgroup {
 /// (a start and the end of its container would otherwise read mountinfo each time).
 fn caller_access() -> &'static Access {
     static ACCESS: std::sync::OnceLock<Access> = std::sync::OnceLock::new();
-    ACCESS.get_or_init(|| host::access(&host::detect()))
+    ACCESS.get_or_init(host::caller_access)
 }
 
 /// The cgroup the caller would give container `id`, or why it has none.

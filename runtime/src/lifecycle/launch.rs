@@ -125,8 +125,8 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| RuntimeError::io("failed to write", path, e))
 }
 
-/// /etc/hostname, /etc/hosts and /etc/resolv.conf for the container (see
-/// [`crate::lifecycle::etc_network`]) and Podman's /run/.containerenv, written into
+/// /etc/hostname, /etc/hosts and (with a network) /etc/resolv.conf for the container
+/// (see [`crate::lifecycle::etc_network`]) and Podman's /run/.containerenv, written into
 /// `dir` (its [`crate::lifecycle::rundir::container_files_dir`]); `--tz` adds
 /// /etc/localtime.
 fn etc_files(
@@ -144,14 +144,13 @@ fn etc_files(
         host_address: net.host_gateway.map(std::net::IpAddr::V4),
     };
     let hosts = etc_network::hosts_text(hostname, name, config, &facts);
-    // A loopback name server of the host is unreachable inside: pasta's gateway
-    // address forwards to it.
-    let resolv = resolv_conf(&etc_network::resolv_text(store, config), net.host_gateway);
-    let files = [
-        ("hostname", format!("{hostname}\n")),
-        ("hosts", hosts),
-        ("resolv.conf", resolv),
-    ];
+    let mut files = vec![("hostname", format!("{hostname}\n")), ("hosts", hosts)];
+    if config.has_resolv_conf() {
+        // A loopback name server of the host is unreachable inside: pasta's gateway
+        // address forwards to it.
+        let text = etc_network::resolv_text(store, config);
+        files.push(("resolv.conf", resolv_conf(&text, net.host_gateway)));
+    }
     let mut out = Vec::new();
     for (file, text) in files {
         let path = dir.join(file);

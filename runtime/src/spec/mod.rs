@@ -302,6 +302,15 @@ impl ListedSettings {
 const NO_PORTS: &str = "\"publish\":[]";
 
 impl ContainerConfig {
+    /// Whether the container gets an /etc/resolv.conf. Not with `--network none`
+    /// (a namespace with only loopback has no name server to reach), as in Podman,
+    /// unless `--dns` names servers anyway.
+    pub fn has_resolv_conf(&self) -> bool {
+        let no_network = self.namespaces.network == NamespaceMode::New
+            && self.network == network_mode::NetworkChoice::Loopback;
+        !no_network || !self.dns.servers.is_empty()
+    }
+
     /// The saved form.
     pub fn to_json(&self) -> SavedSpec {
         SavedSpec::from_text(serde_json::to_string(self).unwrap_or_else(|_| "null".into()))

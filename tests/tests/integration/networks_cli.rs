@@ -422,7 +422,7 @@ fn dns_flags_hosts_and_hostname_reach_the_container() {
     let plain = run(
         &sb,
         &img,
-        &["--network", "none"],
+        &["--network", "host"],
         &["grep", "^nameserver", "/etc/resolv.conf"],
     );
     let got: Vec<String> = plain.stdout.lines().map(String::from).collect();

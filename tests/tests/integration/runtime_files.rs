@@ -1,6 +1,6 @@
-//! A container's files written at each start (/etc/hostname, /etc/hosts,
-//! /etc/resolv.conf) live in the runtime directory, as Podman keeps them in its
-//! runroot: a start after a reboot (the runtime directory emptied) writes them
+//! A container's files written at each start (/etc/hostname, /etc/hosts, with a
+//! network /etc/resolv.conf) live in the runtime directory, as Podman keeps them in
+//! its runroot: a start after a reboot (the runtime directory emptied) writes them
 //! again, and `rm` leaves no directory of the container there.
 
 use std::path::PathBuf;
@@ -11,7 +11,8 @@ use crate::lifecycle::{inspect, stdout};
 use crate::monitor::assert_no_container_left;
 use crate::run::with_image;
 
-const FILES: [&str; 3] = ["hostname", "hosts", "resolv.conf"];
+/// The files of a `--network none` container (which has no resolv.conf).
+const FILES: [&str; 2] = ["hostname", "hosts"];
 
 /// The directory of container `id`'s start-time files in the sandbox's runtime
 /// directory.
@@ -69,6 +70,7 @@ fn etc_files_live_in_the_runtime_dir_and_come_back_after_a_reboot() {
         std::fs::read_to_string(dir.join("hostname")).unwrap(),
         "marker-host\n"
     );
+    assert!(!dir.join("resolv.conf").exists(), "--network none");
 
     empty_runtime_dir(&sb);
     let again = stdout(&sb, &["start", "-a", "kept"]);
@@ -98,5 +100,52 @@ fn a_rm_run_leaves_no_runtime_files() {
         ],
     );
     assert!(hosts.contains("localhost"), "{hosts}");
+    assert_no_container_left(&sb);
+}
+
+/// As in Podman, a container without a network (`--network none`) has no
+/// /etc/resolv.conf unless `--dns` names a server; one with a network has the host's.
+#[test]
+fn only_a_container_with_a_network_or_dns_servers_has_a_resolv_conf() {
+    let (sb, img) = with_image("runtime-files-resolv", "busybox");
+    let none = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        &img,
+        "cat",
+        "/etc/resolv.conf",
+    ]);
+    assert_eq!(none.code, 1, "{none}");
+    assert!(none.stderr.contains("No such file"), "{none}");
+    let dns = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--dns",
+            "192.0.2.9",
+            &img,
+            "cat",
+            "/etc/resolv.conf",
+        ],
+    );
+    assert!(dns.lines().any(|l| l == "nameserver 192.0.2.9"), "{dns}");
+    let host = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "host",
+            &img,
+            "cat",
+            "/etc/resolv.conf",
+        ],
+    );
+    assert!(host.contains("nameserver"), "{host}");
     assert_no_container_left(&sb);
 }
