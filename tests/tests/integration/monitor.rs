@@ -405,6 +405,20 @@ fn the_monitor_stays_under_one_mebibyte() {
         "the monitor runs {}",
         exe.display()
     );
+    // It keeps the store's WAL index in use for the commands that follow; the
+    // container itself holds nothing of the store.
+    let holds_index = |pid: i32| {
+        std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .unwrap()
+            .filter_map(|fd| std::fs::read_link(fd.unwrap().path()).ok())
+            .any(|target| target.ends_with("db.sqlite-shm"))
+    };
+    assert!(holds_index(monitor), "the monitor does not hold the index");
+    let container = inspect_pid(&sb, &id, "Pid");
+    assert!(
+        !holds_index(container),
+        "the container holds the store's index"
+    );
     let rss = vm_rss_kib(monitor);
     eprintln!("monitor VmRSS: {rss} kB");
     assert!(
