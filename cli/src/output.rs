@@ -119,6 +119,26 @@ pub fn human_ago(seconds: i64) -> String {
     format!("{text} ago")
 }
 
+/// A time as Go prints a `time.Time` (what Podman's templates show for `.Created`):
+/// "2026-12-02 07:40:41 +0000 UTC" in the local zone; the zone's name is "UTC" at
+/// offset zero and its offset elsewhere (the zone database's abbreviations are not
+/// read).
+pub fn go_time_text(secs: i64) -> String {
+    use chrono::TimeZone;
+    match chrono::Local.timestamp_opt(secs, 0).single() {
+        Some(t) => {
+            let offset = t.format("%z").to_string();
+            let zone = if t.offset().local_minus_utc() == 0 {
+                "UTC".to_string()
+            } else {
+                offset.clone()
+            };
+            format!("{} {offset} {zone}", t.format("%Y-%m-%d %H:%M:%S"))
+        }
+        None => secs.to_string(),
+    }
+}
+
 /// Seconds since the Unix epoch of an RFC 3339 time ("2024-01-02T03:04:05.123Z", "+01:00" offsets too).
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let (date, rest) = s.split_once('T')?;

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use anyhow::Result;
-use coracle_runtime::monitor::log;
 use coracle_runtime::spec::network_mode::PortMapping;
 use coracle_runtime::spec::ListedSettings;
 use coracle_storage::{ContainerRecord, ContainerState, Store};
@@ -268,10 +267,10 @@ fn ps_json(row: &Row) -> Value {
         "ImageID": r.image_id,
         "IsInfra": row.config.infra,
         "Labels": row.config.labels,
-        "Mounts": [],
+        "Mounts": row.config.mount_targets(),
         "Names": [r.name],
         "Namespaces": {},
-        "Networks": [],
+        "Networks": row.config.network_names(),
         "Pid": r.pid.unwrap_or(0),
         "Pod": row.config.pod.clone().unwrap_or_default(),
         "PodName": row.pod.1,
@@ -285,14 +284,14 @@ fn ps_json(row: &Row) -> Value {
 }
 
 /// The columns of the default listing (without `--format`): Podman's
-/// `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Created}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}`,
+/// `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}`,
 /// then `{{.Size}}` with `-s` and `{{.Pod}}\t{{.PodName}}` with `--pod`.
 fn default_columns(args: &PsArgs) -> Vec<(&'static str, &'static str)> {
     let mut columns = vec![
         ("ID", "CONTAINER ID"),
         ("Image", "IMAGE"),
         ("Command", "COMMAND"),
-        ("Created", "CREATED"),
+        ("CreatedHuman", "CREATED"),
         ("Status", "STATUS"),
         ("Ports", "PORTS"),
         ("Names", "NAMES"),
@@ -325,7 +324,7 @@ fn default_table(rows: &[Row], args: &PsArgs) -> String {
                 "ID" => id_text(r, args.no_trunc).to_string(),
                 "Image" => r.image_name.clone(),
                 "Command" => r.command.join(" "),
-                "Created" => output::human_ago(output::now() - r.created),
+                "CreatedHuman" => output::human_ago(output::now() - r.created),
                 "Status" => status_text(r),
                 "Names" => r.name.clone(),
                 "Size" => size_text(row.size),
@@ -351,8 +350,11 @@ fn ps_item(row: &Row, no_trunc: bool) -> Value {
         "Image": r.image_name,
         "ImageID": r.image_id,
         "Command": r.command.join(" "),
-        "CreatedAt": log::rfc3339_nano(r.created, 0),
-        "Created": ago,
+        // As Podman's: .Created and .CreatedAt are the time as Go prints it,
+        // .CreatedHuman and .RunningFor how long ago it was.
+        "CreatedAt": output::go_time_text(r.created),
+        "Created": output::go_time_text(r.created),
+        "CreatedHuman": ago,
         "RunningFor": ago,
         "Status": status_text(r),
         "State": r.state.as_str(),
@@ -360,8 +362,8 @@ fn ps_item(row: &Row, no_trunc: bool) -> Value {
         "Exited": matches!(r.state, ContainerState::Exited | ContainerState::Stopped),
         "Pid": r.pid.unwrap_or(0),
         "Labels": row.config.labels,
-        "Mounts": "",
-        "Networks": "",
+        "Mounts": row.config.mount_targets(),
+        "Networks": row.config.network_names().join(","),
         "Pod": row.pod.0,
         "PodName": row.pod.1,
         "Ports": ports_text(&row.ports),
@@ -376,6 +378,11 @@ fn ps_headers() -> BTreeMap<&'static str, &'static str> {
         ("Names", "NAMES"),
         ("Command", "COMMAND"),
         ("Created", "CREATED"),
+        ("CreatedAt", "CREATED AT"),
+        ("CreatedHuman", "CREATED"),
+        ("RunningFor", "CREATED"),
+        ("Mounts", "MOUNTS"),
+        ("Networks", "NETWORKS"),
         ("Status", "STATUS"),
         ("Size", "SIZE"),
         ("Pod", "POD ID"),

@@ -282,9 +282,32 @@ pub struct ListedSettings {
     pub namespaces: Namespaces,
     /// `-p`: the ports it publishes (host port 0 until a start picks one).
     pub publish: Vec<network_mode::PortMapping>,
+    /// `-v`, `--mount`, `--tmpfs`.
+    pub mounts: Vec<MountSpec>,
+    /// How its network namespace is connected.
+    pub network: network_mode::NetworkChoice,
 }
 
 impl ListedSettings {
+    /// Where its mounts are in the container, in the order given (Podman's `ps`
+    /// Mounts).
+    pub fn mount_targets(&self) -> Vec<String> {
+        self.mounts
+            .iter()
+            .map(|m| m.target().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    /// The networks it is attached to (Podman's `ps` Networks): a bridge
+    /// container's; none for loopback only, pasta, slirp4netns or another's
+    /// namespace.
+    pub fn network_names(&self) -> Vec<String> {
+        match (&self.namespaces.network, &self.network) {
+            (NamespaceMode::New, network_mode::NetworkChoice::Bridge(names)) => names.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The listed settings of a saved spec (none for a spec that cannot be read).
     pub fn from_saved(saved: &SavedSpec) -> ListedSettings {
         serde_json::from_str(saved.as_str()).unwrap_or_default()
@@ -499,6 +522,19 @@ mod tests {
         assert_eq!(listed.labels.get("app").map(String::as_str), Some("shop"));
         let broken = ListedSettings::from_saved(&SavedSpec::from_text("{".into()));
         assert_eq!(broken, ListedSettings::default());
+        // Another's network namespace: no network of its own to list.
+        assert!(listed.network_names().is_empty());
+        let bridged = ContainerConfig {
+            network: network_mode::NetworkChoice::Bridge(vec!["a".into(), "b".into()]),
+            mounts: vec![MountSpec::Tmpfs {
+                target: "/t".into(),
+                options: vec![],
+            }],
+            ..Default::default()
+        };
+        let listed = ListedSettings::from_saved(&bridged.to_json());
+        assert_eq!(listed.network_names(), ["a", "b"]);
+        assert_eq!(listed.mount_targets(), ["/t"]);
     }
 
     #[test]

@@ -209,6 +209,70 @@ fn ps_filters_sort_tables_labels_and_latest() {
     assert!(names(&sb, &[]).is_empty());
 }
 
+/// What podman 4.3 shows for a container's mounts, networks and creation time in
+/// `ps` templates and JSON (compared by hand): `.Created` and `.CreatedAt` are the
+/// time as Go prints it, `.CreatedHuman` how long ago; Mounts lists where each of
+/// the container's mounts is, Networks the bridge networks it is on.
+#[test]
+fn ps_shows_mounts_networks_and_times_as_podman() {
+    let (sb, img) = with_image("query-ps-mounts", "busybox");
+    let host = sb.data().join("bound");
+    std::fs::create_dir_all(&host).unwrap();
+    let bind = format!("{}:/x", host.display());
+    sb.coracle(&[
+        "create",
+        "--name",
+        "m1",
+        "--network",
+        "none",
+        "-v",
+        &bind,
+        "--tmpfs",
+        "/t",
+        "-v",
+        "vol1:/n",
+        &img,
+        "true",
+    ])
+    .success();
+    let shown = stdout(
+        &sb,
+        &[
+            "ps",
+            "-a",
+            "--format",
+            "{{.Mounts}}|{{.Networks}}|{{.CreatedHuman}}|{{.Created}}|{{.CreatedAt}}",
+        ],
+    );
+    let fields: Vec<&str> = shown.trim().split('|').collect();
+    assert_eq!(fields.len(), 5, "{shown}");
+    assert_eq!(fields[0], "[/x /n /t]", "{shown}");
+    assert_eq!(fields[1], "", "no network: {shown}");
+    assert!(fields[2].ends_with("ago"), "{shown}");
+    // "2026-12-02 07:40:41 +0000 UTC": the creation time, in the local zone.
+    let created: i64 = stdout(&sb, &["ps", "-a", "--format", "json"])
+        .parse::<serde_json::Value>()
+        .unwrap()[0]["Created"]
+        .as_i64()
+        .unwrap();
+    let date = Command::new("date")
+        .args(["-d", &format!("@{created}"), "+%Y-%m-%d %H:%M:%S %z"])
+        .output()
+        .unwrap();
+    let expected = String::from_utf8_lossy(&date.stdout).trim().to_string();
+    assert!(
+        fields[3].starts_with(&expected),
+        "{shown} against {expected}"
+    );
+    assert_eq!(fields[3], fields[4], "{shown}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&sb, &["ps", "-a", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["Mounts"], serde_json::json!(["/x", "/n", "/t"]));
+    assert_eq!(json[0]["Networks"], serde_json::json!([]));
+    sb.coracle(&["rm", "-v", "m1"]).success();
+    sb.coracle(&["volume", "rm", "vol1"]).success();
+}
+
 #[test]
 fn logs_since_until_names_and_follow_of_several() {
     let (sb, img) = with_image("query-logs", "busybox");
