@@ -139,6 +139,17 @@ pub fn go_time_text(secs: i64) -> String {
     }
 }
 
+/// A time as Podman's JSON writes one (Go's RFC 3339 with nanoseconds, which leaves
+/// out a zero fraction): in the local zone, "Z" at offset zero, as in
+/// "2026-12-02T07:44:12Z".
+pub fn go_rfc3339(secs: i64) -> String {
+    use chrono::TimeZone;
+    match chrono::Local.timestamp_opt(secs, 0).single() {
+        Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        None => secs.to_string(),
+    }
+}
+
 /// Seconds since the Unix epoch of an RFC 3339 time ("2024-01-02T03:04:05.123Z", "+01:00" offsets too).
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let (date, rest) = s.split_once('T')?;

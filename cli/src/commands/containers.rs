@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use coracle_runtime::lifecycle::{conditions, control, removal, restart};
-use coracle_runtime::monitor::log;
 use coracle_runtime::spec::{signal_number, ContainerConfig};
 use coracle_storage::{ContainerRecord, ContainerState, Store};
 use serde_json::{json, Value};
@@ -82,7 +81,7 @@ pub(super) fn short(id: &str) -> &str {
 
 fn rfc3339(secs: Option<i64>) -> String {
     match secs {
-        Some(s) if s > 0 => log::rfc3339_nano(s, 0),
+        Some(s) if s > 0 => output::go_rfc3339(s),
         _ => "0001-01-01T00:00:00Z".into(),
     }
 }

@@ -321,7 +321,7 @@ fn inspect_value(pod: &PodRecord, list: &[ContainerRecord]) -> Value {
     json!({
         "Id": pod.id,
         "Name": pod.name,
-        "Created": coracle_runtime::monitor::log::rfc3339_nano(pod.created, 0),
+        "Created": crate::output::go_rfc3339(pod.created),
         "ExitPolicy": "continue",
         "State": PodStatus::of(list).as_str(),
         "Hostname": pod.hostname.clone().unwrap_or_else(|| if pod.infra_id.is_some() { pod.name.clone() } else { String::new() }),
@@ -426,7 +426,7 @@ fn ps_item(pod: &PodRecord, list: &[ContainerRecord], no_trunc: bool) -> Value {
         "Name": pod.name,
         "Status": PodStatus::of(list).as_str(),
         "Created": output::human_ago(output::now() - pod.created),
-        "CreatedAt": coracle_runtime::monitor::log::rfc3339_nano(pod.created, 0),
+        "CreatedAt": crate::output::go_rfc3339(pod.created),
         "InfraID": pod.infra_id.as_deref().map(id).unwrap_or_default(),
         "InfraId": pod.infra_id.clone().unwrap_or_default(),
         "NumberOfContainers": list.len(),

@@ -269,6 +269,20 @@ fn ps_shows_mounts_networks_and_times_as_podman() {
         serde_json::from_str(&stdout(&sb, &["ps", "-a", "--format", "json"])).unwrap();
     assert_eq!(json[0]["Mounts"], serde_json::json!(["/x", "/n", "/t"]));
     assert_eq!(json[0]["Networks"], serde_json::json!([]));
+    // inspect's times as Go writes them: "Z" in UTC, the zone's offset elsewhere.
+    let created_in = |zone: &str| {
+        let run = sb.coracle_with(
+            &["inspect", "--format", "{{.Created}}", "m1"],
+            &[("TZ", zone)],
+            None,
+        );
+        run.success().stdout.trim().to_string()
+    };
+    let utc = created_in("UTC");
+    assert_eq!(utc.len(), "2026-12-02T07:44:12Z".len(), "{utc}");
+    assert!(utc.ends_with('Z') && utc.contains('T'), "{utc}");
+    let kolkata = created_in("Asia/Kolkata");
+    assert!(kolkata.ends_with("+05:30"), "{kolkata}");
     sb.coracle(&["rm", "-v", "m1"]).success();
     sb.coracle(&["volume", "rm", "vol1"]).success();
 }
