@@ -124,8 +124,7 @@ pub fn human_ago(seconds: i64) -> String {
 /// offset zero and its offset elsewhere (the zone database's abbreviations are not
 /// read).
 pub fn go_time_text(secs: i64) -> String {
-    use chrono::TimeZone;
-    match chrono::Local.timestamp_opt(secs, 0).single() {
+    match local_time(secs) {
         Some(t) => {
             let offset = t.format("%z").to_string();
             let zone = if t.offset().local_minus_utc() == 0 {
@@ -143,11 +142,16 @@ pub fn go_time_text(secs: i64) -> String {
 /// out a zero fraction): in the local zone, "Z" at offset zero, as in
 /// "2026-12-02T07:44:12Z".
 pub fn go_rfc3339(secs: i64) -> String {
-    use chrono::TimeZone;
-    match chrono::Local.timestamp_opt(secs, 0).single() {
+    match local_time(secs) {
         Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         None => secs.to_string(),
     }
+}
+
+/// Unix seconds in the local zone (TZ, else /etc/localtime).
+fn local_time(secs: i64) -> Option<chrono::DateTime<chrono::Local>> {
+    use chrono::TimeZone;
+    chrono::Local.timestamp_opt(secs, 0).single()
 }
 
 /// Seconds since the Unix epoch of an RFC 3339 time ("2024-01-02T03:04:05.123Z", "+01:00" offsets too).

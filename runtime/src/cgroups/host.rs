@@ -43,12 +43,19 @@ pub enum Access {
 
 /// Read this host's setup from `/proc/self/mountinfo`.
 pub fn detect() -> Host {
-    let root = Path::new(CGROUP_ROOT);
-    if root.join("cgroup.controllers").is_file() {
-        return Host::V2(root.to_path_buf());
+    if let Some(mount) = unified_mount() {
+        return Host::V2(mount);
     }
     let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
     Host::V1(v1_mounts(&info))
+}
+
+/// The cgroup v2 mount, when the host's cgroup root is one.
+fn unified_mount() -> Option<PathBuf> {
+    let root = Path::new(CGROUP_ROOT);
+    root.join("cgroup.controllers")
+        .is_file()
+        .then(|| root.to_path_buf())
 }
 
 /// The v1 controllers of [`V1_CONTROLLERS`] and their mount points, from mountinfo
@@ -106,11 +113,11 @@ fn unescape_octal(text: &str) -> String {
 /// of the host's cgroups, so its answer needs no mount table (reading and parsing
 /// mountinfo was a sixtieth of a `run`).
 pub fn caller_access() -> Access {
-    let v2 = Path::new(CGROUP_ROOT).join("cgroup.controllers").is_file();
-    if !v2 && !rustix::process::geteuid().is_root() {
-        return Access::Unavailable(V1_ROOTLESS.into());
+    match unified_mount() {
+        Some(mount) => access(&Host::V2(mount)),
+        None if !rustix::process::geteuid().is_root() => Access::Unavailable(V1_ROOTLESS.into()),
+        None => access(&detect()),
     }
-    access(&detect())
 }
 
 /// What the calling user may do on `host`.
