@@ -43,6 +43,10 @@ pub struct RootfsSpec {
     pub merged: PathBuf,
     /// Mount with `userxattr` (inside a user namespace).
     pub userxattr: bool,
+    /// Mount with `volatile` (the kernel's overlay skips every sync of the writable
+    /// layer, unmounting included): for `--rm` containers, as Podman does, since they
+    /// do not outlive a crash anyway.
+    pub volatile: bool,
     /// Mount with this fuse-overlayfs program instead of the kernel's overlay.
     pub fuse_program: Option<PathBuf>,
     /// fuse-overlayfs `uidmapping=` and `gidmapping=` values (see
@@ -64,7 +68,27 @@ pub fn overlay_options(spec: &RootfsSpec) -> String {
     if spec.userxattr {
         opts.push_str(",userxattr");
     }
+    if spec.volatile {
+        opts.push_str(",volatile");
+    }
     opts
+}
+
+/// The directory a `volatile` overlay mount leaves in its work directory
+/// (`work/incompat/volatile/dirty`): while it is there the kernel refuses to mount
+/// that work directory again, volatile or not.
+fn volatile_marker(spec: &RootfsSpec) -> PathBuf {
+    spec.work.join("work/incompat")
+}
+
+/// Remove what an earlier volatile mount left in the work directory (a container
+/// started again after a crash, or copied from once stopped): the writable layer is
+/// kept as it is, as Podman does for its volatile containers.
+fn clear_volatile_marker(spec: &RootfsSpec) -> std::io::Result<()> {
+    match std::fs::remove_dir_all(volatile_marker(spec)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// In the container process: mount the kernel's overlay at `spec.merged`, nodev; or,
@@ -78,6 +102,7 @@ pub fn mount_in_container(spec: &RootfsSpec) -> std::io::Result<()> {
         )?;
         return sys::set_mount_attrs(merged.as_fd(), false, sys::MOUNT_ATTR_NODEV);
     }
+    clear_volatile_marker(spec)?;
     sys::mount(
         Some("overlay"),
         &spec.merged,
@@ -321,6 +346,7 @@ fn quiet_stdio() -> std::io::Result<()> {
 fn run_fuse_overlayfs(program: &Path, spec: &RootfsSpec) -> std::result::Result<(), String> {
     let mut opts = overlay_options(&RootfsSpec {
         userxattr: false,
+        volatile: false,
         ..spec.clone()
     });
     if let Some((uids, gids)) = &spec.fuse_idmapping {
@@ -362,12 +388,21 @@ mod tests {
             work: "/c/work".into(),
             merged: "/c/merged".into(),
             userxattr: true,
+            volatile: false,
             fuse_program: None,
             fuse_idmapping: None,
         };
         assert_eq!(
             overlay_options(&spec),
             "lowerdir=l2:l1,upperdir=/c/upper,workdir=/c/work,userxattr"
+        );
+        let spec = RootfsSpec {
+            volatile: true,
+            ..spec
+        };
+        assert_eq!(
+            overlay_options(&spec),
+            "lowerdir=l2:l1,upperdir=/c/upper,workdir=/c/work,userxattr,volatile"
         );
     }
 }

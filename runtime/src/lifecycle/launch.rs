@@ -706,6 +706,9 @@ pub fn process_spec(
                 work: dir.join("work"),
                 merged: root_mount_point(store)?,
                 userxattr: plan.is_some(),
+                // Podman's choice for --rm containers: their writable layer is
+                // never synced (nor is the disk at their unmount).
+                volatile: config.remove,
                 // An id remapping needs fuse-overlayfs; otherwise the store's driver
                 // decides (probed with the default mapping).
                 fuse_program: match &config.mount_program {
@@ -837,11 +840,19 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     // user namespace first, and pay for one only when other owners are involved.
     {
         use std::os::unix::fs::PermissionsExt;
-        // overlayfs leaves its work/work directory with mode 000.
-        let _ = std::fs::set_permissions(
-            dir.join("work/work"),
-            std::fs::Permissions::from_mode(0o700),
-        );
+        // overlayfs leaves its work/work directory with mode 000, and under it
+        // a volatile mount's incompat/volatile/dirty.
+        for sub in [
+            "work/work",
+            "work/work/incompat",
+            "work/work/incompat/volatile",
+        ] {
+            if std::fs::set_permissions(dir.join(sub), std::fs::Permissions::from_mode(0o700))
+                .is_err()
+            {
+                break;
+            }
+        }
     }
     crate::ids::userns::remove_tree(&dir, plan)?;
     store.db.delete_container(id)?;
@@ -948,6 +959,7 @@ fn probe_native_overlay(store: &Store, plan: Option<&UserNsPlan>) -> bool {
         work: dirs[2].clone(),
         merged: dirs[3].clone(),
         userxattr: plan.is_some(),
+        volatile: false,
         fuse_program: None,
         fuse_idmapping: None,
     };

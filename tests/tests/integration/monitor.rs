@@ -336,6 +336,57 @@ fn killed_monitor_leaves_the_container_running_and_rm_f_removes_it() {
 }
 
 #[test]
+fn an_rm_containers_root_is_volatile_and_mounts_again_after_a_crash() {
+    let (sb, img) = with_image("monitor-volatile", "busybox");
+    // Podman's choice: the writable layer of a --rm container is never synced (the
+    // kernel shows the overlay option as "fsync=volatile"); other containers' is.
+    let root_options = |args: &[&str]| {
+        let mut all = vec!["run", "--network", "none"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&[&img, "grep", "^overlay / ", "/proc/mounts"]);
+        stdout(&sb, &all)
+    };
+    let removed = root_options(&["--rm"]);
+    assert!(removed.contains("fsync=volatile"), "--rm root: {removed}");
+    let kept = root_options(&[]);
+    assert!(!kept.contains("fsync=volatile"), "root without --rm: {kept}");
+    sb.coracle(&["rm", "-a"]).success();
+    // A detached --rm container whose monitor and process die (a crash) stays,
+    // exited, with the marker its volatile mount left in the work directory; the
+    // kernel refuses that work directory until it is gone, so the next start clears
+    // it, and the container runs (and is removed at its end) again.
+    let id = run_detached(&sb, &["--rm", &img, "sleep", "1000"]);
+    let (monitor, pid) = (
+        inspect_pid(&sb, &id, "ConmonPid"),
+        inspect_pid(&sb, &id, "Pid"),
+    );
+    kill9(monitor);
+    kill9(pid);
+    assert!(eventually(Duration::from_secs(5), || {
+        !pid_alive(monitor) && !pid_alive(pid)
+    }));
+    assert!(eventually(Duration::from_secs(5), || inspect(
+        &sb,
+        &id,
+        "{{.State.Status}}"
+    ) == "exited"));
+    let marker = sb
+        .data()
+        .join("coracle/containers")
+        .join(&id)
+        .join("work/work/incompat/volatile");
+    assert!(
+        marker.exists(),
+        "no volatile marker at {}",
+        marker.display()
+    );
+    sb.coracle(&["start", &id]).success();
+    assert_eq!(inspect(&sb, &id, "{{.State.Status}}"), "running");
+    sb.coracle(&["rm", "-f", &id]).success();
+    assert_no_container_left(&sb);
+}
+
+#[test]
 fn rm_f_past_a_stalled_monitor_leaves_nothing_once_it_ends() {
     // Under load a monitor may not write its exit file before `rm -f` stops waiting
     // for it (5 s): the container is removed without it, and what the monitor does

@@ -118,6 +118,7 @@ where
         work: dir.join("work"),
         merged: launch::root_mount_point(store)?,
         userxattr: stored_plan.is_some(),
+        volatile: false,
         fuse_program: None,
         fuse_idmapping: None,
     };
