@@ -190,6 +190,15 @@ pub fn unshare_cgroup_namespace() -> io::Result<()> {
     check(unsafe { libc::unshare(libc::CLONE_NEWCGROUP) })
 }
 
+/// unshare(2) of the namespaces in `flags` (CLONE_NEW* bits other than the user and
+/// pid namespaces). The caller must be single-threaded.
+pub fn unshare_namespaces(flags: libc::c_int) -> io::Result<()> {
+    debug_assert_eq!(flags & (libc::CLONE_NEWUSER | libc::CLONE_NEWPID), 0);
+    // SAFETY: unshare of namespaces touches no memory of ours; the caller is a
+    // single-threaded process, so no other thread's view changes under it.
+    check(unsafe { libc::unshare(flags) })
+}
+
 /// The number of threads of this process.
 pub fn thread_count() -> usize {
     std::fs::read_dir("/proc/self/task")

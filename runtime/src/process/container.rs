@@ -232,6 +232,22 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     if new_userns {
         flags |= libc::CLONE_NEWUSER;
     }
+    // In a user namespace of its own the child makes its other namespaces itself
+    // (it holds every capability there from the start) while the parent maps its
+    // ids: the network namespace above all costs the kernel time, which then runs
+    // beside newuidmap and newgidmap instead of before them.
+    let deferred = if new_userns && joins.is_empty() {
+        flags & DEFERRABLE_NAMESPACES
+    } else {
+        0
+    };
+    flags &= !deferred;
+    let made = if deferred != 0 {
+        Some(sys::pipe().map_err(io_err("create pipe"))?)
+    } else {
+        None
+    };
+    let (made_r, made_w) = made.map_or((None, None), |(r, w)| (Some(r), Some(w)));
     let cloned = if joins.is_empty() {
         sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
     } else {
@@ -247,13 +263,21 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
     if pid == 0 {
         // The container must not hold the parent's ends: a stdin pipe would never
         // see its end.
-        drop((sync_w, report_r, parent_streams));
+        drop((sync_w, report_r, parent_streams, made_r));
         let _ = crate::process::signals::restore_mask(&old_mask);
+        if let Some(made_w) = made_w {
+            make_deferred_namespaces(deferred, made_w, &report_w);
+        }
         child(spec, sync_r, report_w, child_streams)
     }
-    drop((sync_r, report_w, child_streams));
+    drop((sync_r, report_w, child_streams, made_w));
     drop(joins);
-    match parent_handshake(pid, spec, new_userns, sync_w, report_r, parent_streams) {
+    let ends = HandshakeEnds {
+        sync_w,
+        report_r,
+        made_r,
+    };
+    match parent_handshake(pid, spec, new_userns, ends, parent_streams) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -411,6 +435,30 @@ impl KeepAlive {
     }
 }
 
+/// The namespaces a child in a new user namespace makes itself, after its clone.
+const DEFERRABLE_NAMESPACES: libc::c_int =
+    libc::CLONE_NEWNS | libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
+
+/// Child side, first thing after the clone: make the `deferred` namespaces, then
+/// close `made` (one byte written first: they exist). A failure is reported and ends
+/// the child.
+fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, report: &OwnedFd) {
+    if let Err(e) = sys::unshare_namespaces(deferred) {
+        fail(report, TAG_SETUP, &format!("create the namespaces: {e}"))
+    }
+    let _ = rustix::io::write(&made, b"1");
+}
+
+/// The parent's ends of the pipes of a start's handshake.
+struct HandshakeEnds {
+    /// Written once to release the child.
+    sync_w: OwnedFd,
+    /// The child's failure report (end-of-file once its command was executed).
+    report_r: OwnedFd,
+    /// With namespaces the child makes itself: one byte once they exist.
+    made_r: Option<OwnedFd>,
+}
+
 /// Parent side: map ids (or, in a joined user namespace, check that it maps them as
 /// the container expects), mount fuse-overlayfs if used, release the child, collect a
 /// failure report if any, and with `-t` receive the pty master (returned in place of
@@ -419,14 +467,28 @@ fn parent_handshake(
     pid: i32,
     spec: &ContainerSpec,
     new_userns: bool,
-    sync_w: OwnedFd,
-    report_r: OwnedFd,
+    ends: HandshakeEnds,
     streams: ParentStreams,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
+    let HandshakeEnds {
+        sync_w,
+        report_r,
+        made_r,
+    } = ends;
     match &spec.userns {
         Some(plan) if new_userns => idmap::apply(pid, plan)?,
         Some(plan) => idmap::check_joined(pid, plan)?,
         None => {}
+    }
+    if let Some(made_r) = made_r {
+        let mut made = [0u8; 1];
+        if !matches!(rustix::io::read(&made_r, &mut made), Ok(1)) {
+            // The child ended: its report says why.
+            read_report(report_r)?;
+            return Err(RuntimeError::Start(
+                "the container process ended while it made its namespaces".into(),
+            ));
+        }
     }
     if let Some(planned) = &spec.cgroup {
         planned.cgroup.create(&planned.resources)?;

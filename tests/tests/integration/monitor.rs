@@ -349,7 +349,10 @@ fn an_rm_containers_root_is_volatile_and_mounts_again_after_a_crash() {
     let removed = root_options(&["--rm"]);
     assert!(removed.contains("fsync=volatile"), "--rm root: {removed}");
     let kept = root_options(&[]);
-    assert!(!kept.contains("fsync=volatile"), "root without --rm: {kept}");
+    assert!(
+        !kept.contains("fsync=volatile"),
+        "root without --rm: {kept}"
+    );
     sb.coracle(&["rm", "-a"]).success();
     // A detached --rm container whose monitor and process die (a crash) stays,
     // exited, with the marker its volatile mount left in the work directory; the
