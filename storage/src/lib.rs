@@ -91,7 +91,9 @@ impl Store {
         StoreLock::exclusive(&self.lock_path())
     }
 
-    fn container_lock_path(&self, id: &str) -> PathBuf {
+    /// Where the lock file of one container is (see [`Store::container_lock`]); it
+    /// exists from the first time the lock is taken until the container is removed.
+    pub fn container_lock_path(&self, id: &str) -> PathBuf {
         self.root.join("container-locks").join(id)
     }
 

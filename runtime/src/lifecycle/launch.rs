@@ -457,9 +457,11 @@ pub fn start_foreground(
     ended_cgroup(store, &record.id);
     let result = settle_end(store, record, &config, stored_plan, result);
     crate::lifecycle::rundir::remove_exit_file(&record.id);
-    // Removed by `rm -f` meanwhile, or with --rm: no lock file stays (taking the
-    // lock made it again).
-    let _ = crate::lifecycle::control::record_locked(store, &record.id);
+    // Removed by `rm -f` meanwhile: no lock file stays (taking the lock made it
+    // again). A removal of ours (--rm) took it away already.
+    if store.container_lock_path(&record.id).exists() {
+        let _ = crate::lifecycle::control::record_locked(store, &record.id);
+    }
     result
 }
 
