@@ -186,8 +186,7 @@ pub fn clone_into_namespaces(flags: libc::c_int) -> io::Result<libc::pid_t> {
 /// unshare(CLONE_NEWCGROUP): a new cgroup namespace rooted at the caller's cgroup
 /// (the container's, once its parent has moved it there).
 pub fn unshare_cgroup_namespace() -> io::Result<()> {
-    // SAFETY: unshare with a single namespace flag touches no memory of ours.
-    check(unsafe { libc::unshare(libc::CLONE_NEWCGROUP) })
+    unshare_namespaces(libc::CLONE_NEWCGROUP)
 }
 
 /// unshare(2) of the namespaces in `flags` (CLONE_NEW* bits other than the user and

@@ -74,20 +74,31 @@ pub fn overlay_options(spec: &RootfsSpec) -> String {
     opts
 }
 
-/// The directory a `volatile` overlay mount leaves in its work directory
-/// (`work/incompat/volatile/dirty`): while it is there the kernel refuses to mount
-/// that work directory again, volatile or not.
-fn volatile_marker(spec: &RootfsSpec) -> PathBuf {
-    spec.work.join("work/incompat")
-}
+/// What the kernel's overlay leaves in its work directory, outermost first: its own
+/// `work` directory (mode 000), and under it a `volatile` mount's marker
+/// `incompat/volatile/dirty`, while which the kernel refuses to mount that work
+/// directory again, volatile or not.
+const WORK_DIR_LEFTOVERS: [&str; 3] = ["work", "work/incompat", "work/incompat/volatile"];
 
 /// Remove what an earlier volatile mount left in the work directory (a container
 /// started again after a crash, or copied from once stopped): the writable layer is
 /// kept as it is, as Podman does for its volatile containers.
 fn clear_volatile_marker(spec: &RootfsSpec) -> std::io::Result<()> {
-    match std::fs::remove_dir_all(volatile_marker(spec)) {
+    match std::fs::remove_dir_all(spec.work.join(WORK_DIR_LEFTOVERS[1])) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+/// Make what the kernel's overlay left in the work directory `work` (see
+/// [`WORK_DIR_LEFTOVERS`]) removable by its owner without a user namespace.
+pub fn make_leftovers_removable(work: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for sub in WORK_DIR_LEFTOVERS {
+        let mode = std::fs::Permissions::from_mode(0o700);
+        if std::fs::set_permissions(work.join(sub), mode).is_err() {
+            break;
+        }
     }
 }
 

@@ -840,22 +840,7 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     crate::lifecycle::netns::release(id);
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // overlayfs leaves its work/work directory with mode 000, and under it
-        // a volatile mount's incompat/volatile/dirty.
-        for sub in [
-            "work/work",
-            "work/work/incompat",
-            "work/work/incompat/volatile",
-        ] {
-            if std::fs::set_permissions(dir.join(sub), std::fs::Permissions::from_mode(0o700))
-                .is_err()
-            {
-                break;
-            }
-        }
-    }
+    crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
     crate::ids::userns::remove_tree(&dir, plan)?;
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
