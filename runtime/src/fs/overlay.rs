@@ -90,8 +90,9 @@ fn clear_volatile_marker(spec: &RootfsSpec) -> std::io::Result<()> {
     }
 }
 
-/// Make what the kernel's overlay left in the work directory `work` (see
-/// [`WORK_DIR_LEFTOVERS`]) removable by its owner without a user namespace.
+/// Make what the kernel's overlay left in the work directory `work` (its own `work`
+/// directory, mode 000, and a volatile mount's marker under it) removable by its
+/// owner without a user namespace.
 pub fn make_leftovers_removable(work: &Path) {
     use std::os::unix::fs::PermissionsExt;
     for sub in WORK_DIR_LEFTOVERS {
