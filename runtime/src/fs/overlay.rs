@@ -74,17 +74,20 @@ pub fn overlay_options(spec: &RootfsSpec) -> String {
     opts
 }
 
+/// The marker a `volatile` mount leaves in overlay's own `work` directory
+/// (`incompat/volatile/dirty`): while it is there the kernel refuses to mount that
+/// work directory again, volatile or not.
+const VOLATILE_MARKER: &str = "work/incompat";
+
 /// What the kernel's overlay leaves in its work directory, outermost first: its own
-/// `work` directory (mode 000), and under it a `volatile` mount's marker
-/// `incompat/volatile/dirty`, while which the kernel refuses to mount that work
-/// directory again, volatile or not.
-const WORK_DIR_LEFTOVERS: [&str; 3] = ["work", "work/incompat", "work/incompat/volatile"];
+/// `work` directory (mode 000), and under it the volatile marker's directories.
+const WORK_DIR_LEFTOVERS: [&str; 3] = ["work", VOLATILE_MARKER, "work/incompat/volatile"];
 
 /// Remove what an earlier volatile mount left in the work directory (a container
 /// started again after a crash, or copied from once stopped): the writable layer is
 /// kept as it is, as Podman does for its volatile containers.
 fn clear_volatile_marker(spec: &RootfsSpec) -> std::io::Result<()> {
-    match std::fs::remove_dir_all(spec.work.join(WORK_DIR_LEFTOVERS[1])) {
+    match std::fs::remove_dir_all(spec.work.join(VOLATILE_MARKER)) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
