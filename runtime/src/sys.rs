@@ -183,6 +183,35 @@ pub fn clone_into_namespaces(flags: libc::c_int) -> io::Result<libc::pid_t> {
     }
 }
 
+/// A fork whose end nobody waits for: clone(2) with no exit signal, so that
+/// `waitpid(-1)` and SIGCHLD handlers of this process never see it (it stays a
+/// zombie until this process ends, then init reaps it). 0 in the child, its pid in
+/// the parent. The caller must be single-threaded.
+pub fn fork_unwaited() -> io::Result<libc::pid_t> {
+    // SAFETY: with a null stack, clone behaves like fork; the caller guarantees there are
+    // no other threads whose locks the child could inherit.
+    let ret = unsafe { libc::syscall(libc::SYS_clone, 0usize, 0usize, 0usize, 0usize, 0usize) };
+    if ret == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(ret as libc::pid_t)
+    }
+}
+
+/// Point standard input, output and error at /dev/null.
+pub fn null_stdio() -> io::Result<()> {
+    let null = rustix::fs::open(
+        "/dev/null",
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    for fd in 0..=2 {
+        // SAFETY: plain integer syscall on descriptors this process owns.
+        check(unsafe { libc::dup2(null.as_raw_fd(), fd) })?;
+    }
+    Ok(())
+}
+
 /// unshare(CLONE_NEWCGROUP): a new cgroup namespace rooted at the caller's cgroup
 /// (the container's, once its parent has moved it there).
 pub fn unshare_cgroup_namespace() -> io::Result<()> {

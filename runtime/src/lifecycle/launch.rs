@@ -841,7 +841,7 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     // Most containers write only as root (the caller's own uid): try without a
     // user namespace first, and pay for one only when other owners are involved.
     crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
-    crate::ids::userns::remove_tree(&dir, plan)?;
+    crate::lifecycle::trash::remove_container_dir(store, id, &dir, plan)?;
     store.db.delete_container(id)?;
     crate::lifecycle::rundir::remove_exit_file(id);
     crate::lifecycle::rundir::remove_container_files(id);

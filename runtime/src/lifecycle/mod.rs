@@ -36,6 +36,7 @@ pub mod rundir;
 pub mod shared_ns;
 pub mod stats;
 pub mod top;
+pub mod trash;
 pub mod volumes;
 
 /// The first 12 digits of an id, as messages show it.

@@ -78,3 +78,84 @@ fn stop_of_a_foreground_container_records_the_code_it_ended_with() {
     sb.coracle(&["rm", "fg"]).success();
     assert_no_container_left(&sb);
 }
+
+/// The entries of the store's trash (removed containers' files on their way out).
+fn trash_entries(sb: &coracle_tests::Sandbox) -> Vec<String> {
+    let trash = sb.data().join("coracle/trash");
+    let mut names: Vec<String> = std::fs::read_dir(trash)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_removed_containers_files_leave_the_store_at_once_and_are_deleted_beside_it() {
+    let (sb, img) = with_image("runrm-trash", "busybox");
+    // Files of a subordinate id (user 1000 in the container) need the removal's user
+    // namespace: the child that deletes the container's directory after the command
+    // ended deletes them too.
+    let out = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--user",
+            "1000",
+            &img,
+            "sh",
+            "-c",
+            "mkdir -p /tmp/a/b && echo x > /tmp/a/b/f && chmod 500 /tmp/a && echo done",
+        ],
+    );
+    assert_eq!(out.trim(), "done");
+    assert_no_container_left(&sb);
+    assert!(
+        crate::lifecycle::eventually(Duration::from_secs(10), || trash_entries(&sb).is_empty()),
+        "left in the trash: {:?}",
+        trash_entries(&sb)
+    );
+}
+
+#[test]
+fn a_removal_deletes_what_earlier_removals_left_unless_a_cleaner_holds_it() {
+    let (sb, img) = with_image("runrm-leftovers", "busybox");
+    let trash = sb.data().join("coracle/trash");
+    let as_user = |script: &str| {
+        let out = sb
+            .command_as_user("sh", &["-c", script], &[])
+            .output()
+            .expect("run sh as the test user");
+        assert!(out.status.success(), "{script}: {out:?}");
+    };
+    // A leftover its cleaner did not finish (killed, or the machine stopped), with a
+    // directory its owner cannot write, and one a cleaner still holds (flock on it).
+    let left = trash.join("left");
+    let held = trash.join("held");
+    as_user(&format!(
+        "mkdir -p {l}/a/b {h} && echo x > {l}/a/b/f && chmod 500 {l}/a",
+        l = left.display(),
+        h = held.display()
+    ));
+    let cleaner = std::fs::File::open(&held).expect("open the held entry");
+    cleaner.lock().expect("lock the held entry");
+    let run = ["run", "--rm", "--network", "none", &img, "true"];
+    sb.coracle(&run).success();
+    assert!(!left.exists(), "the unheld leftover stayed");
+    assert!(
+        held.exists(),
+        "the held entry was deleted under its cleaner"
+    );
+    drop(cleaner);
+    sb.coracle(&run).success();
+    assert!(
+        crate::lifecycle::eventually(Duration::from_secs(10), || trash_entries(&sb).is_empty()),
+        "left in the trash: {:?}",
+        trash_entries(&sb)
+    );
+}
