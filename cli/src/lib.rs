@@ -24,7 +24,8 @@ pub const EXIT_ERROR: i32 = 125;
 pub fn run() -> i32 {
     // coracle re-executed in one of its hidden internal modes (never parsed by clap,
     // so absent from --help and completions): a detached container's monitor, the
-    // DNS resolver of the rootless network namespace, a port forwarder.
+    // DNS resolver of the rootless network namespace, a port forwarder, a checkpoint
+    // of the store's write-ahead log.
     let mut argv = std::env::args().skip(1);
     let mode = argv.next();
     let rest = || argv.collect::<Vec<_>>();
@@ -35,6 +36,14 @@ pub fn run() -> i32 {
         Some(resolver::RESOLVER_ARG) => return resolver::main(&rest()),
         Some(coracle_runtime::lifecycle::netns::FORWARDER_ARG) => {
             return coracle_runtime::lifecycle::netns::forwarder_main(&rest())
+        }
+        Some(coracle_storage::checkpoint::CHECKPOINT_ARG) => {
+            return match rest().first() {
+                Some(db) => i32::from(
+                    coracle_storage::checkpoint::checkpoint_and_restart(db.as_ref()).is_err(),
+                ),
+                None => EXIT_ERROR,
+            };
         }
         _ => {}
     }
@@ -48,11 +57,17 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match commands::dispatch(cli) {
+    let code = match commands::dispatch(cli) {
         Ok(code) => code,
         Err(err) => {
             output::print_error(&err);
             EXIT_ERROR
         }
+    };
+    // The command's commits grew the store's WAL enough: checkpoint it beside the
+    // next commands (see coracle_storage::checkpoint).
+    if let Some(db) = coracle_storage::checkpoint::due() {
+        coracle_storage::checkpoint::start_beside(&db);
     }
+    code
 }

@@ -2,6 +2,7 @@
 
 pub mod blobs;
 pub mod check;
+pub mod checkpoint;
 pub mod container_state;
 pub mod containers;
 pub mod digest;

@@ -172,8 +172,10 @@ impl Db {
             true,
         )?;
         // The next process re-reads the frames written since the last checkpoint
-        // (WAL recovery): checkpoint often enough that this stays short.
-        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        // (WAL recovery): checkpoint often enough that this stays short, but beside
+        // the commands rather than inside one of their commits (see `checkpoint`).
+        conn.wal_hook(Some(crate::checkpoint::after_commit));
+        crate::checkpoint::opened(path);
         migrate(&mut conn)?;
         Ok(Db {
             conn: Mutex::new(conn),
@@ -442,9 +444,6 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
-
-/// WAL pages after which a commit checkpoints (SQLite's default is 1000).
-const WAL_AUTOCHECKPOINT_PAGES: i64 = 64;
 
 /// Point `name` at image `id`.
 fn set_name(tx: &Transaction<'_>, id: &str, name: &str) -> Result<()> {
