@@ -14,10 +14,16 @@ cd "$HERE"
 SECONDS_EACH=${1:-20}
 shift || true
 
-cargo +nightly fuzz build
+# The dev profile (see Cargo.toml) unless FUZZ_PROFILE=release.
+profile=${FUZZ_PROFILE:-dev}
+case $profile in
+dev) cargo +nightly fuzz build --dev; out_dir=debug ;;
+release) cargo +nightly fuzz build; out_dir=release ;;
+*) echo "run-all.sh: FUZZ_PROFILE must be dev or release" >&2; exit 2 ;;
+esac
 mapfile -t targets < <(if (($#)); then printf '%s\n' "$@"; else cargo +nightly fuzz list; fi)
 host=$(rustc +nightly -vV | sed -n 's/^host: //p')
-bin_dir=$HERE/target/$host/release
+bin_dir=$HERE/target/$host/$out_dir
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
