@@ -254,13 +254,12 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
         write("setgroups", "deny")?;
         return write("gid_map", &map_text(&plan.gid_map));
     }
-    // The two helpers write different files: run them at once (each is a setuid
-    // program start, the larger part of the cost of a container start).
-    let uids = spawn_helper("newuidmap", pid, &plan.uid_map)?;
-    let gids = spawn_helper("newgidmap", pid, &plan.gid_map);
-    let uid_result = uids.finish();
-    let gid_result = gids.and_then(Helper::finish);
-    uid_result.and(gid_result)
+    // One after the other. Run at once they were slower on two cores (0.7 ms a
+    // start, two milliseconds more system time): the second helper's vfork child
+    // was queued behind the first helper while the core its parent left sat idle,
+    // and the two setuid starts competed with the container's own namespace set-up.
+    spawn_helper("newuidmap", pid, &plan.uid_map)?.finish()?;
+    spawn_helper("newgidmap", pid, &plan.gid_map)?.finish()
 }
 
 /// Parse the text of a `/proc/PID/{uid,gid}_map` file (as seen from this process's
