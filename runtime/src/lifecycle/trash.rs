@@ -57,10 +57,15 @@ pub fn remove_container_dir(
     if moved.is_err() {
         return remove_tree(dir, plan);
     }
-    match hold(&doomed) {
-        Some(held) if delete_in_child(&doomed, &held, plan) => Ok(()),
-        _ => remove_tree(&doomed, plan),
+    // Not held: another removal's sweep took it (and deletes it) between the rename
+    // and here, or it is gone already.
+    let Some(held) = hold(&doomed) else {
+        return Ok(());
+    };
+    if delete_in_child(&doomed, &held, plan) {
+        return Ok(());
     }
+    remove_tree(&doomed, plan)
 }
 
 /// The entry's directory, opened and locked (exclusively, without waiting).
@@ -92,9 +97,9 @@ fn empty_unheld(trash: &Path, plan: Option<&UserNsPlan>) {
 
 /// Fork a child that deletes `entry` (as [`remove_tree`] does: in the user namespace
 /// of `plan` if need be; what it fails to delete stays for the next removal's
-/// [`empty_unheld`]) and exits; nobody waits for it. `held`
-/// is the entry's locked directory: the child keeps the lock until it is done. False
-/// if no child could be started (or this process has other threads).
+/// [`empty_unheld`]) and exits; nobody waits for it. `held` is the entry's locked
+/// directory: the child keeps the lock until it is done. False if no child could be
+/// started (or this process has other threads).
 fn delete_in_child(entry: &Path, held: &OwnedFd, plan: Option<&UserNsPlan>) -> bool {
     // A fork copies only this thread: another one could hold a lock the child needs.
     if sys::thread_count() != 1 {
