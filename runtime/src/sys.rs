@@ -164,18 +164,14 @@ pub fn set_mount_attrs(fd: BorrowedFd<'_>, recursive: bool, set: u64) -> io::Res
 /// A fork-like clone(2) into new namespaces: returns 0 in the child, the child's pid
 /// in the parent. The caller must be single-threaded.
 pub fn clone_into_namespaces(flags: libc::c_int) -> io::Result<libc::pid_t> {
-    // SAFETY: with a null stack, clone behaves like fork; the caller guarantees there are
-    // no other threads whose locks the child could inherit.
-    let ret = unsafe {
-        libc::syscall(
-            libc::SYS_clone,
-            (flags | libc::SIGCHLD) as libc::c_ulong,
-            0usize,
-            0usize,
-            0usize,
-            0usize,
-        )
-    };
+    fork_with_flags((flags | libc::SIGCHLD) as libc::c_ulong)
+}
+
+/// clone(2) with a null stack (a fork) and `flags` (namespaces, exit signal).
+fn fork_with_flags(flags: libc::c_ulong) -> io::Result<libc::pid_t> {
+    // SAFETY: with a null stack, clone behaves like fork; the callers guarantee there
+    // are no other threads whose locks the child could inherit.
+    let ret = unsafe { libc::syscall(libc::SYS_clone, flags, 0usize, 0usize, 0usize, 0usize) };
     if ret == -1 {
         Err(io::Error::last_os_error())
     } else {
@@ -188,27 +184,20 @@ pub fn clone_into_namespaces(flags: libc::c_int) -> io::Result<libc::pid_t> {
 /// zombie until this process ends, then init reaps it). 0 in the child, its pid in
 /// the parent. The caller must be single-threaded.
 pub fn fork_unwaited() -> io::Result<libc::pid_t> {
-    // SAFETY: with a null stack, clone behaves like fork; the caller guarantees there are
-    // no other threads whose locks the child could inherit.
-    let ret = unsafe { libc::syscall(libc::SYS_clone, 0usize, 0usize, 0usize, 0usize, 0usize) };
-    if ret == -1 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(ret as libc::pid_t)
-    }
+    fork_with_flags(0)
 }
 
-/// Point standard input, output and error at /dev/null.
+/// Point standard input, output and error at /dev/null: for a helper process that
+/// must not hold the caller's terminal or pipes.
 pub fn null_stdio() -> io::Result<()> {
     let null = rustix::fs::open(
         "/dev/null",
         rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
         rustix::fs::Mode::empty(),
     )?;
-    for fd in 0..=2 {
-        // SAFETY: plain integer syscall on descriptors this process owns.
-        check(unsafe { libc::dup2(null.as_raw_fd(), fd) })?;
-    }
+    rustix::stdio::dup2_stdin(&null)?;
+    rustix::stdio::dup2_stdout(&null)?;
+    rustix::stdio::dup2_stderr(&null)?;
     Ok(())
 }
 

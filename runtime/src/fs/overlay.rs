@@ -281,7 +281,7 @@ fn helper_main(
 ) -> std::result::Result<libc::pid_t, String> {
     use rustix::thread::{move_into_link_name_space, LinkNameSpaceType, UnshareFlags};
     let _ = sys::die_with_parent();
-    quiet_stdio().map_err(|e| format!("redirect the helper's stdio: {e}"))?;
+    crate::sys::null_stdio().map_err(|e| format!("redirect the helper's stdio: {e}"))?;
     sys::close_fds_except(keep).map_err(|e| format!("close inherited descriptors: {e}"))?;
     if let Some(user_ns) = user_ns {
         move_into_link_name_space(user_ns.as_fd(), Some(LinkNameSpaceType::User))
@@ -339,22 +339,6 @@ fn helper_main(
         "" => Err("fuse-overlayfs' parent ended early".into()),
         e => Err(e.to_string()),
     }
-}
-
-/// Point stdin, stdout and stderr at /dev/null: the helper must not hold the
-/// caller's terminal or pipes.
-fn quiet_stdio() -> std::io::Result<()> {
-    let null = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/null")?;
-    for target in 0..=2 {
-        // SAFETY: dup2 onto the standard descriptors of this single-threaded process.
-        if unsafe { libc::dup2(null.as_raw_fd(), target) } == -1 {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(())
 }
 
 /// Run fuse-overlayfs until its mount is in place (it daemonizes once mounted).

@@ -527,15 +527,7 @@ fn holder_main(sync_r: OwnedFd, report: OwnedFd) -> ! {
         Err(e) => format!("enable forwarding: {e}\n"),
     };
     let _ = rustix::io::write(&report, answer.as_bytes());
-    if let Ok(null) = rustix::fs::open(
-        "/dev/null",
-        rustix::fs::OFlags::RDWR,
-        rustix::fs::Mode::empty(),
-    ) {
-        let _ = rustix::stdio::dup2_stdin(&null);
-        let _ = rustix::stdio::dup2_stdout(&null);
-        let _ = rustix::stdio::dup2_stderr(&null);
-    }
+    let _ = sys::null_stdio();
     let _ = sys::close_fds_except(&[]);
     sys::pause_forever()
 }
