@@ -223,6 +223,21 @@ pub fn thread_count() -> usize {
         .unwrap_or(1)
 }
 
+/// Whether this process is single-threaded, waiting up to a second for threads that
+/// are ending: a thread pool that has been shut down (the registry I/O runtime of a
+/// pull that came before) reports its threads done a moment before the kernel has
+/// let them go, and a fork in that moment would be refused for nothing.
+pub fn single_threaded_after_ending_threads() -> bool {
+    const POLLS: u32 = 1000;
+    for _ in 0..POLLS {
+        if thread_count() == 1 {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    thread_count() == 1
+}
+
 /// setresuid/setresgid/setgroups as raw syscalls (glibc's wrappers signal every thread).
 pub fn set_ids(uid: u32, gid: u32, groups: &[u32]) -> io::Result<()> {
     set_ids_keeping_groups(uid, gid, Some(groups))
@@ -410,4 +425,36 @@ pub fn own_inherited_fd(fd: std::os::fd::RawFd) -> OwnedFd {
     // SAFETY: the spawner passed this descriptor for our exclusive use; nothing
     // else in this fresh process owns it, and it is taken once.
     unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In a forked child (single-threaded, unlike the test harness): a thread that is
+    /// still ending when the check starts is waited for, and one that never ends is not.
+    #[test]
+    fn the_single_thread_check_waits_for_threads_that_are_ending_only() {
+        // SAFETY: the child only starts threads, sleeps and reads /proc, then _exits.
+        let pid = unsafe { libc::fork() };
+        assert!(pid >= 0, "fork: {}", io::Error::last_os_error());
+        if pid == 0 {
+            let ending =
+                std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_millis(50)));
+            let was_two = thread_count() == 2;
+            let waited = single_threaded_after_ending_threads();
+            drop(ending);
+            let _stays =
+                std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_secs(30)));
+            let refused = !single_threaded_after_ending_threads();
+            let code = if was_two && waited && refused { 0 } else { 1 };
+            // SAFETY: ends the forked child without running the harness's exit code.
+            unsafe { libc::_exit(code) }
+        }
+        let mut status = 0;
+        // SAFETY: waits for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        assert!(libc::WIFEXITED(status), "status {status}");
+        assert_eq!(libc::WEXITSTATUS(status), 0);
+    }
 }

@@ -82,7 +82,7 @@ pub fn spawn_in_userns<F>(plan: Option<&UserNsPlan>, work: F) -> Result<UserNsCh
 where
     F: FnOnce() -> std::result::Result<(), String>,
 {
-    if sys::thread_count() != 1 {
+    if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
             "internal error: user namespace work needs a single-threaded process".into(),
         ));
@@ -156,7 +156,7 @@ pub fn run_in_joined_userns<F>(userns: Option<OwnedFd>, work: F) -> Result<()>
 where
     F: FnOnce() -> std::result::Result<(), String>,
 {
-    if sys::thread_count() != 1 {
+    if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
             "internal error: user namespace work needs a single-threaded process".into(),
         ));

@@ -211,7 +211,7 @@ pub enum Output {
 /// was executed (or its setup failed: then the child is gone and the error returned).
 /// The caller's forwarded signals stay blocked until [`Started`] is consumed.
 pub fn start(spec: &ContainerSpec) -> Result<Started> {
-    if sys::thread_count() != 1 {
+    if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
             "internal error: the container must be started from a single-threaded process".into(),
         ));

@@ -61,7 +61,7 @@ pub struct ExecProcess {
 /// it cannot be executed. Must be called from a single-threaded process, which is
 /// moved into the container's namespaces for good: call it last.
 pub fn run(namespaces: &ContainerNamespaces, process: &ExecProcess) -> Result<i32> {
-    if sys::thread_count() != 1 {
+    if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
             "internal error: exec must start from a single-threaded process".into(),
         ));
