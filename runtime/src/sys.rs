@@ -201,6 +201,32 @@ pub fn null_stdio() -> io::Result<()> {
     Ok(())
 }
 
+/// Run the calling process only when nothing else wants the CPU (`SCHED_IDLE`) and
+/// do its disk I/O in the idle class: for housekeeping beside the commands (deleting
+/// a removed container's files) that must not take a core from the next command's
+/// container start. An unprivileged process may always lower itself so.
+pub fn run_only_when_idle() -> io::Result<()> {
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: sched_setscheduler reads `param`, which outlives the call.
+    check(unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) })?;
+    const IOPRIO_WHO_PROCESS: libc::c_long = 1;
+    const IOPRIO_CLASS_IDLE: libc::c_long = 3;
+    const IOPRIO_CLASS_SHIFT: u32 = 13;
+    // SAFETY: ioprio_set takes plain integers and touches no memory of ours.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_ioprio_set,
+            IOPRIO_WHO_PROCESS,
+            0 as libc::c_long,
+            IOPRIO_CLASS_IDLE << IOPRIO_CLASS_SHIFT,
+        )
+    };
+    if rc != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// unshare(CLONE_NEWCGROUP): a new cgroup namespace rooted at the caller's cgroup
 /// (the container's, once its parent has moved it there).
 pub fn unshare_cgroup_namespace() -> io::Result<()> {
@@ -430,6 +456,34 @@ pub fn own_inherited_fd(fd: std::os::fd::RawFd) -> OwnedFd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// In a forked child (the policy would outlive the test otherwise): the process
+    /// is then scheduled as SCHED_IDLE.
+    #[test]
+    fn a_process_can_lower_itself_to_run_only_when_idle() {
+        // SAFETY: the child only makes two syscalls, then _exits.
+        let pid = unsafe { libc::fork() };
+        assert!(pid >= 0, "fork: {}", io::Error::last_os_error());
+        if pid == 0 {
+            let lowered = run_only_when_idle().is_ok();
+            // SAFETY: sched_getscheduler takes a pid only.
+            let policy = unsafe { libc::sched_getscheduler(0) };
+            let code = if lowered && policy == libc::SCHED_IDLE {
+                0
+            } else {
+                1
+            };
+            // SAFETY: ends the forked child without running the harness's exit code.
+            unsafe { libc::_exit(code) }
+        }
+        let mut status = 0;
+        // SAFETY: waits for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+            "status {status}"
+        );
+    }
 
     /// In a forked child (single-threaded, unlike the test harness): a thread that is
     /// still ending when the check starts is waited for, and one that never ends is not.

@@ -8,6 +8,9 @@
 //! `containers/` no longer holds it, and nothing can use it by its old name), and a
 //! short-lived child of the removing process, in a session of its own and holding
 //! none of the caller's descriptors, deletes it while the command goes on to exit.
+//! The child runs only when nothing else wants the CPU (`SCHED_IDLE`, idle I/O
+//! class): on a machine with two cores a script's next `run --rm` would otherwise
+//! wait for a core while the previous one's files were being deleted.
 //!
 //! The child holds a lock on the entry (`flock` on its directory, taken by the
 //! parent before the fork and shared with the child). A removal that finds entries
@@ -113,6 +116,9 @@ fn delete_in_child(entry: &Path, held: &OwnedFd, plan: Option<&UserNsPlan>) -> b
             let _ = rustix::process::setsid();
             let _ = sys::close_fds_except(&[held.as_fd().as_raw_fd()]);
             let _ = sys::null_stdio();
+            // Beside the next command, never in its way: on a machine with few
+            // cores a back-to-back `run --rm` otherwise waited for this child.
+            let _ = sys::run_only_when_idle();
             let _ = remove_tree(entry, plan);
             sys::exit_now(0)
         }

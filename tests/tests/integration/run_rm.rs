@@ -159,3 +159,84 @@ fn a_removal_deletes_what_earlier_removals_left_unless_a_cleaner_holds_it() {
         trash_entries(&sb)
     );
 }
+
+/// The scheduling policy (field 41 of /proc/PID/stat) of each live process whose
+/// command line contains `marker`.
+fn policies_of_processes_naming(marker: &str) -> Vec<(u32, u32)> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if !String::from_utf8_lossy(&cmdline).contains(marker) {
+            continue;
+        }
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // The fields after the command's name in parentheses: state is field 3.
+        let after_name: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        let live = after_name.first().is_some_and(|state| *state != "Z");
+        if let (true, Some(policy)) = (live, after_name.get(41 - 3)) {
+            if let Ok(policy) = policy.parse() {
+                found.push((pid, policy));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_child_deleting_a_removed_container_runs_only_when_the_cpu_is_idle() {
+    const SCHED_IDLE: u32 = 5;
+    let (sb, img) = with_image("runrm-idle", "busybox");
+    // Enough files that their deletion outlasts the command by a while.
+    let marker = "echo runrm-idle-marker";
+    let script = format!("mkdir /d && cd /d && seq 15000 | xargs touch && {marker}");
+    let out = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            &img,
+            "sh",
+            "-c",
+            &script,
+        ],
+    );
+    assert_eq!(out.trim(), "runrm-idle-marker");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let cleaners = loop {
+        let found = policies_of_processes_naming(marker);
+        if !found.is_empty() || Instant::now() > deadline {
+            break found;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    assert!(
+        !cleaners.is_empty(),
+        "no process of the removal was still deleting the container's 15 000 files"
+    );
+    for (pid, policy) in &cleaners {
+        assert_eq!(
+            *policy, SCHED_IDLE,
+            "process {pid} deletes at policy {policy}"
+        );
+    }
+    assert!(
+        crate::lifecycle::eventually(Duration::from_secs(30), || trash_entries(&sb).is_empty()),
+        "left in the trash: {:?}",
+        trash_entries(&sb)
+    );
+}
