@@ -97,6 +97,42 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
     store.root.join("containers").join(id)
 }
 
+/// Make `<store>/containers` if missing and mark it a top of a directory hierarchy
+/// (`FS_TOPDIR_FL`, `chattr +T`): ext4 then spreads the containers' directories
+/// over its block groups, as it does for home directories, instead of keeping them
+/// beside their parent. Without a journal ext4 skips the inodes freed in the last
+/// minutes when it allocates one, one by one from the start of the group, so a
+/// script's loop of `run --rm` that made and freed its dozen inodes per run in one
+/// group paid a longer scan at every run (`recently_deleted`: 2.6 ms of CPU a run
+/// after a few hundred runs here, by `perf` samples). Where the file system has no such flag nothing changes.
+fn ensure_containers_dir(store: &Store) -> Result<()> {
+    let path = store.root.join("containers");
+    match std::fs::create_dir(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(RuntimeError::io("failed to create", path, e)),
+    }
+    mark_top_directory(&path);
+    Ok(())
+}
+
+/// Set `FS_TOPDIR_FL` on the directory `path` unless it is set (best effort).
+fn mark_top_directory(path: &Path) {
+    use rustix::fs::{ioctl_getflags, ioctl_setflags, IFlags, Mode, OFlags};
+    let Ok(dir) = rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::NOFOLLOW,
+        Mode::empty(),
+    ) else {
+        return;
+    };
+    if let Ok(flags) = ioctl_getflags(&dir) {
+        if !flags.contains(IFlags::TOPDIR) {
+            let _ = ioctl_setflags(&dir, flags | IFlags::TOPDIR);
+        }
+    }
+}
+
 /// The empty directory every container's root filesystem is mounted on, each in a
 /// mount namespace of its own (the container's, or a helper's for `cp`): nothing is
 /// ever mounted on it in the caller's namespace, so one serves all containers and a
@@ -328,6 +364,10 @@ pub fn create(
     let _volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
 
+    if let Err(e) = ensure_containers_dir(store) {
+        crate::lifecycle::volumes::forget(store, &made, stored_plan);
+        return Err(e);
+    }
     let dir = container_dir(store, &id);
     for sub in ["upper", "work", "userdata"] {
         let p = dir.join(sub);

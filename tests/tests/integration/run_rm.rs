@@ -240,3 +240,25 @@ fn the_child_deleting_a_removed_container_runs_only_when_the_cpu_is_idle() {
         trash_entries(&sb)
     );
 }
+
+#[test]
+fn the_containers_directory_spreads_its_entries_over_the_file_systems_groups() {
+    let (sb, img) = with_image("runrm-topdir", "busybox");
+    sb.coracle(&["run", "--rm", "--network", "none", &img, "true"])
+        .success();
+    let containers = sb.data().join("coracle/containers");
+    let out = std::process::Command::new("lsattr")
+        .arg("-d")
+        .arg(&containers)
+        .output()
+        .expect("run lsattr");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The test bed's stores are on ext4 (the machine's root file system), which
+    // has the flag; `lsattr` prints it as T among the flags before the path.
+    assert!(out.status.success(), "lsattr: {out:?}");
+    let flags = text.split_whitespace().next().unwrap_or_default();
+    assert!(
+        flags.contains('T'),
+        "containers/ is not marked a top directory: {text}"
+    );
+}
