@@ -104,7 +104,8 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
 /// minutes when it allocates one, one by one from the start of the group, so a
 /// script's loop of `run --rm` that made and freed its dozen inodes per run in one
 /// group paid a longer scan at every run (`recently_deleted`: 2.6 ms of CPU a run
-/// after a few hundred runs here, by `perf` samples). Where the file system has no such flag nothing changes.
+/// after a few hundred runs here, by `perf` samples). Where the file system has no
+/// such flag nothing changes.
 fn ensure_containers_dir(store: &Store) -> Result<()> {
     let path = store.root.join("containers");
     match std::fs::create_dir(&path) {
