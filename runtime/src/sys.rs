@@ -457,22 +457,15 @@ pub fn own_inherited_fd(fd: std::os::fd::RawFd) -> OwnedFd {
 mod tests {
     use super::*;
 
-    /// In a forked child (the policy would outlive the test otherwise): the process
-    /// is then scheduled as SCHED_IDLE.
-    #[test]
-    fn a_process_can_lower_itself_to_run_only_when_idle() {
-        // SAFETY: the child only makes two syscalls, then _exits.
+    /// Run `check` in a forked child (single-threaded, unlike the test harness, and
+    /// whose changes to its own scheduling do not outlive the test) and assert that
+    /// it returned true.
+    fn holds_in_a_forked_child(check: impl FnOnce() -> bool) {
+        // SAFETY: the child runs `check` (syscalls, threads, sleeps), then _exits.
         let pid = unsafe { libc::fork() };
         assert!(pid >= 0, "fork: {}", io::Error::last_os_error());
         if pid == 0 {
-            let lowered = run_only_when_idle().is_ok();
-            // SAFETY: sched_getscheduler takes a pid only.
-            let policy = unsafe { libc::sched_getscheduler(0) };
-            let code = if lowered && policy == libc::SCHED_IDLE {
-                0
-            } else {
-                1
-            };
+            let code = if check() { 0 } else { 1 };
             // SAFETY: ends the forked child without running the harness's exit code.
             unsafe { libc::_exit(code) }
         }
@@ -485,14 +478,20 @@ mod tests {
         );
     }
 
-    /// In a forked child (single-threaded, unlike the test harness): a thread that is
-    /// still ending when the check starts is waited for, and one that never ends is not.
+    #[test]
+    fn a_process_can_lower_itself_to_run_only_when_idle() {
+        holds_in_a_forked_child(|| {
+            let lowered = run_only_when_idle().is_ok();
+            // SAFETY: sched_getscheduler takes a pid only.
+            lowered && unsafe { libc::sched_getscheduler(0) } == libc::SCHED_IDLE
+        });
+    }
+
+    /// A thread that is still ending when the check starts is waited for, and one
+    /// that never ends is not.
     #[test]
     fn the_single_thread_check_waits_for_threads_that_are_ending_only() {
-        // SAFETY: the child only starts threads, sleeps and reads /proc, then _exits.
-        let pid = unsafe { libc::fork() };
-        assert!(pid >= 0, "fork: {}", io::Error::last_os_error());
-        if pid == 0 {
+        holds_in_a_forked_child(|| {
             let ending =
                 std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_millis(50)));
             let was_two = thread_count() == 2;
@@ -501,14 +500,7 @@ mod tests {
             let _stays =
                 std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_secs(30)));
             let refused = !single_threaded_after_ending_threads();
-            let code = if was_two && waited && refused { 0 } else { 1 };
-            // SAFETY: ends the forked child without running the harness's exit code.
-            unsafe { libc::_exit(code) }
-        }
-        let mut status = 0;
-        // SAFETY: waits for our own child.
-        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
-        assert!(libc::WIFEXITED(status), "status {status}");
-        assert_eq!(libc::WEXITSTATUS(status), 0);
+            was_two && waited && refused
+        });
     }
 }
