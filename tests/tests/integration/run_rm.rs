@@ -92,6 +92,15 @@ fn trash_entries(sb: &coracle_tests::Sandbox) -> Vec<String> {
     names
 }
 
+/// Assert that the sandbox's trash is empty within `limit` (its cleaners are done).
+fn assert_trash_empties_within(sb: &coracle_tests::Sandbox, limit: Duration) {
+    assert!(
+        crate::lifecycle::eventually(limit, || trash_entries(sb).is_empty()),
+        "left in the trash: {:?}",
+        trash_entries(sb)
+    );
+}
+
 #[test]
 fn a_removed_containers_files_leave_the_store_at_once_and_are_deleted_beside_it() {
     let (sb, img) = with_image("runrm-trash", "busybox");
@@ -115,11 +124,7 @@ fn a_removed_containers_files_leave_the_store_at_once_and_are_deleted_beside_it(
     );
     assert_eq!(out.trim(), "done");
     assert_no_container_left(&sb);
-    assert!(
-        crate::lifecycle::eventually(Duration::from_secs(10), || trash_entries(&sb).is_empty()),
-        "left in the trash: {:?}",
-        trash_entries(&sb)
-    );
+    assert_trash_empties_within(&sb, Duration::from_secs(10));
 }
 
 #[test]
@@ -153,11 +158,7 @@ fn a_removal_deletes_what_earlier_removals_left_unless_a_cleaner_holds_it() {
     );
     drop(cleaner);
     sb.coracle(&run).success();
-    assert!(
-        crate::lifecycle::eventually(Duration::from_secs(10), || trash_entries(&sb).is_empty()),
-        "left in the trash: {:?}",
-        trash_entries(&sb)
-    );
+    assert_trash_empties_within(&sb, Duration::from_secs(10));
 }
 
 /// The scheduling policy (field 41 of /proc/PID/stat) of each live process whose
@@ -234,11 +235,7 @@ fn the_child_deleting_a_removed_container_runs_only_when_the_cpu_is_idle() {
             "process {pid} deletes at policy {policy}"
         );
     }
-    assert!(
-        crate::lifecycle::eventually(Duration::from_secs(30), || trash_entries(&sb).is_empty()),
-        "left in the trash: {:?}",
-        trash_entries(&sb)
-    );
+    assert_trash_empties_within(&sb, Duration::from_secs(30));
 }
 
 #[test]
