@@ -22,8 +22,14 @@ use rustix::fs::{FileType, Mode, OFlags, ResolveFlags};
 /// Linux's own limit on the symlinks followed in one path lookup.
 const MAX_SYMLINKS: usize = 40;
 
-/// How often an `openat2` that the kernel asks to retry (EAGAIN: a rename raced the
-/// lookup of `..`) is tried again before giving up.
+/// How often an `openat2` that the kernel asks to retry is tried again before the path
+/// is walked by hand instead.
+///
+/// With `RESOLVE_IN_ROOT` the kernel answers EAGAIN when any mount, unmount or rename
+/// anywhere on the machine happened while the lookup passed a `..` (it cannot then
+/// prove that `..` stayed below the root). A path with many `..`, looked up while
+/// other containers start and stop, can meet that on every try for a while; the walk
+/// by hand handles `..` itself and does not depend on what happens elsewhere.
 const RETRIES: usize = 8;
 
 /// The root directory of a container, held open; every lookup starts from it.
@@ -63,10 +69,6 @@ impl Root {
     /// from the root). Fails with ENOENT when something on the way is missing.
     pub fn resolve(&self, path: &Path) -> io::Result<OwnedFd> {
         self.open_in_root(path, OFlags::PATH)
-            .or_else(|e| match e.raw_os_error() {
-                Some(libc::ENOSYS) => self.walk(path, None),
-                _ => Err(e),
-            })
     }
 
     /// `path` opened for reading, without blocking on a FIFO or taking a terminal.
@@ -94,14 +96,16 @@ impl Root {
 
     fn ensure(&self, path: &Path, create: Create) -> io::Result<OwnedFd> {
         match self.open_in_root(path, OFlags::PATH) {
-            Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOSYS)) => {
-                self.walk(path, Some(create))
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
+                self.walk(path, Some(create), OFlags::PATH)
             }
             other => other,
         }
     }
 
     /// One `openat2` from the root: symlinks stay inside it, magic links are refused.
+    /// Kernels without `openat2`, and lookups the kernel keeps asking to retry (see
+    /// [`RETRIES`]), get the same resolution walked by hand.
     fn open_in_root(&self, path: &Path, flags: OFlags) -> io::Result<OwnedFd> {
         let resolve = ResolveFlags::IN_ROOT | ResolveFlags::NO_MAGICLINKS;
         let mut tries = 0;
@@ -114,6 +118,9 @@ impl Root {
                 resolve,
             ) {
                 Err(rustix::io::Errno::AGAIN) if tries < RETRIES => tries += 1,
+                Err(rustix::io::Errno::AGAIN | rustix::io::Errno::NOSYS) => {
+                    return self.walk(path, None, flags);
+                }
                 other => return Ok(other?),
             }
         }
@@ -121,8 +128,9 @@ impl Root {
 
     /// Resolve `path` one component at a time, following symlinks by hand inside the
     /// root; with `create`, missing components are made (directories, and a `create`
-    /// at the end).
-    fn walk(&self, path: &Path, create: Option<Create>) -> io::Result<OwnedFd> {
+    /// at the end). The last component is opened with `open` (`O_PATH` or an access
+    /// mode), never through a symlink.
+    fn walk(&self, path: &Path, create: Option<Create>, open: OFlags) -> io::Result<OwnedFd> {
         let mut todo: VecDeque<OsString> = VecDeque::new();
         push_components(&mut todo, path);
         // The directories walked into below the root, each a child of the previous one.
@@ -154,7 +162,11 @@ impl Root {
                             rest.extend(todo.drain(..));
                             todo = rest;
                         }
-                        _ if last => return Ok(fd),
+                        _ if last && open == OFlags::PATH => return Ok(fd),
+                        _ if last => {
+                            let flags = open | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+                            return Ok(rustix::fs::openat(parent, &name, flags, Mode::empty())?);
+                        }
                         FileType::Directory => stack.push(fd),
                         _ => return Err(io::Error::from_raw_os_error(libc::ENOTDIR)),
                     }
@@ -175,15 +187,10 @@ impl Root {
                 Err(e) => return Err(e.into()),
             }
         }
-        match stack.pop() {
-            Some(dir) => Ok(dir),
-            None => Ok(rustix::fs::openat(
-                &self.dir,
-                ".",
-                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )?),
-        }
+        // The path ended at a directory (`/`, `..`, a link to a directory).
+        let at = stack.last().map_or(self.dir.as_fd(), |d| d.as_fd());
+        let flags = open | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        Ok(rustix::fs::openat(at, ".", flags, Mode::empty())?)
     }
 }
 
@@ -318,6 +325,50 @@ mod tests {
         assert_eq!(e.raw_os_error(), Some(libc::ELOOP));
         let e = r.ensure_dir(Path::new("/file/x")).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(libc::ENOTDIR));
+    }
+
+    #[test]
+    fn lookups_through_many_dotdots_hold_while_renames_race_them() {
+        let (d, root, _outside) = hostile_tree();
+        // A link that climbs through 24 `..`, as the hostile cp image's `/out` does.
+        symlink(format!("{}real", "../".repeat(24)), root.join("climb")).unwrap();
+        std::fs::write(root.join("real/f"), "f").unwrap();
+        // Every rename on the machine bumps the kernel's rename sequence, which makes a
+        // scoped `..` answer EAGAIN; this thread renames without pause.
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let churn = d.path().join("churn");
+        std::fs::write(&churn, "").unwrap();
+        let renamer = {
+            let stop = stop.clone();
+            let (a, b) = (churn.clone(), d.path().join("churn2"));
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::fs::rename(&a, &b).unwrap();
+                    std::fs::rename(&b, &a).unwrap();
+                }
+            })
+        };
+        let r = Root::open(&root).unwrap();
+        let deep = format!("/climb/{}climb/f", "../".repeat(24));
+        let outcome = (0..30000).try_for_each(|i| {
+            let fd = r
+                .resolve(Path::new(&deep))
+                .map_err(|e| format!("try {i}: {e}"))?;
+            let read = r
+                .open_read(Path::new(&deep))
+                .map_err(|e| format!("read {i}: {e}"))?;
+            let text = std::io::read_to_string(std::fs::File::from(read));
+            if text.map_err(|e| format!("read {i}: {e}"))? != "f" {
+                return Err(format!("read {i}: another file"));
+            }
+            match where_is(&fd) == root.join("real/f") {
+                true => Ok(()),
+                false => Err(format!("try {i}: {}", where_is(&fd).display())),
+            }
+        });
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        renamer.join().unwrap();
+        assert_eq!(outcome, Ok(()));
     }
 
     #[test]
