@@ -4,10 +4,10 @@
 
 use std::time::{Duration, Instant};
 
-use crate::lifecycle::{inspect, stdout};
-use crate::monitor::{assert_no_container_left, run_foreground};
 use coracle_tests::{run_root, testbed, Sandbox};
 
+use crate::lifecycle::{inspect, stdout};
+use crate::monitor::{assert_no_container_left, run_foreground};
 use crate::run::with_image;
 
 #[test]
