@@ -115,13 +115,14 @@ fn ensure_containers_dir(store: &Store) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(RuntimeError::io("failed to create", path, e)),
     }
-    mark_top_directory(&path, crate::fs::ext4::without_journal(&path));
+    mark_top_directory_without_journal(&path);
     Ok(())
 }
 
-/// Set or clear `FS_TOPDIR_FL` on the directory `path` (best effort: file systems
-/// without the flag are left as they are).
-fn mark_top_directory(path: &Path, top: bool) {
+/// Set `FS_TOPDIR_FL` on the directory `path` where its file system is ext4 without a
+/// journal, clear it elsewhere (best effort: file systems without the flag are left
+/// as they are, and sysfs is not read for them).
+fn mark_top_directory_without_journal(path: &Path) {
     use rustix::fs::{ioctl_getflags, ioctl_setflags, IFlags, Mode, OFlags};
     let Ok(dir) = rustix::fs::open(
         path,
@@ -130,10 +131,15 @@ fn mark_top_directory(path: &Path, top: bool) {
     ) else {
         return;
     };
-    if let Ok(flags) = ioctl_getflags(&dir) {
-        if flags.contains(IFlags::TOPDIR) != top {
-            let _ = ioctl_setflags(&dir, flags ^ IFlags::TOPDIR);
-        }
+    let Ok(flags) = ioctl_getflags(&dir) else {
+        return;
+    };
+    let Ok(stat) = rustix::fs::fstat(&dir) else {
+        return;
+    };
+    let top = crate::fs::ext4::without_journal(stat.st_dev);
+    if flags.contains(IFlags::TOPDIR) != top {
+        let _ = ioctl_setflags(&dir, flags ^ IFlags::TOPDIR);
     }
 }
 
