@@ -10,8 +10,8 @@ use coracle_image::lookup::{find_image, LookupError};
 use coracle_runtime::fs::mounts_spec::{
     parse_device, parse_mount, parse_tmpfs, parse_volume, DeviceSpec, MountSpec,
 };
-use coracle_runtime::lifecycle::control;
-use coracle_runtime::lifecycle::launch;
+use coracle_runtime::ids::idmap::UserNsPlan;
+use coracle_runtime::lifecycle::{control, foreground, launch};
 use coracle_runtime::spec::{
     ContainerConfig, HealthConfig, IdMappingMode, LogConfig, LogDriver, NamespaceMode, Namespaces,
     Resources, RestartPolicy, SeccompChoice,
@@ -430,8 +430,16 @@ fn write_cidfile(args: &RunArgs, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Create the container `args` describe; its record.
-fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
+/// What a container of `args` is made from: its spec, its image and the user
+/// namespace its layers are unpacked under. A container `--replace` names is gone.
+struct Inputs {
+    config: ContainerConfig,
+    image: ImageSummary,
+    stored_plan: Option<UserNsPlan>,
+}
+
+/// The [`Inputs`] of the container `args` describe.
+fn container_inputs(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Inputs> {
     let mut config = container_config(ctx, args)?;
     check_cidfile(args)?;
     super::pod::join(store, args, &mut config)?;
@@ -443,7 +451,23 @@ fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Cont
     super::run_process::resolve_image_mounts(ctx, store, &mut config)?;
     super::volume::inherit_volumes(store, &args.volumes_from, &mut config)?;
     super::run_process::replace_existing(store, args)?;
-    let record = launch::create(store, &image, &args.image, config, stored_plan.as_ref())?;
+    Ok(Inputs {
+        config,
+        image,
+        stored_plan,
+    })
+}
+
+/// Create the container `args` describe; its record.
+fn create_container(ctx: &Context, store: &Store, args: &RunArgs) -> Result<ContainerRecord> {
+    let inputs = container_inputs(ctx, store, args)?;
+    let record = launch::create(
+        store,
+        &inputs.image,
+        &args.image,
+        inputs.config,
+        inputs.stored_plan.as_ref(),
+    )?;
     write_cidfile(args, &record.id)?;
     Ok(record)
 }
@@ -482,6 +506,17 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
         );
     }
     let store = ctx.store()?;
+    if !args.detach && args.cidfile.is_none() {
+        // Created while it starts (see `foreground`): nothing needs its record first.
+        let inputs = container_inputs(ctx, &store, &args)?;
+        return exit_code(foreground::run(
+            &store,
+            &inputs.image,
+            &args.image,
+            inputs.config,
+            inputs.stored_plan.as_ref(),
+        ));
+    }
     let record = create_container(ctx, &store, &args)?;
     if args.detach {
         let started = exit_code(control::start_detached(&store, &record.id).map(|_| 0))?;
@@ -491,7 +526,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
         return Ok(started);
     }
     let (stored_plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
-    exit_code(launch::start_foreground(
+    exit_code(foreground::start_foreground(
         &store,
         &record,
         stored_plan.as_ref(),

@@ -244,6 +244,18 @@ fn map_text(map: &[IdMapping]) -> String {
 /// /proc/PID/uid_map, then "deny" to /proc/PID/setgroups, then /proc/PID/gid_map
 /// (the kernel only allows an unprivileged gid_map after setgroups is denied).
 pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
+    apply_while(pid, plan, &mut || Ok(()))
+}
+
+/// [`apply`], running `meanwhile` in this process while `newuidmap` runs (a setuid
+/// program's start is milliseconds this process would otherwise wait for); with a
+/// single-id plan, after the maps are written. A failure of `meanwhile` is returned
+/// once the helper has ended, and the maps are then left incomplete.
+pub fn apply_while(
+    pid: i32,
+    plan: &UserNsPlan,
+    meanwhile: &mut dyn FnMut() -> Result<()>,
+) -> Result<()> {
     if is_single(plan) {
         let proc = PathBuf::from(format!("/proc/{pid}"));
         let write = |name: &str, text: &str| {
@@ -252,13 +264,20 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
         };
         write("uid_map", &map_text(&plan.uid_map))?;
         write("setgroups", "deny")?;
-        return write("gid_map", &map_text(&plan.gid_map));
+        write("gid_map", &map_text(&plan.gid_map))?;
+        return meanwhile();
     }
     // One after the other. Run at once they were slower on two cores (0.7 ms a
     // start, two milliseconds more system time): the second helper's vfork child
     // was queued behind the first helper while the core its parent left sat idle,
     // and the two setuid starts competed with the container's own namespace set-up.
-    spawn_helper("newuidmap", pid, &plan.uid_map)?.finish()?;
+    // `meanwhile` takes that idle core instead.
+    let uid_helper = spawn_helper("newuidmap", pid, &plan.uid_map)?;
+    if let Err(e) = meanwhile() {
+        let _ = uid_helper.finish();
+        return Err(e);
+    }
+    uid_helper.finish()?;
     spawn_helper("newgidmap", pid, &plan.gid_map)?.finish()
 }
 

@@ -1,9 +1,9 @@
 //! From an image and a [`ContainerConfig`] to a container: [`create`] completes the
-//! spec with the image's defaults, prepares the container's directories and saves
-//! its record; [`process_spec`] turns a saved record back into what the start path
-//! runs; [`run`] starts it in the foreground (the container a direct child of the
-//! caller); a failed start is settled by [`settle_failed_start`]; [`remove_container`]
-//! removes files and record.
+//! spec with the image's defaults ([`prepare`]), makes the container's directories
+//! and saves its record ([`Prepared::commit`]); [`process_spec`] turns a record back
+//! into what the start path runs; [`settle_end`] records a container's end and a
+//! failed start is settled by [`settle_failed_start`]; [`remove_container`] removes
+//! files and record. [`crate::lifecycle::foreground`] runs one in the foreground.
 
 use std::path::{Path, PathBuf};
 
@@ -108,14 +108,13 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
 /// there is no such scan, and spreading would only cost: each new container's
 /// directory would land in a group whose bitmaps are seldom in memory (two disk reads,
 /// 0.7 ms a run on a 252 GB disk), so there the flag is cleared.
-fn ensure_containers_dir(store: &Store) -> Result<()> {
-    let path = store.root.join("containers");
-    match std::fs::create_dir(&path) {
+fn ensure_containers_dir(path: &Path) -> Result<()> {
+    match std::fs::create_dir(path) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(RuntimeError::io("failed to create", path, e)),
     }
-    mark_top_directory_without_journal(&path);
+    mark_top_directory_without_journal(path);
     Ok(())
 }
 
@@ -288,9 +287,90 @@ pub fn create(
     store: &Store,
     image: &ImageSummary,
     image_name: &str,
-    mut config: ContainerConfig,
+    config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<ContainerRecord> {
+    prepare(store, image, image_name, config, stored_plan)?.commit(store, stored_plan, true)
+}
+
+/// A container [`prepare`]d: its record and completed spec, its volumes made and the
+/// locks that keep them and its ids its own held, but nothing of it in the store yet
+/// (no directory, no record) until [`Prepared::commit`].
+pub struct Prepared {
+    record: ContainerRecord,
+    config: ContainerConfig,
+    generated_name: bool,
+    made: Vec<String>,
+    _auto_lock: Option<coracle_storage::StoreLock>,
+    _volumes_lock: coracle_storage::StoreLock,
+}
+
+impl Prepared {
+    /// The record [`commit`](Self::commit) saves.
+    pub fn record(&self) -> &ContainerRecord {
+        &self.record
+    }
+
+    /// The completed spec.
+    pub fn config(&self) -> &ContainerConfig {
+        &self.config
+    }
+
+    /// Whether its name was drawn (no `--name`).
+    pub fn has_generated_name(&self) -> bool {
+        self.generated_name
+    }
+
+    /// Make the container's directories and save its record. A generated name that
+    /// another container took meanwhile is drawn again when `redraw` allows it (else
+    /// that is the error, [`StorageError::NameInUse`]). On failure nothing of it stays.
+    pub fn commit(
+        mut self,
+        store: &Store,
+        stored_plan: Option<&UserNsPlan>,
+        redraw: bool,
+    ) -> Result<ContainerRecord> {
+        let made = std::mem::take(&mut self.made);
+        let dir = container_dir(store, &self.record.id);
+        let saved = make_container_dirs(&dir).and_then(|()| {
+            let draw = (redraw && self.generated_name).then_some(random_name as fn() -> String);
+            insert_record(store, &mut self.record, &mut self.config, draw)
+        });
+        if let Err(e) = saved {
+            let _ = std::fs::remove_dir_all(&dir);
+            crate::lifecycle::volumes::forget(store, &made, stored_plan);
+            return Err(e);
+        }
+        Ok(self.record)
+    }
+
+    /// Give the container up before its commit: the volumes made for it go.
+    pub fn abandon(mut self, store: &Store, stored_plan: Option<&UserNsPlan>) {
+        crate::lifecycle::volumes::forget(store, &std::mem::take(&mut self.made), stored_plan);
+    }
+}
+
+/// `<store>/containers` and a container's directories in it.
+fn make_container_dirs(dir: &Path) -> Result<()> {
+    if let Some(containers) = dir.parent() {
+        ensure_containers_dir(containers)?;
+    }
+    for sub in ["upper", "work", "userdata"] {
+        let p = dir.join(sub);
+        std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
+    }
+    Ok(())
+}
+
+/// Complete `config` with the image's defaults and plan the container (id, name,
+/// volumes, ids), without saving anything of it but its new volumes.
+pub fn prepare(
+    store: &Store,
+    image: &ImageSummary,
+    image_name: &str,
+    mut config: ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+) -> Result<Prepared> {
     crate::lifecycle::shared_ns::resolve(store, &mut config)?;
     crate::ids::usermap::plan(&config.id_mapping(), stored_plan)?;
     crate::cgroups::check_available(&config.resources)?;
@@ -370,23 +450,10 @@ pub fn create(
         .unwrap_or_default();
     // Held until the record is saved: no `volume rm` in between, no other
     // `--userns auto` container given the same ids.
-    let _auto_lock = crate::ids::auto::allocate(store, &mut config, stored_plan)?;
-    let _volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
+    let auto_lock = crate::ids::auto::allocate(store, &mut config, stored_plan)?;
+    let volumes_lock = crate::lifecycle::volumes::use_lock(store)?;
     let made = crate::lifecycle::volumes::prepare(store, &mut config, &image_volumes)?;
-
-    if let Err(e) = ensure_containers_dir(store) {
-        crate::lifecycle::volumes::forget(store, &made, stored_plan);
-        return Err(e);
-    }
-    let dir = container_dir(store, &id);
-    for sub in ["upper", "work", "userdata"] {
-        let p = dir.join(sub);
-        if let Err(e) = std::fs::create_dir_all(&p) {
-            crate::lifecycle::volumes::forget(store, &made, stored_plan);
-            return Err(RuntimeError::io("failed to create", p, e));
-        }
-    }
-    let mut record = ContainerRecord {
+    let record = ContainerRecord {
         id: id.clone(),
         name,
         image_id: image.record.id.clone(),
@@ -405,13 +472,14 @@ pub fn create(
         monitor_start: None,
         restart_count: 0,
     };
-    let redraw = generated_name.then_some(random_name as fn() -> String);
-    if let Err(e) = insert_record(store, &mut record, &mut config, redraw) {
-        let _ = std::fs::remove_dir_all(&dir);
-        crate::lifecycle::volumes::forget(store, &made, stored_plan);
-        return Err(e);
-    }
-    Ok(record)
+    Ok(Prepared {
+        record,
+        config,
+        generated_name,
+        made,
+        _auto_lock: auto_lock,
+        _volumes_lock: volumes_lock,
+    })
 }
 
 /// How many names [`insert_record`] tries before it gives up on taken ones.
@@ -454,91 +522,6 @@ fn check_process_settings(config: &mut ContainerConfig) -> Result<()> {
     Ok(())
 }
 
-/// Create a container and run it in the foreground; returns its exit code.
-pub fn run(
-    store: &Store,
-    image: &ImageSummary,
-    image_name: &str,
-    config: ContainerConfig,
-    stored_plan: Option<&UserNsPlan>,
-) -> Result<i32> {
-    let record = create(store, image, image_name, config, stored_plan)?;
-    start_foreground(store, &record, stored_plan)
-}
-
-/// Start a created (or exited) container with the caller as its parent: relay its
-/// streams, record its start and its end (or, with `--rm`, remove it).
-pub fn start_foreground(
-    store: &Store,
-    record: &ContainerRecord,
-    stored_plan: Option<&UserNsPlan>,
-) -> Result<i32> {
-    let config = ContainerConfig::from_json(&record.id, &record.config)?;
-    record
-        .state
-        .check(ContainerState::Running, &record.id, "start")
-        .map_err(coracle_storage::StorageError::from)?;
-    crate::lifecycle::shared_ns::start_pod_infra(store, &config)?;
-    let started = process_spec(store, record, &config, stored_plan)
-        .and_then(|spec| container::start(&spec).map(|started| (spec, started)));
-    let (spec, started) = match started {
-        Ok(s) => s,
-        Err(e) => return Err(settle_failed_start(store, record, &config, stored_plan, e)),
-    };
-    volumes_mounted(store, &config);
-    log::debug!(
-        "container {} started in the foreground: pid {}",
-        record.name,
-        started.pid()
-    );
-    let me = std::process::id() as i32;
-    store.db.transition(
-        &record.id,
-        ContainerState::Running,
-        "start",
-        &ContainerChange::started(started.pid(), me, now()).with_start_times(
-            crate::lifecycle::liveness::start_time(started.pid()),
-            crate::lifecycle::liveness::start_time(me),
-        ),
-    )?;
-    let pid = started.pid();
-    let result = started.wait_foreground(&spec);
-    let _lock = end_lock(store, &record.id, pid, &result)?;
-    ended_cgroup(store, &record.id);
-    let result = settle_end(store, record, &config, stored_plan, result);
-    crate::lifecycle::rundir::remove_exit_file(&record.id);
-    // Removed by `rm -f` meanwhile: no lock file stays (taking the lock made it
-    // again). A removal of ours (--rm) took it away already.
-    if store.container_lock_path(&record.id).exists() {
-        let _ = crate::lifecycle::control::record_locked(store, &record.id);
-    }
-    result
-}
-
-/// The container's lock, to settle the end of its foreground run under. A concurrent
-/// `stop`/`rm -f` holding it waits for the exit code in the exit file, as from a
-/// monitor: that file is written (before waiting for the lock) only when the lock is
-/// held by another process; one that asks for it later finds the end recorded.
-fn end_lock(
-    store: &Store,
-    id: &str,
-    pid: i32,
-    result: &Result<i32>,
-) -> Result<coracle_storage::lock::StoreLock> {
-    if let Some(lock) = store.try_container_lock(id)? {
-        return Ok(lock);
-    }
-    if let Ok(code) = result {
-        let exit = coracle_monitor::exit_file::ExitRecord {
-            pid,
-            code: *code,
-            finished: now(),
-        };
-        let _ = exit.write(&crate::lifecycle::rundir::exit_file(id));
-    }
-    Ok(store.container_lock(id)?)
-}
-
 /// After a container's process started: its volumes had their first mount. A failure
 /// to record it only means a later start may copy into a volume still empty.
 pub fn volumes_mounted(store: &Store, config: &ContainerConfig) {
@@ -568,6 +551,35 @@ pub fn settle_end(
         Err(e) => (None, Some(e.to_string())),
     };
     let ended = ContainerChange::ended(code, now(), error);
+    let cleanup = record_end_or_remove(store, record, config, stored_plan, &ended);
+    match (result, cleanup) {
+        (Ok(code), Ok(())) => Ok(code),
+        (Ok(_), Err(e)) => Err(e),
+        (Err(e), Ok(())) => Err(e),
+        (Err(start), Err(cleanup)) => Err(RuntimeError::StartAndCleanup {
+            start: Box::new(start),
+            cleanup: Box::new(cleanup),
+        }),
+    }
+}
+
+/// The exit code a failed start reports (and its record keeps): the command's
+/// 126/127 when it could not be executed, else 125.
+pub fn failed_start_code(error: &RuntimeError) -> i32 {
+    match error {
+        RuntimeError::Exec { code, .. } => *code,
+        _ => exitcode::RUNTIME_ERROR,
+    }
+}
+
+/// [`settle_end`]'s work: record `ended` or, with `--rm`, remove the container.
+pub(crate) fn record_end_or_remove(
+    store: &Store,
+    record: &ContainerRecord,
+    config: &ContainerConfig,
+    stored_plan: Option<&UserNsPlan>,
+    ended: &ContainerChange,
+) -> Result<()> {
     let plan = || running_plan(config, stored_plan);
     // `--rm`: the end and the start of the removal in one transaction (a crash after
     // it leaves a "removing" container that `rm -f` finishes), unless somebody else
@@ -578,7 +590,7 @@ pub fn settle_end(
             .transitions(
                 &record.id,
                 &[
-                    (ContainerState::Exited, "record the exit of", &ended),
+                    (ContainerState::Exited, "record the exit of", ended),
                     (
                         ContainerState::Removing,
                         "remove",
@@ -587,28 +599,18 @@ pub fn settle_end(
                 ],
             )
             .is_ok();
-    let cleanup = if marked {
+    if marked {
         let plan = plan();
         let plan = plan.as_ref().or(stored_plan);
-        remove_marked(store, &record.id, plan)
-            .and_then(|()| remove_leftovers(store, record, config, plan))
-    } else {
-        match record_end(store, &record.id, &ended) {
-            Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
-                let plan = plan();
-                remove_ended(store, record, config, plan.as_ref().or(stored_plan))
-            }
-            other => other,
+        return remove_marked(store, &record.id, plan)
+            .and_then(|()| remove_leftovers(store, record, config, plan));
+    }
+    match record_end(store, &record.id, ended) {
+        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
+            let plan = plan();
+            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
         }
-    };
-    match (result, cleanup) {
-        (Ok(code), Ok(())) => Ok(code),
-        (Ok(_), Err(e)) => Err(e),
-        (Err(e), Ok(())) => Err(e),
-        (Err(start), Err(cleanup)) => Err(RuntimeError::StartAndCleanup {
-            start: Box::new(start),
-            cleanup: Box::new(cleanup),
-        }),
+        other => other,
     }
 }
 
@@ -641,10 +643,7 @@ pub fn settle_failed_start(
         let plan = running_plan(config, stored_plan);
         remove_ended(store, record, config, plan.as_ref().or(stored_plan))
     } else {
-        let code = match &error {
-            RuntimeError::Exec { code, .. } => *code,
-            _ => exitcode::RUNTIME_ERROR,
-        };
+        let code = failed_start_code(&error);
         store
             .db
             .record_failed_start(

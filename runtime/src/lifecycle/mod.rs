@@ -1,5 +1,6 @@
 //! A container's life as a whole: [`launch`] creates it from an image and a saved
-//! spec, starts it in the foreground and settles its end; [`control`] reads its state
+//! spec and settles its end; [`foreground`] runs it with the caller as its parent;
+//! [`control`] reads its state
 //! truthfully and starts, stops, signals, waits for and removes it; [`cleanup`]
 //! records the end its monitor saw and carries out `--rm` and the restart policy;
 //! [`liveness`] tells a recorded process from a later one with the same pid;
@@ -23,6 +24,7 @@ pub mod control;
 pub mod etc_network;
 pub mod exec;
 pub mod files_volume;
+pub mod foreground;
 pub mod health;
 pub mod launch;
 pub mod liveness;

@@ -211,6 +211,18 @@ pub enum Output {
 /// was executed (or its setup failed: then the child is gone and the error returned).
 /// The caller's forwarded signals stay blocked until [`Started`] is consumed.
 pub fn start(spec: &ContainerSpec) -> Result<Started> {
+    start_with(spec, &mut |_| Ok(()))
+}
+
+/// [`start`], running `while_mapping` with the container's host pid once it exists
+/// and while its ids are being mapped (see [`idmap::apply_while`]), before the
+/// container process is released: work of the caller's that the container's start
+/// need not wait for (its record, its directories). A failure of `while_mapping`
+/// fails the start.
+pub fn start_with(
+    spec: &ContainerSpec,
+    while_mapping: &mut dyn FnMut(i32) -> Result<()>,
+) -> Result<Started> {
     if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
             "internal error: the container must be started from a single-threaded process".into(),
@@ -277,7 +289,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started> {
         report_r,
         made_r,
     };
-    match parent_handshake(pid, spec, new_userns, ends, parent_streams) {
+    match parent_handshake(pid, spec, new_userns, ends, parent_streams, while_mapping) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -469,6 +481,7 @@ fn parent_handshake(
     new_userns: bool,
     ends: HandshakeEnds,
     streams: ParentStreams,
+    while_mapping: &mut dyn FnMut(i32) -> Result<()>,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
     let HandshakeEnds {
         sync_w,
@@ -476,9 +489,12 @@ fn parent_handshake(
         made_r,
     } = ends;
     match &spec.userns {
-        Some(plan) if new_userns => idmap::apply(pid, plan)?,
-        Some(plan) => idmap::check_joined(pid, plan)?,
-        None => {}
+        Some(plan) if new_userns => idmap::apply_while(pid, plan, &mut || while_mapping(pid))?,
+        Some(plan) => {
+            idmap::check_joined(pid, plan)?;
+            while_mapping(pid)?;
+        }
+        None => while_mapping(pid)?,
     }
     if let Some(made_r) = made_r {
         let mut made = [0u8; 1];

@@ -68,7 +68,7 @@ fn network_helpers(runtime: &Path) -> Vec<i32> {
 }
 
 /// Entries of a directory (none when it does not exist).
-fn entries(dir: &Path) -> Vec<String> {
+pub(crate) fn entries(dir: &Path) -> Vec<String> {
     match std::fs::read_dir(dir) {
         Ok(list) => list
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -81,6 +81,72 @@ fn stop_of_a_foreground_container_records_the_code_it_ended_with() {
     assert_no_container_left(&sb);
 }
 
+/// A foreground container's directories and record are made, and its start is
+/// recorded, while its ids are mapped: a start that fails after that is settled from
+/// where it got to, as any failed start, and one that fails before (its name taken)
+/// leaves nothing of it: no directory, runtime file or anonymous volume.
+#[test]
+fn a_foreground_start_that_fails_is_settled_from_where_it_got() {
+    let (sb, img) = with_image("runrm-failed", "volumes");
+    // The command cannot be executed: 127, an exited record with the error.
+    let missing = sb.coracle(&["run", "--name", "missing", &img, "/no/such"]);
+    missing.code(127);
+    assert_eq!(inspect(&sb, "missing", "{{.State.Status}}"), "exited");
+    assert_eq!(inspect(&sb, "missing", "{{.State.ExitCode}}"), "127");
+    assert_eq!(inspect(&sb, "missing", "{{.State.Pid}}"), "0");
+    assert!(inspect(&sb, "missing", "{{.State.Error}}").contains("/no/such"));
+    // The set-up fails in the container process (its working directory cannot be
+    // made below a file): 125 and the reason, in the record too.
+    let workdir = sb.coracle(&[
+        "run",
+        "--name",
+        "nowd",
+        "-w",
+        "/etc/hostname/sub",
+        &img,
+        "true",
+    ]);
+    workdir.code(125);
+    assert!(
+        workdir.stderr.contains("working directory"),
+        "{}",
+        workdir.stderr
+    );
+    assert_eq!(inspect(&sb, "nowd", "{{.State.ExitCode}}"), "125");
+    assert!(inspect(&sb, "nowd", "{{.State.Error}}").contains("working directory"));
+    // Started again, it fails the same way and stays exited.
+    sb.coracle(&["start", "-a", "nowd"]).code(125);
+    assert_eq!(inspect(&sb, "nowd", "{{.State.Status}}"), "exited");
+    let volumes_before = stdout(&sb, &["volume", "ls", "-q"]);
+    let ids_before = stdout(&sb, &["ps", "-a", "-q", "--no-trunc"]);
+    // A name another container holds: 125 naming it, and nothing of the new one
+    // stays (its anonymous volume for the image's VOLUME included).
+    let taken = sb.coracle(&["run", "--name", "missing", &img, "true"]);
+    taken.code(125);
+    assert!(taken.stderr.contains("already in use"), "{}", taken.stderr);
+    assert_eq!(stdout(&sb, &["volume", "ls", "-q"]), volumes_before);
+    assert_eq!(stdout(&sb, &["ps", "-a", "-q", "--no-trunc"]), ids_before);
+    let store = sb.data().join("coracle");
+    let mut dirs = crate::monitor::entries(&store.join("containers"));
+    dirs.sort();
+    let mut ids: Vec<String> = ids_before.lines().map(String::from).collect();
+    ids.sort();
+    assert_eq!(dirs, ids, "directories of containers");
+    let mut files = crate::monitor::entries(&sb.runtime().join("coracle/containers"));
+    files.sort();
+    assert!(
+        files.iter().all(|f| ids.contains(f)),
+        "runtime files of a container that is not: {files:?}"
+    );
+    // With --rm a failed start leaves nothing at all.
+    sb.coracle(&["rm", "-f", "-v", "missing", "nowd"]).success();
+    sb.coracle(&["run", "--rm", &img, "/no/such"]).code(127);
+    sb.coracle(&["run", "--rm", "-w", "/etc/hostname/sub", &img, "true"])
+        .code(125);
+    assert_trash_empties_within(&sb, Duration::from_secs(10));
+    assert_no_container_left(&sb);
+}
+
 /// The entries of the store's trash (removed containers' files on their way out).
 fn trash_entries(sb: &coracle_tests::Sandbox) -> Vec<String> {
     let trash = sb.data().join("coracle/trash");
