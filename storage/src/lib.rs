@@ -20,7 +20,7 @@ pub mod volumes;
 pub mod wal_index;
 
 use std::fs::DirBuilder;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobStore, BlobWriter};
@@ -47,6 +47,8 @@ pub struct Store {
     pub blobs: BlobStore,
     /// Records in `<root>/db.sqlite`.
     pub db: Db,
+    /// Where the containers' lock files are: see [`Store::container_lock`].
+    container_locks: PathBuf,
 }
 
 impl Store {
@@ -60,13 +62,14 @@ impl Store {
             .mode(0o700)
             .create(root)
             .map_err(|e| StorageError::io(root, e))?;
-        make_private(root)?;
+        let identity = make_private(root)?;
         let blobs = BlobStore::new(root)?;
         let db = Db::open(&root.join(DATABASE_FILE))?;
         Ok(Store {
             root: root.to_path_buf(),
             blobs,
             db,
+            container_locks: rundir::runtime_dir().join("container-locks").join(identity),
         })
     }
 
@@ -95,15 +98,28 @@ impl Store {
     /// Where the lock file of one container is (see [`Store::container_lock`]); it
     /// exists from the first time the lock is taken until the container is removed.
     pub fn container_lock_path(&self, id: &str) -> PathBuf {
-        self.root.join("container-locks").join(id)
+        self.container_locks.join(id)
     }
 
-    /// The exclusive lock of one container (`<root>/container-locks/<id>`), held by
-    /// every command that changes it for as long as it does. A holder must read the
-    /// record again once it has the lock (another process may have changed or
-    /// removed it meanwhile); one that finds it removed calls
-    /// [`Store::remove_container_lock`], since taking the lock made the file again.
-    /// `id` is a full container id.
+    /// The directory of this store's containers' lock files.
+    pub fn container_locks_dir(&self) -> &Path {
+        &self.container_locks
+    }
+
+    /// The exclusive lock of one container, held by every command that changes it for
+    /// as long as it does. A holder must read the record again once it has the lock
+    /// (another process may have changed or removed it meanwhile); one that finds it
+    /// removed calls [`Store::remove_container_lock`], since taking the lock made the
+    /// file again. `id` is a full container id.
+    ///
+    /// The lock files live in the runtime directory
+    /// (`container-locks/<store>/<id>`, `<store>` naming the store directory by
+    /// device and inode), not in the store: a lock only matters to live processes,
+    /// and a file made and removed for every container cost a `run --rm` half a
+    /// millisecond on the store's file system (an inode allocated and freed in the
+    /// store's block group), against microseconds on the tmpfs a runtime directory
+    /// is. Every coracle process of one user finds the same runtime directory, as
+    /// it does for the exit files (see [`rundir`]).
     ///
     /// One process must not take the same container's lock twice.
     pub fn container_lock(&self, id: &str) -> Result<StoreLock> {
@@ -170,21 +186,19 @@ impl Store {
 }
 
 /// Give `root` mode 0700 unless it has it already: nobody else may read the store.
-fn make_private(root: &Path) -> Result<()> {
+/// Returns the directory's identity, `<device>-<inode>` in hexadecimal.
+fn make_private(root: &Path) -> Result<String> {
     const PRIVATE: u32 = 0o700;
     let not_private = |source| StorageError::NotPrivate {
         path: root.to_path_buf(),
         source,
     };
-    let mode = std::fs::metadata(root)
-        .map_err(not_private)?
-        .permissions()
-        .mode();
-    if mode & 0o7777 != PRIVATE {
+    let meta = std::fs::metadata(root).map_err(not_private)?;
+    if meta.permissions().mode() & 0o7777 != PRIVATE {
         std::fs::set_permissions(root, std::fs::Permissions::from_mode(PRIVATE))
             .map_err(not_private)?;
     }
-    Ok(())
+    Ok(format!("{:x}-{:x}", meta.dev(), meta.ino()))
 }
 
 #[cfg(test)]
@@ -197,7 +211,12 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let id = "ab".repeat(32);
         let held = store.container_lock(&id).unwrap();
-        let path = dir.path().join("container-locks").join(&id);
+        let path = store.container_lock_path(&id);
+        assert!(
+            path.starts_with(rundir::runtime_dir()),
+            "{} is in the runtime directory",
+            path.display()
+        );
         let try_lock = || {
             let f = std::fs::File::open(&path).unwrap();
             rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()

@@ -79,9 +79,9 @@ pub(crate) mod testing {
         image
     }
 
-    /// The lock files under the store's `container-locks/`.
+    /// The store's containers' lock files.
     pub(crate) fn lock_files(store: &Store) -> Vec<String> {
-        match std::fs::read_dir(store.root.join("container-locks")) {
+        match std::fs::read_dir(store.container_locks_dir()) {
             Ok(list) => list
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect(),

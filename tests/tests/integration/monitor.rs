@@ -103,9 +103,16 @@ pub(crate) fn assert_no_container_left(sb: &Sandbox) {
         })
         .collect();
     assert_eq!(left, Vec::<String>::new(), "holding {inside:?}");
-    assert_eq!(
-        entries(&store.join("container-locks")),
-        Vec::<String>::new()
+    // The lock files, in the runtime directory (a directory per store).
+    let locks = sb.runtime().join("coracle/container-locks");
+    let lock_files: Vec<String> = entries(&locks)
+        .iter()
+        .flat_map(|store| entries(&locks.join(store)))
+        .collect();
+    assert_eq!(lock_files, Vec::<String>::new(), "lock files left");
+    assert!(
+        !store.join("container-locks").exists(),
+        "lock files in the store"
     );
     assert_eq!(
         entries(&sb.runtime().join("coracle/exits")),
