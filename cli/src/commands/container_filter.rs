@@ -78,9 +78,11 @@ impl ContainerFilter {
         labels_of: impl Fn(&ContainerRecord) -> BTreeMap<String, String>,
     ) -> Result<Vec<ContainerRecord>> {
         let position = |key: &str, value: &str| -> Result<usize> {
-            match list.iter().position(|r| identifies(r, value)) {
+            match position_of(&list, value) {
                 Some(i) => Ok(i),
-                None => bail!("invalid filter \"{key}={value}\": no such container {value:?}"),
+                None => bail!(
+                    "invalid filter \"{key}={value}\": no such container {value:?} (give a name, an id or a unique id prefix)"
+                ),
             }
         };
         // Older containers come later in the list.
@@ -110,9 +112,20 @@ impl ContainerFilter {
     }
 }
 
-/// Whether `value` names `r`: its name, full id or an id prefix.
-fn identifies(r: &ContainerRecord, value: &str) -> bool {
-    r.name == value || (!value.is_empty() && r.id.starts_with(value))
+/// The position in `list` of the container `value` names: by name or full id first,
+/// else the one container whose id starts with it (an ambiguous prefix names none).
+fn position_of(list: &[ContainerRecord], value: &str) -> Option<usize> {
+    let exact = list.iter().position(|r| r.name == value || r.id == value);
+    exact.or_else(|| {
+        let mut prefixed = list
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !value.is_empty() && r.id.starts_with(value));
+        match (prefixed.next(), prefixed.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    })
 }
 
 /// `label=KEY` (present) or `label=KEY=VALUE` (present with that value).
@@ -274,6 +287,20 @@ mod tests {
         assert_eq!(names(&filter(&["before=middle"])), ["oldest"]);
         assert_eq!(names(&filter(&["since=oldest"])), ["newest", "middle"]);
         assert_eq!(names(&filter(&["since=a1", "before=c3"])), ["middle"]);
+        // A name wins over an id that starts with it (as Podman looks names up first).
+        let list = vec![
+            rec("a1c3", "newest", ContainerState::Created, None),
+            rec("a1b2", "middle", ContainerState::Created, None),
+            rec("c0ffee", "a1", ContainerState::Created, None),
+        ];
+        let since_a1 = filter(&["since=a1"])
+            .apply(list.clone(), |_| BTreeMap::new())
+            .unwrap();
+        assert_eq!(since_a1.len(), 2, "{since_a1:?}");
+        let before = filter(&["before=a1b"])
+            .apply(list.clone(), |_| BTreeMap::new())
+            .unwrap();
+        assert_eq!(before.len(), 1, "a unique id prefix names the container");
         assert!(filter(&["before=nosuch"])
             .apply(list.clone(), |_| BTreeMap::new())
             .is_err());
