@@ -122,13 +122,29 @@ bench_check() {
 # warm-ups, then $RUNS runs), print the median in seconds. hyperfine -N when $HYPERFINE
 # is set, else a bash loop that reads $EPOCHREALTIME around each run.
 bench_measure() {
+    local times
+    times=$(bench_measure_times "$@") || exit 1
+    bench_median_seconds <<<"$times"
+}
+
+# bench_median_seconds: the median of the times (seconds) on stdin, one a line, to the
+# microsecond.
+bench_median_seconds() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.6f\n", m }'
+}
+
+# bench_measure_times NAME CMD...: as bench_measure, but print every run's time in
+# seconds, one a line.
+bench_measure_times() {
     local name=$1 us
     shift
     bench_log "measuring $name: $*"
     if [[ -n ${HYPERFINE:-} ]]; then
         bench_as_user "$BENCH_USERDIR" "$HYPERFINE" -N --warmup "$WARMUP" --runs "$RUNS" \
             --export-json "$BENCH_USERDIR/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
-        jq -r '.results[0].median' "$BENCH_USERDIR/$name.json"
+        jq -r '.results[0].times[]' "$BENCH_USERDIR/$name.json"
         return
     fi
     # shellcheck disable=SC2016
@@ -141,8 +157,7 @@ bench_measure() {
             e=${EPOCHREALTIME/./}
             ((i < w)) || echo $((e - s))
         done' loop "$WARMUP" "$RUNS" "$@") || bench_die "$name failed: $*"
-    # shellcheck disable=SC2086
-    awk -v m="$(bench_median $us)" 'BEGIN { printf "%.6f\n", m / 1e6 }'
+    printf '%s\n' $us | awk '{ printf "%.6f\n", $1 / 1e6 }'
 }
 
 # bench_ms SECONDS: milliseconds with 2 decimals.

@@ -13,7 +13,8 @@
 #   start     `run --rm --network none IMG true` against the namespace floor
 #             `unshare --map-auto --map-root-user -mpfuinC --mount-proc true`
 #                                                                       [coracle/floor <= 1.5]
-# Env: BENCH_CONTAINERS (50), BENCH_WARMUP (3), BENCH_HYPERFINE (hyperfine from PATH;
+# Env: BENCH_CONTAINERS (50), BENCH_WARMUP (3), BENCH_ROUNDS (4: alternating rounds
+# of coracle's start and the floor), BENCH_HYPERFINE (hyperfine from PATH;
 # empty for the bash loop), CORACLE_BIN (default: a release build).
 # podman (reference only: apt-get install podman runc) runs with the flags this host
 # needs, as in bench/run.sh: --runtime runc (crun 1.8 refuses cgroup v1 "hybrid"),
@@ -31,13 +32,37 @@ bench_side_by_side lifecycle
 
 declare -A res
 
+# The namespace floor: the same seven namespaces and id-map calls as a rootless run.
+floor=(unshare --map-auto --map-root-user -mpfuinC --mount-proc true)
+
+# start_and_floor CORACLE...: `run --rm` and the floor in $BENCH_ROUNDS alternating rounds
+# of RUNS/ROUNDS runs each (this host's speed drifts within a run, up to twice as
+# slow for a minute: a floor measured minutes apart from coracle skewed the ratio
+# either way); each result is the median over all of its runs.
+start_and_floor() {
+    local rounds=${BENCH_ROUNDS:-4} r
+    local per=$(((RUNS + rounds - 1) / rounds))
+    local starts="" floors=""
+    bench_check floor "${floor[@]}"
+    for ((r = 1; r <= rounds; r++)); do
+        starts+=$(RUNS=$per bench_measure_times "coracle-start-$r" "$@" run --rm --network none "$IMG" true)$'\n'
+        floors+=$(RUNS=$per bench_measure_times "floor-$r" "${floor[@]}")$'\n'
+    done
+    res[coracle.start]=$(grep . <<<"$starts" | bench_median_seconds)
+    res[floor]=$(grep . <<<"$floors" | bench_median_seconds)
+}
+
 for t in "${tools[@]}"; do
     read -r -a T <<<"$(tool_cmd "$t")"
     bench_check "$t pull" "${T[@]}" pull -q --tls-verify=false "$IMG"
 
-    # start: foreground run (coracle's against the floor below)
+    # start: foreground run; coracle's beside the floor (below), podman's alone
     bench_check "$t run" "${T[@]}" run --rm --network none "$IMG" true
-    res[$t.start]=$(bench_measure "$t-start" "${T[@]}" run --rm --network none "$IMG" true)
+    if [[ $t == coracle ]]; then
+        start_and_floor "${T[@]}"
+    else
+        res[$t.start]=$(bench_measure "$t-start" "${T[@]}" run --rm --network none "$IMG" true)
+    fi
 
     # run-rm: N detached containers, then N removals, as a script would (ps, exec and
     # the monitor's memory are measured in between, with the N containers running)
@@ -61,12 +86,9 @@ for t in "${tools[@]}"; do
     bench_log "$t: run-rm ${res[$t.runrm]} s, ps $(bench_ms "${res[$t.ps]}") ms, exec $(bench_ms "${res[$t.exec]}") ms, monitor ${res[$t.rss]} KiB"
 done
 
-floor=(unshare --map-auto --map-root-user -mpfuinC --mount-proc true)
-bench_check floor "${floor[@]}"
-res[floor]=$(bench_measure floor "${floor[@]}")
-
 echo
-echo "lifecycle, $N containers, medians of $RUNS runs after $WARMUP warm-ups, as $CORACLE_TEST_USER:"
+echo "lifecycle, $N containers, medians of $RUNS runs after $WARMUP warm-ups, as $CORACLE_TEST_USER"
+echo "(coracle's run --rm and the floor: ${BENCH_ROUNDS:-4} alternating rounds of $(((RUNS + ${BENCH_ROUNDS:-4} - 1) / ${BENCH_ROUNDS:-4})) runs, each after $WARMUP warm-ups):"
 printf '  %-34s %12s %12s %8s\n' measurement coracle podman ratio
 row() { # LABEL KEY UNIT
     local c=${res[coracle.$2]} p=${res[podman.$2]:-}
