@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
-use coracle_storage::{ContainerRecord, ContainerState};
+use coracle_storage::{ContainerRecord, ContainerState, StorageError};
 
 /// Parsed filters: key → values, in the order given.
 #[derive(Debug, Default)]
@@ -78,12 +78,8 @@ impl ContainerFilter {
         labels_of: impl Fn(&ContainerRecord) -> BTreeMap<String, String>,
     ) -> Result<Vec<ContainerRecord>> {
         let position = |key: &str, value: &str| -> Result<usize> {
-            match position_of(&list, value) {
-                Some(i) => Ok(i),
-                None => bail!(
-                    "invalid filter \"{key}={value}\": no such container {value:?} (give a name, an id or a unique id prefix)"
-                ),
-            }
+            position_of(&list, value)
+                .map_err(|e| anyhow::anyhow!("invalid filter \"{key}={value}\": {e}"))
         };
         // Older containers come later in the list.
         let mut newest_allowed = 0;
@@ -113,19 +109,28 @@ impl ContainerFilter {
 }
 
 /// The position in `list` of the container `value` names: by name or full id first,
-/// else the one container whose id starts with it (an ambiguous prefix names none).
-fn position_of(list: &[ContainerRecord], value: &str) -> Option<usize> {
-    let exact = list.iter().position(|r| r.name == value || r.id == value);
-    exact.or_else(|| {
-        let mut prefixed = list
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !value.is_empty() && r.id.starts_with(value));
-        match (prefixed.next(), prefixed.next()) {
-            (Some((i, _)), None) => Some(i),
-            _ => None,
-        }
-    })
+/// else the one container whose id starts with it; the store's errors for none and
+/// for several (listing them).
+fn position_of(list: &[ContainerRecord], value: &str) -> Result<usize, StorageError> {
+    if let Some(i) = list.iter().position(|r| r.name == value || r.id == value) {
+        return Ok(i);
+    }
+    let prefixed: Vec<(usize, &ContainerRecord)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !value.is_empty() && r.id.starts_with(value))
+        .collect();
+    match prefixed.as_slice() {
+        [] => Err(StorageError::ContainerNotFound(value.to_string())),
+        [(i, _)] => Ok(*i),
+        several => Err(StorageError::AmbiguousContainer {
+            prefix: value.to_string(),
+            candidates: several
+                .iter()
+                .map(|(_, r)| format!("{} ({})", &r.id[..12.min(r.id.len())], r.name))
+                .collect(),
+        }),
+    }
 }
 
 /// `label=KEY` (present) or `label=KEY=VALUE` (present with that value).
@@ -301,6 +306,14 @@ mod tests {
             .apply(list.clone(), |_| BTreeMap::new())
             .unwrap();
         assert_eq!(before.len(), 1, "a unique id prefix names the container");
+        let ambiguous = filter(&["before=a1c3", "since=a"])
+            .apply(list.clone(), |_| BTreeMap::new())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            ambiguous.contains("since=a") && ambiguous.contains("a1c3 (newest), a1b2 (middle)"),
+            "{ambiguous}"
+        );
         assert!(filter(&["before=nosuch"])
             .apply(list.clone(), |_| BTreeMap::new())
             .is_err());
