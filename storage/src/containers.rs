@@ -224,6 +224,21 @@ pub(crate) fn containers_using(tx: &Transaction<'_>, image_id: &str) -> Result<V
 }
 
 /// The error for a name the UNIQUE constraint refused, naming its holder.
+/// The error for an id prefix that `matches` several containers: each named by its
+/// short id and name.
+pub fn ambiguous_container<'a>(
+    prefix: &str,
+    matches: impl IntoIterator<Item = &'a ContainerRecord>,
+) -> StorageError {
+    StorageError::AmbiguousContainer {
+        prefix: prefix.to_owned(),
+        candidates: matches
+            .into_iter()
+            .map(|r| format!("{} ({})", &r.id[..12.min(r.id.len())], r.name))
+            .collect(),
+    }
+}
+
 fn name_in_use(tx: &Transaction<'_>, name: &str) -> Result<StorageError> {
     let owner: Option<String> = tx
         .query_row("SELECT id FROM containers WHERE name = ?1", [name], |r| {
@@ -482,13 +497,7 @@ impl Db {
             match rows.len() {
                 0 => Ok(None),
                 1 => Ok(rows.pop()),
-                _ => Err(StorageError::AmbiguousContainer {
-                    prefix: name_or_id.to_owned(),
-                    candidates: rows
-                        .iter()
-                        .map(|r| format!("{} ({})", &r.id[..12.min(r.id.len())], r.name))
-                        .collect(),
-                }),
+                _ => Err(ambiguous_container(name_or_id, &rows)),
             }
         })
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
+use coracle_storage::containers::ambiguous_container;
 use coracle_storage::{ContainerRecord, ContainerState, StorageError};
 
 /// Parsed filters: key → values, in the order given.
@@ -123,13 +124,7 @@ fn position_of(list: &[ContainerRecord], value: &str) -> Result<usize, StorageEr
     match prefixed.as_slice() {
         [] => Err(StorageError::ContainerNotFound(value.to_string())),
         [(i, _)] => Ok(*i),
-        several => Err(StorageError::AmbiguousContainer {
-            prefix: value.to_string(),
-            candidates: several
-                .iter()
-                .map(|(_, r)| format!("{} ({})", &r.id[..12.min(r.id.len())], r.name))
-                .collect(),
-        }),
+        several => Err(ambiguous_container(value, several.iter().map(|(_, r)| *r))),
     }
 }
 
