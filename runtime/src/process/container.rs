@@ -278,9 +278,9 @@ pub fn start_with(
         drop((sync_w, report_r, parent_streams, made_r));
         let _ = crate::process::signals::restore_mask(&old_mask);
         if let Some(made_w) = made_w {
-            make_deferred_namespaces(deferred, made_w, &report_w);
+            make_deferred_namespaces(spec, deferred, made_w, &report_w);
         }
-        child(spec, sync_r, report_w, child_streams)
+        child(spec, deferred, sync_r, report_w, child_streams)
     }
     drop((sync_r, report_w, child_streams, made_w));
     drop(joins);
@@ -451,14 +451,39 @@ impl KeepAlive {
 const DEFERRABLE_NAMESPACES: libc::c_int =
     libc::CLONE_NEWNS | libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
 
-/// Child side, first thing after the clone: make the `deferred` namespaces, then
-/// close `made` (one byte written first: they exist). A failure is reported and ends
-/// the child.
-fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, report: &OwnedFd) {
+/// Child side, first thing after the clone: make the `deferred` namespaces and set
+/// them up (which needs no mapped id, so it is done while the parent maps them),
+/// then close `made` (one byte written first: they exist). A failure is reported and
+/// ends the child.
+fn make_deferred_namespaces(
+    spec: &ContainerSpec,
+    deferred: libc::c_int,
+    made: OwnedFd,
+    report: &OwnedFd,
+) {
     if let Err(e) = sys::unshare_namespaces(deferred) {
         fail(report, TAG_SETUP, &format!("create the namespaces: {e}"))
     }
+    if let Err(e) = set_up_new_namespaces(spec, deferred) {
+        fail(report, TAG_SETUP, &e)
+    }
     let _ = rustix::io::write(&made, b"1");
+}
+
+/// Of the container's new namespaces among `which`: the UTS namespace gets its
+/// hostname, the network namespace its loopback interface up.
+fn set_up_new_namespaces(
+    spec: &ContainerSpec,
+    which: libc::c_int,
+) -> std::result::Result<(), String> {
+    let new = spec.namespaces.new & which;
+    if new & libc::CLONE_NEWUTS != 0 {
+        sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
+    }
+    if new & libc::CLONE_NEWNET != 0 {
+        bring_up_loopback();
+    }
+    Ok(())
 }
 
 /// The parent's ends of the pipes of a start's handshake.
@@ -564,8 +589,14 @@ pub(crate) fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
     sys::exit_now(exitcode::RUNTIME_ERROR)
 }
 
-/// Child side: never returns.
-fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildStreams) -> ! {
+/// Child side: never returns. `set_up`: the namespaces it has set up already.
+fn child(
+    spec: &ContainerSpec,
+    set_up: libc::c_int,
+    sync_r: OwnedFd,
+    report: OwnedFd,
+    streams: ChildStreams,
+) -> ! {
     let _ = sys::die_with_parent();
     let mut go = [0u8; 1];
     if !matches!(rustix::io::read(&sync_r, &mut go), Ok(1)) {
@@ -582,7 +613,7 @@ fn child(spec: &ContainerSpec, sync_r: OwnedFd, report: OwnedFd, streams: ChildS
             )
         }
     }
-    if let Err(e) = prepare(spec, streams) {
+    if let Err(e) = prepare(spec, set_up, streams) {
         fail(&report, TAG_SETUP, &e)
     }
     if spec.survive_parent {
@@ -647,8 +678,13 @@ pub(crate) fn attach_terminal(
     crate::process::pty::send_fd(socket.as_fd(), pty.master.as_fd()).map_err(|e| e.to_string())
 }
 
-/// Everything between the handshake and exec.
-fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(), String> {
+/// Everything between the handshake and exec (`set_up`: the namespaces set up
+/// already, see [`make_deferred_namespaces`]).
+fn prepare(
+    spec: &ContainerSpec,
+    set_up: libc::c_int,
+    streams: ChildStreams,
+) -> std::result::Result<(), String> {
     detach_from_caller(&streams.ends, spec.limits.first_private_fd())?;
     drop(streams.ends);
     if spec.userns.is_some() {
@@ -660,12 +696,7 @@ fn prepare(spec: &ContainerSpec, streams: ChildStreams) -> std::result::Result<(
     if let Some((socket, window)) = streams.console {
         attach_terminal(socket, window)?;
     }
-    if spec.namespaces.new & libc::CLONE_NEWUTS != 0 {
-        sys::sethostname(&spec.hostname).map_err(|e| format!("set hostname: {e}"))?;
-    }
-    if spec.namespaces.new & libc::CLONE_NEWNET != 0 {
-        bring_up_loopback();
-    }
+    set_up_new_namespaces(spec, !set_up)?;
     let user = user_in_root(spec.user.as_deref(), &spec.groups)?;
     if let Err(e) = std::env::set_current_dir(&spec.cwd) {
         if e.kind() == std::io::ErrorKind::NotFound {
