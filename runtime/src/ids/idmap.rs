@@ -463,6 +463,43 @@ mod tests {
         }
     }
 
+    /// A helper run by its thread: its arguments are the pid and the map, and a
+    /// failure is the helper's error with its stderr; a missing one says so.
+    /// (Programs that exist everywhere stand in for the helpers: a script written
+    /// here could meet ETXTBSY from another test's fork.)
+    #[test]
+    fn helper_threads_report_what_their_helper_said() {
+        let map = [m(0, 1000, 1)];
+        let (failed, worked, absent) = std::thread::scope(|scope| {
+            let run = |name| {
+                helper_thread(scope, name, 42, &map)
+                    .unwrap()
+                    .join()
+                    .unwrap()
+            };
+            // `ls 42 0 1000 1`: none of these exist here, and ls says so.
+            (run("ls"), run("true"), run("/no/such/newuidmap"))
+        });
+        worked.unwrap();
+        match failed {
+            Err(RuntimeError::IdMapHelper {
+                helper,
+                pid,
+                message,
+            }) => {
+                assert_eq!((helper.as_str(), pid), ("ls", 42));
+                assert!(message.contains("'42'"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        match absent {
+            Err(RuntimeError::IdMapHelper { message, .. }) => {
+                assert!(message.contains("install the uidmap package"), "{message}")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
     fn file(text: &str) -> tempfile::NamedTempFile {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(text.as_bytes()).unwrap();
