@@ -250,9 +250,10 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
 /// [`apply`], running `meanwhile` in this thread while `newuidmap` and `newgidmap`
 /// run (a setuid program's start is milliseconds this process would otherwise wait
 /// for); with a single-id plan, after the maps are written. Two threads wait for the
-/// helpers meanwhile (`meanwhile` must not need the process single-threaded), and
-/// both are gone when this returns. A failure of `meanwhile` is returned once the
-/// helpers have ended.
+/// helpers meanwhile, and both are gone when this returns: work of `meanwhile` that
+/// needs the process single-threaded (a fork into the user namespace) waits for
+/// them to end first (see [`crate::sys::single_threaded_after_ending_threads`]). A
+/// failure of `meanwhile` is returned once the helpers have ended.
 pub fn apply_while(
     pid: i32,
     plan: &UserNsPlan,
