@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use coracle_cli::format::render_items;
+use coracle_fuzz::format::render_items;
 use libfuzzer_sys::fuzz_target;
 use serde_json::json;
 
