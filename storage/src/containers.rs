@@ -223,7 +223,6 @@ pub(crate) fn containers_using(tx: &Transaction<'_>, image_id: &str) -> Result<V
         .collect())
 }
 
-/// The error for a name the UNIQUE constraint refused, naming its holder.
 /// The error for an id prefix that `matches` several containers: each named by its
 /// short id and name.
 pub fn ambiguous_container<'a>(
@@ -239,6 +238,7 @@ pub fn ambiguous_container<'a>(
     }
 }
 
+/// The error for a name the UNIQUE constraint refused, naming its holder.
 fn name_in_use(tx: &Transaction<'_>, name: &str) -> Result<StorageError> {
     let owner: Option<String> = tx
         .query_row("SELECT id FROM containers WHERE name = ?1", [name], |r| {
