@@ -28,7 +28,12 @@ bench_coracle_bin() {
         src=$(bash "$BENCH_ROOT/install.sh" --build)
     fi
     [[ -x $src ]] || bench_die "no coracle binary at $src"
-    install -D -m 0755 "$src" "$BENCH_DIR/bin/coracle"
+    # Copied as install.sh writes a program (in 2 MiB pieces, see its
+    # write_in_large_pieces): a plain copy would leave it in small page cache folios.
+    mkdir -p "$BENCH_DIR/bin"
+    dd if="$src" of="$BENCH_DIR/bin/coracle.new" bs=2M status=none
+    chmod 0755 "$BENCH_DIR/bin/coracle.new"
+    mv -f "$BENCH_DIR/bin/coracle.new" "$BENCH_DIR/bin/coracle"
     local monitor
     monitor=$(dirname "$src")/coracle-monitor
     [[ -x $monitor ]] && install -m 0755 "$monitor" "$BENCH_DIR/bin/coracle-monitor"
