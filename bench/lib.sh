@@ -29,7 +29,7 @@ bench_coracle_bin() {
     fi
     [[ -x $src ]] || bench_die "no coracle binary at $src"
     # Copied as install.sh writes a program (in 2 MiB pieces, see its
-    # write_in_large_pieces): a plain copy would leave it in small page cache folios.
+    # write_in_large_pieces): a plain copy leaves it in smaller page cache folios.
     mkdir -p "$BENCH_DIR/bin"
     dd if="$src" of="$BENCH_DIR/bin/coracle.new" bs=2M status=none
     chmod 0755 "$BENCH_DIR/bin/coracle.new"
