@@ -10,7 +10,7 @@
 //!   When the page cache holds the file in 2 MiB folios, the kernel then maps each
 //!   2 MiB of code with a single page-table entry instead of 512 (see install.sh,
 //!   which writes the program so that the page cache starts out that way). The cost:
-//!   the file grows by the padding (about 1.5 MiB); the program's load address, still
+//!   the file grows by the padding (about 1.3 MiB); the program's load address, still
 //!   randomised, is a multiple of 2 MiB; and a command's resident memory counts the
 //!   2 MiB mappings in full (they are the shared page cache, not memory of its own).
 //! - **The functions the common commands run come first** (`hot-functions.txt`, made
