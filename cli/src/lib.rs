@@ -38,6 +38,8 @@ pub fn run() -> i32 {
             return coracle_runtime::lifecycle::netns::forwarder_main(&rest())
         }
         Some(coracle_storage::checkpoint::CHECKPOINT_ARG) => {
+            // Housekeeping: it takes no core from the next command's start.
+            let _ = coracle_runtime::sys::run_only_when_idle();
             return match rest().first() {
                 Some(db) => i32::from(
                     coracle_storage::checkpoint::checkpoint_and_restart(db.as_ref()).is_err(),
