@@ -244,13 +244,14 @@ fn map_text(map: &[IdMapping]) -> String {
 /// /proc/PID/uid_map, then "deny" to /proc/PID/setgroups, then /proc/PID/gid_map
 /// (the kernel only allows an unprivileged gid_map after setgroups is denied).
 pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
-    apply_while(pid, plan, &mut || Ok(()))
+    apply_while(pid, plan, &mut || (), &mut || Ok(()))
 }
 
 /// [`apply`], running `meanwhile` in this thread while `newuidmap` and `newgidmap`
 /// run (a setuid program's start is milliseconds this process would otherwise wait
-/// for); with a single-id plan, after the maps are written. A failure of
-/// `meanwhile` is returned once the helpers have ended.
+/// for); with a single-id plan, after the maps are written. `started` is called
+/// once both helpers run (first thing with a single-id plan), before `meanwhile`. A
+/// failure of `meanwhile` is returned once the helpers have ended.
 ///
 /// Both helpers are started at once from this thread, before `meanwhile`: a start
 /// (a vfork) holds this thread only until the helper's program is loaded (0.1 to
@@ -262,9 +263,11 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
 pub fn apply_while(
     pid: i32,
     plan: &UserNsPlan,
+    started: &mut dyn FnMut(),
     meanwhile: &mut dyn FnMut() -> Result<()>,
 ) -> Result<()> {
     if is_single(plan) {
+        started();
         let proc = PathBuf::from(format!("/proc/{pid}"));
         let write = |name: &str, text: &str| {
             let path = proc.join(name);
@@ -277,6 +280,7 @@ pub fn apply_while(
     }
     let uid = spawn_helper("newuidmap", pid, &plan.uid_map);
     let gid = spawn_helper("newgidmap", pid, &plan.gid_map);
+    started();
     let meanwhile = meanwhile();
     let (uid, gid) = (uid.and_then(Helper::finish), gid.and_then(Helper::finish));
     meanwhile.and(uid).and(gid)
