@@ -2,16 +2,17 @@
 //! `start -a`): started, its streams relayed, its end recorded or, with `--rm`, the
 //! container removed.
 //!
-//! The caller's bookkeeping of the start happens while the container's ids are
-//! mapped ([`container::start_with`]): `newuidmap` is a setuid program whose start
-//! takes milliseconds the caller would otherwise spend waiting, and the container
-//! process waits for its maps before it mounts anything. So a new container's
-//! directories and record are made then ([`Prepared::commit`]), and its start is
-//! recorded ("running", with the pid that exists by then). A start that fails after
-//! that is settled from where it got to: nothing saved (the prepared container is
-//! given up), created (as any failed start: [`launch::settle_failed_start`]) or
-//! running (its end recorded as a failed start's, or with `--rm` the container
-//! removed).
+//! The caller's bookkeeping of the start happens beside it
+//! ([`container::start_with`]): a new container's directories while its ids are
+//! mapped (`newuidmap` is a setuid program whose start takes milliseconds the caller
+//! would otherwise spend waiting, and the container process waits for its maps
+//! before it mounts anything: [`Prepared::make_dirs`]), its record and its start
+//! ("running", with its pid) once it is released and sets its root up, when a core
+//! is free ([`Prepared::save_record`]; done while the helpers ran, it slowed them).
+//! A start that fails is settled from where it got to: nothing saved (the container
+//! process killed, the prepared container given up, its directories removed),
+//! created (as any failed start: [`launch::settle_failed_start`]) or running (its
+//! end recorded as a failed start's, or with `--rm` the container removed).
 
 use coracle_storage::containers::{ContainerRecord, ContainerState};
 use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
@@ -19,7 +20,7 @@ use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 use crate::error::{Result, RuntimeError};
 use crate::ids::idmap::UserNsPlan;
 use crate::lifecycle::launch::{self, now, Prepared};
-use crate::process::container::{self, ContainerSpec, Started};
+use crate::process::container::{self, ContainerSpec, StartStage, Started};
 use crate::spec::ContainerConfig;
 
 /// Create a container and run it in the foreground; returns its exit code.
@@ -88,9 +89,17 @@ fn start_and_supervise(
     let spec = crate::lifecycle::shared_ns::start_pod_infra(store, &config)
         .and_then(|()| launch::process_spec(store, record, &config, stored_plan));
     let started = spec.and_then(|spec| {
-        let started = container::start_with(&spec, &mut |pid| {
-            if let Some(prepared) = prepared.take() {
-                prepared.commit(store, stored_plan, false)?;
+        let started = container::start_with(&spec, &mut |pid, stage| {
+            if stage == StartStage::Mapping {
+                if let Some(prepared) = prepared.as_mut() {
+                    prepared.make_dirs(store)?;
+                }
+                return Ok(());
+            }
+            if let Some(saving) = prepared.as_mut() {
+                saving.save_record(store)?;
+                // Saved: its locks go.
+                prepared = None;
                 reached = Reached::Saved;
             }
             let me = std::process::id() as i32;

@@ -301,6 +301,8 @@ pub struct Prepared {
     config: ContainerConfig,
     generated_name: bool,
     made: Vec<String>,
+    /// Whether [`Prepared::make_dirs`] made its directories.
+    dirs_made: bool,
     _auto_lock: Option<coracle_storage::StoreLock>,
     _volumes_lock: coracle_storage::StoreLock,
 }
@@ -344,8 +346,39 @@ impl Prepared {
         Ok(self.record)
     }
 
-    /// Give the container up before its commit: the volumes made for it go.
+    /// The first half of [`commit`](Self::commit), for a start that saves the record
+    /// later ([`save_record`](Self::save_record)): make the container's directories.
+    /// On failure none stays.
+    pub fn make_dirs(&mut self, store: &Store) -> Result<()> {
+        let dir = container_dir(store, &self.record.id);
+        if let Err(e) = make_container_dirs(&dir) {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e);
+        }
+        self.dirs_made = true;
+        Ok(())
+    }
+
+    /// The second half: save the record (its name is not drawn again). On failure
+    /// the directories stay, for [`abandon`](Self::abandon) once nothing uses them.
+    pub fn save_record(&mut self, store: &Store) -> Result<()> {
+        insert_record(
+            store,
+            &mut self.record,
+            &mut self.config,
+            None::<fn() -> String>,
+        )
+    }
+
+    /// Give the container up before its record is saved: the directories
+    /// [`make_dirs`](Self::make_dirs) made (which nothing may use any more) and the
+    /// volumes made for it go.
     pub fn abandon(mut self, store: &Store, stored_plan: Option<&UserNsPlan>) {
+        if self.dirs_made {
+            let dir = container_dir(store, &self.record.id);
+            crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
+            let _ = crate::ids::userns::remove_tree(&dir, stored_plan);
+        }
         crate::lifecycle::volumes::forget(store, &std::mem::take(&mut self.made), stored_plan);
     }
 }
@@ -477,6 +510,7 @@ pub fn prepare(
         config,
         generated_name,
         made,
+        dirs_made: false,
         _auto_lock: auto_lock,
         _volumes_lock: volumes_lock,
     })

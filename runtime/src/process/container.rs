@@ -211,17 +211,27 @@ pub enum Output {
 /// was executed (or its setup failed: then the child is gone and the error returned).
 /// The caller's forwarded signals stay blocked until [`Started`] is consumed.
 pub fn start(spec: &ContainerSpec) -> Result<Started> {
-    start_with(spec, &mut |_| Ok(()))
+    start_with(spec, &mut |_, _| Ok(()))
 }
 
-/// [`start`], running `while_mapping` with the container's host pid once it exists
-/// and while its ids are being mapped (see [`idmap::apply_while`]), before the
-/// container process is released: work of the caller's that the container's start
-/// need not wait for (its record, its directories). A failure of `while_mapping`
-/// fails the start.
+/// When [`start_with`] runs the caller's work beside the container's start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartStage {
+    /// While the container's ids are mapped (see [`idmap::apply_while`]), before the
+    /// container process is released: what it needs (its directories).
+    Mapping,
+    /// Once it is released, while it sets its root up: what it does not need (its
+    /// record). The cores are busy with the mapping helpers before, and one is idle
+    /// now.
+    Released,
+}
+
+/// [`start`], running `beside` with the container's host pid at each
+/// [`StartStage`]: work of the caller's that the container's start need not wait for.
+/// A failure of `beside` fails the start (the container process is killed).
 pub fn start_with(
     spec: &ContainerSpec,
-    while_mapping: &mut dyn FnMut(i32) -> Result<()>,
+    beside: &mut dyn FnMut(i32, StartStage) -> Result<()>,
 ) -> Result<Started> {
     if !sys::single_threaded_after_ending_threads() {
         return Err(RuntimeError::Start(
@@ -304,7 +314,7 @@ pub fn start_with(
         made_r,
         go_w,
     };
-    match parent_handshake(pid, spec, new_userns, ends, parent_streams, while_mapping) {
+    match parent_handshake(pid, spec, new_userns, ends, parent_streams, beside) {
         Ok((streams, fuse)) => Ok(Started {
             pid,
             streams,
@@ -524,7 +534,7 @@ fn parent_handshake(
     new_userns: bool,
     ends: HandshakeEnds,
     streams: ParentStreams,
-    while_mapping: &mut dyn FnMut(i32) -> Result<()>,
+    beside: &mut dyn FnMut(i32, StartStage) -> Result<()>,
 ) -> Result<(ParentStreams, Option<FuseMount>)> {
     let HandshakeEnds {
         sync_w,
@@ -534,15 +544,14 @@ fn parent_handshake(
     } = ends;
     let mut go_w = go_w;
     let mut go = || drop(go_w.take());
+    let mut while_mapping = || beside(pid, StartStage::Mapping);
     match &spec.userns {
-        Some(plan) if new_userns => {
-            idmap::apply_while(pid, plan, &mut go, &mut || while_mapping(pid))?
-        }
+        Some(plan) if new_userns => idmap::apply_while(pid, plan, &mut go, &mut while_mapping)?,
         Some(plan) => {
             idmap::check_joined(pid, plan)?;
-            while_mapping(pid)?;
+            while_mapping()?;
         }
-        None => while_mapping(pid)?,
+        None => while_mapping()?,
     }
     if let Some(made_r) = made_r {
         let mut made = [0u8; 1];
@@ -566,6 +575,7 @@ fn parent_handshake(
     w.write_all(b"1")
         .map_err(|e| RuntimeError::Start(format!("release the container process: {e}")))?;
     drop(w);
+    beside(pid, StartStage::Released)?;
     read_report(report_r)?;
     let streams = receive_console(streams)?;
     Ok((streams, fuse))
