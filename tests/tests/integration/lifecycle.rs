@@ -315,7 +315,7 @@ fn the_wal_is_checkpointed_beside_the_commands_that_grew_it() {
             .success();
     }
     // The commands' commits leave the checkpoint to a process of its own, started by
-    // the command that grew the WAL past 64 pages: it happens, and the WAL stays
+    // the command that grew the WAL past 24 pages: it happens, and the WAL stays
     // short (each restart starts it over).
     assert!(
         eventually(Duration::from_secs(10), || wal_sequence(&sb) != before),
