@@ -35,8 +35,8 @@ pub const CHECKPOINT_ARG: &str = "__coracle-checkpoint";
 /// WAL pages after which the command that wrote them starts a checkpoint as it ends
 /// (the next command's WAL recovery re-reads every page written since the last one).
 /// A `run --rm` writes about ten: one in three starts a checkpoint. Against 64
-/// pages, a `run --rm` took 1.1-1.9 ms less in four series of alternating rounds
-/// (see bench/RESULTS.md): shorter recoveries, and smaller checkpoints beside the
+/// pages, a `run --rm` was shorter in four series of alternating rounds (see
+/// bench/RESULTS.md): shorter recoveries, and smaller checkpoints beside the
 /// commands.
 pub const CHECKPOINT_PAGES: c_int = 24;
 

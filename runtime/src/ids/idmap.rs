@@ -256,10 +256,10 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
 /// Both helpers are started at once from this thread, before `meanwhile`: a start
 /// (a vfork) holds this thread only until the helper's program is loaded (0.1 to
 /// 0.4 ms in traces here), and then the helpers run beside `meanwhile` and beside each
-/// other. Starting them from threads of their own instead cost a `run --rm` about
-/// a millisecond more here (alternating hyperfine rounds: the threads waited for a
+/// other. Starting them from threads of their own instead made a `run --rm` slower
+/// here (alternating hyperfine rounds, bench/RESULTS.md: the threads waited for a
 /// CPU before they could start their helper, and their exits and joins came on
-/// top); starting one, waiting for it, then the other, more still.
+/// top); starting one, waiting for it, then the other, slower still.
 pub fn apply_while(
     pid: i32,
     plan: &UserNsPlan,

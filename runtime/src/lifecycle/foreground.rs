@@ -10,9 +10,10 @@
 //! ("running", with its pid) once it is released and sets its root up, when a core
 //! is free ([`Prepared::save_record`]; done while the helpers ran, it slowed them).
 //! A start that fails is settled from where it got to: nothing saved (the container
-//! process killed, the prepared container given up, its directories removed),
-//! created (as any failed start: [`launch::settle_failed_start`]) or running (its
-//! end recorded as a failed start's, or with `--rm` the container removed).
+//! process killed, the prepared container given up, its directories removed; but a
+//! container whose directories were made is saved then, without `--rm`), created
+//! (as any failed start: [`launch::settle_failed_start`]) or running (its end
+//! recorded as a failed start's, or with `--rm` the container removed).
 
 use coracle_storage::containers::{ContainerRecord, ContainerState};
 use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
@@ -117,6 +118,23 @@ fn start_and_supervise(
         })?;
         Ok((spec, started))
     });
+    // A start that failed before the record was saved (once the container process
+    // was released) but after its directories were made: without --rm the container
+    // stays, its failure recorded, as when it fails later (a record that cannot be
+    // saved, such as one with a taken name, leaves nothing).
+    let save_anyway = matches!((&started, &reached), (Err(e), Reached::Nothing)
+        if !config.remove && !matches!(e, RuntimeError::Storage(StorageError::NameInUse { .. })));
+    let saved = save_anyway
+        && prepared
+            .as_mut()
+            .is_some_and(|unsaved| unsaved.has_dirs() && unsaved.save_record(store).is_ok());
+    let reached = if saved {
+        // Its locks go.
+        prepared = None;
+        Reached::Saved
+    } else {
+        reached
+    };
     match (started, reached) {
         (Ok((spec, started)), _) => supervise(store, record, &config, &spec, started, stored_plan),
         (Err(e), Reached::Nothing) => {

@@ -359,6 +359,11 @@ impl Prepared {
         Ok(())
     }
 
+    /// Whether [`make_dirs`](Self::make_dirs) made its directories.
+    pub fn has_dirs(&self) -> bool {
+        self.dirs_made
+    }
+
     /// The second half: save the record (its name is not drawn again). On failure
     /// the directories stay, for [`abandon`](Self::abandon) once nothing uses them.
     pub fn save_record(&mut self, store: &Store) -> Result<()> {

@@ -261,7 +261,7 @@ pub fn start_with(
     // parent has started both helpers (`go` closes): each start holds the parent
     // until the setuid program is loaded, and on two cores the namespaces' making
     // beside those starts delayed them, and so the maps, by more than it saved
-    // (a `run --rm` 1.0-1.5 ms shorter in alternating rounds with the wait).
+    // (a `run --rm` shorter with the wait in alternating rounds: bench/RESULTS.md).
     let deferred = if new_userns && joins.is_empty() {
         flags & DEFERRABLE_NAMESPACES
     } else {
