@@ -332,23 +332,20 @@ impl Prepared {
         stored_plan: Option<&UserNsPlan>,
         redraw: bool,
     ) -> Result<ContainerRecord> {
-        let made = std::mem::take(&mut self.made);
-        let dir = container_dir(store, &self.record.id);
-        let saved = make_container_dirs(&dir).and_then(|()| {
+        let saved = self.make_dirs(store).and_then(|()| {
             let draw = (redraw && self.generated_name).then_some(random_name as fn() -> String);
             insert_record(store, &mut self.record, &mut self.config, draw)
         });
         if let Err(e) = saved {
-            let _ = std::fs::remove_dir_all(&dir);
-            crate::lifecycle::volumes::forget(store, &made, stored_plan);
+            self.abandon(store, stored_plan);
             return Err(e);
         }
         Ok(self.record)
     }
 
-    /// The first half of [`commit`](Self::commit), for a start that saves the record
-    /// later ([`save_record`](Self::save_record)): make the container's directories.
-    /// On failure none stays.
+    /// The first half of [`commit`](Self::commit), alone for a start that saves the
+    /// record later ([`save_record`](Self::save_record)): make the container's
+    /// directories. On failure none stays.
     pub fn make_dirs(&mut self, store: &Store) -> Result<()> {
         let dir = container_dir(store, &self.record.id);
         if let Err(e) = make_container_dirs(&dir) {

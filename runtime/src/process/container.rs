@@ -268,18 +268,15 @@ pub fn start_with(
         0
     };
     flags &= !deferred;
-    let made = if deferred != 0 {
-        Some(sys::pipe().map_err(io_err("create pipe"))?)
+    // With deferred namespaces: `go` tells the child the helpers run, `made` tells
+    // the parent the namespaces exist.
+    let (go, made) = if deferred != 0 {
+        let pipe = || sys::pipe().map_err(io_err("create pipe"));
+        (Some(pipe()?), Some(pipe()?))
     } else {
-        None
+        (None, None)
     };
-    let (made_r, made_w) = made.map_or((None, None), |(r, w)| (Some(r), Some(w)));
-    let go = if deferred != 0 {
-        Some(sys::pipe().map_err(io_err("create pipe"))?)
-    } else {
-        None
-    };
-    let (go_r, go_w) = go.map_or((None, None), |(r, w)| (Some(r), Some(w)));
+    let ((go_r, go_w), (made_r, made_w)) = (go.unzip(), made.unzip());
     let cloned = if joins.is_empty() {
         sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
     } else {
@@ -540,9 +537,8 @@ fn parent_handshake(
         sync_w,
         report_r,
         made_r,
-        go_w,
+        mut go_w,
     } = ends;
-    let mut go_w = go_w;
     let mut go = || drop(go_w.take());
     let mut while_mapping = || beside(pid, StartStage::Mapping);
     match &spec.userns {
