@@ -261,6 +261,15 @@ fn container_event(rec: &ContainerRecord, status: &str) -> Event {
 /// the columns it sets.
 pub type TransitionStep<'a> = (ContainerState, &'static str, &'a ContainerChange);
 
+/// What [`Db::checked_moves`] does with the record once its moves are allowed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AfterMoves {
+    /// Save it in its new state.
+    Save,
+    /// Delete it (the moves only decide whether that is allowed, and the events).
+    Delete,
+}
+
 /// The events (Podman's statuses) a state change means.
 fn transition_events(from: ContainerState, to: ContainerState) -> &'static [&'static str] {
     use ContainerState::*;
@@ -340,7 +349,16 @@ impl Db {
     /// each checked from the state the one before leaves: all are made or none (a
     /// refused move leaves the record as it was). Their events follow in order.
     pub fn transitions(&self, id: &str, steps: &[TransitionStep<'_>]) -> Result<ContainerRecord> {
-        self.checked_moves(id, steps, ContainerState::check)
+        self.checked_moves(id, steps, ContainerState::check, AfterMoves::Save)
+    }
+
+    /// The moves of [`Db::transitions`] (the last into "removing"), then the record
+    /// deleted, in one transaction: a container whose files are gone already leaves
+    /// the store in one commit, with the events of each move. Errors as
+    /// [`Db::transitions`] (nothing changed).
+    pub fn transitions_then_delete(&self, id: &str, steps: &[TransitionStep<'_>]) -> Result<()> {
+        self.checked_moves(id, steps, ContainerState::check, AfterMoves::Delete)
+            .map(|_| ())
     }
 
     /// Record that a start of a container that was not running (created, exited or
@@ -358,6 +376,7 @@ impl Db {
             id,
             &[(ContainerState::Exited, "record the failed start of", change)],
             |from, _, id, action| from.check_failed_start(id, action),
+            AfterMoves::Save,
         )
     }
 
@@ -372,6 +391,7 @@ impl Db {
             &str,
             &'static str,
         ) -> std::result::Result<(), InvalidTransition>,
+        after: AfterMoves,
     ) -> Result<ContainerRecord> {
         let (moves, next) = self.write(|tx| {
             let mut next = tx
@@ -386,6 +406,11 @@ impl Db {
                 next.state = *to;
                 change.apply_to(&mut next);
                 moves.push((from, *to, next.exit_code));
+            }
+            if after == AfterMoves::Delete {
+                tx.prepare_cached("DELETE FROM containers WHERE id = ?1")?
+                    .execute([id])?;
+                return Ok((moves, next));
             }
             tx.prepare_cached(
                 "UPDATE containers SET state = ?2, pid = ?3, exit_code = ?4, started = ?5, \
@@ -989,6 +1014,47 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, StorageError::ImageNotFound(_)), "{err}");
         assert_eq!(store.db.list_containers().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn moves_then_delete_remove_the_record_in_one_commit_or_change_nothing() {
+        let (_dir, store, image) = store_with_image();
+        let db = &store.db;
+        let id = new_container_id();
+        db.create_container(&record(&id, "c", &image, 1)).unwrap();
+        db.transition(
+            &id,
+            ContainerState::Running,
+            "start",
+            &ContainerChange::started(42, 41, 5),
+        )
+        .unwrap();
+        let ended = ContainerChange::ended(Some(3), 6, None);
+        let remove = ContainerChange::default();
+        // Removing a running container is refused: the record stays as it was.
+        let refused =
+            db.transitions_then_delete(&id, &[(ContainerState::Removing, "remove", &remove)]);
+        assert!(
+            matches!(refused, Err(StorageError::InvalidTransition(_))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            db.find_container(&id).unwrap().unwrap().state,
+            ContainerState::Running
+        );
+        db.transitions_then_delete(
+            &id,
+            &[
+                (ContainerState::Exited, "record the exit of", &ended),
+                (ContainerState::Removing, "remove", &remove),
+            ],
+        )
+        .unwrap();
+        assert!(db.find_container(&id).unwrap().is_none());
+        assert!(matches!(
+            db.transitions_then_delete(&id, &[(ContainerState::Removing, "remove", &remove)]),
+            Err(StorageError::ContainerNotFound(_))
+        ));
     }
 
     #[test]

@@ -616,38 +616,44 @@ pub(crate) fn record_end_or_remove(
     stored_plan: Option<&UserNsPlan>,
     ended: &ContainerChange,
 ) -> Result<()> {
-    let plan = || running_plan(config, stored_plan);
-    // `--rm`: the end and the start of the removal in one transaction (a crash after
-    // it leaves a "removing" container that `rm -f` finishes), unless somebody else
-    // recorded the end first.
-    let marked = config.remove
-        && store
-            .db
-            .transitions(
-                &record.id,
-                &[
-                    (ContainerState::Exited, "record the exit of", ended),
-                    (
-                        ContainerState::Removing,
-                        "remove",
-                        &ContainerChange::default(),
-                    ),
-                ],
-            )
-            .is_ok();
-    if marked {
-        let plan = plan();
+    if config.remove {
+        let plan = running_plan(config, stored_plan);
         let plan = plan.as_ref().or(stored_plan);
-        return remove_marked(store, &record.id, plan)
+        return remove_at_end(store, &record.id, ended, plan)
             .and_then(|()| remove_leftovers(store, record, config, plan));
     }
-    match record_end(store, &record.id, ended) {
-        Ok(()) if config.remove && store.db.find_container(&record.id)?.is_some() => {
-            let plan = plan();
-            remove_ended(store, record, config, plan.as_ref().or(stored_plan))
-        }
+    record_end(store, &record.id, ended)
+}
+
+/// `--rm`, once the container's processes are gone and its cgroup and network were
+/// released (under its lock): its directory goes to the trash first, then its end,
+/// its removal and the deletion of its record are one commit (only the removal and
+/// the deletion when `stop` recorded the end first; nothing when `rm -f` removed it
+/// meanwhile). A crash between the two leaves a record whose process is gone, which
+/// `ps` shows exited (as after a reboot) and `rm` removes without its directory.
+fn remove_at_end(
+    store: &Store,
+    id: &str,
+    ended: &ContainerChange,
+    plan: Option<&UserNsPlan>,
+) -> Result<()> {
+    let dir = container_dir(store, id);
+    crate::cgroups::container_ended(id, &dir.join("userdata"))?;
+    crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
+    crate::lifecycle::trash::remove_container_dir(store, id, &dir, plan)?;
+    let remove = ContainerChange::default();
+    let removal = (ContainerState::Removing, "remove", &remove);
+    let exit = (ContainerState::Exited, "record the exit of", ended);
+    let deleted = match store.db.transitions_then_delete(id, &[exit, removal]) {
+        Err(StorageError::InvalidTransition(_)) => store.db.transitions_then_delete(id, &[removal]),
         other => other,
+    };
+    match deleted {
+        Ok(()) | Err(StorageError::ContainerNotFound(_)) => {}
+        Err(e) => return Err(e.into()),
     }
+    forget_runtime_files(store, id);
+    Ok(())
 }
 
 /// Record the end of a container's run, unless somebody else (`stop`, `rm -f`)
@@ -928,10 +934,15 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
     crate::lifecycle::trash::remove_container_dir(store, id, &dir, plan)?;
     store.db.delete_container(id)?;
+    forget_runtime_files(store, id);
+    Ok(())
+}
+
+/// A removed container's files under the runtime directory and its lock file.
+fn forget_runtime_files(store: &Store, id: &str) {
     crate::lifecycle::rundir::remove_exit_file(id);
     crate::lifecycle::rundir::remove_container_files(id);
     store.remove_container_lock(id);
-    Ok(())
 }
 
 /// `--rm`: remove an ended container and its anonymous volumes, and with `--rmi`

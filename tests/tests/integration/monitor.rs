@@ -324,6 +324,41 @@ fn reboot_leaves_nothing_running_and_rm_all_cleans_up() {
     assert_no_container_left(&sb);
 }
 
+/// A `--rm` run ends by moving the container's directory to the trash, then
+/// recording its end and deleting its record in one commit. The machine stopping
+/// between the two (here: monitor and container killed, the directory moved as the
+/// removal does) leaves a record whose process is gone: shown exited, and `rm`
+/// removes it without its directory, the trash emptied by the next removal.
+#[test]
+fn a_removal_cut_off_after_the_move_to_the_trash_is_finished_by_rm() {
+    let (sb, img) = with_image("monitor-cut-removal", "busybox");
+    // The trash directory, made by coracle (as the test user) in a removal.
+    sb.coracle(&["run", "--rm", "--network", "none", &img, "true"])
+        .success();
+    let trash = sb.data().join("coracle/trash");
+    assert!(trash.is_dir());
+    let id = run_detached(&sb, &["--network", "none", &img, "sleep", "1000"]);
+    let (monitor, container) = (
+        inspect_pid(&sb, &id, "ConmonPid"),
+        inspect_pid(&sb, &id, "Pid"),
+    );
+    kill9(monitor);
+    kill9(container);
+    assert!(eventually(Duration::from_secs(5), || {
+        !pid_alive(monitor) && !pid_alive(container)
+    }));
+    let dir = sb.data().join("coracle/containers").join(&id);
+    std::fs::rename(&dir, trash.join(&id)).unwrap();
+    assert_eq!(inspect(&sb, &id, "{{.State.Status}}"), "exited");
+    assert_eq!(stdout(&sb, &["rm", &id]).trim(), id);
+    assert_no_container_left(&sb);
+    assert!(
+        eventually(Duration::from_secs(10), || entries(&trash).is_empty()),
+        "trash holds {:?}",
+        entries(&trash)
+    );
+}
+
 #[test]
 fn killed_monitor_leaves_the_container_running_and_rm_f_removes_it() {
     let (sb, img) = with_image("monitor-killed", "busybox");
