@@ -13,7 +13,9 @@
 //! [`CHECKPOINT_PAGES`] or more learns it from [`due`] as it ends and starts a detached
 //! process (the coracle binary in the internal mode [`CHECKPOINT_ARG`], running
 //! [`checkpoint_and_restart`]) that checkpoints the WAL and restarts it, paying the
-//! syncs beside the commands. A checkpoint cut short leaves a consistent database
+//! syncs beside the commands. A command that forks a child for other work as it
+//! ends (a `run --rm` deleting its container's directory) can hand the checkpoint
+//! to that child instead ([`become_checkpointer`]). A checkpoint cut short leaves a consistent database
 //! (SQLite's design); the next command that commits finds the WAL still large and
 //! starts another. Should the WAL grow to [`INLINE_LIMIT`] pages all the same (every
 //! checkpointer killed), commits checkpoint it themselves, as SQLite would.
@@ -102,12 +104,8 @@ pub fn checkpoint_and_restart(path: &Path) -> Result<()> {
 /// runs here.
 pub fn start_beside(db: &Path) {
     use std::os::unix::process::CommandExt;
-    use std::process::{Command, Stdio};
-    // The program's own path (not /proc/self/exe, which `ps` would show as "exe").
-    let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("/proc/self/exe"));
-    let started = Command::new(program)
-        .arg(CHECKPOINT_ARG)
-        .arg(db)
+    use std::process::Stdio;
+    let started = checkpointer(db)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -120,6 +118,24 @@ pub fn start_beside(db: &Path) {
             let _ = checkpoint_and_restart(db);
         }
     }
+}
+
+/// Replace this process with [`checkpoint_and_restart`] of `db` in a program of its
+/// own (this program, which must answer [`CHECKPOINT_ARG`]), keeping its standard
+/// streams, session and priority: for a detached child of a command that forked it
+/// for other work. Returns only if the program could not be started.
+pub fn become_checkpointer(db: &Path) -> std::io::Error {
+    use std::os::unix::process::CommandExt;
+    checkpointer(db).exec()
+}
+
+/// The command line of a checkpoint of `db`: this program's own path (not
+/// /proc/self/exe, which `ps` would show as "exe") in the checkpoint mode.
+fn checkpointer(db: &Path) -> std::process::Command {
+    let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("/proc/self/exe"));
+    let mut command = std::process::Command::new(program);
+    command.arg(CHECKPOINT_ARG).arg(db);
+    command
 }
 
 #[cfg(test)]

@@ -631,6 +631,8 @@ pub(crate) fn record_end_or_remove(
 /// the deletion when `stop` recorded the end first; nothing when `rm -f` removed it
 /// meanwhile). A crash between the two leaves a record whose process is gone, which
 /// `ps` shows exited (as after a reboot) and `rm` removes without its directory.
+/// The directory is deleted by a child, which also checkpoints the store's WAL when
+/// the commit made that due.
 fn remove_at_end(
     store: &Store,
     id: &str,
@@ -640,7 +642,7 @@ fn remove_at_end(
     let dir = container_dir(store, id);
     crate::cgroups::container_ended(id, &dir.join("userdata"))?;
     crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
-    crate::lifecycle::trash::remove_container_dir(store, id, &dir, plan)?;
+    let doomed = crate::lifecycle::trash::move_to_trash(store, id, &dir, plan)?;
     let remove = ContainerChange::default();
     let removal = (ContainerState::Removing, "remove", &remove);
     let exit = (ContainerState::Exited, "record the exit of", ended);
@@ -648,12 +650,20 @@ fn remove_at_end(
         Err(StorageError::InvalidTransition(_)) => store.db.transitions_then_delete(id, &[removal]),
         other => other,
     };
-    match deleted {
-        Ok(()) | Err(StorageError::ContainerNotFound(_)) => {}
-        Err(e) => return Err(e.into()),
+    let deleted = match deleted {
+        Ok(()) | Err(StorageError::ContainerNotFound(_)) => Ok(()),
+        Err(e) => Err(e.into()),
+    };
+    if deleted.is_ok() {
+        forget_runtime_files(store, id);
     }
-    forget_runtime_files(store, id);
-    Ok(())
+    // Last, so that the child that deletes the directory also checkpoints the WAL
+    // if this commit made it due (one fork instead of two processes).
+    if let Some(doomed) = doomed {
+        let checkpoint = coracle_storage::checkpoint::due();
+        doomed.delete_beside(plan, checkpoint.as_deref())?;
+    }
+    deleted
 }
 
 /// Record the end of a container's run, unless somebody else (`stop`, `rm -f`)

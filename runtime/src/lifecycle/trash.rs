@@ -44,10 +44,35 @@ pub fn remove_container_dir(
     dir: &Path,
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
+    match move_to_trash(store, id, dir, plan)? {
+        Some(doomed) => doomed.delete_beside(plan, None),
+        None => Ok(()),
+    }
+}
+
+/// A container directory moved into the trash and held there (locked), waiting for
+/// [`Doomed::delete_beside`]; dropped, it stays for the next removal's sweep.
+pub struct Doomed {
+    /// Its path in the trash.
+    path: PathBuf,
+    /// Its directory, locked: the lock goes to the child that deletes it.
+    held: OwnedFd,
+}
+
+/// The first half of [`remove_container_dir`]: delete what earlier removals left in
+/// the trash and move `dir` there. `None` when there is nothing left to delete
+/// (`dir` is gone, it could not be moved and was deleted here, or another removal's
+/// sweep took it at once).
+pub fn move_to_trash(
+    store: &Store,
+    id: &str,
+    dir: &Path,
+    plan: Option<&UserNsPlan>,
+) -> Result<Option<Doomed>> {
     let trash = trash_dir(store);
     empty_unheld(&trash, plan);
     if std::fs::symlink_metadata(dir).is_err() {
-        return Ok(());
+        return Ok(None);
     }
     let doomed = trash.join(id);
     let moved = std::fs::rename(dir, &doomed).or_else(|e| {
@@ -58,17 +83,30 @@ pub fn remove_container_dir(
         std::fs::rename(dir, &doomed)
     });
     if moved.is_err() {
-        return remove_tree(dir, plan);
+        remove_tree(dir, plan)?;
+        return Ok(None);
     }
     // Not held: another removal's sweep took it (and deletes it) between the rename
     // and here, or it is gone already.
-    let Some(held) = hold(&doomed) else {
-        return Ok(());
-    };
-    if delete_in_child(&doomed, &held, plan) {
-        return Ok(());
+    Ok(hold(&doomed).map(|held| Doomed { path: doomed, held }))
+}
+
+impl Doomed {
+    /// Let a child delete the directory, then, given `checkpoint` (the store's
+    /// database, whose WAL is due for a checkpoint), become the checkpoint process
+    /// (see `coracle_storage::checkpoint`) at the child's idle priority: the caller
+    /// forks once for both. When no child can be started, the directory is deleted
+    /// here and the checkpoint started as a command's (`checkpoint::start_beside`).
+    pub fn delete_beside(self, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> Result<()> {
+        if delete_in_child(&self.path, &self.held, plan, checkpoint) {
+            return Ok(());
+        }
+        let deleted = remove_tree(&self.path, plan);
+        if let Some(db) = checkpoint {
+            coracle_storage::checkpoint::start_beside(db);
+        }
+        deleted
     }
-    remove_tree(&doomed, plan)
 }
 
 /// The entry's directory, opened and locked (exclusively, without waiting).
@@ -100,10 +138,16 @@ fn empty_unheld(trash: &Path, plan: Option<&UserNsPlan>) {
 
 /// Fork a child that deletes `entry` (as [`remove_tree`] does: in the user namespace
 /// of `plan` if need be; what it fails to delete stays for the next removal's
-/// [`empty_unheld`]) and exits; nobody waits for it. `held` is the entry's locked
-/// directory: the child keeps the lock until it is done. False if no child could be
-/// started (or this process has other threads).
-fn delete_in_child(entry: &Path, held: &OwnedFd, plan: Option<&UserNsPlan>) -> bool {
+/// [`empty_unheld`]), then checkpoints `checkpoint`'s WAL if given, and exits;
+/// nobody waits for it. `held` is the entry's locked directory: the child keeps the
+/// lock until it is done. False if no child could be started (or this process has
+/// other threads).
+fn delete_in_child(
+    entry: &Path,
+    held: &OwnedFd,
+    plan: Option<&UserNsPlan>,
+    checkpoint: Option<&Path>,
+) -> bool {
     // A fork copies only this thread: another one could hold a lock the child needs.
     if sys::thread_count() != 1 {
         return false;
@@ -120,6 +164,11 @@ fn delete_in_child(entry: &Path, held: &OwnedFd, plan: Option<&UserNsPlan>) -> b
             // cores a back-to-back `run --rm` otherwise waited for this child.
             let _ = sys::run_only_when_idle();
             let _ = remove_tree(entry, plan);
+            if let Some(db) = checkpoint {
+                // A fresh program (SQLite's connections must not cross a fork),
+                // with the idle priority; the lock's descriptor closes on the exec.
+                let _ = coracle_storage::checkpoint::become_checkpointer(db);
+            }
             sys::exit_now(0)
         }
         Ok(_) => true,

@@ -327,3 +327,43 @@ fn the_wal_is_checkpointed_beside_the_commands_that_grew_it() {
     assert!(size < 160 * 4120, "the WAL grew to {size} bytes");
     sb.coracle(&["rm", "-a"]).success();
 }
+
+/// The frames of the store's WAL written since its last restart (those whose salt is
+/// the header's; a restart writes over the old ones from the start).
+fn wal_frames(sb: &Sandbox) -> usize {
+    let wal = std::fs::read(sb.data().join("coracle/db.sqlite-wal")).expect("the WAL");
+    let page = u32::from_be_bytes(wal[8..12].try_into().expect("a WAL header")) as usize;
+    let salt = &wal[16..24];
+    wal[32..]
+        .chunks_exact(24 + page)
+        .take_while(|frame| &frame[8..16] == salt)
+        .count()
+}
+
+#[test]
+fn a_series_of_run_rm_checkpoints_the_wal_from_its_cleaners() {
+    let (sb, img) = with_image("wal-checkpoint-rm", "busybox");
+    let before = wal_sequence(&sb);
+    // Each `run --rm` commits about nine pages; the one that grows the WAL past 24
+    // hands the checkpoint to the child that deletes its directory.
+    for _ in 0..12 {
+        sb.coracle(&["run", "--rm", "--network", "none", &img, "true"])
+            .success();
+    }
+    assert!(
+        eventually(Duration::from_secs(10), || wal_sequence(&sb) != before),
+        "the WAL was never checkpointed and restarted"
+    );
+    assert!(
+        eventually(Duration::from_secs(10), || wal_frames(&sb) < 40),
+        "the WAL holds {} frames",
+        wal_frames(&sb)
+    );
+    let trash = sb.data().join("coracle/trash");
+    assert!(
+        eventually(Duration::from_secs(10), || crate::monitor::entries(&trash)
+            .is_empty()),
+        "the trash holds {:?}",
+        crate::monitor::entries(&trash)
+    );
+}
