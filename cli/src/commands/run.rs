@@ -509,13 +509,18 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
     if !args.detach && args.cidfile.is_none() {
         // Created while it starts (see `foreground`): nothing needs its record first.
         let inputs = container_inputs(ctx, &store, &args)?;
-        return exit_code(foreground::run(
+        let ended = foreground::run(
             &store,
             &inputs.image,
             &args.image,
             inputs.config,
             inputs.stored_plan.as_ref(),
-        ));
+        );
+        // The store is not closed: the process ends now, and its exit releases the
+        // database's locks and descriptors as SQLite's close would (which
+        // checkpoints nothing: see Db::open), without freeing its caches first.
+        std::mem::forget(store);
+        return exit_code(ended);
     }
     let record = create_container(ctx, &store, &args)?;
     if args.detach {

@@ -759,6 +759,11 @@ pub fn release(container_id: &str) {
     let _ = std::fs::remove_file(paths.container_pid_file(container_id, "backend-pid"));
     let leases = leases();
     let held = leases.of_container(container_id);
+    // Without an address on a network the container kept no bridge or shared
+    // namespace alive: nothing under the lock changes.
+    if held.is_empty() {
+        return;
+    }
     let Ok(_lock) = rootless::lock(&paths) else {
         return;
     };
