@@ -15,9 +15,9 @@
 //! [`checkpoint_and_restart`]) that checkpoints the WAL and restarts it, paying the
 //! syncs beside the commands. A command that forks a child for other work as it
 //! ends (a `run --rm` deleting its container's directory) can hand the checkpoint
-//! to that child instead ([`become_checkpointer`]). A checkpoint cut short leaves a consistent database
-//! (SQLite's design); the next command that commits finds the WAL still large and
-//! starts another. Should the WAL grow to [`INLINE_LIMIT`] pages all the same (every
+//! to that child instead ([`become_checkpointer`]). A checkpoint cut short leaves a
+//! consistent database (SQLite's design); the next command that commits finds the
+//! WAL still large and starts another. Should the WAL grow to [`INLINE_LIMIT`] pages all the same (every
 //! checkpointer killed), commits checkpoint it themselves, as SQLite would.
 
 use std::cell::{Cell, RefCell};
