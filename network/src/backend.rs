@@ -129,9 +129,9 @@ impl Backend {
                     .filter(|_| out.status.success());
                 match pid {
                     Some(pid) => Ok(StartedBackend { pid }),
-                    None => Err(NetworkError::Setup(format!(
-                        "pasta failed: {}",
-                        String::from_utf8_lossy(&out.stderr).trim()
+                    None => Err(NetworkError::Setup(pasta_failure(
+                        &out.stderr,
+                        !launch.extra.is_empty(),
                     ))),
                 }
             }
@@ -145,6 +145,30 @@ impl Backend {
             }
         }
     }
+}
+
+/// The one-line error of a pasta that did not start: its first message (pasta
+/// follows an unknown option with its whole usage text, and without a system logger
+/// interleaves "Failed to send ... to syslog" lines), and where the user passed
+/// options of their own (`--network pasta:OPTIONS`), a pointer to them.
+fn pasta_failure(stderr: &[u8], user_options: bool) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !is_syslog_noise(line))
+        .unwrap_or("no message");
+    let hint = if user_options {
+        " (check the options given after --network pasta:)"
+    } else {
+        ""
+    };
+    format!("pasta failed: {first}{hint}")
+}
+
+/// pasta's note that it could not reach the system logger.
+fn is_syslog_noise(line: &str) -> bool {
+    line.starts_with("Failed to send ") && line.ends_with(" to syslog")
 }
 
 /// How a backend is started.
@@ -206,4 +230,28 @@ pub fn default_gateway(pid: i32) -> Option<Ipv4Addr> {
         // The kernel prints the address's bytes in memory order as a host integer.
         Some(Ipv4Addr::from(raw.to_le_bytes()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_pasta_is_reported_by_its_first_message_on_one_line() {
+        let stderr = b"/usr/bin/pasta: unrecognized option '--bogus'\n\
+            Failed to send 60 bytes to syslog\n\
+            Usage: /usr/bin/pasta [OPTION]... [COMMAND] [ARGS]...\n\
+            Failed to send 44 bytes to syslog\n";
+        assert_eq!(
+            pasta_failure(stderr, true),
+            "pasta failed: /usr/bin/pasta: unrecognized option '--bogus' \
+             (check the options given after --network pasta:)"
+        );
+        let noisy_first = b"Failed to send 12 bytes to syslog\n\nNo routable interface\n";
+        assert_eq!(
+            pasta_failure(noisy_first, false),
+            "pasta failed: No routable interface"
+        );
+        assert_eq!(pasta_failure(b"", false), "pasta failed: no message");
+    }
 }

@@ -875,3 +875,41 @@ fn restarts_in_quick_succession_keep_the_network() {
     sb.coracle(&["rm", "-f", "-a", "-t", "0"]).success();
     assert_no_helpers(&sb);
 }
+
+/// A network back end that fails while the container starts (pasta refusing an
+/// option the user passed), after its directories were made and before its process
+/// was released: without `--rm` the container stays, exited with 125 and the error
+/// recorded; with `--rm` nothing of it stays. The error is one line.
+#[test]
+fn a_backend_failing_during_the_start_leaves_an_exited_container_or_nothing() {
+    let (sb, img) = with_image("net-pasta-fails", "busybox");
+    let bad = "pasta:--no-such-option";
+    let kept = sb.coracle(&["run", "--name", "kept", "--network", bad, &img, "true"]);
+    assert_eq!(kept.code, 125, "{}", kept.stderr);
+    assert_eq!(kept.stderr.lines().count(), 1, "{}", kept.stderr);
+    assert!(
+        kept.stderr.contains("unrecognized option") && kept.stderr.contains("--network pasta:"),
+        "{}",
+        kept.stderr
+    );
+    assert_eq!(
+        stdout_of(
+            &sb,
+            &[
+                "inspect",
+                "--format",
+                "{{.State.Status}} {{.State.ExitCode}}",
+                "kept"
+            ]
+        )
+        .trim(),
+        "exited 125"
+    );
+    let error = stdout_of(&sb, &["inspect", "--format", "{{.State.Error}}", "kept"]);
+    assert!(error.contains("unrecognized option"), "{error}");
+    sb.coracle(&["rm", "kept"]).success();
+
+    let removed = sb.coracle(&["run", "--rm", "--network", bad, &img, "true"]);
+    assert_eq!(removed.code, 125, "{}", removed.stderr);
+    crate::monitor::assert_no_container_left(&sb);
+}
