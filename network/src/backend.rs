@@ -193,11 +193,12 @@ fn start_slirp4netns(
     let setup = |e: std::io::Error| NetworkError::Setup(format!("start slirp4netns: {e}"));
     let (ready_r, ready_w) = rustix::pipe::pipe().map_err(|e| setup(e.into()))?;
     rustix::io::fcntl_setfd(&ready_r, rustix::io::FdFlags::CLOEXEC).map_err(|e| setup(e.into()))?;
+    let options = slirp4netns_flags(launch.extra)?;
     let mut cmd = Command::new(slirp);
     cmd.args(["--configure", "--mtu=65520", "--netns-type=path"])
         .arg(format!("--userns-path={user}"))
         .arg(format!("--ready-fd={}", ready_w.as_raw_fd()))
-        .args(launch.extra)
+        .args(options)
         .args([net, launch.ifname.unwrap_or(BACKEND_INTERFACE)])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -208,13 +209,66 @@ fn start_slirp4netns(
     let mut ready = [0u8; 1];
     let got = std::fs::File::from(ready_r).read(&mut ready).unwrap_or(0);
     if got != 1 {
-        return Err(NetworkError::Setup(
-            "slirp4netns ended before the rootless network namespace was ready".into(),
-        ));
+        let hint = if launch.extra.is_empty() {
+            ""
+        } else {
+            " (check the options given after --network slirp4netns:)"
+        };
+        return Err(NetworkError::Setup(format!(
+            "slirp4netns ended before the network namespace was ready{hint}"
+        )));
     }
     Ok(StartedBackend {
         pid: child.id() as i32,
     })
+}
+
+/// slirp4netns' flags for Podman's options of `--network slirp4netns:OPTIONS` (each
+/// `NAME=VALUE`): `allow_host_loopback` (true by default here: the host's loopback
+/// is `host.containers.internal`), `cidr`, `enable_ipv6`, `mtu`, `outbound_addr`,
+/// `outbound_addr6`. Anything else is an error naming the option, as is
+/// `port_handler` (slirp4netns publishes no ports here).
+pub fn slirp4netns_flags(options: &[String]) -> Result<Vec<String>> {
+    let mut flags = Vec::new();
+    for option in options {
+        let invalid = |reason| NetworkError::InvalidSlirpOption {
+            option: option.clone(),
+            reason,
+        };
+        let (name, value) = option
+            .split_once('=')
+            .ok_or_else(|| invalid("expected NAME=VALUE"))?;
+        let boolean = || match value {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(invalid("expected true or false")),
+        };
+        let flag = match name {
+            "allow_host_loopback" => (!boolean()?).then(|| "--disable-host-loopback".to_string()),
+            "enable_ipv6" => boolean()?.then(|| "--enable-ipv6".to_string()),
+            "cidr" => Some(format!("--cidr={value}")),
+            "mtu" => {
+                value
+                    .parse::<u16>()
+                    .map_err(|_| invalid("expected an MTU from 0 to 65535"))?;
+                Some(format!("--mtu={value}"))
+            }
+            "outbound_addr" => Some(format!("--outbound-addr={value}")),
+            "outbound_addr6" => Some(format!("--outbound-addr6={value}")),
+            "port_handler" => {
+                return Err(invalid(
+                    "slirp4netns publishes no ports here: use the default network or --network pasta with -p",
+                ))
+            }
+            _ => {
+                return Err(invalid(
+                    "use allow_host_loopback, cidr, enable_ipv6, mtu, outbound_addr or outbound_addr6",
+                ))
+            }
+        };
+        flags.extend(flag);
+    }
+    Ok(flags)
 }
 
 /// The default gateway of process `pid`'s network namespace (`/proc/PID/net/route`):
@@ -253,5 +307,43 @@ mod tests {
             "pasta failed: No routable interface"
         );
         assert_eq!(pasta_failure(b"", false), "pasta failed: no message");
+    }
+
+    #[test]
+    fn podmans_slirp4netns_options_become_its_flags_and_others_are_refused() {
+        let opts = |list: &[&str]| list.iter().map(|o| o.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            slirp4netns_flags(&opts(&[
+                "allow_host_loopback=false",
+                "enable_ipv6=true",
+                "cidr=10.5.0.0/24",
+                "mtu=1500",
+                "outbound_addr=eth0",
+                "outbound_addr6=::1",
+            ]))
+            .unwrap(),
+            opts(&[
+                "--disable-host-loopback",
+                "--enable-ipv6",
+                "--cidr=10.5.0.0/24",
+                "--mtu=1500",
+                "--outbound-addr=eth0",
+                "--outbound-addr6=::1",
+            ])
+        );
+        assert_eq!(
+            slirp4netns_flags(&opts(&["allow_host_loopback=true", "enable_ipv6=false"])).unwrap(),
+            Vec::<String>::new()
+        );
+        for bad in [
+            "bogus=1",
+            "--disable-host-loopback",
+            "mtu=big",
+            "enable_ipv6=yes",
+            "port_handler=rootlesskit",
+        ] {
+            let err = slirp4netns_flags(&opts(&[bad])).unwrap_err().to_string();
+            assert!(err.contains(bad) && !err.contains('\n'), "{bad}: {err}");
+        }
     }
 }

@@ -54,6 +54,14 @@ pub enum NetworkError {
     /// Something coracle's networks do not do.
     #[error("{0}")]
     Unsupported(String),
+    /// An option of `--network slirp4netns:OPTIONS` that is not one.
+    #[error("invalid --network slirp4netns option {option:?}: {reason}")]
+    InvalidSlirpOption {
+        /// What the user wrote.
+        option: String,
+        /// Why it was refused, and what to write instead.
+        reason: &'static str,
+    },
     /// The DNS resolver could not start.
     #[error("DNS resolver: {0}")]
     Resolver(String),

@@ -45,10 +45,12 @@ pub fn parse_network(text: &str) -> Result<(NamespaceMode, NetworkChoice)> {
         None if text == "pasta" => (NamespaceMode::New, NetworkChoice::Pasta(vec![])),
         None if text == "slirp4netns" => (NamespaceMode::New, NetworkChoice::Slirp4netns(vec![])),
         Some(("pasta", opts)) => (NamespaceMode::New, NetworkChoice::Pasta(options(opts))),
-        Some(("slirp4netns", opts)) => (
-            NamespaceMode::New,
-            NetworkChoice::Slirp4netns(options(opts)),
-        ),
+        Some(("slirp4netns", opts)) => {
+            let opts = options(opts);
+            coracle_network::backend::slirp4netns_flags(&opts)
+                .map_err(|e| RuntimeError::Start(e.to_string()))?;
+            (NamespaceMode::New, NetworkChoice::Slirp4netns(opts))
+        }
         None if text != "host" => {
             let names: Vec<String> = text.split(',').map(String::from).collect();
             for n in &names {
@@ -103,6 +105,11 @@ mod tests {
             p("testnet").1,
             NetworkChoice::Bridge(vec!["testnet".into()])
         );
+        assert_eq!(
+            p("slirp4netns:allow_host_loopback=false").1,
+            NetworkChoice::Slirp4netns(vec!["allow_host_loopback=false".into()])
+        );
+        assert!(parse_network("slirp4netns:bogus=1").is_err());
         assert!(parse_network("bad name").is_err());
         assert!(parse_network("ns:relative").is_err());
     }

@@ -913,3 +913,42 @@ fn a_backend_failing_during_the_start_leaves_an_exited_container_or_nothing() {
     assert_eq!(removed.code, 125, "{}", removed.stderr);
     crate::monitor::assert_no_container_left(&sb);
 }
+
+/// `--network slirp4netns:OPTIONS` takes Podman's option names (here the MTU and the
+/// host's loopback, which `allow_host_loopback=false` closes) and refuses others on
+/// one line, exit 125, before anything is created.
+#[test]
+fn slirp4netns_takes_podmans_options_and_refuses_others() {
+    let (sb, img) = with_image("net-slirp-options", "busybox");
+    let url = format!("http://host.containers.internal:{}/", host_server());
+    let fetch = format!("ip -o link show eth0; timeout 5 wget -qO- {url} || echo refused");
+    let open = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "slirp4netns:mtu=1500",
+        &img,
+        "sh",
+        "-c",
+        &fetch,
+    ]);
+    let out = open.success().stdout.clone();
+    assert!(out.contains("mtu 1500"), "{out}");
+    assert!(out.ends_with("hello from host!\n"), "{out}");
+    let closed = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "slirp4netns:allow_host_loopback=false",
+        &img,
+        "sh",
+        "-c",
+        &fetch,
+    ]);
+    assert!(closed.success().stdout.ends_with("refused\n"), "{closed}");
+    let bad = sb.coracle(&["run", "--network", "slirp4netns:bogus=1", &img, "true"]);
+    assert_eq!(bad.code, 125, "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "{bad}");
+    assert!(bad.stderr.contains("\"bogus=1\""), "{bad}");
+    crate::monitor::assert_no_container_left(&sb);
+}
