@@ -158,12 +158,20 @@ fn pasta_failure(stderr: &[u8], user_options: bool) -> String {
         .map(str::trim)
         .find(|line| !line.is_empty() && !is_syslog_noise(line))
         .unwrap_or("no message");
-    let hint = if user_options {
-        " (check the options given after --network pasta:)"
+    format!(
+        "pasta failed: {first}{}",
+        options_hint("pasta", user_options)
+    )
+}
+
+/// For the error of a back end that did not start: where the user gave options of
+/// their own (`--network BACKEND:OPTIONS`), a pointer to them; else nothing.
+fn options_hint(backend: &str, given: bool) -> String {
+    if given {
+        format!(" (check the options given after --network {backend}:)")
     } else {
-        ""
-    };
-    format!("pasta failed: {first}{hint}")
+        String::new()
+    }
 }
 
 /// pasta's note that it could not reach the system logger.
@@ -190,10 +198,10 @@ fn start_slirp4netns(
     net: &str,
     launch: &Launch<'_>,
 ) -> Result<StartedBackend> {
+    let options = slirp4netns_flags(launch.extra)?;
     let setup = |e: std::io::Error| NetworkError::Setup(format!("start slirp4netns: {e}"));
     let (ready_r, ready_w) = rustix::pipe::pipe().map_err(|e| setup(e.into()))?;
     rustix::io::fcntl_setfd(&ready_r, rustix::io::FdFlags::CLOEXEC).map_err(|e| setup(e.into()))?;
-    let options = slirp4netns_flags(launch.extra)?;
     let mut cmd = Command::new(slirp);
     cmd.args(["--configure", "--mtu=65520", "--netns-type=path"])
         .arg(format!("--userns-path={user}"))
@@ -209,13 +217,9 @@ fn start_slirp4netns(
     let mut ready = [0u8; 1];
     let got = std::fs::File::from(ready_r).read(&mut ready).unwrap_or(0);
     if got != 1 {
-        let hint = if launch.extra.is_empty() {
-            ""
-        } else {
-            " (check the options given after --network slirp4netns:)"
-        };
         return Err(NetworkError::Setup(format!(
-            "slirp4netns ended before the network namespace was ready{hint}"
+            "slirp4netns ended before the network namespace was ready{}",
+            options_hint("slirp4netns", !launch.extra.is_empty())
         )));
     }
     Ok(StartedBackend {
