@@ -17,8 +17,9 @@
 //! ends (a `run --rm` deleting its container's directory) can hand the checkpoint
 //! to that child instead ([`become_checkpointer`]). A checkpoint cut short leaves a
 //! consistent database (SQLite's design); the next command that commits finds the
-//! WAL still large and starts another. Should the WAL grow to [`INLINE_LIMIT`] pages all the same (every
-//! checkpointer killed), commits checkpoint it themselves, as SQLite would.
+//! WAL still large and starts another. Should the WAL grow to [`INLINE_LIMIT`] pages
+//! all the same (every checkpointer killed), commits checkpoint it themselves, as
+//! SQLite would.
 
 use std::cell::{Cell, RefCell};
 use std::os::raw::c_int;
@@ -36,10 +37,10 @@ pub const CHECKPOINT_ARG: &str = "__coracle-checkpoint";
 
 /// WAL pages after which the command that wrote them starts a checkpoint as it ends
 /// (the next command's WAL recovery re-reads every page written since the last one).
-/// A `run --rm` writes about ten: one in three starts a checkpoint. Against 64
-/// pages, a `run --rm` was shorter in four series of alternating rounds (see
-/// bench/RESULTS.md): shorter recoveries, and smaller checkpoints beside the
-/// commands.
+/// A `run --rm` writes about nine: one in three starts a checkpoint. Against 64
+/// pages the WAL a command opens is about a third as long (shorter recoveries,
+/// smaller checkpoints); the time this saves a `run --rm` is within the noise of
+/// the measurements in bench/RESULTS.md (see its sixteenth run).
 pub const CHECKPOINT_PAGES: c_int = 24;
 
 /// WAL pages after which a commit checkpoints itself (SQLite's default threshold).

@@ -655,7 +655,7 @@ fn remove_at_end(
         Err(e) => Err(e.into()),
     };
     if deleted.is_ok() {
-        forget_runtime_files(store, id);
+        remove_runtime_files(store, id);
     }
     // Last, so that the child that deletes the directory also checkpoints the WAL
     // if this commit made it due (one fork instead of two processes).
@@ -944,12 +944,12 @@ fn remove_marked(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<(
     crate::fs::overlay::make_leftovers_removable(&dir.join("work"));
     crate::lifecycle::trash::remove_container_dir(store, id, &dir, plan)?;
     store.db.delete_container(id)?;
-    forget_runtime_files(store, id);
+    remove_runtime_files(store, id);
     Ok(())
 }
 
 /// A removed container's files under the runtime directory and its lock file.
-fn forget_runtime_files(store: &Store, id: &str) {
+fn remove_runtime_files(store: &Store, id: &str) {
     crate::lifecycle::rundir::remove_exit_file(id);
     crate::lifecycle::rundir::remove_container_files(id);
     store.remove_container_lock(id);
