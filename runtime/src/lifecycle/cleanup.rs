@@ -6,12 +6,12 @@
 //! again from its saved spec under a new monitor.
 
 use coracle_monitor::exit_file::ExitRecord;
-use coracle_storage::{ContainerChange, ContainerState, Store};
+use coracle_storage::{ContainerChange, Store};
 
 use crate::error::Result;
 use crate::ids::idmap::UserNsPlan;
 use crate::lifecycle::control::{record_locked, refresh_locked};
-use crate::lifecycle::launch::remove_ended;
+use crate::lifecycle::launch::{record_end_or_remove, remove_ended};
 use crate::lifecycle::liveness::recorded_alive;
 use crate::lifecycle::rundir;
 use crate::spec::{ContainerConfig, RestartPolicy};
@@ -40,7 +40,10 @@ pub fn forget_removed(id: &str) {
 }
 
 /// Clean up after container `id` (a full id): see the module. Nothing to do for a
-/// container that is gone, or running again under another monitor.
+/// container that is gone, or running again under another monitor. A `--rm`
+/// container whose end this cleanup records is removed as a foreground `--rm` run
+/// is: its end, its removal and the deletion of its record are one commit
+/// ([`record_end_or_remove`]).
 pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
     let _lock = store.container_lock(id)?;
     // Removed meanwhile (`rm -f` between the exit command's lookup and this lock).
@@ -49,18 +52,11 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
         return Ok(());
     };
     let exit = ExitRecord::read(&rundir::exit_file(id));
-    let mut ended_here = None;
+    // The end of this run, when its monitor's exit file tells it.
+    let mut ended = None;
     if record.state.is_active() {
         match exit {
-            Some(exit) if Some(exit.pid) == record.pid => {
-                store.db.transition(
-                    id,
-                    ContainerState::Exited,
-                    "record the exit of",
-                    &ContainerChange::ended(Some(exit.code), exit.finished, None),
-                )?;
-                ended_here = Some(exit.code);
-            }
+            Some(exit) if Some(exit.pid) == record.pid => ended = Some(exit),
             // No exit file of this run: its process still runs (a cleanup asked
             // for by hand), or it is gone and refresh records that.
             _ if recorded_alive(record.pid, record.pid_start) => return Ok(()),
@@ -69,20 +65,29 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
             }
         }
     }
-    rundir::remove_exit_file(id);
-    let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+    let Some(exit) = ended else {
+        // Ended before (`stop` recorded it, or refresh just did).
+        rundir::remove_exit_file(id);
+        let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
+            return Ok(());
+        };
+        if record.state.is_active() {
+            return Ok(());
+        }
+        crate::lifecycle::launch::ended_cgroup(store, id);
+        let config = ContainerConfig::from_json(id, &record.config)?;
+        if config.remove {
+            return remove_ended(store, &record, &config, plan);
+        }
         return Ok(());
     };
-    if record.state.is_active() {
-        return Ok(());
-    }
     crate::lifecycle::launch::ended_cgroup(store, id);
     let config = ContainerConfig::from_json(id, &record.config)?;
-    if config.remove {
-        return remove_ended(store, &record, &config, plan);
-    }
+    let change = ContainerChange::ended(Some(exit.code), exit.finished, None);
+    record_end_or_remove(store, &record, &config, plan, &change)?;
+    rundir::remove_exit_file(id);
     // Only an end this cleanup recorded may restart it (`stop` records its own).
-    if ended_here.is_some() && should_restart(&config.restart, ended_here, record.restart_count) {
+    if !config.remove && should_restart(&config.restart, Some(exit.code), record.restart_count) {
         store.db.set_restart_count(id, record.restart_count + 1)?;
         crate::monitor::spawn(&store.root, id)?;
     }

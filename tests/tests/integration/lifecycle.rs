@@ -138,17 +138,22 @@ fn detached_container_lives_is_listed_logged_stopped_and_removed() {
 #[test]
 fn detached_rm_container_goes_away_by_itself() {
     let (sb, img) = with_image("life-rm", "busybox");
-    let id = run_detached(&sb, &["--rm"], &img, &["true"]);
+    // A file of a subordinate id (user 1000 in the container): the child that
+    // deletes the directory after the monitor's cleanup needs the user namespace.
+    let script = "touch /owned; chown 1000:1000 /owned";
+    let id = run_detached(&sb, &["--rm"], &img, &["sh", "-c", script]);
     assert!(
         eventually(Duration::from_secs(3), || stdout(&sb, &["ps", "-a", "-q"])
             .is_empty()),
         "{}",
         stdout(&sb, &["ps", "-a"])
     );
+    // Its directory left the store with its record, and is deleted beside it.
     assert!(!sb
         .dir
         .join(format!("data/coracle/containers/{id}"))
         .exists());
+    crate::run_rm::assert_trash_empties_within(&sb, Duration::from_secs(10));
 }
 
 #[test]

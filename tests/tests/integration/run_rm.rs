@@ -161,7 +161,7 @@ fn trash_entries(sb: &coracle_tests::Sandbox) -> Vec<String> {
 }
 
 /// Assert that the sandbox's trash is empty within `limit` (its cleaners are done).
-fn assert_trash_empties_within(sb: &coracle_tests::Sandbox, limit: Duration) {
+pub(crate) fn assert_trash_empties_within(sb: &coracle_tests::Sandbox, limit: Duration) {
     assert!(
         crate::lifecycle::eventually(limit, || trash_entries(sb).is_empty()),
         "left in the trash: {:?}",
