@@ -227,11 +227,38 @@ fn start_slirp4netns(
     })
 }
 
+/// The options of `--network slirp4netns:OPTIONS` with Podman's default added: the
+/// host's loopback stays closed to the container unless `allow_host_loopback=true`
+/// opens it (the last of the option's values counts, as in [`slirp4netns_flags`]).
+pub fn slirp4netns_options_with_defaults(options: &[String]) -> Vec<String> {
+    let mut options = options.to_vec();
+    if !options
+        .iter()
+        .any(|o| o.starts_with("allow_host_loopback="))
+    {
+        options.push("allow_host_loopback=false".into());
+    }
+    options
+}
+
+/// Whether slirp4netns' `options` open the host's loopback to the container (at
+/// [`SLIRP_HOST_LOOPBACK`]): slirp4netns' own default, which
+/// [`slirp4netns_options_with_defaults`] turns into Podman's.
+pub fn slirp4netns_allows_host_loopback(options: &[String]) -> bool {
+    options
+        .iter()
+        .rev()
+        .find_map(|o| o.strip_prefix("allow_host_loopback="))
+        .is_none_or(|value| value == "true")
+}
+
+/// The address at which slirp4netns lets a container reach the host's loopback.
+pub const SLIRP_HOST_LOOPBACK: Ipv4Addr = Ipv4Addr::new(10, 0, 2, 2);
+
 /// slirp4netns' flags for Podman's options of `--network slirp4netns:OPTIONS` (each
-/// `NAME=VALUE`): `allow_host_loopback` (true by default here: the host's loopback
-/// is `host.containers.internal`), `cidr`, `enable_ipv6`, `mtu`, `outbound_addr`,
-/// `outbound_addr6`. Anything else is an error naming the option, as is
-/// `port_handler` (slirp4netns publishes no ports here).
+/// `NAME=VALUE`): `allow_host_loopback`, `cidr`, `enable_ipv6`, `mtu`,
+/// `outbound_addr`, `outbound_addr6`. Anything else is an error naming the option,
+/// as is `port_handler` (slirp4netns publishes no ports here).
 pub fn slirp4netns_flags(options: &[String]) -> Result<Vec<String>> {
     let mut flags = Vec::new();
     for option in options {
@@ -275,6 +302,20 @@ pub fn slirp4netns_flags(options: &[String]) -> Result<Vec<String>> {
     Ok(flags)
 }
 
+/// The host's own address on its default route (the source address of a connection
+/// to the default gateway; nothing is sent): where a container whose backend keeps
+/// the host's loopback closed reaches the host's other services, as Podman's
+/// `host.containers.internal` does then. None without a default route.
+pub fn host_address() -> Option<Ipv4Addr> {
+    let gateway = default_gateway(std::process::id() as i32)?;
+    let socket = std::net::UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+    socket.connect((gateway, 9)).ok()?;
+    match socket.local_addr().ok()?.ip() {
+        std::net::IpAddr::V4(address) if !address.is_unspecified() => Some(address),
+        _ => None,
+    }
+}
+
 /// The default gateway of process `pid`'s network namespace (`/proc/PID/net/route`):
 /// what the backend maps to the host's loopback.
 pub fn default_gateway(pid: i32) -> Option<Ipv4Addr> {
@@ -293,6 +334,23 @@ pub fn default_gateway(pid: i32) -> Option<Ipv4Addr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slirp4netns_keeps_the_hosts_loopback_closed_unless_asked_as_podman() {
+        let opts = |list: &[&str]| list.iter().map(|o| o.to_string()).collect::<Vec<_>>();
+        let defaulted = slirp4netns_options_with_defaults(&opts(&["mtu=1500"]));
+        assert_eq!(defaulted, opts(&["mtu=1500", "allow_host_loopback=false"]));
+        assert!(!slirp4netns_allows_host_loopback(&defaulted));
+        assert!(slirp4netns_flags(&defaulted)
+            .unwrap()
+            .contains(&"--disable-host-loopback".to_string()));
+        let open = slirp4netns_options_with_defaults(&opts(&["allow_host_loopback=true"]));
+        assert_eq!(open, opts(&["allow_host_loopback=true"]));
+        assert!(slirp4netns_allows_host_loopback(&open));
+        assert!(slirp4netns_flags(&open).unwrap().is_empty());
+        // slirp4netns' own default, where no option says otherwise.
+        assert!(slirp4netns_allows_host_loopback(&[]));
+    }
 
     #[test]
     fn a_failed_pasta_is_reported_by_its_first_message_on_one_line() {

@@ -43,7 +43,7 @@ pub fn forget_removed(id: &str) {
 /// container that is gone, or running again under another monitor. A `--rm`
 /// container whose end this cleanup records is removed as a foreground `--rm` run
 /// is: its end, its removal and the deletion of its record are one commit
-/// ([`record_end_or_remove`]).
+/// (`record_end_or_remove`).
 pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()> {
     let _lock = store.container_lock(id)?;
     // Removed meanwhile (`rm -f` between the exit command's lookup and this lock).

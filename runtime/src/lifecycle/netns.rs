@@ -36,9 +36,6 @@ use coracle_storage::rundir::network_state_dir;
 /// `coracle __port-forward HOLDER-PID HOLDER-START CONTAINER-PID TARGET-IP FD:PROTO:PORT…`.
 pub const FORWARDER_ARG: &str = "__port-forward";
 
-/// The address pasta and slirp4netns map to the host when the host has no route.
-const SLIRP_HOST: Ipv4Addr = Ipv4Addr::new(10, 0, 2, 2);
-
 pub(crate) fn net_err(e: coracle_network::NetworkError) -> RuntimeError {
     RuntimeError::Start(e.to_string())
 }
@@ -103,10 +100,15 @@ impl NetworkHook {
                     .and_then(|(c, _)| c.ipv4())
                     .map(|s| s.gateway),
             },
-            HookKind::Own { backend, .. } => EtcInfo {
+            HookKind::Own { backend, extra } => EtcInfo {
                 address: None,
                 host_gateway: match backend {
-                    Backend::Slirp4netns(_) => Some(SLIRP_HOST),
+                    Backend::Slirp4netns(_)
+                        if coracle_network::backend::slirp4netns_allows_host_loopback(extra) =>
+                    {
+                        Some(coracle_network::backend::SLIRP_HOST_LOOPBACK)
+                    }
+                    Backend::Slirp4netns(_) => coracle_network::backend::host_address(),
                     Backend::Pasta(_) => default_gateway(std::process::id() as i32),
                 },
             },
@@ -256,7 +258,12 @@ pub fn plan(
         }
         (_, None) => return Ok(None),
         (NetworkChoice::Pasta(extra), Some(_)) => own(extra, true)?,
-        (NetworkChoice::Slirp4netns(extra), Some(_)) => own(extra, false)?,
+        // Podman's defaults for the mode the user chose by name (a fallback for
+        // another mapping, below, keeps slirp4netns' own).
+        (NetworkChoice::Slirp4netns(extra), Some(_)) => own(
+            &coracle_network::backend::slirp4netns_options_with_defaults(extra),
+            false,
+        )?,
         // Another mapping cannot live in the shared user namespace: a backend of
         // its own (as with `--network pasta`).
         (NetworkChoice::Bridge(_), Some(_)) if !default_mapping => {

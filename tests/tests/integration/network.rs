@@ -534,7 +534,7 @@ fn per_container_backends_and_keep_id_reach_the_host() {
     // namespace's user namespace and gets a pasta of its own.
     for flags in [
         ["--network", "pasta"],
-        ["--network", "slirp4netns"],
+        ["--network", "slirp4netns:allow_host_loopback=true"],
         ["--userns", "keep-id"],
     ] {
         let script = format!("ip -o link | grep -c eth0; timeout 5 wget -qO- {url}");
@@ -915,37 +915,41 @@ fn a_backend_failing_during_the_start_leaves_an_exited_container_or_nothing() {
 }
 
 /// `--network slirp4netns:OPTIONS` takes Podman's option names (here the MTU and the
-/// host's loopback, which `allow_host_loopback=false` closes) and refuses others on
-/// one line, exit 125, before anything is created.
+/// host's loopback, closed by default as Podman's: `host.containers.internal` is
+/// then the host's own address, which reaches the host's other services) and
+/// refuses others on one line, exit 125, before anything is created.
 #[test]
 fn slirp4netns_takes_podmans_options_and_refuses_others() {
     let (sb, img) = with_image("net-slirp-options", "busybox");
-    let url = format!("http://host.containers.internal:{}/", host_server());
-    let fetch = format!("ip -o link show eth0; timeout 5 wget -qO- {url} || echo refused");
-    let open = sb.coracle(&[
-        "run",
-        "--rm",
-        "--network",
-        "slirp4netns:mtu=1500",
-        &img,
-        "sh",
-        "-c",
-        &fetch,
-    ]);
-    let out = open.success().stdout.clone();
-    assert!(out.contains("mtu 1500"), "{out}");
-    assert!(out.ends_with("hello from host!\n"), "{out}");
-    let closed = sb.coracle(&[
-        "run",
-        "--rm",
-        "--network",
-        "slirp4netns:allow_host_loopback=false",
-        &img,
-        "sh",
-        "-c",
-        &fetch,
-    ]);
-    assert!(closed.success().stdout.ends_with("refused\n"), "{closed}");
+    let fetch = |port: u16| {
+        let url = format!("http://host.containers.internal:{port}/");
+        format!("timeout 5 wget -qO- {url} || echo refused")
+    };
+    let on_loopback = fetch(host_server());
+    let on_every_address = fetch(server_on("0.0.0.0"));
+    let run = |network: &str, script: &str| {
+        let out = sb.coracle(&[
+            "run",
+            "--rm",
+            "--network",
+            network,
+            &img,
+            "sh",
+            "-c",
+            script,
+        ]);
+        out.success().stdout.clone()
+    };
+    let open = run(
+        "slirp4netns:mtu=1500,allow_host_loopback=true",
+        &format!("ip -o link show eth0; {on_loopback}"),
+    );
+    assert!(open.contains("mtu 1500"), "{open}");
+    assert!(open.ends_with("hello from host!\n"), "{open}");
+    for closed in ["slirp4netns", "slirp4netns:allow_host_loopback=false"] {
+        let out = run(closed, &format!("{on_loopback}; {on_every_address}"));
+        assert_eq!(out, "refused\nhello from host!\n", "{closed}");
+    }
     let bad = sb.coracle(&["run", "--network", "slirp4netns:bogus=1", &img, "true"]);
     assert_eq!(bad.code, 125, "{bad}");
     assert_eq!(bad.stderr.lines().count(), 1, "{bad}");
