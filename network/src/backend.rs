@@ -4,11 +4,13 @@
 //! routes, forwards outbound traffic through the host's sockets and maps the
 //! namespace's gateway address to the host's loopback (`host.containers.internal`).
 
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::net::Ipv4Addr;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use rustix::fs::MemfdFlags;
 
 use crate::attach::BACKEND_INTERFACE;
 use crate::error::{NetworkError, Result};
@@ -129,7 +131,8 @@ impl Backend {
                     .filter(|_| out.status.success());
                 match pid {
                     Some(pid) => Ok(StartedBackend { pid }),
-                    None => Err(NetworkError::Setup(pasta_failure(
+                    None => Err(NetworkError::Setup(backend_failure(
+                        "pasta",
                         &out.stderr,
                         !launch.extra.is_empty(),
                     ))),
@@ -147,11 +150,12 @@ impl Backend {
     }
 }
 
-/// The one-line error of a pasta that did not start: its first message (pasta
-/// follows an unknown option with its whole usage text, and without a system logger
-/// interleaves "Failed to send ... to syslog" lines), and where the user passed
-/// options of their own (`--network pasta:OPTIONS`), a pointer to them.
-fn pasta_failure(stderr: &[u8], user_options: bool) -> String {
+/// The one-line error of a backend (pasta, slirp4netns) that did not start: its
+/// first message (pasta follows an unknown option with its whole usage text, and
+/// without a system logger interleaves "Failed to send ... to syslog" lines), and
+/// where the user passed options of their own (`--network BACKEND:OPTIONS`), a
+/// pointer to them.
+fn backend_failure(backend: &str, stderr: &[u8], user_options: bool) -> String {
     let text = String::from_utf8_lossy(stderr);
     let first = text
         .lines()
@@ -159,10 +163,13 @@ fn pasta_failure(stderr: &[u8], user_options: bool) -> String {
         .find(|line| !line.is_empty() && !is_syslog_noise(line))
         .unwrap_or("no message");
     format!(
-        "pasta failed: {first}{}",
-        options_hint("pasta", user_options)
+        "{backend} failed: {first}{}",
+        options_hint(backend, user_options)
     )
 }
+
+/// How much of a failed slirp4netns' messages is read (its first line is shown).
+const MESSAGES_READ_LIMIT: u64 = 64 * 1024;
 
 /// For the error of a back end that did not start: where the user gave options of
 /// their own (`--network BACKEND:OPTIONS`), a pointer to them; else nothing.
@@ -209,17 +216,36 @@ fn start_slirp4netns(
         .args(options)
         .args([net, launch.ifname.unwrap_or(BACKEND_INTERFACE)])
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stdout(Stdio::null());
+    // Its messages go to a memory file, read only if it ends early: it runs as long
+    // as the container, and a pipe that nobody reads would stop it once full.
+    let messages = rustix::fs::memfd_create("slirp4netns-messages", MemfdFlags::CLOEXEC)
+        .map(std::fs::File::from)
+        .map_err(|e| setup(e.into()))?;
+    cmd.stderr(messages.try_clone().map_err(setup)?);
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let child = cmd.spawn().map_err(setup)?;
+    let mut child = cmd.spawn().map_err(setup)?;
     drop(ready_w);
     let mut ready = [0u8; 1];
     let got = std::fs::File::from(ready_r).read(&mut ready).unwrap_or(0);
     if got != 1 {
-        return Err(NetworkError::Setup(format!(
-            "slirp4netns ended before the network namespace was ready{}",
-            options_hint("slirp4netns", !launch.extra.is_empty())
+        // End of file: it exited (its ready descriptor closed with it).
+        let _ = child.wait();
+        // Its descriptor shares the offset that its writes moved to their end.
+        let mut text = Vec::new();
+        let mut messages = messages;
+        let _ = messages
+            .seek(std::io::SeekFrom::Start(0))
+            .and_then(|_| messages.take(MESSAGES_READ_LIMIT).read_to_end(&mut text));
+        // allow_host_loopback cannot fail it (and may be Podman's default, added).
+        let given = launch
+            .extra
+            .iter()
+            .any(|o| !o.starts_with("allow_host_loopback="));
+        return Err(NetworkError::Setup(backend_failure(
+            "slirp4netns",
+            &text,
+            given,
         )));
     }
     Ok(StartedBackend {
@@ -359,16 +385,19 @@ mod tests {
             Usage: /usr/bin/pasta [OPTION]... [COMMAND] [ARGS]...\n\
             Failed to send 44 bytes to syslog\n";
         assert_eq!(
-            pasta_failure(stderr, true),
+            backend_failure("pasta", stderr, true),
             "pasta failed: /usr/bin/pasta: unrecognized option '--bogus' \
              (check the options given after --network pasta:)"
         );
         let noisy_first = b"Failed to send 12 bytes to syslog\n\nNo routable interface\n";
         assert_eq!(
-            pasta_failure(noisy_first, false),
+            backend_failure("pasta", noisy_first, false),
             "pasta failed: No routable interface"
         );
-        assert_eq!(pasta_failure(b"", false), "pasta failed: no message");
+        assert_eq!(
+            backend_failure("pasta", b"", false),
+            "pasta failed: no message"
+        );
     }
 
     #[test]

@@ -917,7 +917,8 @@ fn a_backend_failing_during_the_start_leaves_an_exited_container_or_nothing() {
 /// `--network slirp4netns:OPTIONS` takes Podman's option names (here the MTU and the
 /// host's loopback, closed by default as Podman's: `host.containers.internal` is
 /// then the host's own address, which reaches the host's other services) and
-/// refuses others on one line, exit 125, before anything is created.
+/// refuses others on one line, exit 125, before anything is created; a value that
+/// only slirp4netns checks fails the start with slirp4netns' own message.
 #[test]
 fn slirp4netns_takes_podmans_options_and_refuses_others() {
     let (sb, img) = with_image("net-slirp-options", "busybox");
@@ -954,5 +955,17 @@ fn slirp4netns_takes_podmans_options_and_refuses_others() {
     assert_eq!(bad.code, 125, "{bad}");
     assert_eq!(bad.stderr.lines().count(), 1, "{bad}");
     assert!(bad.stderr.contains("\"bogus=1\""), "{bad}");
+    // A value only slirp4netns checks: its own message, on one line.
+    let refused = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "slirp4netns:cidr=bogus",
+        &img,
+        "true",
+    ]);
+    assert_eq!(refused.code, 125, "{refused}");
+    assert_eq!(refused.stderr.lines().count(), 1, "{refused}");
+    assert!(refused.stderr.contains("invalid CIDR: bogus"), "{refused}");
     crate::monitor::assert_no_container_left(&sb);
 }
