@@ -255,7 +255,8 @@ fn start_slirp4netns(
 
 /// The options of `--network slirp4netns:OPTIONS` with Podman's default added: the
 /// host's loopback stays closed to the container unless `allow_host_loopback=true`
-/// opens it (the last of the option's values counts, as in [`slirp4netns_flags`]).
+/// opens it (the last of the option's values counts, here as in
+/// [`slirp4netns_flags`]).
 pub fn slirp4netns_options_with_defaults(options: &[String]) -> Vec<String> {
     let mut options = options.to_vec();
     if !options
@@ -301,7 +302,8 @@ pub fn slirp4netns_flags(options: &[String]) -> Result<Vec<String>> {
             _ => Err(invalid("expected true or false")),
         };
         let flag = match name {
-            "allow_host_loopback" => (!boolean()?).then(|| "--disable-host-loopback".to_string()),
+            // Checked here, applied below (the last value counts).
+            "allow_host_loopback" => boolean().map(|_| None)?,
             "enable_ipv6" => boolean()?.then(|| "--enable-ipv6".to_string()),
             "cidr" => Some(format!("--cidr={value}")),
             "mtu" => {
@@ -324,6 +326,9 @@ pub fn slirp4netns_flags(options: &[String]) -> Result<Vec<String>> {
             }
         };
         flags.extend(flag);
+    }
+    if !slirp4netns_allows_host_loopback(options) {
+        flags.push("--disable-host-loopback".into());
     }
     Ok(flags)
 }
@@ -414,14 +419,19 @@ mod tests {
             ]))
             .unwrap(),
             opts(&[
-                "--disable-host-loopback",
                 "--enable-ipv6",
                 "--cidr=10.5.0.0/24",
                 "--mtu=1500",
                 "--outbound-addr=eth0",
                 "--outbound-addr6=::1",
+                "--disable-host-loopback",
             ])
         );
+        // The last value of an option given twice counts, for the flags as for
+        // slirp4netns_allows_host_loopback.
+        let twice = opts(&["allow_host_loopback=false", "allow_host_loopback=true"]);
+        assert!(slirp4netns_flags(&twice).unwrap().is_empty());
+        assert!(slirp4netns_allows_host_loopback(&twice));
         assert_eq!(
             slirp4netns_flags(&opts(&["allow_host_loopback=true", "enable_ipv6=false"])).unwrap(),
             Vec::<String>::new()
