@@ -1,8 +1,9 @@
 //! The rootless network backend: pasta (Debian package passt) when installed, else
 //! slirp4netns. It joins the rootless user and network namespace, gives it an
 //! interface ([`crate::attach::BACKEND_INTERFACE`]) with the host's addresses and
-//! routes, forwards outbound traffic through the host's sockets and maps the
-//! namespace's gateway address to the host's loopback (`host.containers.internal`).
+//! routes, forwards outbound traffic through the host's sockets and, for pasta (and
+//! slirp4netns with `allow_host_loopback=true`), maps the namespace's gateway address
+//! to the host's loopback (`host.containers.internal`).
 
 use std::io::{Read, Seek};
 use std::net::Ipv4Addr;

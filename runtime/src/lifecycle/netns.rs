@@ -442,8 +442,17 @@ fn ensure(paths: &RootlessPaths, plan: &UserNsPlan) -> Result<RootlessNetns> {
     let holder = spawn_holder(plan)?;
     let holder_start = process_start(holder).unwrap_or(0);
     let pid_file = paths.dir().join("rootless-backend.pid");
+    // slirp4netns with Podman's defaults (the host's loopback closed); pasta maps
+    // the gateway to the host's loopback, as Podman's does.
+    let slirp = matches!(backend, Backend::Slirp4netns(_));
+    let extra = if slirp {
+        coracle_network::backend::slirp4netns_options_with_defaults(&[])
+    } else {
+        Vec::new()
+    };
     let launch = Launch {
         ifname: Some(coracle_network::attach::BACKEND_INTERFACE),
+        extra: &extra,
         ..Launch::default()
     };
     let started = match backend.start(holder, &pid_file, &launch) {
@@ -459,7 +468,11 @@ fn ensure(paths: &RootlessPaths, plan: &UserNsPlan) -> Result<RootlessNetns> {
         backend_pid: started.pid,
         backend_start: process_start(started.pid).unwrap_or(0),
         backend: backend.name().to_string(),
-        host_gateway: default_gateway(holder),
+        host_gateway: if slirp {
+            coracle_network::backend::host_address()
+        } else {
+            default_gateway(holder)
+        },
     };
     netns.write(paths).map_err(net_err)?;
     Ok(netns)

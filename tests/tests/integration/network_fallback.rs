@@ -9,7 +9,7 @@ use std::path::Path;
 
 use coracle_tests::Sandbox;
 
-use crate::network::{assert_no_helpers, helpers_of, host_server};
+use crate::network::{assert_no_helpers, helpers_of, host_server, server_on};
 use crate::run::with_image;
 
 /// pasta's programs (the Debian package passt installs pasta as a link to passt).
@@ -62,10 +62,16 @@ fn without_pasta_slirp4netns_is_chosen_and_reaches_the_host() {
     );
     assert_eq!(v["host"]["pasta"]["executable"], "");
 
-    // The default network: the shared namespace gets its traffic from slirp4netns.
-    let url = format!("http://host.containers.internal:{}/", host_server());
-    let out = coracle(&["run", "--rm", &img, "timeout", "5", "wget", "-qO-", &url]);
-    assert_eq!(out.success().stdout, "hello from host!\n", "{out}");
+    // The default network: the shared namespace gets its traffic from slirp4netns,
+    // with Podman's defaults: the host's loopback closed, host.containers.internal
+    // the host's own address, where its other services answer.
+    let fetch = |port: u16| {
+        let url = format!("http://host.containers.internal:{port}/");
+        format!("timeout 5 wget -qO- {url} || echo refused")
+    };
+    let script = format!("{}; {}", fetch(host_server()), fetch(server_on("0.0.0.0")));
+    let out = coracle(&["run", "--rm", &img, "sh", "-c", &script]);
+    assert_eq!(out.success().stdout, "refused\nhello from host!\n", "{out}");
     coracle(&["run", "-d", "--name", "idle", &img, "sleep", "1000"]).success();
     let during = helpers_of(&sb);
     assert!(
