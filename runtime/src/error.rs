@@ -102,6 +102,14 @@ pub enum RuntimeError {
         #[source]
         source: std::io::Error,
     },
+    /// `rm` without `--force` of a container that runs or is paused.
+    #[error("cannot remove container {id} as it is {state} - running or paused containers cannot be removed without force")]
+    RemoveActive {
+        /// The container's short id.
+        id: String,
+        /// Its state ("running", "paused").
+        state: String,
+    },
     /// The store refused or failed.
     #[error(transparent)]
     Storage(#[from] coracle_storage::StorageError),

@@ -22,11 +22,22 @@ use crate::args::{
 use crate::context::Context;
 use crate::output;
 
+/// Exit status of `rm` when a named container does not exist (Podman's).
+const EXIT_NO_SUCH_CONTAINER: i32 = 1;
+/// Exit status of `rm` when a container runs or is paused and `--force` was not
+/// given (Podman's).
+const EXIT_CONTAINER_ACTIVE: i32 = 2;
+
+/// No container has the name, id or id prefix the user gave.
+#[derive(Debug, thiserror::Error)]
+#[error("no container with name or ID {0:?} found: no such container")]
+pub(crate) struct NoSuchContainer(String);
+
 /// A container by name, id or unique id prefix, its state made truthful.
 pub(crate) fn find(store: &Store, name: &str) -> Result<ContainerRecord> {
     match store.db.find_container(name)? {
         Some(r) => Ok(control::refresh(store, r)?),
-        None => bail!("no container with name or ID {name:?} found: no such container"),
+        None => Err(NoSuchContainer(name.to_string()).into()),
     }
 }
 
@@ -68,7 +79,7 @@ pub(crate) fn targets(
                 }
             }
             None if ignore_missing => {}
-            None => bail!("no container with name or ID {name:?} found: no such container"),
+            None => return Err(NoSuchContainer(name.clone()).into()),
         }
     }
     Ok(out)
@@ -208,31 +219,47 @@ pub fn kill(ctx: &Context, args: KillArgs) -> Result<i32> {
 
 /// `coracle rm`: prints each removed container's id. With `--depend` the containers
 /// that depend on one named (join its namespaces) go first; without it, a
-/// container others depend on is refused, naming them.
+/// container others depend on is refused, naming them. Podman's exit statuses: 1
+/// when a named container does not exist (nothing is removed), 2 when one runs and
+/// `--force` was not given (the others are removed).
 pub fn rm(ctx: &Context, args: RmArgs) -> Result<i32> {
     let store = ctx.store()?;
-    let named = targets(
+    let named = match targets(
         &store,
         &args.containers,
         &args.cidfile,
         args.all,
         args.ignore,
-    )?;
+    ) {
+        Err(e) if e.is::<NoSuchContainer>() => {
+            output::print_error(&e);
+            return Ok(EXIT_NO_SUCH_CONTAINER);
+        }
+        named => named?,
+    };
     // Who depends on whom needs only the saved specs, not each container's state.
     let everything = store.db.list_containers()?;
     let order = removal::removal_order(&named, &everything, args.depend || args.all)?;
     coracle_runtime::lifecycle::pods::remove::refuse_infra_removal(&store, &order)?;
     let (plan, _) = coracle_runtime::ids::userns::current_user_plan(false);
+    let mut status = 0;
     for r in order {
         let id = r.id.clone();
         let config = config_of(&r);
-        control::remove(&store, r, args.force, args.time, plan.as_ref())?;
+        match control::remove(&store, r, args.force, args.time, plan.as_ref()) {
+            Err(e @ coracle_runtime::RuntimeError::RemoveActive { .. }) => {
+                output::print_error(&e.into());
+                status = EXIT_CONTAINER_ACTIVE;
+                continue;
+            }
+            removed => removed?,
+        }
         if args.volumes {
             coracle_runtime::lifecycle::volumes::remove_anonymous(&store, &config, plan.as_ref())?;
         }
         output::print(&format!("{id}\n"));
     }
-    Ok(0)
+    Ok(status)
 }
 
 /// `coracle wait`: each container's exit code once a `--condition` holds (default:

@@ -315,11 +315,10 @@ pub fn remove(
     };
     if record.state.is_active() {
         if !force {
-            return Err(RuntimeError::Start(format!(
-                "cannot remove container {} as it is {} - running or paused containers cannot be removed without force",
-                &record.id[..12.min(record.id.len())],
-                record.state.as_str()
-            )));
+            return Err(RuntimeError::RemoveActive {
+                id: record.id[..12.min(record.id.len())].to_string(),
+                state: record.state.as_str().to_string(),
+            });
         }
         record = stop_locked(store, &record.id, Some(timeout.unwrap_or(0)))?;
     }

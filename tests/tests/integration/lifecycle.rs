@@ -114,8 +114,16 @@ fn detached_container_lives_is_listed_logged_stopped_and_removed() {
     let taken = sb.coracle(&["run", "-d", "--name", "sleeper", &img, "true"]);
     taken.code(125);
     assert!(taken.stderr.contains(&id[..12]), "{}", taken.stderr);
-    // rm without -f refuses a running container.
-    sb.coracle(&["rm", "sleeper"]).code(125);
+    // rm without -f refuses a running container, with Podman's exit status 2; a
+    // name that finds nothing gives Podman's 1, and nothing is removed.
+    let refused = sb.coracle(&["rm", "sleeper"]);
+    refused.code(2);
+    assert!(refused.stderr.contains("as it is running"), "{refused}");
+    assert_eq!(refused.stderr.lines().count(), 1, "{refused}");
+    let missing = sb.coracle(&["rm", "-f", "sleeper", "nosuch"]);
+    missing.code(1);
+    assert!(missing.stderr.contains("\"nosuch\""), "{missing}");
+    sb.coracle(&["container", "exists", "sleeper"]).success();
     // stop: PID 1 ignores SIGTERM, so SIGKILL after 1 s.
     let started = Instant::now();
     sb.coracle(&["stop", "-t", "1", "sleeper"]).success();
