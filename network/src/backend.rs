@@ -34,6 +34,21 @@ pub struct StartedBackend {
 }
 
 impl Backend {
+    /// Where a container reaches the host through this backend started with
+    /// `options` (`host.containers.internal`), for a namespace whose routes process
+    /// `pid` sees: pasta's gateway (mapped to the host's loopback); slirp4netns'
+    /// [`SLIRP_HOST_LOOPBACK`] when its options open the loopback, else the host's
+    /// own address ([`host_address`]), as Podman's.
+    pub fn host_gateway(&self, options: &[String], pid: i32) -> Option<Ipv4Addr> {
+        match self {
+            Backend::Pasta(_) => default_gateway(pid),
+            Backend::Slirp4netns(_) if slirp4netns_allows_host_loopback(options) => {
+                Some(SLIRP_HOST_LOOPBACK)
+            }
+            Backend::Slirp4netns(_) => host_address(),
+        }
+    }
+
     /// pasta if installed, else slirp4netns; an error naming both packages if neither.
     pub fn detect() -> Result<Backend> {
         if let Some(p) = find_tool("pasta") {

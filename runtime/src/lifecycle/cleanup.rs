@@ -65,7 +65,9 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
             }
         }
     }
-    let Some(exit) = ended else {
+    let record = if ended.is_some() {
+        record
+    } else {
         // Ended before (`stop` recorded it, or refresh just did).
         rundir::remove_exit_file(id);
         let Some(record) = store.db.find_container(id)?.filter(|r| r.id == id) else {
@@ -74,15 +76,16 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
         if record.state.is_active() {
             return Ok(());
         }
-        crate::lifecycle::launch::ended_cgroup(store, id);
-        let config = ContainerConfig::from_json(id, &record.config)?;
+        record
+    };
+    crate::lifecycle::launch::ended_cgroup(store, id);
+    let config = ContainerConfig::from_json(id, &record.config)?;
+    let Some(exit) = ended else {
         if config.remove {
             return remove_ended(store, &record, &config, plan);
         }
         return Ok(());
     };
-    crate::lifecycle::launch::ended_cgroup(store, id);
-    let config = ContainerConfig::from_json(id, &record.config)?;
     let change = ContainerChange::ended(Some(exit.code), exit.finished, None);
     record_end_or_remove(store, &record, &config, plan, &change)?;
     rundir::remove_exit_file(id);

@@ -18,7 +18,7 @@ use std::net::Ipv4Addr;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::path::PathBuf;
 
-use coracle_network::backend::{default_gateway, Launch};
+use coracle_network::backend::Launch;
 use coracle_network::lease::LeaseDir;
 use coracle_network::relay::{bind_published, BoundPort};
 use coracle_network::rootless::{self, process_start, RootlessNetns, RootlessPaths};
@@ -102,15 +102,7 @@ impl NetworkHook {
             },
             HookKind::Own { backend, extra } => EtcInfo {
                 address: None,
-                host_gateway: match backend {
-                    Backend::Slirp4netns(_)
-                        if coracle_network::backend::slirp4netns_allows_host_loopback(extra) =>
-                    {
-                        Some(coracle_network::backend::SLIRP_HOST_LOOPBACK)
-                    }
-                    Backend::Slirp4netns(_) => coracle_network::backend::host_address(),
-                    Backend::Pasta(_) => default_gateway(std::process::id() as i32),
-                },
+                host_gateway: backend.host_gateway(extra, std::process::id() as i32),
             },
         }
     }
@@ -444,8 +436,7 @@ fn ensure(paths: &RootlessPaths, plan: &UserNsPlan) -> Result<RootlessNetns> {
     let pid_file = paths.dir().join("rootless-backend.pid");
     // slirp4netns with Podman's defaults (the host's loopback closed); pasta maps
     // the gateway to the host's loopback, as Podman's does.
-    let slirp = matches!(backend, Backend::Slirp4netns(_));
-    let extra = if slirp {
+    let extra = if matches!(backend, Backend::Slirp4netns(_)) {
         coracle_network::backend::slirp4netns_options_with_defaults(&[])
     } else {
         Vec::new()
@@ -468,11 +459,7 @@ fn ensure(paths: &RootlessPaths, plan: &UserNsPlan) -> Result<RootlessNetns> {
         backend_pid: started.pid,
         backend_start: process_start(started.pid).unwrap_or(0),
         backend: backend.name().to_string(),
-        host_gateway: if slirp {
-            coracle_network::backend::host_address()
-        } else {
-            default_gateway(holder)
-        },
+        host_gateway: backend.host_gateway(&extra, holder),
     };
     netns.write(paths).map_err(net_err)?;
     Ok(netns)
