@@ -440,10 +440,22 @@ struct Inputs {
 
 /// The [`Inputs`] of the container `args` describe.
 fn container_inputs(ctx: &Context, store: &Store, args: &RunArgs) -> Result<Inputs> {
-    let mut config = container_config(ctx, args)?;
+    let config = container_config(ctx, args)?;
+    let plan = coracle_runtime::ids::userns::current_user_plan(false);
+    inputs_from(ctx, store, args, config, plan)
+}
+
+/// [`container_inputs`] from the flags' config and the caller's id plan (and its
+/// warning), made already.
+fn inputs_from(
+    ctx: &Context,
+    store: &Store,
+    args: &RunArgs,
+    mut config: ContainerConfig,
+    (stored_plan, warning): (Option<UserNsPlan>, Option<String>),
+) -> Result<Inputs> {
     check_cidfile(args)?;
     super::pod::join(store, args, &mut config)?;
-    let (stored_plan, warning) = coracle_runtime::ids::userns::current_user_plan(false);
     if let Some(w) = warning {
         crate::output::warn_once(&w);
     }
@@ -505,16 +517,21 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
             args.restart
         );
     }
-    let store = ctx.store()?;
     if !args.detach && args.cidfile.is_none() {
-        // Created while it starts (see `foreground`): nothing needs its record first.
-        let inputs = container_inputs(ctx, &store, &args)?;
+        // Created while it starts (see `foreground`): nothing needs its record first;
+        // its process is cloned and its ids mapped while the store opens.
+        let config = container_config(ctx, &args)?;
+        let plan = coracle_runtime::ids::userns::current_user_plan(false);
+        let early = foreground::begin_early(&config, plan.0.as_ref());
+        let store = ctx.store()?;
+        let inputs = inputs_from(ctx, &store, &args, config, plan)?;
         let ended = foreground::run(
             &store,
             &inputs.image,
             &args.image,
             inputs.config,
             inputs.stored_plan.as_ref(),
+            early,
         );
         // The store is not closed: the process ends now, and its exit releases the
         // database's locks and descriptors as SQLite's close would (which
@@ -522,6 +539,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<i32> {
         std::mem::forget(store);
         return exit_code(ended);
     }
+    let store = ctx.store()?;
     let record = create_container(ctx, &store, &args)?;
     if args.detach {
         let started = exit_code(control::start_detached(&store, &record.id).map(|_| 0))?;

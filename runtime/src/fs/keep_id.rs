@@ -11,7 +11,7 @@ use crate::fs::inroot::Root;
 use crate::ids::passwd::{group_by_gid, user_by_uid};
 
 /// The invoking user, as the host's /etc/passwd and /etc/group describe it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HostUser {
     /// Login name.
     pub name: String,
@@ -87,7 +87,7 @@ fn appended(existing: &str, line: &str) -> String {
 
 /// The generated files of a keep-id container: who to add, and the host directory
 /// (the container's files directory in the runtime directory) to write the files into before they are bound in.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct KeepIdFiles {
     /// The invoking user.
     pub user: HostUser,

@@ -31,7 +31,7 @@ pub const FUSE_OVERLAYFS: &str = "fuse-overlayfs";
 const TEARDOWN_TIMEOUT_SECS: i64 = 5;
 
 /// How the root filesystem is assembled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct RootfsSpec {
     /// Layer directories, top first.
     pub lower: Vec<PathBuf>,

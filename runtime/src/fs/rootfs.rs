@@ -69,7 +69,7 @@ const DEV_LINKS: &[(&str, &str)] = &[
 ];
 
 /// Everything the mount setup needs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct MountPlan {
     /// The root filesystem.
     pub rootfs: RootfsSpec,
@@ -108,7 +108,7 @@ pub struct MountPlan {
 }
 
 /// Where a volume mount's data lives and what its first mount does.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeDir {
     /// The mount point in the container.
     pub target: PathBuf,

@@ -20,7 +20,7 @@ pub struct IdRange {
 }
 
 /// One line of a uid_map/gid_map: `size` ids from `container_id` map to `host_id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct IdMapping {
     /// First id inside the container.
     pub container_id: u32,
@@ -32,7 +32,7 @@ pub struct IdMapping {
 
 /// The uid and gid maps of a rootless container, and why it had to fall back to a
 /// single id if it did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UserNsPlan {
     /// Lines of /proc/PID/uid_map.
     pub uid_map: Vec<IdMapping>,
@@ -278,12 +278,43 @@ pub fn apply_while(
         write("gid_map", &map_text(&plan.gid_map))?;
         return meanwhile();
     }
-    let uid = spawn_helper("newuidmap", pid, &plan.uid_map);
-    let gid = spawn_helper("newgidmap", pid, &plan.gid_map);
+    let helpers = MappingHelpers::spawn(pid, plan);
     started();
     let meanwhile = meanwhile();
-    let (uid, gid) = (uid.and_then(Helper::finish), gid.and_then(Helper::finish));
-    meanwhile.and(uid).and(gid)
+    meanwhile.and(helpers.finish())
+}
+
+/// `newuidmap` and `newgidmap` started for one process (a multi-id plan): see
+/// [`apply_while`]. [`finish`](Self::finish) waits for both.
+pub struct MappingHelpers {
+    uid: Result<Helper>,
+    gid: Result<Helper>,
+}
+
+impl MappingHelpers {
+    /// Start both helpers for process `pid`, in its new user namespace. A helper that
+    /// cannot start is reported by [`finish`](Self::finish).
+    pub fn spawn(pid: i32, plan: &UserNsPlan) -> MappingHelpers {
+        MappingHelpers {
+            uid: spawn_helper("newuidmap", pid, &plan.uid_map),
+            gid: spawn_helper("newgidmap", pid, &plan.gid_map),
+        }
+    }
+
+    /// Wait for both helpers; the first failure.
+    pub fn finish(self) -> Result<()> {
+        let (uid, gid) = (
+            self.uid.and_then(Helper::finish),
+            self.gid.and_then(Helper::finish),
+        );
+        uid.and(gid)
+    }
+}
+
+/// Whether `plan` maps more than one id, so that [`MappingHelpers`] write it (a
+/// single id is written by the caller itself).
+pub fn needs_helpers(plan: &UserNsPlan) -> bool {
+    !is_single(plan)
 }
 
 /// Parse the text of a `/proc/PID/{uid,gid}_map` file (as seen from this process's

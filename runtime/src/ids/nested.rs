@@ -20,7 +20,7 @@ use crate::sys;
 
 /// The maps of the nested namespace: container ids to ids of the outer namespace
 /// (0 is the caller, 1.. its subordinate ids).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NestedMaps {
     /// uid_map lines, in outer ids.
     pub uid_map: Vec<IdMapping>,

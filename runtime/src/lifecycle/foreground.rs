@@ -3,12 +3,15 @@
 //! container removed.
 //!
 //! The caller's bookkeeping of the start happens beside it
-//! ([`container::start_with`]): a new container's directories while its ids are
+//! ([`crate::process::container::start_with`]): a new container's directories while its ids are
 //! mapped (`newuidmap` is a setuid program whose start takes milliseconds the caller
 //! would otherwise spend waiting, and the container process waits for its maps
 //! before it mounts anything: [`Prepared::make_dirs`]), its record and its start
 //! ("running", with its pid) once it is released and sets its root up, when a core
 //! is free ([`Prepared::save_record`]; done while the helpers ran, it slowed them).
+//! Before all this, a container on a network namespace of its own is cloned from
+//! the flags alone, and its ids mapped, while the caller opens the store and plans
+//! it ([`begin_early`], [`EarlyStart`]).
 //! A start that fails is settled from where it got to: nothing saved (the container
 //! process killed, the prepared container given up, its directories removed; but a
 //! container whose directories were made is saved then, without `--rm`), created
@@ -19,23 +22,48 @@ use coracle_storage::containers::{ContainerRecord, ContainerState};
 use coracle_storage::{ContainerChange, ImageSummary, StorageError, Store};
 
 use crate::error::{Result, RuntimeError};
-use crate::ids::idmap::UserNsPlan;
+use crate::ids::idmap::{self, UserNsPlan};
 use crate::lifecycle::launch::{self, now, Prepared};
-use crate::process::container::{self, ContainerSpec, StartStage, Started};
-use crate::spec::ContainerConfig;
+use crate::process::container::{ContainerSpec, StartStage, Started};
+use crate::process::early::{self, EarlyStart};
+use crate::spec::network_mode::NetworkChoice;
+use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode};
 
-/// Create a container and run it in the foreground; returns its exit code.
+/// The container process of a foreground `run`, cloned from the flags alone before
+/// the store is opened, so that its ids are mapped meanwhile ([`EarlyStart`]): when
+/// `config` and `plan` (the caller's, [`crate::ids::userns::current_user_plan`])
+/// promise a spec that fits it: rootless with a mapping of the helpers, the default
+/// id mapping, outside a pod, every namespace new or the host's, and a network of its
+/// own (a user network's container joins the user namespace of the shared one). None
+/// otherwise, and when the clone fails (the plain start then reports what fails).
+pub fn begin_early(config: &ContainerConfig, plan: Option<&UserNsPlan>) -> Option<EarlyStart> {
+    let plan = plan.filter(|p| idmap::needs_helpers(p))?;
+    let plain = config.pod.is_none()
+        && config.id_mapping() == IdMappingMode::Default
+        && config.namespaces.user == NamespaceMode::New
+        && config.namespaces.mount == NamespaceMode::New
+        && !matches!(config.network, NetworkChoice::Bridge(_));
+    if !plain {
+        return None;
+    }
+    let new = crate::lifecycle::shared_ns::new_namespaces_alone(config)?;
+    EarlyStart::begin(plan, new, config.tty, config.interactive).ok()
+}
+
+/// Create a container and run it in the foreground; returns its exit code. `early`:
+/// its process cloned already ([`begin_early`]), used when the spec fits it.
 pub fn run(
     store: &Store,
     image: &ImageSummary,
     image_name: &str,
     config: ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
+    early: Option<EarlyStart>,
 ) -> Result<i32> {
     let prepared = launch::prepare(store, image, image_name, config.clone(), stored_plan)?;
     let generated_name = prepared.has_generated_name();
     let record = prepared.record().clone();
-    match start_and_supervise(store, &record, Some(prepared), stored_plan) {
+    match start_and_supervise(store, &record, Some(prepared), stored_plan, early) {
         // Another container took the generated name after it was drawn: nothing of
         // this one was saved; create it the plain way, which draws another.
         Err(RuntimeError::Storage(StorageError::NameInUse { .. })) if generated_name => {
@@ -57,7 +85,7 @@ pub fn start_foreground(
         .state
         .check(ContainerState::Running, &record.id, "start")
         .map_err(StorageError::from)?;
-    start_and_supervise(store, record, None, stored_plan)
+    start_and_supervise(store, record, None, stored_plan, None)
 }
 
 /// How far a start got in the store.
@@ -77,6 +105,7 @@ fn start_and_supervise(
     record: &ContainerRecord,
     mut prepared: Option<Prepared>,
     stored_plan: Option<&UserNsPlan>,
+    early: Option<EarlyStart>,
 ) -> Result<i32> {
     let config = match prepared.as_ref() {
         Some(p) => p.config().clone(),
@@ -90,7 +119,7 @@ fn start_and_supervise(
     let spec = crate::lifecycle::shared_ns::start_pod_infra(store, &config)
         .and_then(|()| launch::process_spec(store, record, &config, stored_plan));
     let started = spec.and_then(|spec| {
-        let started = container::start_with(&spec, &mut |pid, stage| {
+        let started = early::start(early, &spec, &mut |pid, stage| {
             if stage == StartStage::Mapping {
                 if let Some(prepared) = prepared.as_mut() {
                     prepared.make_dirs(store)?;

@@ -91,6 +91,20 @@ pub fn hostname(store: &Store, config: &ContainerConfig) -> Result<Option<String
     }
 }
 
+/// The `CLONE_NEW*` flags of the namespaces `config` makes new, as [`setup`] finds
+/// them, when it joins none (None when it joins any: that takes the store).
+pub fn new_namespaces_alone(config: &ContainerConfig) -> Option<libc::c_int> {
+    let mut new = 0;
+    for (_, proc_name, mode) in config.namespaces.joinable() {
+        match mode {
+            NamespaceMode::New => new |= clone_flag(proc_name),
+            NamespaceMode::Host => {}
+            NamespaceMode::Path(_) | NamespaceMode::Container(_) => return None,
+        }
+    }
+    Some(new)
+}
+
 /// At start: the namespaces made new and those joined. Each joined container must be
 /// running; its init's pid and recorded start are taken from its record (made
 /// truthful first).

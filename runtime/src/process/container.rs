@@ -40,8 +40,11 @@ use crate::security::seccomp::{self, Program};
 use crate::spec::{Attach, TIMEOUT_EXIT_CODE};
 use crate::sys;
 
-/// What to run and how: everything decided before the clone.
-#[derive(Clone, Debug)]
+/// What to run and how: everything decided before the clone. It travels to a
+/// container process cloned before it was known
+/// ([`EarlyStart`](crate::process::early::EarlyStart)) as JSON, without the
+/// parts only the parent uses (the cgroup, the network hook, the log).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ContainerSpec {
     /// Filesystem layout.
     pub mounts: MountPlan,
@@ -80,6 +83,7 @@ pub struct ContainerSpec {
     pub survive_parent: bool,
     /// The cgroup to make and put the container's init into before it is released
     /// (None: the caller's cgroup, where it may make none).
+    #[serde(skip)]
     pub cgroup: Option<crate::cgroups::Planned>,
     /// `--ulimit`, `--umask`, `--preserve-fds`.
     pub limits: ProcessLimits,
@@ -89,8 +93,10 @@ pub struct ContainerSpec {
     pub timeout: Option<u32>,
     /// The k8s-file log a foreground container's output is also written to (as
     /// Podman's, so that `logs` shows it); None: not logged.
+    #[serde(skip)]
     pub log: Option<LogTarget>,
     /// How its new network namespace is connected before it is released.
+    #[serde(skip)]
     pub network: Option<crate::lifecycle::netns::NetworkHook>,
 }
 
@@ -104,7 +110,7 @@ pub struct LogTarget {
 }
 
 /// `--group-add`: supplementary groups added to the user's, or the caller's kept.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GroupAdd {
     /// Gids or names of the container's /etc/group.
     pub names: Vec<String>,
@@ -178,6 +184,18 @@ pub(crate) fn streams(tty: bool, interactive: bool) -> Result<(ParentStreams, Ch
     Ok((ParentStreams::Console(parent), child))
 }
 
+/// A container process is forked from a single-threaded process only: what came
+/// before (a pull's I/O threads) must have ended
+/// ([`sys::single_threaded_after_ending_threads`]).
+pub(crate) fn require_single_threaded() -> Result<()> {
+    if sys::single_threaded_after_ending_threads() {
+        return Ok(());
+    }
+    Err(RuntimeError::Start(
+        "internal error: the container must be started from a single-threaded process".into(),
+    ))
+}
+
 /// Run the container in the foreground and return its exit code (the command's status,
 /// 128+n for a signal). Errors of setup come back as [`RuntimeError::Start`].
 pub fn run(spec: &ContainerSpec) -> Result<i32> {
@@ -187,11 +205,11 @@ pub fn run(spec: &ContainerSpec) -> Result<i32> {
 /// A container whose command has been executed: its host pid, the parent's ends of its
 /// streams, and what must live as long as it does.
 pub struct Started {
-    pid: i32,
-    streams: ParentStreams,
-    old_mask: crate::process::signals::SigMask,
+    pub(crate) pid: i32,
+    pub(crate) streams: ParentStreams,
+    pub(crate) old_mask: crate::process::signals::SigMask,
     // Held until the container is gone: tears fuse-overlayfs down on drop.
-    _fuse: Option<FuseMount>,
+    pub(crate) _fuse: Option<FuseMount>,
 }
 
 /// The parent's ends of a started container's output, for a monitor to log.
@@ -233,11 +251,7 @@ pub fn start_with(
     spec: &ContainerSpec,
     beside: &mut dyn FnMut(i32, StartStage) -> Result<()>,
 ) -> Result<Started> {
-    if !sys::single_threaded_after_ending_threads() {
-        return Err(RuntimeError::Start(
-            "internal error: the container must be started from a single-threaded process".into(),
-        ));
-    }
+    require_single_threaded()?;
     let io_err =
         |what: &'static str| move |e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let rootless = spec.userns.is_some();
@@ -470,7 +484,7 @@ impl KeepAlive {
 }
 
 /// The namespaces a child in a new user namespace makes itself, after its clone.
-const DEFERRABLE_NAMESPACES: libc::c_int =
+pub(crate) const DEFERRABLE_NAMESPACES: libc::c_int =
     libc::CLONE_NEWNS | libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
 
 /// Child side, first thing after the clone (once the parent started the id-mapping
@@ -549,6 +563,21 @@ fn parent_handshake(
         }
         None => while_mapping()?,
     }
+    release_mapped(pid, spec, sync_w, report_r, made_r, streams, beside)
+}
+
+/// The parent's side once the child's ids are mapped: wait until its deferred
+/// namespaces exist (`made_r`), put it into its cgroup, connect its network, mount a
+/// fuse-overlayfs root, release it and wait until its command was executed.
+pub(crate) fn release_mapped(
+    pid: i32,
+    spec: &ContainerSpec,
+    sync_w: OwnedFd,
+    report_r: OwnedFd,
+    made_r: Option<OwnedFd>,
+    streams: ParentStreams,
+    beside: &mut dyn FnMut(i32, StartStage) -> Result<()>,
+) -> Result<(ParentStreams, Option<FuseMount>)> {
     if let Some(made_r) = made_r {
         let mut made = [0u8; 1];
         if !matches!(rustix::io::read(&made_r, &mut made), Ok(1)) {
@@ -619,7 +648,7 @@ pub(crate) fn fail(report: &OwnedFd, tag: u8, text: &str) -> ! {
 }
 
 /// Child side: never returns. `set_up`: the namespaces it has set up already.
-fn child(
+pub(crate) fn child(
     spec: &ContainerSpec,
     set_up: libc::c_int,
     sync_r: OwnedFd,
@@ -805,7 +834,7 @@ pub(crate) fn become_user(
 }
 
 /// Set `lo` up in the new network namespace (ioctl on a datagram socket).
-fn bring_up_loopback() {
+pub(crate) fn bring_up_loopback() {
     // SAFETY: a plain socket(2); the fd is closed below.
     let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
     if fd < 0 {

@@ -11,7 +11,7 @@ use crate::spec::{ContainerConfig, DEFAULT_UMASK};
 
 /// The settings, resolved to numbers before the clone so that applying them
 /// allocates nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProcessLimits {
     /// (`RLIMIT_` resource, soft, hard).
     pub rlimits: Vec<(libc::__rlimit_resource_t, u64, u64)>,

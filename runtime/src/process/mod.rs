@@ -3,6 +3,7 @@
 
 pub mod container;
 pub mod detach;
+pub mod early;
 pub mod exec;
 pub mod exitcode;
 pub mod init;

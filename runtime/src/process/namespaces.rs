@@ -47,12 +47,14 @@ pub struct JoinTarget {
 }
 
 /// How the container's namespaces are made.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NamespaceSetup {
     /// `CLONE_NEW*` flags of the namespaces made new, the user namespace excepted
     /// (made new unless a joined namespace brings its owner).
     pub new: libc::c_int,
-    /// The namespaces joined.
+    /// The namespaces joined. Not serialized: a spec travels to a container process
+    /// cloned early only when it joins nothing ([`crate::process::early::EarlyStart`]).
+    #[serde(skip)]
     pub joins: Vec<JoinTarget>,
     /// A user namespace to join although no other namespace is joined: the shared
     /// rootless network namespace's, so that the holder's side can configure the

@@ -27,7 +27,7 @@ pub const DEFAULT_CAPS: &[&str] = &[
 ];
 
 /// A set of capabilities, stored as the kernel's bit mask.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct CapSet {
     mask: u64,
 }

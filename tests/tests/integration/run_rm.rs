@@ -366,3 +366,143 @@ fn the_containers_directory_is_spread_over_the_groups_only_on_ext4_without_a_jou
         );
     }
 }
+
+/// A foreground run on a network namespace of its own is cloned, and its ids mapped,
+/// before the store is opened; its spec follows once it is worked out. Everything
+/// the spec says reaches the container: hostname (given, and by default the id's
+/// first twelve characters), environment, working directory, user, standard input,
+/// the whole id mapping, the exit code; and a command that cannot run is still 127.
+#[test]
+fn a_container_cloned_before_its_spec_is_known_runs_as_the_spec_says() {
+    let (sb, img) = with_image("runrm-early", "busybox");
+    let script = "hostname; echo $EARLY; pwd; id -u; cat; wc -l < /proc/self/uid_map; exit 5";
+    let given = sb.coracle_with(
+        &[
+            "run",
+            "--rm",
+            "-i",
+            "--network",
+            "none",
+            "--hostname",
+            "early-host",
+            "-e",
+            "EARLY=yes",
+            "-w",
+            "/tmp",
+            "-u",
+            "1000",
+            &img,
+            "sh",
+            "-c",
+            script,
+        ],
+        &[],
+        Some(b"from stdin\n"),
+    );
+    given.code(5);
+    let lines: Vec<&str> = given.stdout.lines().map(str::trim).collect();
+    assert_eq!(
+        lines,
+        ["early-host", "yes", "/tmp", "1000", "from stdin", "2"],
+        "{}",
+        given.stderr
+    );
+    let named = sb
+        .coracle(&[
+            "run",
+            "--network",
+            "none",
+            "--name",
+            "early-id",
+            &img,
+            "hostname",
+        ])
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    let id = inspect(&sb, "early-id", "{{.Id}}");
+    assert_eq!(named, id[..12], "the default hostname");
+    sb.coracle(&["rm", "early-id"]).success();
+    sb.coracle(&["run", "--rm", "--network", "none", &img, "/no/such"])
+        .code(127);
+    assert_no_container_left(&sb);
+}
+
+/// An image that is not in the store is pulled while the early container process
+/// waits for its spec (the pull's I/O threads ended before the start goes on).
+#[test]
+fn a_container_cloned_early_waits_for_its_image_to_be_pulled() {
+    let sb = Sandbox::new("runrm-early-pull");
+    let reference = format!("{}/busybox:latest", testbed().registry);
+    let ran = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--tls-verify=false",
+        &reference,
+        "sh",
+        "-c",
+        "echo pulled and ran",
+    ]);
+    ran.success();
+    assert_eq!(ran.stdout.trim(), "pulled and ran", "{}", ran.stderr);
+    assert!(ran.stderr.contains("Trying to pull"), "{}", ran.stderr);
+    assert_no_container_left(&sb);
+}
+
+/// The processes whose command line holds `word` (the early container process is
+/// a fork of the CLI, with its command line).
+fn processes_with(word: &str) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter(|e| e.file_name().to_string_lossy().parse::<u32>().is_ok())
+        .filter_map(|e| {
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            text.contains(word)
+                .then(|| format!("{}: {text}", e.file_name().to_string_lossy()))
+        })
+        .collect()
+}
+
+/// A foreground run whose container process was cloned early but that fails before
+/// its spec is sent (the image cannot be pulled, a name is taken) ends that process
+/// too: 125, the reason, no process, container or directory left.
+#[test]
+fn a_run_that_fails_after_its_early_clone_leaves_no_process() {
+    let (sb, img) = with_image("runrm-early-fail", "busybox");
+    let missing = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--name",
+        "early-fail-missing-image",
+        "127.0.0.1:1/early/none:latest",
+        "true",
+    ]);
+    missing.code(125);
+    assert!(missing.stderr.contains("127.0.0.1:1"), "{}", missing.stderr);
+    sb.coracle(&["create", "--name", "early-fail-taken", &img, "true"])
+        .success();
+    let taken = sb.coracle(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--name",
+        "early-fail-taken",
+        &img,
+        "true",
+    ]);
+    taken.code(125);
+    assert!(taken.stderr.contains("already in use"), "{}", taken.stderr);
+    assert_eq!(processes_with("early-fail-"), Vec::<String>::new());
+    sb.coracle(&["rm", "early-fail-taken"]).success();
+    assert_no_container_left(&sb);
+    assert_trash_empties_within(&sb, Duration::from_secs(10));
+}

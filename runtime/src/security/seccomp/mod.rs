@@ -163,6 +163,27 @@ pub struct Program {
     filters: Vec<BpfProgram>,
 }
 
+/// As the bytes of [`Program::to_bytes`] (for a container process cloned before its
+/// spec was known, which receives the spec).
+impl serde::Serialize for Program {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.to_bytes())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Program {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Program, D::Error> {
+        let bytes = <Vec<u8>>::deserialize(deserializer)?;
+        Program::from_bytes(&bytes)
+            .ok_or_else(|| serde::de::Error::custom("not a compiled seccomp program"))
+    }
+}
+
 /// Magic at the start of a serialized [`Program`].
 const MAGIC: &[u8; 8] = b"CRBPF002";
 /// The kernel's limit on instructions per filter.
