@@ -3,9 +3,9 @@
 //! container removed.
 //!
 //! The caller's bookkeeping of the start happens beside it
-//! ([`crate::process::container::start_with`]): a new container's directories while its ids are
-//! mapped (`newuidmap` is a setuid program whose start takes milliseconds the caller
-//! would otherwise spend waiting, and the container process waits for its maps
+//! ([`crate::process::container::start_with`]): a new container's directories while
+//! its ids are mapped (`newuidmap` is a setuid program whose start takes milliseconds
+//! the caller would otherwise spend waiting, and the container process waits for its maps
 //! before it mounts anything: [`Prepared::make_dirs`]), its record and its start
 //! ("running", with its pid) once it is released and sets its root up, when a core
 //! is free ([`Prepared::save_record`]; done while the helpers ran, it slowed them).
@@ -38,12 +38,12 @@ use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode};
 /// otherwise, and when the clone fails (the plain start then reports what fails).
 pub fn begin_early(config: &ContainerConfig, plan: Option<&UserNsPlan>) -> Option<EarlyStart> {
     let plan = plan.filter(|p| idmap::needs_helpers(p))?;
-    let plain = config.pod.is_none()
+    let clonable_early = config.pod.is_none()
         && config.id_mapping() == IdMappingMode::Default
         && config.namespaces.user == NamespaceMode::New
         && config.namespaces.mount == NamespaceMode::New
         && !matches!(config.network, NetworkChoice::Bridge(_));
-    if !plain {
+    if !clonable_early {
         return None;
     }
     let new = crate::lifecycle::shared_ns::new_namespaces_alone(config)?;

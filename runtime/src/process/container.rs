@@ -313,9 +313,15 @@ pub fn start_with(
             if let Some(go_r) = go_r {
                 let _ = rustix::io::read(&go_r, &mut [0u8; 1]);
             }
-            make_deferred_namespaces(spec, deferred, made_w, &report_w);
+            make_deferred_namespaces(deferred, made_w, &report_w);
         }
-        child(spec, deferred, sync_r, report_w, child_streams)
+        child(
+            spec,
+            set_up_when_made(deferred),
+            sync_r,
+            report_w,
+            child_streams,
+        )
     }
     drop((sync_r, report_w, child_streams, made_w, go_r));
     drop(joins);
@@ -488,22 +494,25 @@ pub(crate) const DEFERRABLE_NAMESPACES: libc::c_int =
     libc::CLONE_NEWNS | libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
 
 /// Child side, first thing after the clone (once the parent started the id-mapping
-/// helpers): make the `deferred` namespaces and set them up (which needs no mapped
-/// id, so it is done while the helpers map them), then close `made` (one byte
-/// written first: they exist). A failure is reported and ends the child.
-fn make_deferred_namespaces(
-    spec: &ContainerSpec,
-    deferred: libc::c_int,
-    made: OwnedFd,
-    report: &OwnedFd,
-) {
+/// helpers): make the `deferred` namespaces and bring a new network namespace's
+/// loopback up (which needs no mapped id, so it is done while the helpers map them),
+/// then close `made` (one byte written first: they exist). A failure is reported and
+/// ends the child.
+pub(crate) fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, report: &OwnedFd) {
     if let Err(e) = sys::unshare_namespaces(deferred) {
         fail(report, TAG_SETUP, &format!("create the namespaces: {e}"))
     }
-    if let Err(e) = set_up_new_namespaces(spec, deferred) {
-        fail(report, TAG_SETUP, &e)
+    if deferred & libc::CLONE_NEWNET != 0 {
+        bring_up_loopback();
     }
     let _ = rustix::io::write(&made, b"1");
+}
+
+/// The namespaces [`make_deferred_namespaces`] set up of `deferred`: all but the
+/// UTS namespace, whose hostname [`prepare`] sets from the spec (which a process
+/// cloned early only has later).
+pub(crate) fn set_up_when_made(deferred: libc::c_int) -> libc::c_int {
+    deferred & !libc::CLONE_NEWUTS
 }
 
 /// Of the container's new namespaces among `which`: the UTS namespace gets its
@@ -834,7 +843,7 @@ pub(crate) fn become_user(
 }
 
 /// Set `lo` up in the new network namespace (ioctl on a datagram socket).
-pub(crate) fn bring_up_loopback() {
+fn bring_up_loopback() {
     // SAFETY: a plain socket(2); the fd is closed below.
     let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
     if fd < 0 {

@@ -120,6 +120,16 @@ impl EarlyStart {
                 && spec.interactive == w.interactive
         })
     }
+
+    /// The waiting process when `spec` fits it; otherwise None, and the process is
+    /// killed (dropped) here.
+    fn take_if_fits(mut self, spec: &ContainerSpec) -> Option<Waiting> {
+        if self.fits(spec) {
+            self.inner.take()
+        } else {
+            None
+        }
+    }
 }
 
 impl Drop for EarlyStart {
@@ -140,15 +150,9 @@ pub fn start(
     spec: &ContainerSpec,
     beside: &mut dyn FnMut(i32, StartStage) -> Result<()>,
 ) -> Result<Started> {
-    match early {
-        Some(mut early) if early.fits(spec) => match early.inner.take() {
-            Some(waiting) => finish(waiting, spec, beside),
-            None => container::start_with(spec, beside),
-        },
-        other => {
-            drop(other);
-            container::start_with(spec, beside)
-        }
+    match early.and_then(|early| early.take_if_fits(spec)) {
+        Some(waiting) => finish(waiting, spec, beside),
+        None => container::start_with(spec, beside),
     }
 }
 
@@ -217,9 +221,9 @@ fn finish(
 }
 
 /// Child side of an early start: once the helpers run (`go` closes), make the
-/// `deferred` namespaces (the network namespace's loopback up), say so on `made`,
-/// read the spec (end-of-file without one: the caller gave up, leave), set the
-/// hostname and go on as any container process ([`container::child`]).
+/// `deferred` namespaces as a plain start's child does, read the spec (end-of-file
+/// without one: the caller gave up, leave) and go on as any container process
+/// ([`container::child`], which sets the hostname).
 fn wait_for_spec(
     deferred: libc::c_int,
     go: OwnedFd,
@@ -231,14 +235,7 @@ fn wait_for_spec(
 ) -> ! {
     let _ = rustix::io::read(&go, &mut [0u8; 1]);
     drop(go);
-    if let Err(e) = sys::unshare_namespaces(deferred) {
-        container::fail(&report, TAG_SETUP, &format!("create the namespaces: {e}"))
-    }
-    if deferred & libc::CLONE_NEWNET != 0 {
-        container::bring_up_loopback();
-    }
-    let _ = rustix::io::write(&made, b"1");
-    drop(made);
+    container::make_deferred_namespaces(deferred, made, &report);
     let mut json = Vec::new();
     let _ = std::fs::File::from(spec).read_to_end(&mut json);
     if json.is_empty() {
@@ -252,10 +249,6 @@ fn wait_for_spec(
             &format!("internal error: decode the spec: {e}"),
         ),
     };
-    if deferred & libc::CLONE_NEWUTS != 0 {
-        if let Err(e) = sys::sethostname(&spec.hostname) {
-            container::fail(&report, TAG_SETUP, &format!("set hostname: {e}"))
-        }
-    }
-    container::child(&spec, deferred, sync, report, streams)
+    let set_up = container::set_up_when_made(deferred);
+    container::child(&spec, set_up, sync, report, streams)
 }

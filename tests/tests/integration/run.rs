@@ -106,6 +106,23 @@ fn namespaces_identity_and_security_defaults() {
     assert!(s.contains("CapEff:\t00000000800405fb"), "{s}");
     assert!(s.contains("Seccomp:\t2"), "{s}");
     assert!(s.contains("NoNewPrivs:\t0"), "{s}");
+    // The same confinement reaches a container cloned before its spec was known (a
+    // network namespace of its own: its spec came to it as JSON).
+    let early = run(
+        &sb,
+        &img,
+        &["--network", "none"],
+        &["cat", "/proc/self/status"],
+    );
+    let e = &early.success().stdout;
+    for line in [
+        "CapEff:\t00000000800405fb",
+        "CapBnd:\t00000000800405fb",
+        "Seccomp:\t2",
+        "NoNewPrivs:\t0",
+    ] {
+        assert!(e.contains(line), "{line} in {e}");
+    }
     let nnp = run(
         &sb,
         &img,

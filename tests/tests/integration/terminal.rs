@@ -106,7 +106,13 @@ pub(crate) fn coracle_line(sb: &Sandbox, args: &[&str]) -> String {
 fn tiocsti_without_a_terminal_injects_nothing_into_the_callers_shell() {
     let (sb, img) = with_image("term-tiocsti", "tiocsti");
     let tmux = Tmux::start("tiocsti", 120, 40);
-    for (case, extra) in [("plain", &[][..]), ("interactive", &["-i"][..])] {
+    // "early": a network namespace of its own, so the container process is cloned
+    // before its spec is known (see coracle_runtime's process::early).
+    for (case, extra) in [
+        ("plain", &[][..]),
+        ("interactive", &["-i"][..]),
+        ("early", &["-i", "--network", "none"][..]),
+    ] {
         let pwned = sb.work().join(format!("pwned-{case}"));
         let touch = format!("touch {}", pwned.display());
         let mut args = vec!["run", "--rm"];
@@ -161,13 +167,16 @@ fn a_tty_comes_from_the_containers_own_devpts() {
         "/dev/pts does not list exactly 0 and ptmx:\n{screen}"
     );
     assert!(lines.contains(&"exit=0"), "{screen}");
-    // A non-root user owns its terminal and can reopen it, as with runc.
+    // A non-root user owns its terminal and can reopen it, as with runc; here in a
+    // container cloned before its spec was known (a network namespace of its own).
     let line = coracle_line(
         &sb,
         &[
             "run",
             "--rm",
             "-it",
+            "--network",
+            "none",
             "-u",
             "app",
             &img,
@@ -190,7 +199,7 @@ fn without_a_terminal_stdio_is_null_and_pipes_in_a_new_session() {
     let look = "for fd in 0 1 2; do readlink /proc/self/fd/$fd; done; \
                 cut -d' ' -f6 /proc/self/stat; (: </dev/tty) 2>/dev/null \
                 && echo has-tty || echo no-tty";
-    for extra in [&[][..], &["--init"][..]] {
+    for extra in [&[][..], &["--init"][..], &["--network", "none"][..]] {
         let out = run(&sb, &img, extra, &["sh", "-c", look]);
         let words: Vec<&str> = out.success().stdout.split_whitespace().collect();
         assert_eq!(words.len(), 5, "{extra:?}: {}", out.stdout);
@@ -262,7 +271,7 @@ fn all_output_is_relayed_before_coracle_exits() {
 fn no_file_descriptor_of_the_caller_above_2_reaches_the_container() {
     let (sb, img) = with_image("term-fds", "busybox");
     let coracle = coracle_bin().to_string_lossy().into_owned();
-    for extra in ["", "--init"] {
+    for extra in ["", "--init", "--network none"] {
         // The shell opens fd 5 without close-on-exec, checks it, and execs coracle.
         let script = format!(
             "exec 5</etc/hostname; test -e /proc/self/fd/5 || exit 99; \
