@@ -98,48 +98,16 @@ pub fn container_dir(store: &Store, id: &str) -> PathBuf {
 }
 
 /// Make `<store>/containers` if missing and, on ext4 without a journal, mark it a top
-/// of a directory hierarchy (`FS_TOPDIR_FL`, `chattr +T`): ext4 then spreads the
-/// containers' directories over its block groups, as it does for home directories,
-/// instead of keeping them beside their parent. Without a journal ext4 skips the
-/// inodes freed in the last minutes when it allocates one, one by one from the start
-/// of the group, so a script's loop of `run --rm` that made and freed its dozen inodes
-/// per run in one group paid a longer scan at every run (`recently_deleted`: 2.6 ms
-/// of CPU a run after a few hundred runs here, by `perf` samples). With a journal
-/// there is no such scan, and spreading would only cost: each new container's
-/// directory would land in a group whose bitmaps are seldom in memory (two disk reads,
-/// 0.7 ms a run on a 252 GB disk), so there the flag is cleared.
+/// of a directory hierarchy (see [`crate::fs::ext4::mark_top_directory_without_journal`]):
+/// ext4 then spreads the containers' directories over its block groups.
 fn ensure_containers_dir(path: &Path) -> Result<()> {
     match std::fs::create_dir(path) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(RuntimeError::io("failed to create", path, e)),
     }
-    mark_top_directory_without_journal(path);
+    crate::fs::ext4::mark_top_directory_without_journal(path);
     Ok(())
-}
-
-/// Set `FS_TOPDIR_FL` on the directory `path` where its file system is ext4 without a
-/// journal, clear it elsewhere (best effort: file systems without the flag are left
-/// as they are, and sysfs is not read for them).
-fn mark_top_directory_without_journal(path: &Path) {
-    use rustix::fs::{ioctl_getflags, ioctl_setflags, IFlags, Mode, OFlags};
-    let Ok(dir) = rustix::fs::open(
-        path,
-        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::NOFOLLOW,
-        Mode::empty(),
-    ) else {
-        return;
-    };
-    let Ok(flags) = ioctl_getflags(&dir) else {
-        return;
-    };
-    let Ok(stat) = rustix::fs::fstat(&dir) else {
-        return;
-    };
-    let top = crate::fs::ext4::without_journal(stat.st_dev);
-    if flags.contains(IFlags::TOPDIR) != top {
-        let _ = ioctl_setflags(&dir, flags ^ IFlags::TOPDIR);
-    }
 }
 
 /// The empty directory every container's root filesystem is mounted on, each in a
@@ -348,7 +316,7 @@ impl Prepared {
     /// directories. On failure none stays.
     pub fn make_dirs(&mut self, store: &Store) -> Result<()> {
         let dir = container_dir(store, &self.record.id);
-        if let Err(e) = make_container_dirs(&dir) {
+        if let Err(e) = make_container_dirs(store, &dir) {
             let _ = std::fs::remove_dir_all(&dir);
             return Err(e);
         }
@@ -385,12 +353,17 @@ impl Prepared {
     }
 }
 
-/// `<store>/containers` and a container's directories in it.
-fn make_container_dirs(dir: &Path) -> Result<()> {
+/// A container's directories in `<store>/containers`: a spare made ahead
+/// ([`crate::lifecycle::spare`]) moved there, or made here (and `<store>/containers`
+/// with them if missing).
+fn make_container_dirs(store: &Store, dir: &Path) -> Result<()> {
+    if crate::lifecycle::spare::take(store, dir) {
+        return Ok(());
+    }
     if let Some(containers) = dir.parent() {
         ensure_containers_dir(containers)?;
     }
-    for sub in ["upper", "work", "userdata"] {
+    for sub in crate::lifecycle::spare::CONTAINER_SUBDIRS {
         let p = dir.join(sub);
         std::fs::create_dir_all(&p).map_err(|e| RuntimeError::io("failed to create", p, e))?;
     }

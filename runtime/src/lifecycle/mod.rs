@@ -14,7 +14,8 @@
 //! makes and fills the volumes of ConfigMaps and Secrets; [`pods`] makes,
 //! runs and removes pods of containers; [`removal`] orders containers for removal,
 //! dependents first; [`restart`] stops and starts one again; [`conditions`] waits
-//! for one to reach a state.
+//! for one to reach a state; [`trash`] deletes removed containers' directories beside
+//! the command and [`spare`] makes new ones ahead of need.
 //! Detached containers are held by [`crate::monitor`].
 
 pub mod attach;
@@ -36,6 +37,7 @@ pub mod removal;
 pub mod restart;
 pub mod rundir;
 pub mod shared_ns;
+pub mod spare;
 pub mod stats;
 pub mod top;
 pub mod trash;

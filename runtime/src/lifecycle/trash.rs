@@ -12,6 +12,9 @@
 //! class): on a machine with two cores a script's next `run --rm` would otherwise
 //! wait for a core while the previous one's files were being deleted.
 //!
+//! The same child first makes the spare directories the next containers take
+//! ([`crate::lifecycle::spare`]).
+//!
 //! The child holds a lock on the entry (`flock` on its directory, taken by the
 //! parent before the fork and shared with the child). A removal that finds entries
 //! nobody holds (their cleaner was killed or failed, or the machine stopped)
@@ -27,6 +30,7 @@ use coracle_storage::Store;
 use crate::error::Result;
 use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::remove_tree;
+use crate::lifecycle::spare;
 use crate::sys;
 
 /// `<store>/trash`: where removed containers' directories wait for their deletion.
@@ -57,6 +61,8 @@ pub struct Doomed {
     path: PathBuf,
     /// Its directory, locked: the lock goes to the child that deletes it.
     held: OwnedFd,
+    /// The store's root, where the child makes spares.
+    store_root: PathBuf,
 }
 
 /// The first half of [`remove_container_dir`]: delete what earlier removals left in
@@ -88,17 +94,21 @@ pub fn move_to_trash(
     }
     // Not held: another removal's sweep took it (and deletes it) between the rename
     // and here, or it is gone already.
-    Ok(hold(&doomed).map(|held| Doomed { path: doomed, held }))
+    Ok(hold(&doomed).map(|held| Doomed {
+        path: doomed,
+        held,
+        store_root: store.root.clone(),
+    }))
 }
 
 impl Doomed {
-    /// Let a child delete the directory, then, given `checkpoint` (the store's
+    /// Let a child make spares and delete the directory, then, given `checkpoint` (the store's
     /// database, whose WAL is due for a checkpoint), become the checkpoint process
     /// (see `coracle_storage::checkpoint`) at the child's idle priority: the caller
     /// forks once for both. When no child can be started, the directory is deleted
     /// here and the checkpoint started as a command's (`checkpoint::start_beside`).
     pub fn delete_beside(self, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> Result<()> {
-        if delete_in_child(&self.path, &self.held, plan, checkpoint) {
+        if delete_in_child(&self, plan, checkpoint) {
             return Ok(());
         }
         let deleted = remove_tree(&self.path, plan);
@@ -136,18 +146,13 @@ fn empty_unheld(trash: &Path, plan: Option<&UserNsPlan>) {
     }
 }
 
-/// Fork a child that deletes `entry` (as [`remove_tree`] does: in the user namespace
-/// of `plan` if need be; what it fails to delete stays for the next removal's
-/// [`empty_unheld`]), then checkpoints `checkpoint`'s WAL if given, and exits;
-/// nobody waits for it. `held` is the entry's locked directory: the child keeps the
-/// lock until it is done. False if no child could be started (or this process has
-/// other threads).
-fn delete_in_child(
-    entry: &Path,
-    held: &OwnedFd,
-    plan: Option<&UserNsPlan>,
-    checkpoint: Option<&Path>,
-) -> bool {
+/// Fork a child that makes the store's spares ([`spare::replenish`]), deletes
+/// `doomed` (as [`remove_tree`] does: in the user namespace of `plan` if need be; what
+/// it fails to delete stays for the next removal's [`empty_unheld`]), then
+/// checkpoints `checkpoint`'s WAL if given, and exits; nobody waits for it. The child
+/// keeps the lock on the entry until it is done. False if no child could be started
+/// (or this process has other threads).
+fn delete_in_child(doomed: &Doomed, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> bool {
     // A fork copies only this thread: another one could hold a lock the child needs.
     if sys::thread_count() != 1 {
         return false;
@@ -158,12 +163,13 @@ fn delete_in_child(
             // caller's process group), nothing of the caller's open but the lock
             // (a caller reading this command's output must see its end at once).
             let _ = rustix::process::setsid();
-            let _ = sys::close_fds_except(&[held.as_fd().as_raw_fd()]);
+            let _ = sys::close_fds_except(&[doomed.held.as_fd().as_raw_fd()]);
             let _ = sys::null_stdio();
             // Beside the next command, never in its way: on a machine with few
             // cores a back-to-back `run --rm` otherwise waited for this child.
             let _ = sys::run_only_when_idle();
-            let _ = remove_tree(entry, plan);
+            spare::replenish(&doomed.store_root);
+            let _ = remove_tree(&doomed.path, plan);
             if let Some(db) = checkpoint {
                 // A fresh program (SQLite's connections must not cross a fork),
                 // with the idle priority; the lock's descriptor closes on the exec.

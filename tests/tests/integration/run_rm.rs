@@ -364,7 +364,85 @@ fn the_containers_directory_is_spread_over_the_groups_only_on_ext4_without_a_jou
             !journal,
             "journal: {journal}"
         );
+        // The spares the removal's child makes (once it marked their directory) are
+        // spread alike.
+        let spare = store.at.join("spare");
+        assert!(
+            crate::lifecycle::eventually(Duration::from_secs(10), || {
+                std::fs::read_dir(&spare).is_ok_and(|d| d.count() == 2)
+            }),
+            "no spares in {}",
+            spare.display()
+        );
+        assert_eq!(marked_top_directory(&spare), !journal, "journal: {journal}");
     }
+}
+
+/// The ready spare directories of the store (named as container ids), with their
+/// inode numbers.
+fn spares(sb: &Sandbox) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut found: Vec<(String, u64)> = std::fs::read_dir(sb.data().join("coracle/spare"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ino = e.metadata().ok()?.ino();
+            (name.len() == 64).then_some((name, ino))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The child that deletes a removed container's directory keeps two empty container
+/// directories ready, and the next container takes one (the same directory, moved:
+/// nothing is allocated in its run) instead of making its own; the container runs
+/// in it as in any other.
+#[test]
+fn a_new_container_takes_a_spare_directory_made_by_an_earlier_removal() {
+    use std::os::unix::fs::MetadataExt;
+    let (sb, img) = with_image("runrm-spare", "busybox");
+    assert!(spares(&sb).is_empty());
+    sb.coracle(&["run", "--rm", "--network", "none", &img, "true"])
+        .success();
+    assert!(
+        crate::lifecycle::eventually(Duration::from_secs(10), || spares(&sb).len() == 2),
+        "spares: {:?}",
+        spares(&sb)
+    );
+    let before = spares(&sb);
+    let id = stdout(
+        &sb,
+        &[
+            "create",
+            "--network",
+            "none",
+            &img,
+            "sh",
+            "-c",
+            "echo hi > /f; cat /f",
+        ],
+    );
+    let id = id.trim();
+    let dir = sb.data().join("coracle/containers").join(id);
+    let ino = std::fs::metadata(&dir)
+        .expect("the container's directory")
+        .ino();
+    let taken: Vec<_> = before.iter().filter(|(_, i)| *i == ino).collect();
+    assert_eq!(taken.len(), 1, "{ino} not among the spares {before:?}");
+    let after = spares(&sb);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert!(!after.contains(taken[0]));
+    let out = stdout(&sb, &["start", "-a", id]);
+    assert_eq!(out.trim(), "hi");
+    assert!(
+        dir.join("upper/f").is_file(),
+        "the container's file is in its upper directory"
+    );
+    sb.coracle(&["rm", id]).success();
+    assert_no_container_left(&sb);
 }
 
 /// A foreground run on a network namespace of its own is cloned, and its ids mapped,
