@@ -395,6 +395,89 @@ pub fn pipe() -> io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
     Ok((r, w))
 }
 
+/// A program started by [`spawn_program`].
+pub struct SpawnedProgram {
+    /// Its pid.
+    pub pid: libc::pid_t,
+    /// Its exec's outcome: end-of-file once it executed, else the errno (four bytes,
+    /// native order) of the failed execve (the child then ended with status 127).
+    pub exec_result: OwnedFd,
+}
+
+/// Start the program `path` with `argv` and `envp` in a forked child, its standard
+/// input and output on /dev/null and its standard error on `stderr`, with an empty
+/// signal mask and SIGPIPE at its default. Unlike posix_spawn(3) (a vfork) this returns
+/// as soon as the child exists, not once it has executed the program: on a busy
+/// machine the child can wait a millisecond for a core, and a vfork would hold this
+/// process that long. The child runs only async-signal-safe calls on what is prepared
+/// before the fork, so the caller may have other threads.
+pub fn spawn_program(
+    path: &CString,
+    argv: &[CString],
+    envp: &[CString],
+    stderr: BorrowedFd<'_>,
+) -> io::Result<SpawnedProgram> {
+    let mut a: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
+    a.push(std::ptr::null());
+    let mut e: Vec<*const libc::c_char> = envp.iter().map(|c| c.as_ptr()).collect();
+    e.push(std::ptr::null());
+    let null = rustix::fs::open(
+        "/dev/null",
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    let (result_r, result_w) = pipe()?;
+    let (null_fd, err_fd, result_fd) = (null.as_raw_fd(), stderr.as_raw_fd(), result_w.as_raw_fd());
+    // SAFETY: in the child only async-signal-safe calls follow, on descriptors and
+    // NUL-terminated arrays made before the fork (no allocation, no lock), ending in
+    // execve or _exit; the parent only gets the pid.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        // SAFETY: as above; every pointer is to data owned by this frame.
+        unsafe {
+            libc::dup2(null_fd, 0);
+            libc::dup2(null_fd, 1);
+            libc::dup2(err_fd, 2);
+            let mut empty: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut empty);
+            libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            libc::execve(path.as_ptr(), a.as_ptr(), e.as_ptr());
+            let errno = *libc::__errno_location();
+            libc::write(
+                result_fd,
+                (&errno as *const libc::c_int).cast::<libc::c_void>(),
+                std::mem::size_of::<libc::c_int>(),
+            );
+            libc::_exit(127)
+        }
+    }
+    if pid == -1 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(SpawnedProgram {
+        pid,
+        exec_result: result_r,
+    })
+}
+
+/// The errno a [`SpawnedProgram`]'s failed exec reported on `exec_result`, once the
+/// child executed or ended (None: it executed the program).
+pub fn exec_failure(exec_result: OwnedFd) -> Option<io::Error> {
+    let mut buf = [0u8; std::mem::size_of::<libc::c_int>()];
+    let mut got = 0;
+    let mut file = std::fs::File::from(exec_result);
+    while got < buf.len() {
+        match io::Read::read(&mut file, &mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    (got == buf.len()).then(|| io::Error::from_raw_os_error(libc::c_int::from_ne_bytes(buf)))
+}
+
 /// fork(2): 0 in the child, the child's pid in the parent. The caller must be
 /// single-threaded.
 pub fn fork() -> io::Result<libc::pid_t> {
@@ -456,6 +539,50 @@ pub fn own_inherited_fd(fd: std::os::fd::RawFd) -> OwnedFd {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::fd::AsFd;
+
+    fn c(text: &str) -> CString {
+        CString::new(text).unwrap()
+    }
+
+    #[test]
+    fn a_spawned_program_runs_with_its_arguments_and_its_stderr_on_the_pipe() {
+        let (err_r, err_w) = pipe().unwrap();
+        let argv = [
+            c("sh"),
+            c("-c"),
+            c("echo \"$1 $X\" >&2; read line; exit 3"),
+            c("sh"),
+            c("arg"),
+        ];
+        let spawned = spawn_program(&c("/bin/sh"), &argv, &[c("X=env")], err_w.as_fd()).unwrap();
+        drop(err_w);
+        let mut text = String::new();
+        io::Read::read_to_string(&mut std::fs::File::from(err_r), &mut text).unwrap();
+        assert_eq!(text, "arg env\n");
+        assert!(exec_failure(spawned.exec_result).is_none());
+        // Standard input is /dev/null: `read` ends at once and the status is the script's.
+        let status = wait_pid(spawned.pid).unwrap();
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 3,
+            "{status}"
+        );
+    }
+
+    #[test]
+    fn a_program_that_cannot_be_executed_reports_the_errno() {
+        let (_err_r, err_w) = pipe().unwrap();
+        let path = c("/no/such/program");
+        let spawned =
+            spawn_program(&path, std::slice::from_ref(&path), &[], err_w.as_fd()).unwrap();
+        let failure = exec_failure(spawned.exec_result).expect("an exec failure");
+        assert_eq!(failure.raw_os_error(), Some(libc::ENOENT));
+        let status = wait_pid(spawned.pid).unwrap();
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 127,
+            "{status}"
+        );
+    }
 
     /// Run `check` in a forked child (single-threaded, unlike the test harness, and
     /// whose changes to its own scheduling do not outlive the test) and assert that

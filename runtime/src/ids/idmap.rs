@@ -7,8 +7,8 @@
 
 use crate::error::{Result, RuntimeError};
 use std::collections::VecDeque;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// A range of subordinate ids delegated to a user: `start..start+count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,10 +253,11 @@ pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
 /// once both helpers run (first thing with a single-id plan), before `meanwhile`. A
 /// failure of `meanwhile` is returned once the helpers have ended.
 ///
-/// Both helpers are started at once from this thread, before `meanwhile`: a start
-/// (a vfork) holds this thread only until the helper's program is loaded (0.1 to
-/// 0.4 ms in traces here), and then the helpers run beside `meanwhile` and beside each
-/// other. Starting them from threads of their own instead made a `run --rm` slower
+/// Both helpers are started at once from this thread, before `meanwhile`, each by a
+/// fork that does not wait for its exec ([`crate::sys::spawn_program`]): with a
+/// vfork the second start held this thread 1.1 to 2.7 ms in most traced runs on two
+/// cores, its child queued behind the first helper while the other core idled.
+/// The helpers then run beside `meanwhile` and beside each other. Starting them from threads of their own instead made a `run --rm` slower
 /// here (alternating hyperfine rounds, bench/RESULTS.md: the threads waited for a
 /// CPU before they could start their helper, and their exits and joins came on
 /// top); starting one, waiting for it, then the other, slower still.
@@ -376,53 +377,88 @@ pub fn check_joined(pid: i32, plan: &UserNsPlan) -> Result<()> {
 /// A running mapping helper.
 struct Helper {
     name: &'static str,
+    /// The process whose ids it maps.
     pid: i32,
-    child: std::process::Child,
+    /// The helper's own process.
+    program: crate::sys::SpawnedProgram,
+    /// The read end of its standard error, kept for the error.
+    stderr: std::os::fd::OwnedFd,
 }
 
-/// Starts one mapping helper (stdout discarded, stderr kept for the error).
+/// Starts one mapping helper (stdout discarded, stderr kept for the error), without
+/// waiting for its exec ([`crate::sys::spawn_program`]): the caller goes on with its
+/// own work while the helper waits for a core.
 fn spawn_helper(name: &'static str, pid: i32, map: &[IdMapping]) -> Result<Helper> {
-    let path = find_helper(name).ok_or_else(|| RuntimeError::IdMapHelper {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let fail = |message: String| RuntimeError::IdMapHelper {
         helper: name.to_string(),
         pid,
-        message: "not found in PATH: install the uidmap package".into(),
-    })?;
-    let child = Command::new(&path)
-        .args(helper_args(pid, map))
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| RuntimeError::IdMapHelper {
-            helper: name.to_string(),
-            pid,
-            message: e.to_string(),
-        })?;
-    Ok(Helper { name, pid, child })
+        message,
+    };
+    let path = find_helper(name)
+        .ok_or_else(|| fail("not found in PATH: install the uidmap package".into()))?;
+    let c = |bytes: &[u8]| CString::new(bytes).map_err(|e| fail(e.to_string()));
+    let program = c(path.as_os_str().as_bytes())?;
+    let argv = std::iter::once(Ok(program.clone()))
+        .chain(helper_args(pid, map).iter().map(|a| c(a.as_bytes())))
+        .collect::<Result<Vec<_>>>()?;
+    let envp: Vec<CString> = std::env::vars_os()
+        .filter_map(|(k, v)| {
+            let mut entry = k.as_bytes().to_vec();
+            entry.push(b'=');
+            entry.extend_from_slice(v.as_bytes());
+            CString::new(entry).ok()
+        })
+        .collect();
+    let (stderr, stderr_w) = crate::sys::pipe().map_err(|e| fail(e.to_string()))?;
+    let program = crate::sys::spawn_program(&program, &argv, &envp, stderr_w.as_fd())
+        .map_err(|e| fail(e.to_string()))?;
+    Ok(Helper {
+        name,
+        pid,
+        program,
+        stderr,
+    })
 }
 
 impl Helper {
     /// Waits for the helper; a failure becomes an error carrying its stderr.
     fn finish(self) -> Result<()> {
+        use std::io::Read;
         let fail = |message: String| RuntimeError::IdMapHelper {
             helper: self.name.to_string(),
             pid: self.pid,
             message,
         };
-        let out = self
-            .child
-            .wait_with_output()
-            .map_err(|e| fail(e.to_string()))?;
-        if out.status.success() {
+        let mut text = Vec::new();
+        let _ = std::fs::File::from(self.stderr)
+            .take(64 * 1024)
+            .read_to_end(&mut text);
+        let exec_failure = crate::sys::exec_failure(self.program.exec_result);
+        let status = crate::sys::wait_pid(self.program.pid).map_err(|e| fail(e.to_string()))?;
+        if let Some(e) = exec_failure {
+            return Err(fail(format!("cannot execute it: {e}")));
+        }
+        if libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0 {
             return Ok(());
         }
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = String::from_utf8_lossy(&text);
         let stderr = stderr.trim().replace('\n', "; ");
         Err(fail(if stderr.is_empty() {
-            out.status.to_string()
+            describe_status(status)
         } else {
             stderr
         }))
+    }
+}
+
+/// A wait status as `exit status: N` or `signal: N`, as the standard library words it.
+fn describe_status(status: i32) -> String {
+    if libc::WIFSIGNALED(status) {
+        format!("signal: {}", libc::WTERMSIG(status))
+    } else {
+        format!("exit status: {}", libc::WEXITSTATUS(status))
     }
 }
 
@@ -464,6 +500,7 @@ pub fn fuse_remap(stored: &[IdMapping], running: &[IdMapping]) -> Option<String>
 mod tests {
     use super::*;
     use std::io::Write;
+    use std::process::Command;
 
     fn m(container_id: u32, host_id: u32, size: u32) -> IdMapping {
         IdMapping {

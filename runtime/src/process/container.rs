@@ -272,10 +272,10 @@ pub fn start_with(
     // (it holds every capability there from the start) while the parent maps its
     // ids: the network namespace above all costs the kernel time, which then runs
     // beside newuidmap and newgidmap instead of before them. It starts once the
-    // parent has started both helpers (`go` closes): each start holds the parent
-    // until the setuid program is loaded, and on two cores the namespaces' making
-    // beside those starts delayed them, and so the maps, by more than it saved
-    // (a `run --rm` shorter with the wait in alternating rounds: bench/RESULTS.md).
+    // parent has started both helpers (`go` closes): on two cores the namespaces'
+    // making beside those starts delayed them, and so the maps, by more than it
+    // saved (a `run --rm` shorter with the wait in alternating rounds:
+    // bench/RESULTS.md).
     let deferred = if new_userns && joins.is_empty() {
         flags & DEFERRABLE_NAMESPACES
     } else {
