@@ -244,31 +244,29 @@ fn map_text(map: &[IdMapping]) -> String {
 /// /proc/PID/uid_map, then "deny" to /proc/PID/setgroups, then /proc/PID/gid_map
 /// (the kernel only allows an unprivileged gid_map after setgroups is denied).
 pub fn apply(pid: i32, plan: &UserNsPlan) -> Result<()> {
-    apply_while(pid, plan, &mut || (), &mut || Ok(()))
+    apply_while(pid, plan, &mut || Ok(()))
 }
 
 /// [`apply`], running `meanwhile` in this thread while `newuidmap` and `newgidmap`
 /// run (a setuid program's start is milliseconds this process would otherwise wait
-/// for); with a single-id plan, after the maps are written. `started` is called
-/// once both helpers run (first thing with a single-id plan), before `meanwhile`. A
-/// failure of `meanwhile` is returned once the helpers have ended.
+/// for); with a single-id plan, after the maps are written. A failure of
+/// `meanwhile` is returned once the helpers have ended.
 ///
 /// Both helpers are started at once from this thread, before `meanwhile`, each by a
 /// fork that does not wait for its exec ([`crate::sys::spawn_program`]): with a
 /// vfork the second start held this thread 1.1 to 2.7 ms in most traced runs on two
-/// cores, its child queued behind the first helper while the other core idled.
-/// The helpers then run beside `meanwhile` and beside each other. Starting them from threads of their own instead made a `run --rm` slower
-/// here (alternating hyperfine rounds, bench/RESULTS.md: the threads waited for a
-/// CPU before they could start their helper, and their exits and joins came on
-/// top); starting one, waiting for it, then the other, slower still.
+/// cores, its child queued behind the first helper while the other core idled. The
+/// helpers then run beside `meanwhile` and beside each other. Starting them from
+/// threads of their own instead made a `run --rm` slower here (alternating
+/// hyperfine rounds, bench/RESULTS.md: the threads waited for a CPU before they
+/// could start their helper, and their exits and joins came on top); starting one,
+/// waiting for it, then the other, slower still.
 pub fn apply_while(
     pid: i32,
     plan: &UserNsPlan,
-    started: &mut dyn FnMut(),
     meanwhile: &mut dyn FnMut() -> Result<()>,
 ) -> Result<()> {
     if is_single(plan) {
-        started();
         let proc = PathBuf::from(format!("/proc/{pid}"));
         let write = |name: &str, text: &str| {
             let path = proc.join(name);
@@ -280,7 +278,6 @@ pub fn apply_while(
         return meanwhile();
     }
     let helpers = MappingHelpers::spawn(pid, plan);
-    started();
     let meanwhile = meanwhile();
     meanwhile.and(helpers.finish())
 }

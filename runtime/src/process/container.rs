@@ -271,26 +271,23 @@ pub fn start_with(
     // In a user namespace of its own the child makes its other namespaces itself
     // (it holds every capability there from the start) while the parent maps its
     // ids: the network namespace above all costs the kernel time, which then runs
-    // beside newuidmap and newgidmap instead of before them. It starts once the
-    // parent has started both helpers (`go` closes): on two cores the namespaces'
-    // making beside those starts delayed them, and so the maps, by more than it
-    // saved (a `run --rm` shorter with the wait in alternating rounds:
-    // bench/RESULTS.md).
+    // beside newuidmap and newgidmap instead of before them. It starts at once: the
+    // helpers' starts no longer hold the parent (see `idmap::apply_while`), and
+    // waiting for them left the namespaces the last thing the container waited for
+    // (0.6 ms more per `run --rm` in alternating rounds).
     let deferred = if new_userns && joins.is_empty() {
         flags & DEFERRABLE_NAMESPACES
     } else {
         0
     };
     flags &= !deferred;
-    // With deferred namespaces: `go` tells the child the helpers run, `made` tells
-    // the parent the namespaces exist.
-    let (go, made) = if deferred != 0 {
-        let pipe = || sys::pipe().map_err(io_err("create pipe"));
-        (Some(pipe()?), Some(pipe()?))
+    // With deferred namespaces: `made` tells the parent they exist.
+    let made = if deferred != 0 {
+        Some(sys::pipe().map_err(io_err("create pipe"))?)
     } else {
-        (None, None)
+        None
     };
-    let ((go_r, go_w), (made_r, made_w)) = (go.unzip(), made.unzip());
+    let (made_r, made_w) = made.unzip();
     let cloned = if joins.is_empty() {
         sys::clone_into_namespaces(flags).map_err(io_err("clone into new namespaces"))
     } else {
@@ -306,13 +303,9 @@ pub fn start_with(
     if pid == 0 {
         // The container must not hold the parent's ends: a stdin pipe would never
         // see its end.
-        drop((sync_w, report_r, parent_streams, made_r, go_w));
+        drop((sync_w, report_r, parent_streams, made_r));
         let _ = crate::process::signals::restore_mask(&old_mask);
         if let Some(made_w) = made_w {
-            // End-of-file: the helpers run (or the parent gave up: it ends us then).
-            if let Some(go_r) = go_r {
-                let _ = rustix::io::read(&go_r, &mut [0u8; 1]);
-            }
             make_deferred_namespaces(deferred, made_w, &report_w);
         }
         child(
@@ -323,13 +316,12 @@ pub fn start_with(
             child_streams,
         )
     }
-    drop((sync_r, report_w, child_streams, made_w, go_r));
+    drop((sync_r, report_w, child_streams, made_w));
     drop(joins);
     let ends = HandshakeEnds {
         sync_w,
         report_r,
         made_r,
-        go_w,
     };
     match parent_handshake(pid, spec, new_userns, ends, parent_streams, beside) {
         Ok((streams, fuse)) => Ok(Started {
@@ -539,9 +531,6 @@ struct HandshakeEnds {
     report_r: OwnedFd,
     /// With namespaces the child makes itself: one byte once they exist.
     made_r: Option<OwnedFd>,
-    /// With namespaces the child makes itself: closed once the id-mapping helpers
-    /// were started, which lets the child make them.
-    go_w: Option<OwnedFd>,
 }
 
 /// Parent side: map ids (or, in a joined user namespace, check that it maps them as
@@ -560,12 +549,10 @@ fn parent_handshake(
         sync_w,
         report_r,
         made_r,
-        mut go_w,
     } = ends;
-    let mut go = || drop(go_w.take());
     let mut while_mapping = || beside(pid, StartStage::Mapping);
     match &spec.userns {
-        Some(plan) if new_userns => idmap::apply_while(pid, plan, &mut go, &mut while_mapping)?,
+        Some(plan) if new_userns => idmap::apply_while(pid, plan, &mut while_mapping)?,
         Some(plan) => {
             idmap::check_joined(pid, plan)?;
             while_mapping()?;

@@ -66,7 +66,6 @@ impl EarlyStart {
         let pipe = || sys::pipe().map_err(|e| RuntimeError::Start(format!("create pipe: {e}")));
         let (sync_r, sync_w) = pipe()?;
         let (report_r, report_w) = pipe()?;
-        let (go_r, go_w) = pipe()?;
         let (made_r, made_w) = pipe()?;
         let (spec_r, spec_w) = pipe()?;
         let (streams, child_streams) = container::streams(tty, interactive)?;
@@ -75,22 +74,12 @@ impl EarlyStart {
         let pid = sys::clone_into_namespaces(all & !deferred)
             .map_err(|e| RuntimeError::Start(format!("clone into new namespaces: {e}")))?;
         if pid == 0 {
-            drop((sync_w, report_r, made_r, spec_w, go_w, streams));
+            drop((sync_w, report_r, made_r, spec_w, streams));
             let _ = sys::die_with_parent();
-            wait_for_spec(
-                deferred,
-                go_r,
-                made_w,
-                spec_r,
-                sync_r,
-                report_w,
-                child_streams,
-            )
+            wait_for_spec(deferred, made_w, spec_r, sync_r, report_w, child_streams)
         }
-        drop((sync_r, report_w, go_r, made_w, spec_r, child_streams));
+        drop((sync_r, report_w, made_w, spec_r, child_streams));
         let helpers = MappingHelpers::spawn(pid, plan);
-        // The helpers run: the child may make its namespaces now.
-        drop(go_w);
         Ok(EarlyStart {
             inner: Some(Waiting {
                 pid,
@@ -220,21 +209,18 @@ fn finish(
     }
 }
 
-/// Child side of an early start: once the helpers run (`go` closes), make the
-/// `deferred` namespaces as a plain start's child does, read the spec (end-of-file
+/// Child side of an early start: make the `deferred` namespaces as a plain start's
+/// child does (beside the id-mapping helpers), read the spec (end-of-file
 /// without one: the caller gave up, leave) and go on as any container process
 /// ([`container::child`], which sets the hostname).
 fn wait_for_spec(
     deferred: libc::c_int,
-    go: OwnedFd,
     made: OwnedFd,
     spec: OwnedFd,
     sync: OwnedFd,
     report: OwnedFd,
     streams: container::ChildStreams,
 ) -> ! {
-    let _ = rustix::io::read(&go, &mut [0u8; 1]);
-    drop(go);
     container::make_deferred_namespaces(deferred, made, &report);
     let mut json = Vec::new();
     let _ = std::fs::File::from(spec).read_to_end(&mut json);
