@@ -485,12 +485,11 @@ impl KeepAlive {
 pub(crate) const DEFERRABLE_NAMESPACES: libc::c_int =
     libc::CLONE_NEWNS | libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
 
-/// Child side, first thing after the clone (once the parent started the id-mapping
-/// helpers): make the `deferred` namespaces and bring a new network namespace's
-/// loopback up (which needs no mapped id, so it is done while the helpers map them),
-/// then close `made` (one byte written first: they exist). A failure is reported and
-/// ends the child.
-pub(crate) fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, report: &OwnedFd) {
+/// Child side, first thing after the clone: make the `deferred` namespaces and bring
+/// a new network namespace's loopback up (which needs no mapped id, so it is done
+/// while the helpers map them), then close `made` (one byte written first: they
+/// exist). A failure is reported and ends the child.
+fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, report: &OwnedFd) {
     if let Err(e) = sys::unshare_namespaces(deferred) {
         fail(report, TAG_SETUP, &format!("create the namespaces: {e}"))
     }
@@ -501,9 +500,8 @@ pub(crate) fn make_deferred_namespaces(deferred: libc::c_int, made: OwnedFd, rep
 }
 
 /// The namespaces [`make_deferred_namespaces`] set up of `deferred`: all but the
-/// UTS namespace, whose hostname [`prepare`] sets from the spec (which a process
-/// cloned early only has later).
-pub(crate) fn set_up_when_made(deferred: libc::c_int) -> libc::c_int {
+/// UTS namespace, whose hostname [`prepare`] sets from the spec.
+fn set_up_when_made(deferred: libc::c_int) -> libc::c_int {
     deferred & !libc::CLONE_NEWUTS
 }
 
