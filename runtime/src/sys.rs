@@ -399,8 +399,10 @@ pub fn pipe() -> io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
 pub struct SpawnedProgram {
     /// Its pid.
     pub pid: libc::pid_t,
-    /// Its exec's outcome: end-of-file once it executed, else the errno (four bytes,
-    /// native order) of the failed execve (the child then ended with status 127).
+    /// Its exec's outcome (non-blocking): nothing once it executed, else the errno
+    /// (four bytes, native order) of the failed execve, written before the child
+    /// ended with status 127. Read with [`exec_failure`] once the child was waited
+    /// for.
     pub exec_result: OwnedFd,
 }
 
@@ -426,7 +428,11 @@ pub fn spawn_program(
         rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
         rustix::fs::Mode::empty(),
     )?;
-    let (result_r, result_w) = pipe()?;
+    // Non-blocking: a process forked meanwhile by another thread may hold the write
+    // end for as long as it lives, so its end-of-file proves nothing.
+    let (result_r, result_w) = rustix::pipe::pipe_with(
+        rustix::pipe::PipeFlags::CLOEXEC | rustix::pipe::PipeFlags::NONBLOCK,
+    )?;
     let (null_fd, err_fd, result_fd) = (null.as_raw_fd(), stderr.as_raw_fd(), result_w.as_raw_fd());
     // SAFETY: in the child only async-signal-safe calls follow, on descriptors and
     // NUL-terminated arrays made before the fork (no allocation, no lock), ending in
@@ -461,21 +467,18 @@ pub fn spawn_program(
     })
 }
 
-/// The errno a [`SpawnedProgram`]'s failed exec reported on `exec_result`, once the
-/// child executed or ended (None: it executed the program).
+/// The errno a [`SpawnedProgram`]'s failed exec reported on `exec_result`, read
+/// once the child was waited for (None: it executed the program).
 pub fn exec_failure(exec_result: OwnedFd) -> Option<io::Error> {
     let mut buf = [0u8; std::mem::size_of::<libc::c_int>()];
-    let mut got = 0;
-    let mut file = std::fs::File::from(exec_result);
-    while got < buf.len() {
-        match io::Read::read(&mut file, &mut buf[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => break,
-        }
+    // The child wrote the errno whole (a pipe write this small is atomic) before it
+    // ended, or nothing.
+    match rustix::io::read(&exec_result, &mut buf) {
+        Ok(n) if n == buf.len() => Some(io::Error::from_raw_os_error(libc::c_int::from_ne_bytes(
+            buf,
+        ))),
+        _ => None,
     }
-    (got == buf.len()).then(|| io::Error::from_raw_os_error(libc::c_int::from_ne_bytes(buf)))
 }
 
 /// fork(2): 0 in the child, the child's pid in the parent. The caller must be
@@ -560,9 +563,9 @@ mod tests {
         let mut text = String::new();
         io::Read::read_to_string(&mut std::fs::File::from(err_r), &mut text).unwrap();
         assert_eq!(text, "arg env\n");
-        assert!(exec_failure(spawned.exec_result).is_none());
         // Standard input is /dev/null: `read` ends at once and the status is the script's.
         let status = wait_pid(spawned.pid).unwrap();
+        assert!(exec_failure(spawned.exec_result).is_none());
         assert!(
             libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 3,
             "{status}"
@@ -575,9 +578,9 @@ mod tests {
         let path = c("/no/such/program");
         let spawned =
             spawn_program(&path, std::slice::from_ref(&path), &[], err_w.as_fd()).unwrap();
+        let status = wait_pid(spawned.pid).unwrap();
         let failure = exec_failure(spawned.exec_result).expect("an exec failure");
         assert_eq!(failure.raw_os_error(), Some(libc::ENOENT));
-        let status = wait_pid(spawned.pid).unwrap();
         assert!(
             libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 127,
             "{status}"
