@@ -102,10 +102,10 @@ pub fn move_to_trash(
 }
 
 impl Doomed {
-    /// Let a child make spares and delete the directory, then, given `checkpoint` (the store's
-    /// database, whose WAL is due for a checkpoint), become the checkpoint process
-    /// (see `coracle_storage::checkpoint`) at the child's idle priority: the caller
-    /// forks once for both. When no child can be started, the directory is deleted
+    /// Let a child make spares and delete the directory, then, given `checkpoint`
+    /// (the store's database, whose WAL is due for a checkpoint), become the
+    /// checkpoint process (see `coracle_storage::checkpoint`) at the child's idle
+    /// priority: the caller forks once for both. When no child can be started, the directory is deleted
     /// here and the checkpoint started as a command's (`checkpoint::start_beside`).
     pub fn delete_beside(self, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> Result<()> {
         if delete_in_child(&self, plan, checkpoint) {
