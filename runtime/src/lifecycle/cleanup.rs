@@ -87,7 +87,7 @@ pub fn cleanup(store: &Store, id: &str, plan: Option<&UserNsPlan>) -> Result<()>
         return Ok(());
     };
     let change = ContainerChange::ended(Some(exit.code), exit.finished, None);
-    record_end_or_remove(store, &record, &config, plan, &change)?;
+    record_end_or_remove(store, &record, &config, plan, &change, None)?;
     rundir::remove_exit_file(id);
     // Only an end this cleanup recorded may restart it (`stop` records its own).
     if !config.remove && should_restart(&config.restart, Some(exit.code), record.restart_count) {

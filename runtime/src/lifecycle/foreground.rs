@@ -208,10 +208,14 @@ fn supervise(
         "container {} started in the foreground: pid {pid}",
         record.name
     );
+    let mut started = started;
+    // Kept past the container's end: its namespace's teardown then goes to the
+    // removal's child (or happens when this process drops the hold).
+    let mount_ns = started.take_mount_namespace();
     let result = started.wait_foreground(spec);
     let _lock = end_lock(store, &record.id, pid, &result)?;
     launch::ended_cgroup(store, &record.id);
-    let result = launch::settle_end(store, record, config, stored_plan, result);
+    let result = launch::settle_end(store, record, config, stored_plan, result, mount_ns);
     forget_runtime_files(store, &record.id);
     result
 }
@@ -233,7 +237,8 @@ fn settle_failed_run(
     launch::ended_cgroup(store, &record.id);
     let ended = ContainerChange::ended(Some(code), now(), Some(error.to_string()));
     let cleanup = lock.and_then(|_lock| {
-        let settled = launch::record_end_or_remove(store, record, config, stored_plan, &ended);
+        let settled =
+            launch::record_end_or_remove(store, record, config, stored_plan, &ended, None);
         forget_runtime_files(store, &record.id);
         settled
     });

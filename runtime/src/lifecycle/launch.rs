@@ -18,6 +18,7 @@ use crate::ids::userns::run_in_userns;
 use crate::process::container::{self, ContainerSpec};
 use crate::process::exitcode;
 use crate::process::limits::ProcessLimits;
+use crate::process::teardown::MountNamespaceHold;
 use crate::security::caps;
 use crate::security::seccomp;
 use crate::spec::{ContainerConfig, IdMappingMode, NamespaceMode, SeccompChoice};
@@ -554,13 +555,14 @@ pub fn settle_end(
     config: &ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
     result: Result<i32>,
+    mount_ns: Option<MountNamespaceHold>,
 ) -> Result<i32> {
     let (code, error) = match &result {
         Ok(code) => (Some(*code), None),
         Err(e) => (None, Some(e.to_string())),
     };
     let ended = ContainerChange::ended(code, now(), error);
-    let cleanup = record_end_or_remove(store, record, config, stored_plan, &ended);
+    let cleanup = record_end_or_remove(store, record, config, stored_plan, &ended, mount_ns);
     match (result, cleanup) {
         (Ok(code), Ok(())) => Ok(code),
         (Ok(_), Err(e)) => Err(e),
@@ -582,17 +584,20 @@ pub fn failed_start_code(error: &RuntimeError) -> i32 {
 }
 
 /// [`settle_end`]'s work: record `ended` or, with `--rm`, remove the container.
+/// `mount_ns`, the ended container's mount namespace if held, goes with a removal
+/// to the child that deletes its directory (see `teardown`).
 pub(crate) fn record_end_or_remove(
     store: &Store,
     record: &ContainerRecord,
     config: &ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
     ended: &ContainerChange,
+    mount_ns: Option<MountNamespaceHold>,
 ) -> Result<()> {
     if config.remove {
         let plan = running_plan(config, stored_plan);
         let plan = plan.as_ref().or(stored_plan);
-        return remove_at_end(store, &record.id, ended, plan)
+        return remove_at_end(store, &record.id, ended, plan, mount_ns)
             .and_then(|()| remove_leftovers(store, record, config, plan));
     }
     record_end(store, &record.id, ended)
@@ -611,6 +616,7 @@ fn remove_at_end(
     id: &str,
     ended: &ContainerChange,
     plan: Option<&UserNsPlan>,
+    mount_ns: Option<MountNamespaceHold>,
 ) -> Result<()> {
     let dir = container_dir(store, id);
     crate::cgroups::container_ended(id, &dir.join("userdata"))?;
@@ -634,7 +640,7 @@ fn remove_at_end(
     // if this commit made it due (one fork instead of two processes).
     if let Some(doomed) = doomed {
         let checkpoint = coracle_storage::checkpoint::due();
-        doomed.delete_beside(plan, checkpoint.as_deref())?;
+        doomed.delete_beside(plan, checkpoint.as_deref(), mount_ns)?;
     }
     deleted
 }

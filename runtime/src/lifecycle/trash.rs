@@ -31,6 +31,7 @@ use crate::error::Result;
 use crate::ids::idmap::UserNsPlan;
 use crate::ids::userns::remove_tree;
 use crate::lifecycle::spare;
+use crate::process::teardown::MountNamespaceHold;
 use crate::sys;
 
 /// `<store>/trash`: where removed containers' directories wait for their deletion.
@@ -49,7 +50,7 @@ pub fn remove_container_dir(
     plan: Option<&UserNsPlan>,
 ) -> Result<()> {
     match move_to_trash(store, id, dir, plan)? {
-        Some(doomed) => doomed.delete_beside(plan, None),
+        Some(doomed) => doomed.delete_beside(plan, None, None),
         None => Ok(()),
     }
 }
@@ -105,12 +106,24 @@ impl Doomed {
     /// Let a child make spares and delete the directory, then, given `checkpoint`
     /// (the store's database, whose WAL is due for a checkpoint), become the
     /// checkpoint process (see `coracle_storage::checkpoint`) at the child's idle
-    /// priority: the caller forks once for both. When no child can be started, the directory is deleted
-    /// here and the checkpoint started as a command's (`checkpoint::start_beside`).
-    pub fn delete_beside(self, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> Result<()> {
-        if delete_in_child(&self, plan, checkpoint) {
-            return Ok(());
-        }
+    /// priority: the caller forks once for both. `mount_ns`, the removed container's
+    /// mount namespace if this process holds it, goes to the child, which drops it
+    /// once this process has ended (`crate::process::teardown`). When no child can
+    /// be started, the namespace is dropped and the directory deleted here, and the
+    /// checkpoint started as a command's (`checkpoint::start_beside`).
+    pub fn delete_beside(
+        self,
+        plan: Option<&UserNsPlan>,
+        checkpoint: Option<&Path>,
+        mount_ns: Option<MountNamespaceHold>,
+    ) -> Result<()> {
+        let mount_ns = match delete_in_child(&self, plan, checkpoint, mount_ns) {
+            Ok(()) => return Ok(()),
+            Err(mount_ns) => mount_ns,
+        };
+        // Torn down before its directory goes (its overlay's upper and work
+        // directories are there).
+        drop(mount_ns);
         let deleted = remove_tree(&self.path, plan);
         if let Some(db) = checkpoint {
             coracle_storage::checkpoint::start_beside(db);
@@ -146,28 +159,42 @@ fn empty_unheld(trash: &Path, plan: Option<&UserNsPlan>) {
     }
 }
 
-/// Fork a child that makes the store's spares ([`spare::replenish`]), deletes
-/// `doomed` (as [`remove_tree`] does: in the user namespace of `plan` if need be; what
-/// it fails to delete stays for the next removal's [`empty_unheld`]), then
-/// checkpoints `checkpoint`'s WAL if given, and exits; nobody waits for it. The child
-/// keeps the lock on the entry until it is done. False if no child could be started
-/// (or this process has other threads).
-fn delete_in_child(doomed: &Doomed, plan: Option<&UserNsPlan>, checkpoint: Option<&Path>) -> bool {
+/// Fork a child that drops `mount_ns` once this process has ended (the
+/// namespace's teardown, see `teardown`), makes the store's spares
+/// ([`spare::replenish`]), deletes `doomed` (as [`remove_tree`] does: in the user
+/// namespace of `plan` if need be; what it fails to delete stays for the next
+/// removal's [`empty_unheld`]), then checkpoints `checkpoint`'s WAL if given, and
+/// exits; nobody waits for it. The child keeps the lock on the entry until it is
+/// done. `mount_ns` back if no child could be started (or this process has other
+/// threads).
+fn delete_in_child(
+    doomed: &Doomed,
+    plan: Option<&UserNsPlan>,
+    checkpoint: Option<&Path>,
+    mount_ns: Option<MountNamespaceHold>,
+) -> std::result::Result<(), Option<MountNamespaceHold>> {
     // A fork copies only this thread: another one could hold a lock the child needs.
     if sys::thread_count() != 1 {
-        return false;
+        return Err(mount_ns);
     }
+    let caller = std::process::id() as i32;
     match sys::fork_unwaited() {
         Ok(0) => {
             // The child: a session of its own (no terminal, no signals meant for the
-            // caller's process group), nothing of the caller's open but the lock
-            // (a caller reading this command's output must see its end at once).
+            // caller's process group), nothing of the caller's open but the lock and
+            // the namespace (a caller reading this command's output must see its
+            // end at once).
             let _ = rustix::process::setsid();
-            let _ = sys::close_fds_except(&[doomed.held.as_fd().as_raw_fd()]);
+            let mut keep = vec![doomed.held.as_fd().as_raw_fd()];
+            keep.extend(mount_ns.as_ref().map(|ns| ns.as_fd().as_raw_fd()));
+            let _ = sys::close_fds_except(&keep);
             let _ = sys::null_stdio();
             // Beside the next command, never in its way: on a machine with few
             // cores a back-to-back `run --rm` otherwise waited for this child.
             let _ = sys::run_only_when_idle();
+            if let Some(mount_ns) = mount_ns {
+                mount_ns.release_after(caller);
+            }
             spare::replenish(&doomed.store_root);
             let _ = remove_tree(&doomed.path, plan);
             if let Some(db) = checkpoint {
@@ -177,7 +204,7 @@ fn delete_in_child(doomed: &Doomed, plan: Option<&UserNsPlan>, checkpoint: Optio
             }
             sys::exit_now(0)
         }
-        Ok(_) => true,
-        Err(_) => false,
+        Ok(_) => Ok(()),
+        Err(_) => Err(mount_ns),
     }
 }

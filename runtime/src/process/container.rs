@@ -35,6 +35,7 @@ use crate::process::limits::ProcessLimits;
 use crate::process::namespaces::{self, NamespaceSetup, OpenJoins};
 use crate::process::relay::Relay;
 use crate::process::stdio::{self, ChildEnds, ParentEnds};
+use crate::process::teardown::MountNamespaceHold;
 use crate::security::caps::{self, CapSet};
 use crate::security::seccomp::{self, Program};
 use crate::spec::{Attach, TIMEOUT_EXIT_CODE};
@@ -210,6 +211,8 @@ pub struct Started {
     pub(crate) old_mask: crate::process::signals::SigMask,
     // Held until the container is gone: tears fuse-overlayfs down on drop.
     pub(crate) _fuse: Option<FuseMount>,
+    /// Its mount namespace, held from its clone (see [`MountNamespaceHold`]).
+    pub(crate) mount_ns: Option<MountNamespaceHold>,
 }
 
 /// The parent's ends of a started container's output, for a monitor to log.
@@ -329,6 +332,7 @@ pub fn start_with(
             streams,
             old_mask,
             _fuse: fuse,
+            mount_ns: None,
         }),
         Err(e) => {
             sys::kill(pid, libc::SIGKILL);
@@ -348,6 +352,13 @@ impl Started {
         self.pid
     }
 
+    /// The hold on the container's mount namespace, taken out so that it outlives
+    /// the container: whoever drops it last tears the namespace down (`None` when
+    /// the start took none, or it was taken).
+    pub fn take_mount_namespace(&mut self) -> Option<MountNamespaceHold> {
+        self.mount_ns.take()
+    }
+
     /// Relay the container's streams to the caller's, forward signals, reap it and
     /// return its exit code.
     pub fn wait_foreground(self, spec: &ContainerSpec) -> Result<i32> {
@@ -356,6 +367,7 @@ impl Started {
             streams,
             old_mask,
             _fuse,
+            mount_ns: _,
         } = self;
         let watch = Watch {
             attach: spec.attach,

@@ -23,6 +23,7 @@ use crate::process::container::{
     self, ContainerSpec, ParentStreams, StartStage, Started, TAG_SETUP,
 };
 use crate::process::exitcode;
+use crate::process::teardown::MountNamespaceHold;
 use crate::sys;
 
 /// A container process cloned into a new user namespace (and a new PID namespace
@@ -43,6 +44,7 @@ struct Waiting {
     report_r: OwnedFd,
     streams: ParentStreams,
     helpers: MappingHelpers,
+    mount_ns: Option<MountNamespaceHold>,
 }
 
 impl EarlyStart {
@@ -81,6 +83,9 @@ impl EarlyStart {
         }
         drop((sync_r, report_w, spec_r, child_streams));
         let helpers = MappingHelpers::spawn(pid, plan);
+        // Its mount namespace is the clone's: held from now on, so that the
+        // container's exit need not tear it down (see `teardown`).
+        let mount_ns = MountNamespaceHold::of(pid);
         Ok(EarlyStart {
             inner: Some(Waiting {
                 pid,
@@ -93,6 +98,7 @@ impl EarlyStart {
                 report_r,
                 streams,
                 helpers,
+                mount_ns,
             }),
         })
     }
@@ -160,6 +166,7 @@ fn finish(
         report_r,
         streams,
         helpers,
+        mount_ns,
         ..
     } = w;
     let give_up = |e: RuntimeError, old_mask: Option<&crate::process::signals::SigMask>| {
@@ -203,6 +210,7 @@ fn finish(
             streams,
             old_mask,
             _fuse: fuse,
+            mount_ns,
         }),
         Err(e) => Err(give_up(e, Some(&old_mask))),
     }

@@ -15,3 +15,4 @@ pub mod pty;
 pub mod relay;
 pub mod signals;
 pub mod stdio;
+pub mod teardown;

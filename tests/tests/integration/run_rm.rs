@@ -195,6 +195,66 @@ fn a_removed_containers_files_leave_the_store_at_once_and_are_deleted_beside_it(
     assert_trash_empties_within(&sb, Duration::from_secs(10));
 }
 
+/// The processes with a file open below `dir` (the sandbox's: another test's
+/// container can be given the number of a namespace that went) whose namespaces or
+/// open files include the mount namespace `ns` (as `/proc/self/ns/mnt` names it:
+/// "mnt:[N]").
+fn holders_of(ns: &str, dir: &std::path::Path) -> Vec<String> {
+    let mut holders = Vec::new();
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return holders;
+    };
+    for proc_dir in procs.flatten() {
+        let pid = proc_dir.file_name().to_string_lossy().into_owned();
+        if !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let open: Vec<std::path::PathBuf> = std::fs::read_dir(proc_dir.path().join("fd"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|fd| std::fs::read_link(fd.path()).ok())
+            .collect();
+        let own = std::fs::read_link(proc_dir.path().join("ns/mnt")).ok();
+        let holds = own.iter().chain(&open).any(|link| link.as_os_str() == ns);
+        if holds && open.iter().any(|path| path.starts_with(dir)) {
+            holders.push(pid);
+        }
+    }
+    holders
+}
+
+/// A `run --rm` holds its container's mount namespace past the container's end
+/// and hands it to the child that deletes the container's directory, so that the
+/// container's exit does not tear it down: that child lets it go once the command
+/// has ended. Nothing may keep it longer.
+#[test]
+fn a_removed_containers_mount_namespace_does_not_outlive_its_removal() {
+    let (sb, img) = with_image("runrm-mountns", "busybox");
+    let ns = stdout(
+        &sb,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            &img,
+            "readlink",
+            "/proc/self/ns/mnt",
+        ],
+    );
+    let ns = ns.trim().to_string();
+    assert!(ns.starts_with("mnt:["), "the container printed {ns:?}");
+    assert!(
+        crate::lifecycle::eventually(Duration::from_secs(10), || holders_of(&ns, &sb.data())
+            .is_empty()),
+        "processes still hold the removed container's mount namespace {ns}: {:?}",
+        holders_of(&ns, &sb.data())
+    );
+    assert_no_container_left(&sb);
+    assert_trash_empties_within(&sb, Duration::from_secs(10));
+}
+
 #[test]
 fn a_removal_deletes_what_earlier_removals_left_unless_a_cleaner_holds_it() {
     let (sb, img) = with_image("runrm-leftovers", "busybox");
