@@ -199,7 +199,7 @@ fn supervise(
     record: &ContainerRecord,
     config: &ContainerConfig,
     spec: &ContainerSpec,
-    started: Started,
+    mut started: Started,
     stored_plan: Option<&UserNsPlan>,
 ) -> Result<i32> {
     launch::volumes_mounted(store, config);
@@ -208,7 +208,6 @@ fn supervise(
         "container {} started in the foreground: pid {pid}",
         record.name
     );
-    let mut started = started;
     // Kept past the container's end: its namespace's teardown then goes to the
     // removal's child (or happens when this process drops the hold).
     let mount_ns = started.take_mount_namespace();

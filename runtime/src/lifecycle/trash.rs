@@ -178,6 +178,8 @@ fn delete_in_child(
         return Err(mount_ns);
     }
     let caller = std::process::id() as i32;
+    let mut keep = vec![doomed.held.as_fd().as_raw_fd()];
+    keep.extend(mount_ns.as_ref().map(|ns| ns.as_fd().as_raw_fd()));
     match sys::fork_unwaited() {
         Ok(0) => {
             // The child: a session of its own (no terminal, no signals meant for the
@@ -185,8 +187,6 @@ fn delete_in_child(
             // the namespace (a caller reading this command's output must see its
             // end at once).
             let _ = rustix::process::setsid();
-            let mut keep = vec![doomed.held.as_fd().as_raw_fd()];
-            keep.extend(mount_ns.as_ref().map(|ns| ns.as_fd().as_raw_fd()));
             let _ = sys::close_fds_except(&keep);
             let _ = sys::null_stdio();
             // Beside the next command, never in its way: on a machine with few
