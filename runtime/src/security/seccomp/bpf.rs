@@ -1,4 +1,4 @@
-//! Classic BPF for one seccomp filter, laid out for speed: the syscall number is found
+//! Classic BPF for a seccomp filter, laid out for speed: the syscall number is found
 //! by a binary search over ranges of numbers that share an outcome, so a call costs
 //! about 2·log2(ranges) instructions instead of a walk down a list of every syscall
 //! (seccompiler's layout: ~2000 instructions for the default profile, ~0.8 ms for the
@@ -8,9 +8,9 @@
 //! Layout:
 //! ```text
 //!   ld arch; jeq AUDIT_ARCH ? ok : kill-process
-//!   ok: ld nr; <binary search; leaves: ret MATCH | ret MISMATCH | ja cond_i>
-//!   cond_i: <rule 1: each condition jumps to rule 2 on failure; all pass: ret MATCH>
-//!           <rule 2 …> … ret MISMATCH
+//!   ok: ld nr; <binary search; leaves: ret ACTION | ja cond_i>
+//!   cond_i: <rule 1: each condition jumps to rule 2 on failure; all pass: ret ITS ACTION>
+//!           <rule 2 …> … ret OTHERWISE
 //! ```
 //! Far jumps always go through `ja` (32-bit offset); conditional jumps only reach a
 //! few instructions ahead, so the 8-bit offsets of classic BPF never overflow.
@@ -58,12 +58,32 @@ fn audit_arch(arch: Arch) -> u32 {
 /// every condition of at least one inner list.
 pub type RuleSet = Option<Vec<Vec<ArgCond>>>;
 
+/// The rules of one syscall in the order they are tried, each with the action a match
+/// returns; when none matches, the filter's `otherwise` action.
+pub type Ordered = Vec<(Action, RuleSet)>;
+
 /// Compiles one filter: syscalls in `rules` whose conditions hold get `on_match`, every
 /// other call `mismatch`; a call from another architecture kills the process.
+#[cfg(test)]
 pub fn compile(
     rules: &BTreeMap<u32, RuleSet>,
     mismatch: Action,
     on_match: Action,
+    arch: Arch,
+) -> Result<Vec<sock_filter>, String> {
+    let ordered = rules
+        .iter()
+        .map(|(nr, set)| (*nr, vec![(on_match, set.clone())]))
+        .collect();
+    compile_ordered(&ordered, mismatch, arch)
+}
+
+/// Compiles one filter: a syscall in `rules` returns the action of its first rule
+/// whose conditions hold, any other call (or one whose rules all fail) `otherwise`;
+/// a call from another architecture kills the process.
+pub fn compile_ordered(
+    rules: &BTreeMap<u32, Ordered>,
+    otherwise: Action,
     arch: Arch,
 ) -> Result<Vec<sock_filter>, String> {
     let mut a = Asm::default();
@@ -76,11 +96,11 @@ pub fn compile(
     a.mark(ok);
     a.load(OFF_NR);
     let mut blocks = Vec::new();
-    let segments = segments(rules, &mut blocks, &mut a);
-    a.search(&segments, ret_value(on_match), ret_value(mismatch));
-    for (label, sets) in blocks {
+    let segments = segments(rules, otherwise, &mut blocks, &mut a);
+    a.search(&segments);
+    for (label, entries) in blocks {
         a.mark(label);
-        a.rule_block(sets, ret_value(on_match), ret_value(mismatch));
+        a.rule_block(entries, ret_value(otherwise));
     }
     a.finish()
 }
@@ -88,8 +108,8 @@ pub fn compile(
 /// What a range of syscall numbers leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
-    Match,
-    Mismatch,
+    /// Return this value.
+    Ret(u32),
     /// Jump to a rule block.
     Block(Label),
 }
@@ -102,10 +122,12 @@ struct Segment {
 }
 
 /// Cover all of u32 with segments, merging neighbours with the same outcome; rule
-/// blocks are queued in `blocks`.
+/// blocks are queued in `blocks`. A syscall whose first rule has no conditions
+/// returns its action at once (the rules after it can never be reached).
 fn segments<'r>(
-    rules: &'r BTreeMap<u32, RuleSet>,
-    blocks: &mut Vec<(Label, &'r [Vec<ArgCond>])>,
+    rules: &'r BTreeMap<u32, Ordered>,
+    otherwise: Action,
+    blocks: &mut Vec<(Label, &'r [(Action, RuleSet)])>,
     a: &mut Asm,
 ) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
@@ -115,16 +137,18 @@ fn segments<'r>(
             out.push(Segment { start, outcome });
         }
     };
+    let unruled = Outcome::Ret(ret_value(otherwise));
     let mut next = 0u32;
-    for (&nr, set) in rules {
+    for (&nr, entries) in rules {
         if nr > next {
-            push(&mut out, next, Outcome::Mismatch);
+            push(&mut out, next, unruled);
         }
-        let outcome = match set {
-            None => Outcome::Match,
-            Some(sets) => {
+        let outcome = match entries.as_slice() {
+            [] => unruled,
+            [(action, None), ..] => Outcome::Ret(ret_value(*action)),
+            entries => {
                 let label = a.label();
-                blocks.push((label, sets.as_slice()));
+                blocks.push((label, entries));
                 Outcome::Block(label)
             }
         };
@@ -134,7 +158,7 @@ fn segments<'r>(
             None => return out,
         }
     }
-    push(&mut out, next, Outcome::Mismatch);
+    push(&mut out, next, unruled);
     out
 }
 
@@ -199,11 +223,10 @@ impl Asm {
     }
 
     /// Binary search over `segs` (sorted, covering u32) on the number in A.
-    fn search(&mut self, segs: &[Segment], on_match: u32, mismatch: u32) {
+    fn search(&mut self, segs: &[Segment]) {
         if let [only] = segs {
             match only.outcome {
-                Outcome::Match => self.ret(on_match),
-                Outcome::Mismatch => self.ret(mismatch),
+                Outcome::Ret(value) => self.ret(value),
                 Outcome::Block(l) => self.ja(l),
             }
             return;
@@ -215,24 +238,31 @@ impl Asm {
         self.mark(far);
         self.ja(right);
         self.mark(left);
-        self.search(&segs[..mid], on_match, mismatch);
+        self.search(&segs[..mid]);
         self.mark(right);
-        self.search(&segs[mid..], on_match, mismatch);
+        self.search(&segs[mid..]);
     }
 
-    /// The rules of one syscall: the first whose conditions all hold returns `on_match`.
-    fn rule_block(&mut self, sets: &[Vec<ArgCond>], on_match: u32, mismatch: u32) {
-        for conds in sets {
-            let fail = self.label();
-            for c in conds {
-                let pass = self.label();
-                self.condition(c, pass, fail);
-                self.mark(pass);
+    /// The rules of one syscall, in order: the first whose conditions all hold
+    /// returns its action; when none does, `otherwise`.
+    fn rule_block(&mut self, entries: &[(Action, RuleSet)], otherwise: u32) {
+        for (action, set) in entries {
+            let Some(sets) = set else {
+                self.ret(ret_value(*action));
+                return;
+            };
+            for conds in sets {
+                let fail = self.label();
+                for c in conds {
+                    let pass = self.label();
+                    self.condition(c, pass, fail);
+                    self.mark(pass);
+                }
+                self.ret(ret_value(*action));
+                self.mark(fail);
             }
-            self.ret(on_match);
-            self.mark(fail);
         }
-        self.ret(mismatch);
+        self.ret(otherwise);
     }
 
     /// One 64-bit comparison: continue at `pass` or `fail`.

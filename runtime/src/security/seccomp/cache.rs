@@ -16,10 +16,14 @@ use std::path::{Path, PathBuf};
 /// Magic at the start of a cache file.
 const CACHE_MAGIC: &[u8; 8] = b"CRSCC001";
 
-/// The writer a cache file must name: this build's version and profile version.
+/// The layout of the compiled program: 2 is one filter (1 was one filter per action).
+const LAYOUT: u32 = 2;
+
+/// The writer a cache file must name: this build's version, profile version and
+/// program layout.
 fn writer() -> String {
     format!(
-        "coracle {} profile {PROFILE_VERSION}",
+        "coracle {} profile {PROFILE_VERSION} layout {LAYOUT}",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -152,7 +156,7 @@ mod tests {
         cut.filters[0].pop();
         recompiled_instead_of("a filter cut short", &encode(&cut));
         let mut no_return = compiled();
-        if let Some(last) = no_return.filters[1].last_mut() {
+        if let Some(last) = no_return.filters[0].last_mut() {
             last.code = 0x20;
         }
         recompiled_instead_of(

@@ -1,13 +1,15 @@
 //! Seccomp: the default profile, OCI JSON profiles, compilation to BPF (our own
 //! binary-search layout, `bpf`), a cache of the compiled default, and installation.
 //!
-//! A profile compiles to one or more BPF filters, installed in order. The first
-//! ("base") filter returns the default action for syscalls no rule names and ALLOW for
-//! the others; then one filter per non-ALLOW action returns that action when one of its
-//! rules matches and ALLOW otherwise. The kernel runs every filter and keeps the most
-//! restrictive result (ties go to the filter installed last), so a matching rule's action
-//! wins over the default. Simplification: when rules with different actions match the
-//! same call, the most restrictive one wins (libseccomp would reject or order them).
+//! A profile compiles to one BPF filter (the kernel copies, checks and JIT-compiles each
+//! filter at every container start, and runs every installed filter at each of the
+//! container's syscalls). For each syscall it names, the filter tries the syscall's
+//! rules action by action, the most restrictive action first in the kernel's own order
+//! (kill process, kill thread, trap, errno, log, allow), and returns the action of the
+//! first rule that matches; a call no rule matches gets the default action. So a
+//! matching rule's action wins over the default, and when rules with different actions
+//! match the same call, the most restrictive one wins (libseccomp would reject or order
+//! them); between two errnos, the larger one.
 //!
 //! Installing needs either `no_new_privs` or CAP_SYS_ADMIN in the caller's user
 //! namespace. [`install`] does not set `no_new_privs` itself (unlike
@@ -255,44 +257,51 @@ fn add_chain(chains: &mut Chains, nr: u32, conds: Option<&Vec<ArgCond>>) {
     }
 }
 
-fn filter(chains: &Chains, mismatch: Action, on_match: Action, arch: Arch) -> Result<BpfProgram> {
-    let program =
-        bpf::compile(chains, mismatch, on_match, arch).map_err(RuntimeError::SeccompCompile)?;
-    if program.len() > MAX_INSNS {
-        return Err(RuntimeError::SeccompCompile(format!(
-            "the filter needs {} instructions, more than the kernel's {MAX_INSNS}",
-            program.len()
-        )));
-    }
-    Ok(program)
+/// The kernel's order among the results of filters, most restrictive first: the
+/// action, compared as a signed number (`SECCOMP_RET_ACTION_FULL`), then, between two
+/// results of one action (two errnos), the larger data first.
+fn precedence(action: Action) -> (i32, std::cmp::Reverse<u32>) {
+    let value = bpf::ret_value(action);
+    (
+        (value & 0xffff_0000) as i32,
+        std::cmp::Reverse(value & 0xffff),
+    )
 }
 
-/// Compiles `profile` for `arch` (see the module doc for the filter layout).
+/// Compiles `profile` for `arch` (see the module doc for the filter's layout).
 pub fn compile(profile: &Profile, arch: Arch) -> Result<Program> {
-    let mut all = Chains::new();
     let mut by_action: BTreeMap<Action, Chains> = BTreeMap::new();
     for rule in &profile.rules {
         let conds = (!rule.args.is_empty()).then_some(&rule.args);
+        let chains = by_action.entry(rule.action).or_default();
         for nr in rule
             .names
             .iter()
             .filter_map(|n| arch.syscall_nr(n))
             .filter_map(|nr| u32::try_from(nr).ok())
         {
-            add_chain(&mut all, nr, conds);
-            if rule.action != Action::Allow {
-                add_chain(by_action.entry(rule.action).or_default(), nr, conds);
-            }
+            add_chain(chains, nr, conds);
         }
     }
-    let mut filters = Vec::new();
-    if profile.default_action != Action::Allow {
-        filters.push(filter(&all, profile.default_action, Action::Allow, arch)?);
+    let mut actions: Vec<(Action, Chains)> = by_action.into_iter().collect();
+    actions.sort_by_key(|(action, _)| precedence(*action));
+    let mut ordered: BTreeMap<u32, bpf::Ordered> = BTreeMap::new();
+    for (action, chains) in actions {
+        for (nr, set) in chains {
+            ordered.entry(nr).or_default().push((action, set));
+        }
     }
-    for (action, chains) in &by_action {
-        filters.push(filter(chains, Action::Allow, *action, arch)?);
+    let program = bpf::compile_ordered(&ordered, profile.default_action, arch)
+        .map_err(RuntimeError::SeccompCompile)?;
+    if program.len() > MAX_INSNS {
+        return Err(RuntimeError::SeccompCompile(format!(
+            "the filter needs {} instructions, more than the kernel's {MAX_INSNS}",
+            program.len()
+        )));
     }
-    Ok(Program { filters })
+    Ok(Program {
+        filters: vec![program],
+    })
 }
 
 /// Compiles the built-in default profile for a container holding `caps`, for the host.

@@ -21,12 +21,12 @@ fn action_for(profile: &Profile, name: &str) -> Vec<Action> {
 fn default_program_compiles_for_both_arches() {
     for arch in [Arch::X86_64, Arch::Aarch64] {
         let program = compile(&default_profile(&CapSet::default_set(), arch), arch).unwrap();
-        // base + EPERM rules + EINVAL (netlink audit socket)
-        assert_eq!(program.filters().len(), 3, "{arch:?}");
+        // One filter: the allow-list, the EPERM rules and EINVAL (netlink audit socket).
+        assert_eq!(program.filters().len(), 1, "{arch:?}");
         assert!(program.filters().iter().all(|f| f.len() < MAX_INSNS));
         assert!(
             program.filters()[0].len() > 100,
-            "base filter holds the allow-list"
+            "the filter holds the allow-list"
         );
     }
     assert!(default_program(&CapSet::default_set()).is_ok());
@@ -91,7 +91,7 @@ fn cache_stores_and_reuses_program() {
     assert_ne!(path, other);
     // The second call reads the file: prove it by planting a valid, different program.
     let planted = Program {
-        filters: vec![first.filters()[1].clone()],
+        filters: vec![first.filters()[0].clone(), first.filters()[0].clone()],
     };
     std::fs::write(&path, cache::encode(&planted)).unwrap();
     assert_eq!(cached_default(dir.path(), &caps).unwrap(), planted);
@@ -132,8 +132,24 @@ fn json_profile_parses_actions_args_and_filters() {
     assert_eq!(action_for(&p, "arch_prctl"), [Action::Allow]);
     assert!(action_for(&p, "set_tls").is_empty());
     let program = compile(&p, Arch::X86_64).unwrap();
-    // base, EPERM, KILL_PROCESS
-    assert_eq!(program.filters().len(), 3);
+    assert_eq!(program.filters().len(), 1);
+    let verdict = |name: &str, args: [u64; 6]| {
+        let nr = Arch::X86_64.syscall_nr(name).unwrap() as u32;
+        bpf::run(&program.filters()[0], nr, 0xc000_003e, args)
+    };
+    let ret = bpf::ret_value;
+    assert_eq!(verdict("read", [0; 6]), ret(Action::Allow));
+    assert_eq!(
+        verdict("uname", [0; 6]),
+        ret(Action::Errno(libc::EPERM as u32))
+    );
+    assert_eq!(
+        verdict("kill", [1, 9, 0, 0, 0, 0]),
+        ret(Action::KillProcess)
+    );
+    assert_eq!(verdict("kill", [2, 9, 0, 0, 0, 0]), ret(Action::Errno(38)));
+    assert_eq!(verdict("mount", [0; 6]), ret(Action::Errno(38)));
+    assert_eq!(verdict("arch_prctl", [0; 6]), ret(Action::Allow));
 }
 
 #[test]
@@ -293,11 +309,10 @@ fn probe_values(chains: &Chains) -> Vec<u64> {
     v
 }
 
-/// Both compilers give the same verdict for every syscall number of interest, both
-/// architectures' audit values, and every probe value in every argument position.
-fn assert_same_as_seccompiler(chains: &Chains, mismatch: Action, on_match: Action, arch: Arch) {
-    let ours = bpf::compile(chains, mismatch, on_match, arch).unwrap();
-    let reference = seccompiler_filter(chains, mismatch, on_match, arch);
+/// Calls `check(nr, audit, args)` for every syscall number of interest, both
+/// architectures' audit values and a foreign one, and, for the numbers with
+/// conditions in `chains`, every probe value in every argument position.
+fn for_each_probe(chains: &Chains, mut check: impl FnMut(u32, u32, [u64; 6])) {
     let values = probe_values(chains);
     let mut numbers: Vec<u32> = (0..=600).collect();
     numbers.extend([
@@ -327,12 +342,148 @@ fn assert_same_as_seccompiler(chains: &Chains, mismatch: Action, on_match: Actio
                 vec![[0; 6], [u64::MAX; 6]]
             };
             for args in arg_sets {
-                assert_eq!(
-                    bpf::run(&ours, nr, audit, args),
-                    bpf::run(&reference, nr, audit, args),
-                    "nr {nr} arch {audit:#x} args {args:x?}"
-                );
+                check(nr, audit, args);
             }
+        }
+    }
+}
+
+/// Both compilers give the same verdict for every probe of [`for_each_probe`].
+fn assert_same_as_seccompiler(chains: &Chains, mismatch: Action, on_match: Action, arch: Arch) {
+    let ours = bpf::compile(chains, mismatch, on_match, arch).unwrap();
+    let reference = seccompiler_filter(chains, mismatch, on_match, arch);
+    for_each_probe(chains, |nr, audit, args| {
+        assert_eq!(
+            bpf::run(&ours, nr, audit, args),
+            bpf::run(&reference, nr, audit, args),
+            "nr {nr} arch {audit:#x} args {args:x?}"
+        );
+    });
+}
+
+/// The syscalls and conditions of every rule of `profile` on `arch`, and those of
+/// each non-ALLOW action apart.
+fn chains_of(profile: &Profile, arch: Arch) -> (Chains, BTreeMap<Action, Chains>) {
+    let mut all = Chains::new();
+    let mut by_action: BTreeMap<Action, Chains> = BTreeMap::new();
+    for rule in &profile.rules {
+        let conds = (!rule.args.is_empty()).then_some(&rule.args);
+        for nr in rule.names.iter().filter_map(|n| arch.syscall_nr(n)) {
+            let nr = u32::try_from(nr).unwrap();
+            add_chain(&mut all, nr, conds);
+            if rule.action != Action::Allow {
+                add_chain(by_action.entry(rule.action).or_default(), nr, conds);
+            }
+        }
+    }
+    (all, by_action)
+}
+
+/// `profile` as the earlier layout compiled it, one filter per action: a base filter
+/// (the default action for syscalls no rule names, ALLOW for the others), then one
+/// filter per non-ALLOW action in `Action` order (that action when one of its rules
+/// matches, else ALLOW); with every rule's syscalls and conditions (all actions).
+fn stacked_filters(profile: &Profile, arch: Arch) -> (Vec<BpfProgram>, Chains) {
+    let (all, by_action) = chains_of(profile, arch);
+    let mut filters = Vec::new();
+    if profile.default_action != Action::Allow {
+        filters.push(bpf::compile(&all, profile.default_action, Action::Allow, arch).unwrap());
+    }
+    for (action, chains) in &by_action {
+        filters.push(bpf::compile(chains, Action::Allow, *action, arch).unwrap());
+    }
+    (filters, all)
+}
+
+/// What the kernel returns with `filters` installed in order: it runs the last
+/// installed first and keeps a result only when its action is lower (as a signed
+/// number) than the one kept, so a tie goes to the filter installed last.
+fn stacked_verdict(filters: &[BpfProgram], nr: u32, audit: u32, args: [u64; 6]) -> u32 {
+    let action = |v: u32| (v & 0xffff_0000) as i32;
+    let mut kept = bpf::ret_value(Action::Allow);
+    for (i, f) in filters.iter().rev().enumerate() {
+        let value = bpf::run(f, nr, audit, args);
+        if i == 0 || action(value) < action(kept) {
+            kept = value;
+        }
+    }
+    kept
+}
+
+/// The one filter of `compile` gives, for every probe, what the earlier stack of
+/// filters gave as the kernel combines them.
+fn assert_one_filter_as_the_stack(profile: &Profile, arch: Arch) {
+    let program = compile(profile, arch).unwrap();
+    assert_eq!(program.filters().len(), 1);
+    let one = &program.filters()[0];
+    let (stack, all) = stacked_filters(profile, arch);
+    for_each_probe(&all, |nr, audit, args| {
+        assert_eq!(
+            bpf::run(one, nr, audit, args),
+            stacked_verdict(&stack, nr, audit, args),
+            "nr {nr} arch {audit:#x} args {args:x?}"
+        );
+    });
+}
+
+#[test]
+fn one_filter_decides_as_the_stack_of_filters_did_on_the_default_profile() {
+    for arch in [Arch::X86_64, Arch::Aarch64] {
+        for caps in [
+            CapSet::default_set(),
+            caps_with(&["sys_admin", "audit_write"]),
+        ] {
+            assert_one_filter_as_the_stack(&default_profile(&caps, arch), arch);
+        }
+    }
+}
+
+#[test]
+fn one_filter_orders_actions_as_the_kernel_orders_filters() {
+    let c = |index, op, value| ArgCond {
+        index,
+        op,
+        value,
+        value_two: 0,
+    };
+    let rule = |names: &[&str], action, args: Vec<ArgCond>| Rule {
+        names: names.iter().map(|n| n.to_string()).collect(),
+        action,
+        args,
+    };
+    // Overlapping rules of every action on the same calls: unconditional and
+    // conditional, two errnos, log against allow, kill against trap.
+    let rules = vec![
+        rule(&["read"], Action::Allow, vec![]),
+        rule(&["write"], Action::Allow, vec![c(0, CmpOp::Eq, 1)]),
+        rule(&["write"], Action::Errno(38), vec![c(0, CmpOp::Gt, 0)]),
+        rule(&["close"], Action::Errno(1), vec![c(0, CmpOp::Le, 9)]),
+        rule(&["close"], Action::Errno(38), vec![c(0, CmpOp::Ge, 5)]),
+        rule(&["getpid"], Action::Log, vec![c(1, CmpOp::Ne, 0)]),
+        rule(&["getpid", "gettid"], Action::Allow, vec![]),
+        rule(&["uname"], Action::Trap, vec![]),
+        rule(&["uname"], Action::KillThread, vec![c(2, CmpOp::Eq, 7)]),
+        rule(
+            &["personality"],
+            Action::KillProcess,
+            vec![c(0, CmpOp::Eq, 8)],
+        ),
+        rule(&["personality"], Action::Allow, vec![]),
+        rule(&["openat"], Action::Errno(13), vec![]),
+        rule(&["openat"], Action::Allow, vec![]),
+    ];
+    for default_action in [
+        Action::Errno(1),
+        Action::Allow,
+        Action::KillProcess,
+        Action::Log,
+    ] {
+        let profile = Profile {
+            default_action,
+            rules: rules.clone(),
+        };
+        for arch in [Arch::X86_64, Arch::Aarch64] {
+            assert_one_filter_as_the_stack(&profile, arch);
         }
     }
 }
@@ -345,18 +496,7 @@ fn binary_search_filter_agrees_with_seccompiler_on_the_default_profile() {
             caps_with(&["sys_admin", "audit_write"]),
         ] {
             let profile = default_profile(&caps, arch);
-            let mut all = Chains::new();
-            let mut by_action: BTreeMap<Action, Chains> = BTreeMap::new();
-            for rule in &profile.rules {
-                let conds = (!rule.args.is_empty()).then_some(&rule.args);
-                for nr in rule.names.iter().filter_map(|n| arch.syscall_nr(n)) {
-                    let nr = u32::try_from(nr).unwrap();
-                    add_chain(&mut all, nr, conds);
-                    if rule.action != Action::Allow {
-                        add_chain(by_action.entry(rule.action).or_default(), nr, conds);
-                    }
-                }
-            }
+            let (all, by_action) = chains_of(&profile, arch);
             assert_same_as_seccompiler(&all, profile.default_action, Action::Allow, arch);
             for (action, chains) in &by_action {
                 assert_same_as_seccompiler(chains, Action::Allow, *action, arch);
@@ -408,6 +548,7 @@ fn binary_search_filter_compares_64_bit_arguments_like_seccompiler() {
 #[test]
 fn the_default_filter_is_small() {
     let program = default_program(&CapSet::default_set()).unwrap();
+    assert_eq!(program.filters().len(), 1);
     let total: usize = program.filters().iter().map(|f| f.len()).sum();
     eprintln!("default filter: {total} instructions");
     assert!(total < 600, "{total} instructions");
