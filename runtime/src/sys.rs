@@ -501,6 +501,17 @@ pub fn trim_heap() {
     unsafe { libc::malloc_trim(0) };
 }
 
+/// `/proc/PID/ns/NAME` opened (close-on-exec): a handle on one of process `pid`'s
+/// namespaces, for `setns` or to keep the namespace alive.
+pub fn open_namespace(pid: libc::pid_t, name: &str) -> io::Result<OwnedFd> {
+    let path = format!("/proc/{pid}/ns/{name}");
+    Ok(rustix::fs::open(
+        path.as_str(),
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?)
+}
+
 /// setns(2): move this thread into the namespace `fd` refers to; `nstype` is the
 /// `CLONE_NEW*` flag it must be (0: any). The caller must be single-threaded for a
 /// user namespace.

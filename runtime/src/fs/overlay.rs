@@ -208,13 +208,8 @@ pub fn mount_fuse(
     };
     let fail = |what: &str, e: std::io::Error| RuntimeError::Start(format!("{what}: {e}"));
     let ns = |name: &str| {
-        let path = format!("/proc/{child}/ns/{name}");
-        rustix::fs::open(
-            path.as_str(),
-            rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC,
-            rustix::fs::Mode::empty(),
-        )
-        .map_err(|e| fail(&format!("open {path}"), e.into()))
+        sys::open_namespace(child, name)
+            .map_err(|e| fail(&format!("open /proc/{child}/ns/{name}"), e))
     };
     let user_ns = if in_userns { Some(ns("user")?) } else { None };
     let mnt_ns = ns("mnt")?;

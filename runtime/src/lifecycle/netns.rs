@@ -194,13 +194,8 @@ fn make_parent(path: &std::path::Path) -> Result<()> {
 }
 
 pub(crate) fn open_ns(pid: i32, name: &str) -> Result<OwnedFd> {
-    let path = format!("/proc/{pid}/ns/{name}");
-    rustix::fs::open(
-        path.as_str(),
-        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC,
-        rustix::fs::Mode::empty(),
-    )
-    .map_err(|e| RuntimeError::io("failed to open", path, e.into()))
+    crate::sys::open_namespace(pid, name)
+        .map_err(|e| RuntimeError::io("failed to open", format!("/proc/{pid}/ns/{name}"), e))
 }
 
 /// Decide how the container's network is connected and prepare it (the shared

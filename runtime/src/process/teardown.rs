@@ -13,8 +13,6 @@
 
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
-use rustix::fs::{Mode, OFlags};
-
 /// An open handle on a container's mount namespace (see the module doc).
 #[derive(Debug)]
 pub struct MountNamespaceHold(OwnedFd);
@@ -24,14 +22,9 @@ impl MountNamespaceHold {
     /// cannot be opened: the container's exit then tears its namespace down, as
     /// without a hold.
     pub fn of(pid: i32) -> Option<MountNamespaceHold> {
-        let path = format!("/proc/{pid}/ns/mnt");
-        rustix::fs::open(
-            path.as_str(),
-            OFlags::RDONLY | OFlags::CLOEXEC,
-            Mode::empty(),
-        )
-        .ok()
-        .map(MountNamespaceHold)
+        crate::sys::open_namespace(pid, "mnt")
+            .ok()
+            .map(MountNamespaceHold)
     }
 
     /// In a child forked by the holder: waits until `parent` (the holder) has
