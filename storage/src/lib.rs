@@ -1,6 +1,7 @@
 //! coracle-storage: the on-disk image store — content-addressed blobs plus SQLite records.
 
 pub mod blobs;
+pub mod busy;
 pub mod check;
 pub mod checkpoint;
 pub mod container_state;
@@ -37,6 +38,11 @@ pub use unpack::{Compression, UnpackOptions, UnpackStats};
 
 /// The database's file name in the store.
 const DATABASE_FILE: &str = "db.sqlite";
+
+/// The database file of the store at `root`.
+pub fn database_path(root: &Path) -> PathBuf {
+    root.join(DATABASE_FILE)
+}
 
 /// The on-disk store rooted at one directory.
 #[derive(Debug)]

@@ -1,6 +1,6 @@
 //! Image records in SQLite at `<root>/db.sqlite`.
 //!
-//! WAL journal, 30 s busy timeout, foreign keys on. Every change is one
+//! WAL journal, 30 s busy timeout (short waits first: [`crate::busy`]), foreign keys on. Every change is one
 //! `BEGIN IMMEDIATE` transaction; the schema is versioned with
 //! `PRAGMA user_version` and upgraded by the ordered `MIGRATIONS`.
 
@@ -159,7 +159,7 @@ impl Db {
     /// Open (creating and migrating if needed) the database file.
     pub fn open(path: &Path) -> Result<Db> {
         let mut conn = Connection::open(path)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(crate::busy::wait_for_lock))?;
         enable_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -400,14 +400,11 @@ impl Db {
     }
 }
 
-/// How long a statement waits for another process's lock.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// Put the file in WAL mode (the mode is kept in the file). When two processes open
 /// a new store at the same moment, SQLite answers the switch with SQLITE_BUSY without
 /// calling the busy handler, so wait and retry here, as long as the busy timeout.
 fn enable_wal(conn: &Connection) -> Result<()> {
-    let deadline = Instant::now() + BUSY_TIMEOUT;
+    let deadline = Instant::now() + crate::busy::BUSY_TIMEOUT;
     loop {
         match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
             Ok(_) => return Ok(()),
