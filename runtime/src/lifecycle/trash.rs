@@ -189,6 +189,19 @@ fn delete_in_child(
             let _ = rustix::process::setsid();
             let _ = sys::close_fds_except(&keep);
             let _ = sys::null_stdio();
+            // While it works (and as the checkpoint it may become), the child keeps
+            // the store's WAL index valid: a command that opens the store meanwhile,
+            // such as a script's next `run --rm`, then uses the index instead of
+            // rebuilding it (see `coracle_storage::wal_index`). Taken here, in the
+            // child, which has no SQLite connection: the caller, whose connection
+            // is open, must not open and close another descriptor of the index
+            // file (closing one drops every lock the process holds on the file,
+            // its connection's too). The caller is still there with its
+            // connection, so the index is valid now.
+            let wal_index = coracle_storage::wal_index::WalIndexHold::take(
+                &coracle_storage::database_path(&doomed.store_root),
+            )
+            .map(|hold| hold.into_fd());
             // Beside the next command, never in its way: on a machine with few
             // cores a back-to-back `run --rm` otherwise waited for this child.
             let _ = sys::run_only_when_idle();
@@ -198,6 +211,10 @@ fn delete_in_child(
             spare::replenish(&doomed.store_root);
             let _ = remove_tree(&doomed.path, plan);
             if let Some(db) = checkpoint {
+                // The hold on the WAL index stays open in the checkpoint program.
+                if let Some(fd) = &wal_index {
+                    let _ = rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty());
+                }
                 // A fresh program (SQLite's connections must not cross a fork),
                 // with the idle priority; the lock's descriptor closes on the exec.
                 let _ = coracle_storage::checkpoint::become_checkpointer(db);
