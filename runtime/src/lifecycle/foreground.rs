@@ -116,8 +116,10 @@ fn start_and_supervise(
     } else {
         Reached::Saved
     };
-    let spec = crate::lifecycle::shared_ns::start_pod_infra(store, &config)
-        .and_then(|()| launch::process_spec(store, record, &config, stored_plan));
+    let known_layers = prepared.as_ref().map(|p| p.layers().to_vec());
+    let spec = crate::lifecycle::shared_ns::start_pod_infra(store, &config).and_then(|()| {
+        launch::process_spec(store, record, &config, stored_plan, known_layers.as_deref())
+    });
     let started = spec.and_then(|spec| {
         let started = early::start(early, &spec, &mut |pid, stage| {
             if stage == StartStage::Mapping {

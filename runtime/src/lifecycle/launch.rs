@@ -272,6 +272,8 @@ pub struct Prepared {
     made: Vec<String>,
     /// Whether [`Prepared::make_dirs`] made its directories.
     dirs_made: bool,
+    /// Its image's layer directories, top first, as [`prepare`] found them unpacked.
+    layers: Vec<PathBuf>,
     _auto_lock: Option<coracle_storage::StoreLock>,
     _volumes_lock: coracle_storage::StoreLock,
 }
@@ -285,6 +287,12 @@ impl Prepared {
     /// The completed spec.
     pub fn config(&self) -> &ContainerConfig {
         &self.config
+    }
+
+    /// Its image's layer directories, top first (unpacked when it was prepared):
+    /// what [`process_spec`] would look up again.
+    pub fn layers(&self) -> &[PathBuf] {
+        &self.layers
     }
 
     /// Whether its name was drawn (no `--name`).
@@ -386,7 +394,7 @@ pub fn prepare(
     caps::resolve(&config.cap_add, &config.cap_drop, config.privileged)?;
     config.stop_signal_number()?;
     check_process_settings(&mut config)?;
-    crate::fs::layers::ensure_unpacked(
+    let layers = crate::fs::layers::ensure_unpacked(
         store,
         &image.record,
         stored_plan,
@@ -487,6 +495,7 @@ pub fn prepare(
         generated_name,
         made,
         dirs_made: false,
+        layers,
         _auto_lock: auto_lock,
         _volumes_lock: volumes_lock,
     })
@@ -716,16 +725,22 @@ pub fn image_layers(
 }
 
 /// What the start path runs for a saved container: its filesystem plan, command,
-/// identity and confinement, all from the record and its saved spec.
+/// identity and confinement, all from the record and its saved spec. `layers`: its
+/// image's layer directories when the caller has them already ([`Prepared::layers`]),
+/// else they are looked up ([`image_layers`]).
 pub fn process_spec(
     store: &Store,
     record: &ContainerRecord,
     config: &ContainerConfig,
     stored_plan: Option<&UserNsPlan>,
+    layers: Option<&[PathBuf]>,
 ) -> Result<ContainerSpec> {
     config.namespaces.check_supported()?;
     let namespaces = crate::lifecycle::shared_ns::setup(store, config)?;
-    let lower = image_layers(store, record, config, stored_plan)?;
+    let lower = match layers {
+        Some(layers) => layers.to_vec(),
+        None => image_layers(store, record, config, stored_plan)?,
+    };
     let (caps, seccomp) = confinement(store, config)?;
     let keep_id_plan =
         match crate::lifecycle::shared_ns::joined_mapping(&namespaces, stored_plan.is_some())? {

@@ -181,7 +181,7 @@ fn monitor(root: &Path, id: &str, status: OwnedFd) -> i32 {
         .state
         .check(ContainerState::Running, id, "start")
         .map_err(|e| RuntimeError::from(coracle_storage::StorageError::from(e)))
-        .and_then(|()| launch::process_spec(&store, &record, &config, stored_plan.as_ref()))
+        .and_then(|()| launch::process_spec(&store, &record, &config, stored_plan.as_ref(), None))
         .map(|spec| ContainerSpec {
             survive_parent: true,
             // A monitor holds none of the caller's descriptors to pass on.

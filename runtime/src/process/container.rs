@@ -907,6 +907,15 @@ pub(crate) fn exec_command(
     let mut last = std::io::Error::from_raw_os_error(libc::ENOENT);
     for c in &candidates {
         let Some(path) = to_c(c) else { continue };
+        // A name that is not there is passed over without an execve, which would
+        // set up a new address space only to find out (PATH's first entries seldom
+        // hold the command): execve would fail with the same error.
+        if let Err(missing) = rustix::fs::stat(path.as_c_str()) {
+            if missing == rustix::io::Errno::NOENT || missing == rustix::io::Errno::NOTDIR {
+                last = missing.into();
+                continue;
+            }
+        }
         let err = sys::execve(&path, &argv, &envp);
         match err.raw_os_error() {
             Some(libc::ENOENT) | Some(libc::ENOTDIR) => last = err,
