@@ -404,25 +404,134 @@ pub struct SpawnedProgram {
     /// ended with status 127. Read with [`exec_failure`] once the child was waited
     /// for.
     pub exec_result: OwnedFd,
+    /// What the child reads until it executes the program (it shares this
+    /// process's memory): kept until the child was waited for, else leaked.
+    child_memory: Option<Box<ChildMemory>>,
 }
 
-/// Start the program `path` with `argv` and `envp` in a forked child, its standard
+impl SpawnedProgram {
+    /// Wait for the program to end; its wait status. The memory it shared until
+    /// its exec is released then.
+    pub fn wait(&mut self) -> io::Result<libc::c_int> {
+        let status = wait_pid(self.pid)?;
+        self.child_memory = None;
+        Ok(status)
+    }
+}
+
+impl Drop for SpawnedProgram {
+    fn drop(&mut self) {
+        // Not waited for: the child may still be reading it.
+        if let Some(memory) = self.child_memory.take() {
+            Box::leak(memory);
+        }
+    }
+}
+
+/// The stack of a [`spawn_program`] child, in 16-byte units: it makes a few system
+/// calls and calls nothing that could grow it (16 KiB).
+const CHILD_STACK_UNITS: usize = 1024;
+
+/// Everything a [`spawn_program`] child uses, made before the clone.
+struct ChildMemory {
+    path: CString,
+    argv: Vec<*const libc::c_char>,
+    envp: Vec<*const libc::c_char>,
+    // The strings `argv` and `envp` point into.
+    _strings: Vec<CString>,
+    null_fd: libc::c_int,
+    err_fd: libc::c_int,
+    result_fd: libc::c_int,
+    /// Allocated, never initialised here: the child writes its frames first.
+    stack: Vec<u128>,
+}
+
+/// The child of [`spawn_program`], on its own stack in this process's memory:
+/// raw system calls on what `ChildMemory` holds, ending in execve or exit. Raw
+/// ones (the `syscalls` crate): the C library's wrappers would write a failure's
+/// errno into this process's thread-local `errno`, which the child shares with
+/// the caller's thread while that thread goes on.
+extern "C" fn spawned_child(memory: *mut libc::c_void) -> libc::c_int {
+    use syscalls::{raw::syscall3, raw::syscall4, Errno, Sysno};
+    // SAFETY: `memory` is the parent's `ChildMemory`, alive until this child was
+    // waited for; every call below is a system call on it or on plain values.
+    unsafe {
+        let m = &*(memory as *const ChildMemory);
+        for (from, to) in [(m.null_fd, 0), (m.null_fd, 1), (m.err_fd, 2)] {
+            if from == to {
+                // Already there: only its close-on-exec flag goes.
+                syscall3(
+                    Sysno::fcntl as usize,
+                    to as usize,
+                    libc::F_SETFD as usize,
+                    0,
+                );
+            } else {
+                syscall3(Sysno::dup3 as usize, from as usize, to as usize, 0);
+            }
+        }
+        let empty_mask: u64 = 0;
+        syscall4(
+            Sysno::rt_sigprocmask as usize,
+            libc::SIG_SETMASK as usize,
+            &empty_mask as *const u64 as usize,
+            0,
+            std::mem::size_of::<u64>(),
+        );
+        // The kernel's `struct sigaction` (handler, flags, restorer, mask): SIGPIPE
+        // back to its default action (this process ignores it).
+        let default_action: [u64; 4] = [libc::SIG_DFL as u64, 0, 0, 0];
+        syscall4(
+            Sysno::rt_sigaction as usize,
+            libc::SIGPIPE as usize,
+            default_action.as_ptr() as usize,
+            0,
+            std::mem::size_of::<u64>(),
+        );
+        let ret = syscall3(
+            Sysno::execve as usize,
+            m.path.as_ptr() as usize,
+            m.argv.as_ptr() as usize,
+            m.envp.as_ptr() as usize,
+        );
+        let errno = match Errno::from_ret(ret) {
+            Err(e) => e.into_raw(),
+            Ok(_) => libc::ENOEXEC,
+        };
+        syscall3(
+            Sysno::write as usize,
+            m.result_fd as usize,
+            &errno as *const libc::c_int as usize,
+            std::mem::size_of::<libc::c_int>(),
+        );
+        127
+    }
+}
+
+/// Start the program `path` with `argv` and `envp` in a child, its standard
 /// input and output on /dev/null and its standard error on `stderr`, with an empty
 /// signal mask and SIGPIPE at its default. Unlike posix_spawn(3) (a vfork) this returns
 /// as soon as the child exists, not once it has executed the program: on a busy
 /// machine the child can wait a millisecond for a core, and a vfork would hold this
-/// process that long. The child runs only async-signal-safe calls on what is prepared
-/// before the fork, so the caller may have other threads.
+/// process that long. The child shares this process's memory until its exec (no
+/// copy of the page tables, no copy-on-write faults afterwards) and runs on a
+/// stack of its own, only system calls on what is prepared before the clone, so
+/// the caller may have other threads.
 pub fn spawn_program(
     path: &CString,
     argv: &[CString],
     envp: &[CString],
     stderr: BorrowedFd<'_>,
 ) -> io::Result<SpawnedProgram> {
-    let mut a: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
-    a.push(std::ptr::null());
-    let mut e: Vec<*const libc::c_char> = envp.iter().map(|c| c.as_ptr()).collect();
-    e.push(std::ptr::null());
+    let strings: Vec<CString> = argv.iter().chain(envp).cloned().collect();
+    let (argv_strings, envp_strings) = strings.split_at(argv.len());
+    let pointers = |list: &[CString]| {
+        list.iter()
+            .map(|c| c.as_ptr())
+            .chain([std::ptr::null()])
+            .collect::<Vec<_>>()
+    };
+    let (argv_pointers, envp_pointers) = (pointers(argv_strings), pointers(envp_strings));
     let null = rustix::fs::open(
         "/dev/null",
         rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
@@ -433,47 +542,55 @@ pub fn spawn_program(
     let (result_r, result_w) = rustix::pipe::pipe_with(
         rustix::pipe::PipeFlags::CLOEXEC | rustix::pipe::PipeFlags::NONBLOCK,
     )?;
-    let (null_fd, err_fd, result_fd) = (null.as_raw_fd(), stderr.as_raw_fd(), result_w.as_raw_fd());
-    // SAFETY: in the child only async-signal-safe calls follow, on descriptors and
-    // NUL-terminated arrays made before the fork (no allocation, no lock), ending in
-    // execve or _exit; the parent only gets the pid.
-    let pid = unsafe { libc::fork() };
-    if pid == 0 {
-        // SAFETY: as above; every pointer is to data owned by this frame.
-        unsafe {
-            libc::dup2(null_fd, 0);
-            libc::dup2(null_fd, 1);
-            libc::dup2(err_fd, 2);
-            let mut empty: libc::sigset_t = std::mem::zeroed();
-            libc::sigemptyset(&mut empty);
-            libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
-            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-            libc::execve(path.as_ptr(), a.as_ptr(), e.as_ptr());
-            let errno = *libc::__errno_location();
-            libc::write(
-                result_fd,
-                (&errno as *const libc::c_int).cast::<libc::c_void>(),
-                std::mem::size_of::<libc::c_int>(),
-            );
-            libc::_exit(127)
-        }
-    }
+    let mut memory = Box::new(ChildMemory {
+        path: path.clone(),
+        argv: argv_pointers,
+        envp: envp_pointers,
+        _strings: strings,
+        null_fd: null.as_raw_fd(),
+        err_fd: stderr.as_raw_fd(),
+        result_fd: result_w.as_raw_fd(),
+        stack: Vec::with_capacity(CHILD_STACK_UNITS),
+    });
+    // SAFETY: one past the end of the stack's allocation (its capacity), where a
+    // downward-growing stack starts.
+    let stack_top = unsafe {
+        memory
+            .stack
+            .as_mut_ptr()
+            .add(memory.stack.capacity())
+            .cast::<libc::c_void>()
+    };
+    let memory_ptr = (&mut *memory as *mut ChildMemory).cast::<libc::c_void>();
+    // SAFETY: the child runs `spawned_child` on its own 16-byte aligned stack and
+    // reads only `memory`, which stays alive until it was waited for (or leaks);
+    // the descriptors it duplicates stay open until `clone` returns here, and the
+    // child has its own descriptor table (no CLONE_FILES).
+    let pid = unsafe {
+        libc::clone(
+            spawned_child,
+            stack_top,
+            libc::CLONE_VM | libc::SIGCHLD,
+            memory_ptr,
+        )
+    };
     if pid == -1 {
         return Err(io::Error::last_os_error());
     }
     Ok(SpawnedProgram {
         pid,
         exec_result: result_r,
+        child_memory: Some(memory),
     })
 }
 
 /// The errno a [`SpawnedProgram`]'s failed exec reported on `exec_result`, read
 /// once the child was waited for (None: it executed the program).
-pub fn exec_failure(exec_result: OwnedFd) -> Option<io::Error> {
+pub fn exec_failure(exec_result: &OwnedFd) -> Option<io::Error> {
     let mut buf = [0u8; std::mem::size_of::<libc::c_int>()];
     // The child wrote the errno whole (a pipe write this small is atomic) before it
     // ended, or nothing.
-    match rustix::io::read(&exec_result, &mut buf) {
+    match rustix::io::read(exec_result, &mut buf) {
         Ok(n) if n == buf.len() => Some(io::Error::from_raw_os_error(libc::c_int::from_ne_bytes(
             buf,
         ))),
@@ -569,14 +686,15 @@ mod tests {
             c("sh"),
             c("arg"),
         ];
-        let spawned = spawn_program(&c("/bin/sh"), &argv, &[c("X=env")], err_w.as_fd()).unwrap();
+        let mut spawned =
+            spawn_program(&c("/bin/sh"), &argv, &[c("X=env")], err_w.as_fd()).unwrap();
         drop(err_w);
         let mut text = String::new();
         io::Read::read_to_string(&mut std::fs::File::from(err_r), &mut text).unwrap();
         assert_eq!(text, "arg env\n");
         // Standard input is /dev/null: `read` ends at once and the status is the script's.
-        let status = wait_pid(spawned.pid).unwrap();
-        assert!(exec_failure(spawned.exec_result).is_none());
+        let status = spawned.wait().unwrap();
+        assert!(exec_failure(&spawned.exec_result).is_none());
         assert!(
             libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 3,
             "{status}"
@@ -587,15 +705,66 @@ mod tests {
     fn a_program_that_cannot_be_executed_reports_the_errno() {
         let (_err_r, err_w) = pipe().unwrap();
         let path = c("/no/such/program");
-        let spawned =
+        let mut spawned =
             spawn_program(&path, std::slice::from_ref(&path), &[], err_w.as_fd()).unwrap();
-        let status = wait_pid(spawned.pid).unwrap();
-        let failure = exec_failure(spawned.exec_result).expect("an exec failure");
+        let status = spawned.wait().unwrap();
+        let failure = exec_failure(&spawned.exec_result).expect("an exec failure");
         assert_eq!(failure.raw_os_error(), Some(libc::ENOENT));
         assert!(
             libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 127,
             "{status}"
         );
+    }
+
+    #[test]
+    fn a_failed_exec_leaves_the_callers_errno_alone() {
+        // The child shares this process's memory (and this thread's errno) until
+        // its exec: its failure must not land here.
+        let (_err_r, err_w) = pipe().unwrap();
+        let path = c("/no/such/program");
+        // SAFETY: this thread's errno cell.
+        unsafe { *libc::__errno_location() = 4242 };
+        let mut spawned =
+            spawn_program(&path, std::slice::from_ref(&path), &[], err_w.as_fd()).unwrap();
+        let status = spawned.wait().unwrap();
+        // SAFETY: as above.
+        assert_eq!(unsafe { *libc::__errno_location() }, 4242);
+        assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 127);
+        let failure = exec_failure(&spawned.exec_result).expect("an exec failure");
+        assert_eq!(failure.raw_os_error(), Some(libc::ENOENT));
+    }
+
+    #[test]
+    fn a_spawned_program_has_no_blocked_signals_and_sigpipe_at_its_default() {
+        let (err_r, err_w) = pipe().unwrap();
+        let argv = [
+            c("sh"),
+            c("-c"),
+            c("grep -E '^Sig(Blk|Ign)' /proc/self/status >&2"),
+        ];
+        // The parent ignores SIGPIPE (the Rust runtime does) and blocks SIGUSR1.
+        let mut blocked: libc::sigset_t = unsafe { std::mem::zeroed() };
+        let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+        // SAFETY: valid sets; the mask is restored below.
+        unsafe {
+            libc::sigemptyset(&mut blocked);
+            libc::sigaddset(&mut blocked, libc::SIGUSR1);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &blocked, &mut old);
+        }
+        let spawned = spawn_program(&c("/bin/sh"), &argv, &[], err_w.as_fd());
+        // SAFETY: restoring the mask saved above.
+        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+        let mut spawned = spawned.unwrap();
+        drop(err_w);
+        let mut text = String::new();
+        io::Read::read_to_string(&mut std::fs::File::from(err_r), &mut text).unwrap();
+        spawned.wait().unwrap();
+        let mask = |name: &str| {
+            let line = text.lines().find(|l| l.starts_with(name)).unwrap();
+            u64::from_str_radix(line.split_whitespace().nth(1).unwrap(), 16).unwrap()
+        };
+        assert_eq!(mask("SigBlk:"), 0, "{text}");
+        assert_eq!(mask("SigIgn:") & (1 << (libc::SIGPIPE - 1)), 0, "{text}");
     }
 
     /// Run `check` in a forked child (single-threaded, unlike the test harness, and

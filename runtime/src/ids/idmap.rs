@@ -432,8 +432,9 @@ impl Helper {
         let _ = std::fs::File::from(self.stderr)
             .take(64 * 1024)
             .read_to_end(&mut text);
-        let status = crate::sys::wait_pid(self.program.pid).map_err(|e| fail(e.to_string()))?;
-        if let Some(e) = crate::sys::exec_failure(self.program.exec_result) {
+        let mut program = self.program;
+        let status = program.wait().map_err(|e| fail(e.to_string()))?;
+        if let Some(e) = crate::sys::exec_failure(&program.exec_result) {
             return Err(fail(format!("cannot execute it: {e}")));
         }
         if libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0 {
