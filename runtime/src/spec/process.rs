@@ -69,18 +69,13 @@ pub fn current_limit(resource: libc::__rlimit_resource_t) -> (u64, u64) {
 }
 
 /// Whether this process may raise hard limits: CAP_SYS_RESOURCE in its effective
-/// set (never so rootless; root may lack it too, in a confined session).
+/// set (never so rootless; root may lack it too, in a confined session). Asked of
+/// the kernel (capget), not read from /proc/self/status.
 pub fn can_raise_limits() -> bool {
-    const CAP_SYS_RESOURCE: u32 = 24;
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("CapEff:"))
-                .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-        })
-        .is_some_and(|eff| eff & (1 << CAP_SYS_RESOURCE) != 0)
+    rustix::thread::capabilities(None).is_ok_and(|sets| {
+        sets.effective
+            .contains(rustix::thread::CapabilitySet::SYS_RESOURCE)
+    })
 }
 
 impl Ulimit {
@@ -330,6 +325,18 @@ impl Attach {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn can_raise_limits_is_the_effective_sys_resource_capability() {
+        // The kernel's answer agrees with the status file's CapEff bit 24.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let eff = status
+            .lines()
+            .find_map(|l| l.strip_prefix("CapEff:"))
+            .map(|hex| u64::from_str_radix(hex.trim(), 16).unwrap())
+            .unwrap();
+        assert_eq!(can_raise_limits(), eff & (1 << 24) != 0);
+    }
     use super::*;
 
     #[test]
