@@ -25,7 +25,7 @@ pub fn run() -> i32 {
     // coracle re-executed in one of its hidden internal modes (never parsed by clap,
     // so absent from --help and completions): a detached container's monitor, the
     // DNS resolver of the rootless network namespace, a port forwarder, a checkpoint
-    // of the store's write-ahead log.
+    // of the store's write-ahead log, the cleaner of a removed container's files.
     let mut argv = std::env::args().skip(1);
     let mode = argv.next();
     let rest = || argv.collect::<Vec<_>>();
@@ -36,6 +36,9 @@ pub fn run() -> i32 {
         Some(resolver::RESOLVER_ARG) => return resolver::main(&rest()),
         Some(coracle_runtime::lifecycle::netns::FORWARDER_ARG) => {
             return coracle_runtime::lifecycle::netns::forwarder_main(&rest())
+        }
+        Some(coracle_runtime::lifecycle::trash::CLEAN_ARG) => {
+            return coracle_runtime::lifecycle::trash::clean_main(&rest())
         }
         Some(coracle_storage::checkpoint::CHECKPOINT_ARG) => {
             // Housekeeping: it takes no core from the next command's start.

@@ -201,6 +201,12 @@ pub fn null_stdio() -> io::Result<()> {
     Ok(())
 }
 
+/// ioprio_set(2)'s `which` for one process.
+const IOPRIO_WHO_PROCESS: libc::c_long = 1;
+/// The idle I/O class, and where the class sits in an I/O priority.
+const IOPRIO_CLASS_IDLE: libc::c_long = 3;
+const IOPRIO_CLASS_SHIFT: u32 = 13;
+
 /// Run the calling process only when nothing else wants the CPU (`SCHED_IDLE`) and
 /// do its disk I/O in the idle class: for housekeeping beside the commands (deleting
 /// a removed container's files) that must not take a core from the next command's
@@ -209,9 +215,6 @@ pub fn run_only_when_idle() -> io::Result<()> {
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: sched_setscheduler reads `param`, which outlives the call.
     check(unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) })?;
-    const IOPRIO_WHO_PROCESS: libc::c_long = 1;
-    const IOPRIO_CLASS_IDLE: libc::c_long = 3;
-    const IOPRIO_CLASS_SHIFT: u32 = 13;
     // SAFETY: ioprio_set takes plain integers and touches no memory of ours.
     let rc = unsafe {
         libc::syscall(
@@ -442,6 +445,11 @@ struct ChildMemory {
     null_fd: libc::c_int,
     err_fd: libc::c_int,
     result_fd: libc::c_int,
+    /// Descriptors the program inherits (their close-on-exec flag cleared).
+    keep: Vec<libc::c_int>,
+    /// Whether the program runs only when the CPU is idle (see
+    /// [`run_only_when_idle`]), from before its exec.
+    idle: bool,
     /// Allocated, never initialised here: the child writes its frames first.
     stack: Vec<u128>,
 }
@@ -469,6 +477,29 @@ extern "C" fn spawned_child(memory: *mut libc::c_void) -> libc::c_int {
             } else {
                 syscall3(Sysno::dup3 as usize, from as usize, to as usize, 0);
             }
+        }
+        for &fd in &m.keep {
+            syscall3(
+                Sysno::fcntl as usize,
+                fd as usize,
+                libc::F_SETFD as usize,
+                0,
+            );
+        }
+        if m.idle {
+            let param = libc::sched_param { sched_priority: 0 };
+            syscall3(
+                Sysno::sched_setscheduler as usize,
+                0,
+                libc::SCHED_IDLE as usize,
+                &param as *const libc::sched_param as usize,
+            );
+            syscall3(
+                Sysno::ioprio_set as usize,
+                IOPRIO_WHO_PROCESS as usize,
+                0,
+                (IOPRIO_CLASS_IDLE << IOPRIO_CLASS_SHIFT) as usize,
+            );
         }
         let empty_mask: u64 = 0;
         syscall4(
@@ -523,6 +554,43 @@ pub fn spawn_program(
     envp: &[CString],
     stderr: BorrowedFd<'_>,
 ) -> io::Result<SpawnedProgram> {
+    spawn(path, argv, envp, stderr, &[], false, libc::SIGCHLD)
+}
+
+/// [`spawn_program`] for housekeeping nobody waits for: the program runs only when
+/// the CPU is idle ([`run_only_when_idle`], from before its exec), inherits the
+/// descriptors `keep`, and its end sends no signal (`waitpid(-1)` and SIGCHLD
+/// handlers of this process never see it; it stays a zombie until this process
+/// ends, then init reaps it, as [`fork_unwaited`]'s children). Its standard error
+/// goes to /dev/null.
+pub fn spawn_unwaited(
+    path: &CString,
+    argv: &[CString],
+    envp: &[CString],
+    keep: &[BorrowedFd<'_>],
+) -> io::Result<()> {
+    let null = rustix::fs::open(
+        "/dev/null",
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    let keep: Vec<libc::c_int> = keep.iter().map(|fd| fd.as_raw_fd()).collect();
+    // Not waited for: what the child reads until its exec stays (leaks) with it.
+    let stderr = std::os::fd::AsFd::as_fd(&null);
+    spawn(path, argv, envp, stderr, &keep, true, 0).map(drop)
+}
+
+/// [`spawn_program`] and [`spawn_unwaited`]: `exit_signal` is sent to this
+/// process when the child ends (0: none).
+fn spawn(
+    path: &CString,
+    argv: &[CString],
+    envp: &[CString],
+    stderr: BorrowedFd<'_>,
+    keep: &[libc::c_int],
+    idle: bool,
+    exit_signal: libc::c_int,
+) -> io::Result<SpawnedProgram> {
     let strings: Vec<CString> = argv.iter().chain(envp).cloned().collect();
     let (argv_strings, envp_strings) = strings.split_at(argv.len());
     let pointers = |list: &[CString]| {
@@ -550,6 +618,8 @@ pub fn spawn_program(
         null_fd: null.as_raw_fd(),
         err_fd: stderr.as_raw_fd(),
         result_fd: result_w.as_raw_fd(),
+        keep: keep.to_vec(),
+        idle,
         stack: Vec::with_capacity(CHILD_STACK_UNITS),
     });
     // SAFETY: one past the end of the stack's allocation (its capacity), where a
@@ -570,7 +640,7 @@ pub fn spawn_program(
         libc::clone(
             spawned_child,
             stack_top,
-            libc::CLONE_VM | libc::SIGCHLD,
+            libc::CLONE_VM | exit_signal,
             memory_ptr,
         )
     };

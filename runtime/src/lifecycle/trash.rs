@@ -159,69 +159,231 @@ fn empty_unheld(trash: &Path, plan: Option<&UserNsPlan>) {
     }
 }
 
-/// Fork a child that drops `mount_ns` once this process has ended (the
-/// namespace's teardown, see `teardown`), makes the store's spares
-/// ([`spare::replenish`]), deletes `doomed` (as [`remove_tree`] does: in the user
-/// namespace of `plan` if need be; what it fails to delete stays for the next
-/// removal's [`empty_unheld`]), then checkpoints `checkpoint`'s WAL if given, and
-/// exits; nobody waits for it. The child keeps the lock on the entry until it is
-/// done. `mount_ns` back if no child could be started (or this process has other
-/// threads).
+/// The first argument of coracle's internal cleaning mode ([`clean_main`]).
+pub const CLEAN_ARG: &str = "__coracle-clean";
+
+/// Start the cleaner, this program in its cleaning mode ([`clean_main`]), which
+/// drops `mount_ns` once this process has ended (the namespace's teardown, see
+/// `teardown`), makes the store's spares ([`spare::replenish`]), deletes `doomed`
+/// (as [`remove_tree`] does: in the user namespace of `plan` if need be; what it
+/// fails to delete stays for the next removal's [`empty_unheld`]), then
+/// checkpoints `checkpoint`'s WAL if given, and exits; nobody waits for it. It
+/// inherits the lock on the entry and keeps it until it is done.
+///
+/// Started by a clone that shares this process's memory until its exec
+/// ([`sys::spawn_unwaited`]), not a fork: a fork as the command ends copied its
+/// page tables (with a TLB flush on every core) and made its last writes
+/// copy-on-write faults, all inside the time a `run --rm` is waited for.
+/// `mount_ns` back if the cleaner could not be started.
 fn delete_in_child(
     doomed: &Doomed,
     plan: Option<&UserNsPlan>,
     checkpoint: Option<&Path>,
     mount_ns: Option<MountNamespaceHold>,
 ) -> std::result::Result<(), Option<MountNamespaceHold>> {
-    // A fork copies only this thread: another one could hold a lock the child needs.
-    if sys::thread_count() != 1 {
+    use std::ffi::CString;
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let Ok(caller) = rustix::process::pidfd_open(
+        rustix::process::getpid(),
+        rustix::process::PidfdFlags::empty(),
+    ) else {
         return Err(mount_ns);
+    };
+    let Ok(program) = std::env::current_exe() else {
+        return Err(mount_ns);
+    };
+    let mut args: Vec<std::ffi::OsString> = vec![program.clone().into(), CLEAN_ARG.into()];
+    let mut pair = |name: &str, value: std::ffi::OsString| {
+        args.push(name.into());
+        args.push(value);
+    };
+    pair("--store", doomed.store_root.clone().into());
+    pair("--entry", doomed.path.clone().into());
+    pair("--lock-fd", doomed.held.as_raw_fd().to_string().into());
+    pair("--caller-fd", caller.as_raw_fd().to_string().into());
+    if let Some(ns) = &mount_ns {
+        pair("--mount-ns-fd", ns.as_fd().as_raw_fd().to_string().into());
     }
-    let caller = std::process::id() as i32;
-    let mut keep = vec![doomed.held.as_fd().as_raw_fd()];
-    keep.extend(mount_ns.as_ref().map(|ns| ns.as_fd().as_raw_fd()));
-    match sys::fork_unwaited() {
-        Ok(0) => {
-            // The child: a session of its own (no terminal, no signals meant for the
-            // caller's process group), nothing of the caller's open but the lock and
-            // the namespace (a caller reading this command's output must see its
-            // end at once).
-            let _ = rustix::process::setsid();
-            let _ = sys::close_fds_except(&keep);
-            let _ = sys::null_stdio();
-            // While it works (and as the checkpoint it may become), the child keeps
-            // the store's WAL index valid: a command that opens the store meanwhile,
-            // such as a script's next `run --rm`, then uses the index instead of
-            // rebuilding it (see `coracle_storage::wal_index`). Taken here, in the
-            // child, which has no SQLite connection: the caller, whose connection
-            // is open, must not open and close another descriptor of the index
-            // file (closing one drops every lock the process holds on the file,
-            // its connection's too). The caller is still there with its
-            // connection, so the index is valid now.
-            let wal_index = coracle_storage::wal_index::WalIndexHold::take(
-                &coracle_storage::database_path(&doomed.store_root),
-            )
-            .map(|hold| hold.into_fd());
-            // Beside the next command, never in its way: on a machine with few
-            // cores a back-to-back `run --rm` otherwise waited for this child.
-            let _ = sys::run_only_when_idle();
-            if let Some(mount_ns) = mount_ns {
-                mount_ns.release_after(caller);
-            }
-            spare::replenish(&doomed.store_root);
-            let _ = remove_tree(&doomed.path, plan);
-            if let Some(db) = checkpoint {
-                // The hold on the WAL index stays open in the checkpoint program.
-                if let Some(fd) = &wal_index {
-                    let _ = rustix::io::fcntl_setfd(fd, rustix::io::FdFlags::empty());
-                }
-                // A fresh program (SQLite's connections must not cross a fork),
-                // with the idle priority; the lock's descriptor closes on the exec.
-                let _ = coracle_storage::checkpoint::become_checkpointer(db);
-            }
-            sys::exit_now(0)
-        }
-        Ok(_) => Ok(()),
+    if let Some(db) = checkpoint {
+        pair("--checkpoint", db.into());
+    }
+    if let Some(plan) = plan.and_then(|p| serde_json::to_string(p).ok()) {
+        pair("--plan", plan.into());
+    }
+    let c = |s: &std::ffi::OsStr| CString::new(s.as_bytes()).ok();
+    let argv: Option<Vec<CString>> = args.iter().map(|a| c(a)).collect();
+    let envp: Vec<CString> = std::env::vars_os()
+        .filter_map(|(k, v)| {
+            let mut entry = k.into_vec();
+            entry.push(b'=');
+            entry.extend_from_slice(v.as_bytes());
+            CString::new(entry).ok()
+        })
+        .collect();
+    let (Some(argv), Some(path)) = (argv, c(program.as_os_str())) else {
+        return Err(mount_ns);
+    };
+    let mut keep = vec![doomed.held.as_fd(), caller.as_fd()];
+    keep.extend(mount_ns.as_ref().map(|ns| ns.as_fd()));
+    match sys::spawn_unwaited(&path, &argv, &envp, &keep) {
+        // This process's copies of the lock and the namespace close as it ends; the
+        // cleaner's keep both.
+        Ok(()) => Ok(()),
         Err(_) => Err(mount_ns),
+    }
+}
+
+/// What [`clean_main`] is told.
+struct CleanArgs {
+    store: PathBuf,
+    entry: PathBuf,
+    lock: OwnedFd,
+    caller: OwnedFd,
+    mount_ns: Option<OwnedFd>,
+    checkpoint: Option<PathBuf>,
+    plan: Option<UserNsPlan>,
+}
+
+/// An inherited descriptor named by its number, if it is open.
+fn inherited_fd(number: &str) -> Option<OwnedFd> {
+    use std::os::fd::FromRawFd;
+    let fd: std::os::fd::RawFd = number.parse().ok().filter(|&fd| fd > 2)?;
+    // SAFETY: F_GETFD on any number only asks whether it is an open descriptor.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return None;
+    }
+    // SAFETY: an open descriptor this program was given to own (by the command that
+    // started it), not used anywhere else in it.
+    Some(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+impl CleanArgs {
+    /// Parse `--name value` pairs; `None` when one is missing or wrong, or the entry
+    /// is not directly in the store's trash.
+    fn parse(args: &[String]) -> Option<CleanArgs> {
+        let mut value = std::collections::HashMap::new();
+        for pair in args.chunks(2) {
+            if let [name, v] = pair {
+                value.insert(name.as_str(), v.as_str());
+            }
+        }
+        let store = PathBuf::from(value.get("--store")?);
+        let entry = PathBuf::from(value.get("--entry")?);
+        if entry.parent() != Some(store.join("trash").as_path()) {
+            return None;
+        }
+        Some(CleanArgs {
+            entry,
+            lock: inherited_fd(value.get("--lock-fd")?)?,
+            caller: inherited_fd(value.get("--caller-fd")?)?,
+            mount_ns: match value.get("--mount-ns-fd") {
+                Some(n) => Some(inherited_fd(n)?),
+                None => None,
+            },
+            checkpoint: value.get("--checkpoint").map(PathBuf::from),
+            plan: match value.get("--plan") {
+                Some(json) => Some(serde_json::from_str(json).ok()?),
+                None => None,
+            },
+            store,
+        })
+    }
+}
+
+/// coracle's cleaning mode, started by a removal ([`delete_in_child`]) with its
+/// lock on the trash entry, a pidfd of the removing command and the removed
+/// container's mount namespace: keeps the store's WAL index valid while it works,
+/// waits for the command's end, drops the namespace, makes spares, deletes the
+/// entry and checkpoints the WAL if told to. The exit code: 0, or 125 when the
+/// arguments are not a removal's.
+pub fn clean_main(args: &[String]) -> i32 {
+    let Some(clean) = CleanArgs::parse(args) else {
+        return 125;
+    };
+    // A session of its own: no terminal, no signals meant for the command's group.
+    let _ = rustix::process::setsid();
+    // While it works, the cleaner keeps the store's WAL index valid: a command that
+    // opens the store meanwhile, such as a script's next `run --rm`, uses the index
+    // instead of rebuilding it (see `coracle_storage::wal_index`). Taken by this
+    // program, which has no SQLite connection: the removing command, whose
+    // connection is open, must not open and close another descriptor of the index
+    // file (closing one drops every lock the process holds on the file, its
+    // connection's too).
+    let _wal_index = coracle_storage::wal_index::WalIndexHold::take(
+        &coracle_storage::database_path(&clean.store),
+    );
+    // Beside the next command, never in its way (on a machine with few cores a
+    // back-to-back `run --rm` otherwise waited for this cleaner): idle since before
+    // its exec (`sys::spawn_unwaited`).
+    wait_until_readable(&clean.caller);
+    drop(clean.mount_ns);
+    spare::replenish(&clean.store);
+    let _ = remove_tree(&clean.entry, clean.plan.as_ref());
+    drop(clean.lock);
+    if let Some(db) = &clean.checkpoint {
+        let _ = coracle_storage::checkpoint::checkpoint_and_restart(db);
+    }
+    0
+}
+
+/// Returns once `fd` (a pidfd: its process has ended) is readable.
+fn wait_until_readable(fd: &OwnedFd) {
+    use rustix::event::{PollFd, PollFlags};
+    let mut fds = [PollFd::new(fd, PollFlags::IN)];
+    while let Err(rustix::io::Errno::INTR) = rustix::event::poll(&mut fds, None) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::IntoRawFd;
+
+    /// An open descriptor's number, as the cleaner's arguments carry it (leaked
+    /// here: the parse takes ownership).
+    fn open_fd() -> String {
+        std::fs::File::open("/dev/null")
+            .unwrap()
+            .into_raw_fd()
+            .to_string()
+    }
+
+    fn args(store: &str, entry: &str, lock: String) -> Vec<String> {
+        [
+            "--store",
+            store,
+            "--entry",
+            entry,
+            "--lock-fd",
+            &lock,
+            "--caller-fd",
+            &open_fd(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    #[test]
+    fn the_cleaner_deletes_only_entries_of_the_stores_trash() {
+        let ok = CleanArgs::parse(&args("/s", "/s/trash/abc", open_fd())).expect("parsed");
+        assert_eq!(ok.entry, Path::new("/s/trash/abc"));
+        assert!(ok.mount_ns.is_none() && ok.checkpoint.is_none() && ok.plan.is_none());
+        for entry in ["/s/containers/abc", "/s/trash", "/s/trash/a/b", "/etc"] {
+            assert!(
+                CleanArgs::parse(&args("/s", entry, open_fd())).is_none(),
+                "{entry} accepted"
+            );
+        }
+    }
+
+    #[test]
+    fn the_cleaner_refuses_descriptors_that_are_not_open() {
+        // Standard streams and numbers nothing is open under are not a lock.
+        for lock in ["0", "2", "987654", "x"] {
+            assert!(
+                CleanArgs::parse(&args("/s", "/s/trash/abc", lock.to_string())).is_none(),
+                "lock {lock} accepted"
+            );
+        }
     }
 }

@@ -345,9 +345,12 @@ fn the_child_deleting_a_removed_container_runs_only_when_the_cpu_is_idle() {
         ],
     );
     assert_eq!(out.trim(), "runrm-idle-marker");
+    // The cleaner is coracle in its cleaning mode, told this sandbox's store.
+    let store = sb.dir.join("data/coracle");
+    let cleaner = format!("__coracle-clean\0--store\0{}\0", store.display());
     let deadline = Instant::now() + Duration::from_secs(2);
     let cleaners = loop {
-        let found = policies_of_processes_naming(marker);
+        let found = policies_of_processes_naming(&cleaner);
         if !found.is_empty() || Instant::now() > deadline {
             break found;
         }
