@@ -290,7 +290,7 @@ impl CleanArgs {
     }
 }
 
-/// coracle's cleaning mode, started by a removal ([`delete_in_child`]) with its
+/// coracle's cleaning mode, started by a removal ([`Doomed::delete_beside`]) with its
 /// lock on the trash entry, a pidfd of the removing command and the removed
 /// container's mount namespace: keeps the store's WAL index valid while it works,
 /// waits for the command's end, drops the namespace, makes spares, deletes the
