@@ -179,14 +179,6 @@ fn fork_with_flags(flags: libc::c_ulong) -> io::Result<libc::pid_t> {
     }
 }
 
-/// A fork whose end nobody waits for: clone(2) with no exit signal, so that
-/// `waitpid(-1)` and SIGCHLD handlers of this process never see it (it stays a
-/// zombie until this process ends, then init reaps it). 0 in the child, its pid in
-/// the parent. The caller must be single-threaded.
-pub fn fork_unwaited() -> io::Result<libc::pid_t> {
-    fork_with_flags(0)
-}
-
 /// Point standard input, output and error at /dev/null: for a helper process that
 /// must not hold the caller's terminal or pipes.
 pub fn null_stdio() -> io::Result<()> {
@@ -561,7 +553,7 @@ pub fn spawn_program(
 /// the CPU is idle ([`run_only_when_idle`], from before its exec), inherits the
 /// descriptors `keep`, and its end sends no signal (`waitpid(-1)` and SIGCHLD
 /// handlers of this process never see it; it stays a zombie until this process
-/// ends, then init reaps it, as [`fork_unwaited`]'s children). Its standard error
+/// ends, then init reaps it). Its standard error
 /// goes to /dev/null.
 pub fn spawn_unwaited(
     path: &CString,

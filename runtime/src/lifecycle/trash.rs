@@ -377,6 +377,22 @@ mod tests {
     }
 
     #[test]
+    fn the_cleaner_waits_for_the_command_to_end() {
+        let mut command = std::process::Command::new("sleep")
+            .arg("0.2")
+            .spawn()
+            .unwrap();
+        let pid = rustix::process::Pid::from_raw(command.id() as i32).unwrap();
+        let pidfd = rustix::process::pidfd_open(pid, rustix::process::PidfdFlags::empty()).unwrap();
+        assert!(command.try_wait().unwrap().is_none(), "ended too soon");
+        wait_until_readable(&pidfd);
+        assert!(
+            command.try_wait().unwrap().is_some(),
+            "returned before the end"
+        );
+    }
+
+    #[test]
     fn the_cleaner_refuses_descriptors_that_are_not_open() {
         // Standard streams and numbers nothing is open under are not a lock.
         for lock in ["0", "2", "987654", "x"] {

@@ -7,9 +7,9 @@
 //! waits for an RCU grace period, all before its parent learns of the exit: a
 //! foreground `run` waited 0.3-0.45 ms for it. An open `/proc/PID/ns/mnt` keeps the
 //! namespace alive, so the exit is reported at once and the namespace goes when the
-//! last such descriptor closes: `run --rm` hands it to the child that deletes the
-//! container's directory, which closes it once the command has ended
-//! ([`MountNamespaceHold::release_after`]), before it deletes anything.
+//! last such descriptor closes: `run --rm` hands it to the cleaner that deletes the
+//! container's directory (`crate::lifecycle::trash`), which closes it once the
+//! command has ended, before it deletes anything.
 
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
@@ -26,40 +26,13 @@ impl MountNamespaceHold {
             .ok()
             .map(MountNamespaceHold)
     }
-
-    /// In a child forked by the holder: waits until `parent` (the holder) has
-    /// ended, then drops the hold. Dropped first, the holder's own copy would be
-    /// the last one, and the holder's exit would pay for the teardown.
-    pub fn release_after(self, parent: i32) {
-        wait_for_end_of_parent(parent);
-        drop(self)
-    }
 }
 
-/// The namespace's descriptor (for a fork that must keep it open).
+/// The namespace's descriptor (for a process that must keep it open).
 impl AsFd for MountNamespaceHold {
     fn as_fd(&self) -> BorrowedFd<'_> {
         self.0.as_fd()
     }
-}
-
-/// Returns once `parent` has ended, or at once when it is no longer this process's
-/// parent (it ended already) or cannot be watched.
-fn wait_for_end_of_parent(parent: i32) {
-    use rustix::event::{PollFd, PollFlags};
-    let Some(pid) = rustix::process::Pid::from_raw(parent) else {
-        return;
-    };
-    let Ok(pidfd) = rustix::process::pidfd_open(pid, rustix::process::PidfdFlags::empty()) else {
-        return;
-    };
-    // Checked after the open: while it is our parent, `parent` names no other
-    // process, so the pidfd is the holder's.
-    if rustix::process::getppid() != Some(pid) {
-        return;
-    }
-    let mut fds = [PollFd::new(&pidfd, PollFlags::IN)];
-    while let Err(rustix::io::Errno::INTR) = rustix::event::poll(&mut fds, None) {}
 }
 
 #[cfg(test)]
@@ -83,46 +56,5 @@ mod tests {
     #[test]
     fn no_hold_for_a_process_that_does_not_exist() {
         assert!(MountNamespaceHold::of(i32::MAX).is_none());
-    }
-
-    #[test]
-    fn release_after_a_process_that_is_not_the_parent_returns_at_once() {
-        // pid 1 is not this test's parent: the wait must not block on it.
-        let hold = MountNamespaceHold::of(std::process::id() as i32).expect("own namespace");
-        let start = std::time::Instant::now();
-        hold.release_after(1);
-        assert!(start.elapsed() < std::time::Duration::from_secs(5));
-    }
-
-    #[test]
-    fn release_after_waits_for_the_parent_to_end() {
-        // A parent (forked from this test) that forks the releasing child, then
-        // ends after a pause; the child notes whether its parent was gone when the
-        // release returned.
-        let (r, w) = crate::sys::pipe().expect("pipe");
-        let hold = MountNamespaceHold::of(std::process::id() as i32).expect("own namespace");
-        // SAFETY: the forked processes make only calls that allocate nothing (the
-        // test harness has other threads) and exit.
-        let parent = unsafe { libc::fork() };
-        assert!(parent >= 0);
-        if parent == 0 {
-            let me = unsafe { libc::getpid() };
-            let child = unsafe { libc::fork() };
-            if child == 0 {
-                hold.release_after(me);
-                let gone = unsafe { libc::getppid() } != me;
-                let _ = rustix::io::write(&w, &[gone as u8]);
-                unsafe { libc::_exit(0) };
-            }
-            unsafe { libc::usleep(200_000) };
-            unsafe { libc::_exit(0) };
-        }
-        drop((w, hold));
-        let mut status = 0;
-        // SAFETY: waits for our own child.
-        unsafe { libc::waitpid(parent, &mut status, 0) };
-        let mut byte = [9u8; 1];
-        let n = rustix::io::read(&r, &mut byte).expect("read");
-        assert_eq!((n, byte[0]), (1, 1), "released before its parent ended");
     }
 }
