@@ -546,39 +546,47 @@ pub fn spawn_program(
     envp: &[CString],
     stderr: BorrowedFd<'_>,
 ) -> io::Result<SpawnedProgram> {
-    spawn(path, argv, envp, stderr, &[], false, libc::SIGCHLD)
+    spawn(path, argv, envp, Some(stderr), &[], false, libc::SIGCHLD)
+}
+
+/// This process's environment as `NAME=value` strings, for a program it starts
+/// (entries with a NUL byte left out: no program could be given them).
+pub fn environment() -> Vec<CString> {
+    use std::os::unix::ffi::OsStrExt;
+    std::env::vars_os()
+        .filter_map(|(k, v)| {
+            let mut entry = k.as_bytes().to_vec();
+            entry.push(b'=');
+            entry.extend_from_slice(v.as_bytes());
+            CString::new(entry).ok()
+        })
+        .collect()
 }
 
 /// [`spawn_program`] for housekeeping nobody waits for: the program runs only when
 /// the CPU is idle ([`run_only_when_idle`], from before its exec), inherits the
 /// descriptors `keep`, and its end sends no signal (`waitpid(-1)` and SIGCHLD
 /// handlers of this process never see it; it stays a zombie until this process
-/// ends, then init reaps it). Its standard error
-/// goes to /dev/null.
+/// ends, then init reaps it). Its standard error goes to /dev/null too.
 pub fn spawn_unwaited(
     path: &CString,
     argv: &[CString],
     envp: &[CString],
     keep: &[BorrowedFd<'_>],
 ) -> io::Result<()> {
-    let null = rustix::fs::open(
-        "/dev/null",
-        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::CLOEXEC,
-        rustix::fs::Mode::empty(),
-    )?;
     let keep: Vec<libc::c_int> = keep.iter().map(|fd| fd.as_raw_fd()).collect();
     // Not waited for: what the child reads until its exec stays (leaks) with it.
-    let stderr = std::os::fd::AsFd::as_fd(&null);
-    spawn(path, argv, envp, stderr, &keep, true, 0).map(drop)
+    spawn(path, argv, envp, None, &keep, true, 0).map(drop)
 }
 
-/// [`spawn_program`] and [`spawn_unwaited`]: `exit_signal` is sent to this
-/// process when the child ends (0: none).
+/// [`spawn_program`] and [`spawn_unwaited`]: standard error on `stderr` (None:
+/// /dev/null, as the other two); `exit_signal` is sent to this process when the
+/// child ends (0: none).
 fn spawn(
     path: &CString,
     argv: &[CString],
     envp: &[CString],
-    stderr: BorrowedFd<'_>,
+    stderr: Option<BorrowedFd<'_>>,
     keep: &[libc::c_int],
     idle: bool,
     exit_signal: libc::c_int,
@@ -608,7 +616,7 @@ fn spawn(
         envp: envp_pointers,
         _strings: strings,
         null_fd: null.as_raw_fd(),
-        err_fd: stderr.as_raw_fd(),
+        err_fd: stderr.map_or(null.as_raw_fd(), |fd| fd.as_raw_fd()),
         result_fd: result_w.as_raw_fd(),
         keep: keep.to_vec(),
         idle,
@@ -805,7 +813,9 @@ mod tests {
             c("grep -E '^Sig(Blk|Ign)' /proc/self/status >&2"),
         ];
         // The parent ignores SIGPIPE (the Rust runtime does) and blocks SIGUSR1.
+        // SAFETY: an all-zero sigset_t is a valid (empty) set.
         let mut blocked: libc::sigset_t = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
         let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
         // SAFETY: valid sets; the mask is restored below.
         unsafe {

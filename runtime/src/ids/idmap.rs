@@ -400,14 +400,7 @@ fn spawn_helper(name: &'static str, pid: i32, map: &[IdMapping]) -> Result<Helpe
     let argv = std::iter::once(Ok(program.clone()))
         .chain(helper_args(pid, map).iter().map(|a| c(a.as_bytes())))
         .collect::<Result<Vec<_>>>()?;
-    let envp: Vec<CString> = std::env::vars_os()
-        .filter_map(|(k, v)| {
-            let mut entry = k.as_bytes().to_vec();
-            entry.push(b'=');
-            entry.extend_from_slice(v.as_bytes());
-            CString::new(entry).ok()
-        })
-        .collect();
+    let envp = crate::sys::environment();
     let (stderr, stderr_w) = crate::sys::pipe().map_err(|e| fail(e.to_string()))?;
     let program = crate::sys::spawn_program(&program, &argv, &envp, stderr_w.as_fd())
         .map_err(|e| fail(e.to_string()))?;

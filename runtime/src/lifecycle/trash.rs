@@ -182,7 +182,7 @@ fn delete_in_child(
     mount_ns: Option<MountNamespaceHold>,
 ) -> std::result::Result<(), Option<MountNamespaceHold>> {
     use std::ffi::CString;
-    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    use std::os::unix::ffi::OsStrExt;
     let Ok(caller) = rustix::process::pidfd_open(
         rustix::process::getpid(),
         rustix::process::PidfdFlags::empty(),
@@ -212,14 +212,7 @@ fn delete_in_child(
     }
     let c = |s: &std::ffi::OsStr| CString::new(s.as_bytes()).ok();
     let argv: Option<Vec<CString>> = args.iter().map(|a| c(a)).collect();
-    let envp: Vec<CString> = std::env::vars_os()
-        .filter_map(|(k, v)| {
-            let mut entry = k.into_vec();
-            entry.push(b'=');
-            entry.extend_from_slice(v.as_bytes());
-            CString::new(entry).ok()
-        })
-        .collect();
+    let envp = sys::environment();
     let (Some(argv), Some(path)) = (argv, c(program.as_os_str())) else {
         return Err(mount_ns);
     };
