@@ -88,7 +88,7 @@ mod tests {
             .conn()
             .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1)")
             .unwrap();
-        let (locked, wait_for_lock) = std::sync::mpsc::channel();
+        let (locked, lock_taken) = std::sync::mpsc::channel();
         let holder = std::thread::spawn(move || {
             let conn = first.conn();
             conn.execute_batch("BEGIN IMMEDIATE; INSERT INTO t VALUES (2)")
@@ -97,7 +97,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(30));
             conn.execute_batch("COMMIT").unwrap();
         });
-        wait_for_lock.recv().unwrap();
+        lock_taken.recv().unwrap();
         // Blocked on the first connection's write lock until it commits.
         let second = crate::Db::open(&path).unwrap();
         second

@@ -70,7 +70,7 @@ impl Store {
             .map_err(|e| StorageError::io(root, e))?;
         let identity = make_private(root)?;
         let blobs = BlobStore::new(root)?;
-        let db = Db::open(&root.join(DATABASE_FILE))?;
+        let db = Db::open(&database_path(root))?;
         Ok(Store {
             root: root.to_path_buf(),
             blobs,
@@ -82,7 +82,7 @@ impl Store {
     /// A shared hold on the database's WAL index, for a process that outlives this
     /// command to keep it valid for the next ones (see [`wal_index`]).
     pub fn hold_wal_index(&self) -> Option<wal_index::WalIndexHold> {
-        wal_index::WalIndexHold::take(&self.root.join(DATABASE_FILE))
+        wal_index::WalIndexHold::take(&database_path(&self.root))
     }
 
     fn lock_path(&self) -> PathBuf {

@@ -116,9 +116,9 @@ fn start_and_supervise(
     } else {
         Reached::Saved
     };
-    let known_layers = prepared.as_ref().map(|p| p.layers().to_vec());
     let spec = crate::lifecycle::shared_ns::start_pod_infra(store, &config).and_then(|()| {
-        launch::process_spec(store, record, &config, stored_plan, known_layers.as_deref())
+        let known_layers = prepared.as_ref().map(|p| p.layers());
+        launch::process_spec(store, record, &config, stored_plan, known_layers)
     });
     let started = spec.and_then(|spec| {
         let started = early::start(early, &spec, &mut |pid, stage| {

@@ -325,6 +325,7 @@ impl Attach {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn can_raise_limits_is_the_effective_sys_resource_capability() {
@@ -337,7 +338,6 @@ mod tests {
             .unwrap();
         assert_eq!(can_raise_limits(), eff & (1 << 24) != 0);
     }
-    use super::*;
 
     #[test]
     fn ulimits_parse_and_default() {
